@@ -1,0 +1,135 @@
+package org.claimcheck;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Thread-safe. Counts how every item of one stage ended: an outcome (OK, SKIPPED, FAILED, INDEXED, ...) and, for the
+ * outcomes that need one, a reason. Keeps the first {@link #MAX_EXAMPLES} item ids per reason so a report can name them.
+ *
+ * <p>Every stage accounts for every item: nothing is dropped without a count (after Anserini's {@code Counters}).
+ */
+public final class Tally {
+  /** How many example items are kept per outcome and reason. */
+  public static final int MAX_EXAMPLES = 20;
+
+  private final String stage;
+  private final Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
+  private final Map<String, LongAdder> reasons = new ConcurrentHashMap<>();
+  private final Map<String, List<String>> examples = new ConcurrentHashMap<>();
+
+  public Tally(String stage) {
+    this.stage = Objects.requireNonNull(stage, "stage");
+  }
+
+  public String stage() {
+    return stage;
+  }
+
+  /** Counts one item that ended with {@code outcome}. */
+  public void count(String outcome) {
+    outcomes.computeIfAbsent(outcome, k -> new LongAdder()).increment();
+  }
+
+  /** Counts one item that ended with {@code outcome} for {@code reason}; {@code item} names it in reports. */
+  public void count(String outcome, String reason, String item) {
+    count(outcome);
+    String key = outcome + ": " + reason;
+    reasons.computeIfAbsent(key, k -> new LongAdder()).increment();
+    if (item != null) {
+      List<String> list = examples.computeIfAbsent(key, k -> Collections.synchronizedList(new ArrayList<>()));
+      synchronized (list) {
+        if (list.size() < MAX_EXAMPLES) {
+          list.add(item);
+        }
+      }
+    }
+  }
+
+  /** Adds everything counted by {@code other} (same or another stage) to this tally. */
+  public void addAll(Tally other) {
+    other.outcomes.forEach((k, v) -> outcomes.computeIfAbsent(k, x -> new LongAdder()).add(v.sum()));
+    other.reasons.forEach((k, v) -> reasons.computeIfAbsent(k, x -> new LongAdder()).add(v.sum()));
+    other.examples.forEach((k, v) -> {
+      List<String> list = examples.computeIfAbsent(k, x -> Collections.synchronizedList(new ArrayList<>()));
+      synchronized (list) {
+        for (String item : List.copyOf(v)) {
+          if (list.size() < MAX_EXAMPLES) {
+            list.add(item);
+          }
+        }
+      }
+    });
+  }
+
+  public long get(String outcome) {
+    LongAdder a = outcomes.get(outcome);
+    return a == null ? 0 : a.sum();
+  }
+
+  public long total() {
+    return outcomes.values().stream().mapToLong(LongAdder::sum).sum();
+  }
+
+  /** Outcome to count, sorted by outcome name. */
+  public Map<String, Long> outcomes() {
+    Map<String, Long> m = new TreeMap<>();
+    outcomes.forEach((k, v) -> m.put(k, v.sum()));
+    return m;
+  }
+
+  /** "OUTCOME: reason" to count, sorted. */
+  public Map<String, Long> reasons() {
+    Map<String, Long> m = new TreeMap<>();
+    reasons.forEach((k, v) -> m.put(k, v.sum()));
+    return m;
+  }
+
+  /** "OUTCOME: reason" to the first items that ended so, sorted. */
+  public Map<String, List<String>> examples() {
+    Map<String, List<String>> m = new TreeMap<>();
+    examples.forEach((k, v) -> {
+      synchronized (v) {
+        m.put(k, List.copyOf(v));
+      }
+    });
+    return m;
+  }
+
+  /** A JSON-friendly view: stage, outcomes, reasons with examples. */
+  public Map<String, Object> toMap() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("stage", stage);
+    m.put("total", total());
+    m.put("outcomes", outcomes());
+    Map<String, Object> r = new LinkedHashMap<>();
+    Map<String, List<String>> ex = examples();
+    reasons().forEach((k, v) -> r.put(k, Map.of("count", v, "examples", ex.getOrDefault(k, List.of()))));
+    m.put("reasons", r);
+    return m;
+  }
+
+  /** Prints one line per outcome and one indented line per reason, e.g. for stderr. */
+  public void print(PrintWriter err) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(String.format(Locale.ROOT, "%-10s %8d total", stage, total()));
+    outcomes().forEach((k, v) -> sb.append(String.format(Locale.ROOT, ", %d %s", v, k)));
+    err.println(sb);
+    reasons().forEach((k, v) -> err.printf(Locale.ROOT, "%-10s %8d %s%n", "", v, k));
+    err.flush();
+  }
+
+  @Override
+  public String toString() {
+    return stage + outcomes();
+  }
+}

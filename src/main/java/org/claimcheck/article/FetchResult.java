@@ -1,0 +1,48 @@
+package org.claimcheck.article;
+
+import java.util.Objects;
+
+/** How fetching one source ended: fetched (new or changed), unchanged since the last snapshot, skipped or failed. */
+public sealed interface FetchResult {
+  Source source();
+
+  /** The outcome name used in counts and reports: OK, UNCHANGED, SKIPPED or FAILED. */
+  String outcome();
+
+  /** A new or changed article, with the raw page bytes for its snapshot. */
+  record Fetched(Source source, Article article, byte[] raw) implements FetchResult {
+    public Fetched {
+      Objects.requireNonNull(article, "article");
+      Objects.requireNonNull(raw, "raw");
+    }
+
+    @Override
+    public String outcome() {
+      return "OK";
+    }
+  }
+
+  /** The page has not changed since {@code previous} was taken (HTTP 304, or the same content hash). */
+  record Unchanged(Source source, Article previous) implements FetchResult {
+    @Override
+    public String outcome() {
+      return "UNCHANGED";
+    }
+  }
+
+  /** Not an article we can read (a PDF, an empty page, disallowed by robots.txt): {@code reason} says which. */
+  record Skipped(Source source, String reason) implements FetchResult {
+    @Override
+    public String outcome() {
+      return "SKIPPED";
+    }
+  }
+
+  /** Could not be fetched or read (network, HTTP error, unreadable file): {@code reason} says why. */
+  record Failed(Source source, String reason) implements FetchResult {
+    @Override
+    public String outcome() {
+      return "FAILED";
+    }
+  }
+}

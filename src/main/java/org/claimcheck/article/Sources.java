@@ -1,0 +1,131 @@
+package org.claimcheck.article;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.claimcheck.ClaimcheckException;
+import org.claimcheck.Tally;
+
+/**
+ * Thread-safe (stateless). Turns what the user named (URLs, files, directories, a sources list) into {@link Source}s.
+ * Directories expand to the readable files under them, sorted by path so runs are repeatable; duplicates are dropped.
+ */
+public final class Sources {
+  private Sources() {}
+
+  /**
+   * Resolves command-line arguments. A missing file or an unsupported URL scheme is a usage error: the user typed it.
+   */
+  public static List<Source> resolve(List<String> args, Path workdir) {
+    Map<String, Source> out = new LinkedHashMap<>();
+    for (String arg : args) {
+      for (Source s : resolveOne(arg, workdir, null)) {
+        out.putIfAbsent(s.name(), s);
+      }
+    }
+    return List.copyOf(out.values());
+  }
+
+  /**
+   * Reads a sources list: one URL or path per line, {@code #} starts a comment, blank lines are ignored; relative paths
+   * are relative to the list's folder. A line that cannot work is counted as SKIPPED in {@code tally} with its reason;
+   * the rest are read.
+   */
+  public static List<Source> readList(Path list, Path workdir, Tally tally) {
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(list, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new ClaimcheckException("cannot read the sources list", list + ": " + e.getMessage(),
+          "Check that the file exists and is readable UTF-8 text");
+    }
+    Map<String, Source> out = new LinkedHashMap<>();
+    Path base = list.toAbsolutePath().getParent();
+    int lineNo = 0;
+    for (String raw : lines) {
+      lineNo++;
+      String line = raw.strip();
+      int hash = line.indexOf(" #");
+      if (line.startsWith("#") || line.isEmpty()) {
+        continue;
+      }
+      if (hash >= 0) {
+        line = line.substring(0, hash).strip();
+      }
+      try {
+        for (Source s : resolveOne(line, workdir, base)) {
+          out.putIfAbsent(s.name(), s);
+        }
+      } catch (ClaimcheckException e) {
+        tally.count("SKIPPED", e.what(), list.getFileName() + ":" + lineNo + " " + line);
+      }
+    }
+    return List.copyOf(out.values());
+  }
+
+  /** The readable files under a directory, sorted; an absent directory gives none. */
+  public static List<Source> directory(Path dir, Path workdir) {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      return walk.filter(Files::isRegularFile)
+          .filter(Source::isReadableFile)
+          .filter(p -> !p.getFileName().toString().startsWith("."))
+          .sorted()
+          .map(p -> Source.file(p, workdir))
+          .toList();
+    } catch (IOException e) {
+      throw new ClaimcheckException("cannot list the folder", dir + ": " + e.getMessage(),
+          "Check the folder's permissions");
+    }
+  }
+
+  private static List<Source> resolveOne(String arg, Path workdir, Path base) {
+    String lower = arg.toLowerCase(Locale.ROOT);
+    if (lower.matches("^[a-z][a-z0-9+.-]*://.*")) {
+      if (!lower.startsWith("http://") && !lower.startsWith("https://")) {
+        throw ClaimcheckException.usage("unsupported URL scheme", arg,
+            "Sources must be http:// or https:// URLs, or local files");
+      }
+      try {
+        URI uri = new URI(arg);
+        if (uri.getHost() == null) {
+          throw new URISyntaxException(arg, "no host");
+        }
+        return List.of(Source.url(uri));
+      } catch (URISyntaxException e) {
+        throw ClaimcheckException.usage("malformed URL", arg, "Write the URL in full, e.g. https://example.org/page");
+      }
+    }
+    Path p = base == null ? Path.of(arg) : base.resolve(arg);
+    if (Files.isDirectory(p)) {
+      return directory(p, workdir);
+    }
+    if (!Files.isRegularFile(p)) {
+      throw ClaimcheckException.usage("no such file or folder", arg,
+          "Name an existing .html, .htm, .html.gz or .txt file, a folder, or an http(s) URL");
+    }
+    if (!Source.isReadableFile(p)) {
+      throw ClaimcheckException.usage("unsupported file type", arg,
+          "Articles are read from .html, .htm, .html.gz and .txt files");
+    }
+    return List.of(Source.file(p, workdir));
+  }
+
+  /** The names of sources, for messages. */
+  public static List<String> names(List<Source> sources) {
+    List<String> names = new ArrayList<>();
+    sources.forEach(s -> names.add(s.name()));
+    return names;
+  }
+}

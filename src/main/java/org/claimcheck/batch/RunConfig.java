@@ -1,0 +1,104 @@
+package org.claimcheck.batch;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import org.claimcheck.ClaimcheckException;
+
+/**
+ * The nightly job's configuration file ({@code claimcheck.properties} in the working folder, or {@code --config FILE}):
+ * Java properties, every key optional, command-line options win. Unknown keys are an error, not ignored: a typo must
+ * not silently fall back to a default. Secrets (the NCBI API key) come from the environment, never from this file.
+ *
+ * <pre>
+ * sources = corpus/sources.txt      # a sources list or a folder of pages
+ * offline = false                   # true: only local pages and abstract files
+ * abstracts = corpus/extra.xml.gz   # extra abstract files or folders, comma-separated
+ * index = corpus/index
+ * threshold = 0.5                   # check-worthiness a claim needs to be verified
+ * excel = false                     # CSV with byte-order mark and formula cells neutralised
+ * </pre>
+ */
+public record RunConfig(Map<String, String> values) {
+  /** The keys a configuration file may set. */
+  public static final Set<String> KEYS = Set.of("sources", "offline", "abstracts", "index", "threshold", "excel");
+
+  /** The default file name, looked for in the working folder. */
+  public static final String FILE_NAME = "claimcheck.properties";
+
+  public RunConfig {
+    values = Map.copyOf(values);
+  }
+
+  public static RunConfig empty() {
+    return new RunConfig(Map.of());
+  }
+
+  public static RunConfig load(Path file) {
+    Properties p = new Properties();
+    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      p.load(r);
+    } catch (IOException | IllegalArgumentException e) {
+      throw ClaimcheckException.usage("cannot read the configuration file", file + ": " + e.getMessage(),
+          "Write key = value lines (Java properties, UTF-8)");
+    }
+    Map<String, String> values = new TreeMap<>();
+    for (String key : p.stringPropertyNames()) {
+      if (!KEYS.contains(key)) {
+        throw ClaimcheckException.usage("unknown configuration key '" + key + "'", file.toString(),
+            "Allowed keys: " + String.join(", ", KEYS.stream().sorted().toList()));
+      }
+      values.put(key, p.getProperty(key).strip());
+    }
+    return new RunConfig(values);
+  }
+
+  public String get(String key) {
+    return values.get(key);
+  }
+
+  public Boolean bool(String key) {
+    String v = values.get(key);
+    if (v == null) {
+      return null;
+    }
+    return switch (v.toLowerCase(java.util.Locale.ROOT)) {
+      case "true", "yes", "1" -> true;
+      case "false", "no", "0" -> false;
+      default -> throw ClaimcheckException.usage("configuration key '" + key + "' must be true or false", v, null);
+    };
+  }
+
+  public Double number(String key) {
+    String v = values.get(key);
+    if (v == null) {
+      return null;
+    }
+    try {
+      return Double.parseDouble(v);
+    } catch (NumberFormatException e) {
+      throw ClaimcheckException.usage("configuration key '" + key + "' must be a number", v, null);
+    }
+  }
+
+  public List<Path> paths(String key) {
+    String v = values.get(key);
+    List<Path> out = new ArrayList<>();
+    if (v != null) {
+      for (String s : v.split(",")) {
+        if (!s.isBlank()) {
+          out.add(Path.of(s.strip()));
+        }
+      }
+    }
+    return out;
+  }
+}

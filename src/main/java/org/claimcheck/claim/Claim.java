@@ -1,0 +1,65 @@
+package org.claimcheck.claim;
+
+import java.util.List;
+import java.util.Objects;
+import org.claimcheck.Hashes;
+
+/**
+ * One check-worthy, atomic claim taken from an article sentence; a row of {@code claims/claims.csv} and a line of
+ * {@code claims/claims.jsonl}.
+ *
+ * @param id stable id: 16 hex digits of SHA-256 over the article id and the normalised claim
+ * @param sentenceIndex the sentence's position in the article (0-based, headings included)
+ * @param sentence the sentence as the article gives it
+ * @param context the heading the sentence stands under, or null
+ * @param claim the claim, normalised (references resolved, one item of a list)
+ * @param subject the subject phrase, may be empty
+ * @param relation the relation (verb phrase), may be empty
+ * @param object the object phrase, may be empty
+ * @param negated whether the claim is negated ("B12 has no toxicity")
+ * @param hedged whether it is hedged ("may", "might", "some studies suggest")
+ * @param checkWorthiness in [0, 1]
+ * @param reasons why the score is what it is, e.g. "health entity: vitamin_b12"
+ * @param entities ids of the lexicon concepts the claim mentions
+ */
+public record Claim(
+    String id,
+    String articleId,
+    String articleUrl,
+    String articleTitle,
+    int sentenceIndex,
+    String sentence,
+    String context,
+    String claim,
+    String subject,
+    String relation,
+    String object,
+    boolean negated,
+    boolean hedged,
+    double checkWorthiness,
+    List<String> reasons,
+    List<String> entities) {
+
+  public Claim {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(articleId, "articleId");
+    Objects.requireNonNull(claim, "claim");
+    Objects.requireNonNull(sentence, "sentence");
+    if (sentenceIndex < 0) {
+      throw new IllegalArgumentException("sentenceIndex < 0: " + sentenceIndex);
+    }
+    if (!(checkWorthiness >= 0 && checkWorthiness <= 1)) {
+      throw new IllegalArgumentException("checkWorthiness outside [0, 1]: " + checkWorthiness);
+    }
+    reasons = List.copyOf(reasons);
+    entities = List.copyOf(entities);
+    subject = subject == null ? "" : subject;
+    relation = relation == null ? "" : relation;
+    object = object == null ? "" : object;
+  }
+
+  /** The stable id of a claim of an article. */
+  public static String idFor(String articleId, String normalisedClaim) {
+    return Hashes.id(articleId + "\n" + normalisedClaim);
+  }
+}

@@ -1,0 +1,115 @@
+package org.claimcheck.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.claimcheck.ClaimcheckException;
+import org.claimcheck.Tally;
+import org.claimcheck.article.Article;
+import org.claimcheck.article.ArticleStore;
+import org.claimcheck.article.FetchResult;
+import org.claimcheck.article.Fetcher;
+import org.claimcheck.article.Source;
+import org.claimcheck.article.Sources;
+import org.claimcheck.batch.Workspace;
+import org.claimcheck.claim.Claim;
+import org.claimcheck.claim.ClaimExtractor;
+import org.claimcheck.claim.ClaimsFile;
+import org.claimcheck.claim.Lexicon;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code claimcheck extract}: claims from articles. */
+@Command(name = "extract", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+    description = {"Extracts check-worthy claims from articles: article snapshots (corpus/articles/*.json) and "
+        + "page files (.html, .htm, .html.gz, .txt) in a folder.",
+        "JSONL output keeps every candidate sentence with its check-worthiness; CSV keeps those at or above "
+            + "--threshold. Without --output both claims/claims.jsonl and claims/claims.csv are written.",
+        "Example: claimcheck extract --articles ../shared/data/articles --output claims.jsonl"})
+public final class ExtractCommand implements Callable<Integer> {
+  @Mixin
+  CommonOptions common;
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--articles", paramLabel = "DIR", defaultValue = "corpus/articles",
+      description = "Folder of articles (default: ${DEFAULT-VALUE}).")
+  Path articles;
+
+  @Option(names = "--output", paramLabel = "FILE", description = "claims .csv or .jsonl.")
+  Path output;
+
+  @Option(names = "--threshold", defaultValue = "0.5", paramLabel = "T",
+      description = "Check-worthiness a claim needs to be kept in CSV output, 0 to 1 (default: ${DEFAULT-VALUE}).")
+  double threshold;
+
+  @Option(names = "--lexicon", paramLabel = "FILE",
+      description = "Extra lexicon concepts (TSV: id, type, name, synonyms separated by |).")
+  Path lexiconFile;
+
+  @Override
+  public Integer call() throws Exception {
+    if (!Files.isDirectory(articles)) {
+      throw ClaimcheckException.usage("no such articles folder", articles.toString(),
+          "Give a folder of .html/.txt pages or article snapshots, or run claimcheck fetch first");
+    }
+    if (threshold < 0 || threshold > 1) {
+      throw ClaimcheckException.usage("--threshold must be between 0 and 1", Double.toString(threshold), null);
+    }
+    if (output != null) {
+      String n = output.getFileName().toString().toLowerCase(Locale.ROOT);
+      if (!n.endsWith(".csv") && !n.endsWith(".jsonl")) {
+        throw ClaimcheckException.usage("unknown output format", output.toString(), "Name a .csv or .jsonl file");
+      }
+      Outputs.checkWritable(output);
+    }
+    Lexicon lexicon = lexiconFile == null ? Lexicon.builtin() : Lexicon.withFile(lexiconFile);
+    Workspace ws = Workspace.current();
+    Tally tally = new Tally("extract");
+    List<Article> all = new ArrayList<>(new ArticleStore(articles).all());
+    Fetcher fetcher = new Fetcher(Fetcher.Options.defaults(), Clock.systemUTC());
+    for (Source s : Sources.directory(articles, ws.root())) {
+      FetchResult r = fetcher.fetch(s, null);
+      if (r instanceof FetchResult.Fetched f) {
+        all.add(f.article());
+      } else {
+        String reason = r instanceof FetchResult.Skipped sk ? sk.reason() : ((FetchResult.Failed) r).reason();
+        tally.count(r.outcome(), reason, s.name());
+      }
+    }
+    if (all.isEmpty() && tally.total() == 0) {
+      throw ClaimcheckException.usage("no articles in the folder", articles.toString(),
+          "Put .html, .htm, .html.gz or .txt pages there, or run claimcheck fetch");
+    }
+    ClaimExtractor extractor = new ClaimExtractor(lexicon);
+    List<Claim> claims = new ArrayList<>();
+    for (Article a : all) {
+      try {
+        claims.addAll(extractor.extract(a));
+        tally.count("OK");
+      } catch (RuntimeException e) {
+        tally.count("FAILED", "claim extraction failed: " + e, a.source());
+      }
+    }
+    List<Claim> worthy = claims.stream().filter(c -> c.checkWorthiness() >= threshold).toList();
+    if (output == null) {
+      ClaimsFile.write(ws.claims().resolve("claims.jsonl"), claims);
+      ClaimsFile.write(ws.claims().resolve("claims.csv"), worthy);
+    } else {
+      ClaimsFile.write(output, output.toString().toLowerCase(Locale.ROOT).endsWith(".jsonl") ? claims : worthy);
+    }
+    var err = spec.commandLine().getErr();
+    tally.print(err);
+    err.printf(Locale.ROOT, "%d candidate sentences, %d check-worthy claims (>= %.2f)%n", claims.size(),
+        worthy.size(), threshold);
+    return tally.get("OK") > 0 ? Main.OK : Main.FAILURE;
+  }
+}

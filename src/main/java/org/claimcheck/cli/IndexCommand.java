@@ -1,0 +1,81 @@
+package org.claimcheck.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.claimcheck.ClaimcheckException;
+import org.claimcheck.Tally;
+import org.claimcheck.index.AbstractIndexer;
+import org.claimcheck.pubmed.RecordReaders;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code claimcheck index}: builds or updates the abstract index. */
+@Command(name = "index", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+    description = {"Builds or updates the Lucene index of abstracts from PubMed XML (.xml, .xml.gz), MEDLINE text "
+        + "(.txt) and SciFact/BEIR JSONL corpora (.jsonl). Re-indexing a record replaces it; DeleteCitation "
+        + "removes records; files apply in the order given (folders in name order).",
+        "Example: claimcheck index --index corpus/index corpus/pubmed/"})
+public final class IndexCommand implements Callable<Integer> {
+  @Mixin
+  CommonOptions common;
+
+  @Mixin
+  IndexOption indexOption;
+
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Abstract files or folders of them.")
+  List<Path> inputs;
+
+  @Override
+  public Integer call() throws Exception {
+    List<Path> files = new ArrayList<>();
+    for (Path p : inputs) {
+      if (Files.isDirectory(p)) {
+        try (var walk = Files.walk(p)) {
+          walk.filter(Files::isRegularFile).filter(RecordReaders::isSupported)
+              .sorted(Comparator.comparing(Path::toString)).forEach(files::add);
+        }
+      } else if (!Files.isRegularFile(p)) {
+        throw ClaimcheckException.usage("no such abstract file", p.toString(),
+            "Give PubMed XML (.xml, .xml.gz), MEDLINE text (.txt) or a JSONL corpus (.jsonl)");
+      } else if (!RecordReaders.isSupported(p)) {
+        throw ClaimcheckException.usage("unsupported abstract file", p.toString(),
+            "Give PubMed XML (.xml, .xml.gz), MEDLINE text (.txt) or a JSONL corpus (.jsonl)");
+      } else {
+        files.add(p);
+      }
+    }
+    if (files.isEmpty()) {
+      throw ClaimcheckException.usage("no abstract files found", String.join(" ", inputs.stream().map(Path::toString)
+          .toList()), "Folders must hold .xml, .xml.gz, .txt or .jsonl files");
+    }
+    Tally tally = new Tally("index");
+    long t0 = System.nanoTime();
+    int size;
+    try (AbstractIndexer indexer = AbstractIndexer.open(indexOption.index)) {
+      for (Path f : files) {
+        indexer.index(f, tally);
+      }
+      indexer.commit();
+      size = indexer.size();
+    }
+    double secs = (System.nanoTime() - t0) / 1e9;
+    var err = spec.commandLine().getErr();
+    tally.print(err);
+    err.printf(Locale.ROOT, "%d files, %d records in %.1f s; the index holds %d abstracts%n", files.size(),
+        tally.total(), secs, size);
+    boolean anyGood = tally.get(AbstractIndexer.INDEXED) + tally.get(AbstractIndexer.REPLACED)
+        + tally.get(AbstractIndexer.DELETED) > 0;
+    return anyGood || tally.get("FAILED") == 0 ? Main.OK : Main.FAILURE;
+  }
+}

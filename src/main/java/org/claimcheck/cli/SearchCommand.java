@@ -1,0 +1,226 @@
+package org.claimcheck.cli;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.claimcheck.ClaimcheckException;
+import org.claimcheck.Json;
+import org.claimcheck.claim.Claim;
+import org.claimcheck.claim.ClaimsFile;
+import org.claimcheck.index.AbstractSearcher;
+import org.claimcheck.index.SearchHit;
+import org.claimcheck.index.SearchRequest;
+import org.jsoup.parser.Parser;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code claimcheck search}: queries the abstract index. */
+@Command(name = "search", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+    description = {"Searches the abstract index with BM25: one QUERY in Lucene syntax, or a file of queries "
+        + "(--queries: BEIR queries.jsonl, SciFact claims .jsonl, or TSV id<TAB>text) searched as plain words.",
+        "Examples:",
+        "  claimcheck search 'title:cobalamin AND neuropathy' --year 2010..2024 --humans",
+        "  claimcheck search --queries claims.jsonl --hits 100 --format trec --output run.trec"})
+public final class SearchCommand implements Callable<Integer> {
+  enum Format { text, json, csv, trec }
+
+  enum Syntax { lucene, text }
+
+  /** The CSV columns of search results. */
+  enum Column { query_id, rank, id, score, year, title, best_sentence, url }
+
+  @Mixin
+  CommonOptions common;
+
+  @Mixin
+  IndexOption indexOption;
+
+  @Mixin
+  Bm25Options bm25;
+
+  @Spec
+  CommandSpec spec;
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  QueryInput input;
+
+  static final class QueryInput {
+    @Parameters(paramLabel = "QUERY", description = "A query in Lucene syntax.")
+    String query;
+
+    @Option(names = "--queries", paramLabel = "FILE", description = "A file of queries.")
+    Path queries;
+  }
+
+  @Option(names = "--hits", defaultValue = "10", paramLabel = "N", description = "Hits per query, 1 to 10000 "
+      + "(default: ${DEFAULT-VALUE}).")
+  int hits;
+
+  @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+      description = "text, json (one object per query per line), csv or trec (default: ${DEFAULT-VALUE}).")
+  Format format;
+
+  @Option(names = "--syntax", paramLabel = "SYNTAX",
+      description = "lucene or text; default: lucene for QUERY, text for --queries.")
+  Syntax syntax;
+
+  @Option(names = "--output", paramLabel = "FILE", description = "Write here instead of stdout.")
+  Path output;
+
+  @Option(names = "--tag", defaultValue = "claimcheck", paramLabel = "TAG", description = "Run tag for TREC output.")
+  String tag;
+
+  @Option(names = "--year", paramLabel = "FROM..TO", description = "Publication years, e.g. 2015..2024, 2015.. or 2020.")
+  String year;
+
+  @Option(names = "--pubtype", paramLabel = "TYPE", description = "Publication type, e.g. 'Randomized Controlled "
+      + "Trial' (repeat for any of several).")
+  List<String> pubTypes = new ArrayList<>();
+
+  @Option(names = "--mesh", paramLabel = "DESCRIPTOR", description = "MeSH descriptor (repeat: all must match).")
+  List<String> mesh = new ArrayList<>();
+
+  @Option(names = "--humans", description = "Only records with the MeSH check tag Humans.")
+  boolean humans;
+
+  @Option(names = "--exclude-retracted", description = "Leave out retracted publications.")
+  boolean excludeRetracted;
+
+  @Override
+  public Integer call() throws Exception {
+    if (hits < 1 || hits > 10_000) {
+      throw ClaimcheckException.usage("--hits must be between 1 and 10000", Integer.toString(hits), null);
+    }
+    Integer[] years = parseYears(year);
+    List<Claim> queries;
+    if (input.queries != null) {
+      Outputs.requireFile(input.queries, "queries file",
+          "Give BEIR queries.jsonl, SciFact claims .jsonl, or TSV id<TAB>text");
+      queries = ClaimsFile.read(input.queries);
+    } else {
+      queries = List.of(ClaimsFile.plain("1", input.query, 0));
+    }
+    Outputs.checkWritable(output);
+    SearchRequest.Syntax s = syntax != null ? (syntax == Syntax.lucene ? SearchRequest.Syntax.LUCENE
+        : SearchRequest.Syntax.TEXT) : input.queries != null ? SearchRequest.Syntax.TEXT : SearchRequest.Syntax.LUCENE;
+    try (AbstractSearcher searcher = AbstractSearcher.open(indexOption.index, bm25.bm25())) {
+      List<Result> results = new ArrayList<>();
+      for (Claim q : queries) {
+        SearchRequest req = new SearchRequest(q.claim(), s, hits, years[0], years[1], pubTypes, mesh,
+            humans ? Boolean.TRUE : null, excludeRetracted);
+        results.add(new Result(q.id(), q.claim(), searcher.search(req)));
+      }
+      Outputs.write(output, spec.commandLine().getOut(), w -> print(w, results));
+    }
+    return Main.OK;
+  }
+
+  record Result(String queryId, String query, List<SearchHit> hits) {}
+
+  static Integer[] parseYears(String year) {
+    if (year == null) {
+      return new Integer[] {null, null};
+    }
+    var m = java.util.regex.Pattern.compile("^(\\d{4})?(\\.\\.)?(\\d{4})?$").matcher(year.strip());
+    if (!m.matches() || (m.group(1) == null && m.group(3) == null)
+        || (m.group(2) == null && m.group(3) != null)) {
+      throw ClaimcheckException.usage("bad --year", year, "Write a year (2020) or a range (2015..2024, 2015.., ..2020)");
+    }
+    Integer from = m.group(1) == null ? null : Integer.valueOf(m.group(1));
+    Integer to = m.group(2) == null ? from : m.group(3) == null ? null : Integer.valueOf(m.group(3));
+    if (from != null && to != null && from > to) {
+      throw ClaimcheckException.usage("empty --year range", year, "Put the earlier year first");
+    }
+    return new Integer[] {from, to};
+  }
+
+  private void print(Writer w, List<Result> results) throws IOException {
+    switch (format) {
+      case text -> {
+        for (Result r : results) {
+          if (results.size() > 1) {
+            w.write("# " + r.queryId() + " " + r.query() + "\n");
+          }
+          if (r.hits().isEmpty()) {
+            w.write("no hits\n");
+          }
+          for (SearchHit h : r.hits()) {
+            w.write(String.format(Locale.ROOT, "%3d. %-10s %7.3f  %s  %s%n", h.rank(), h.id(), h.score(),
+                h.record().year() == null ? "----" : h.record().year(), h.record().title()));
+            w.write("     " + plain(h.highlight()) + "\n");
+          }
+        }
+      }
+      case json -> {
+        for (Result r : results) {
+          Map<String, Object> m = new LinkedHashMap<>();
+          m.put("queryId", r.queryId());
+          m.put("query", r.query());
+          m.put("hits", r.hits().stream().map(SearchCommand::hitView).toList());
+          w.write(Json.line(m) + "\n");
+        }
+      }
+      case csv -> {
+        CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(Column.class).get());
+        for (Result r : results) {
+          for (SearchHit h : r.hits()) {
+            csv.printRecord(r.queryId(), h.rank(), h.id(), String.format(Locale.ROOT, "%.4f", h.score()),
+                h.record().year(), h.record().title(), plainText(h.highlight()), h.record().pubmedUrl());
+          }
+        }
+        csv.flush();
+      }
+      case trec -> {
+        for (Result r : results) {
+          long previous = Long.MAX_VALUE;
+          for (SearchHit h : r.hits()) {
+            // Scores strictly decreasing within a query (in millionths), ties already broken by id, as Anserini's
+            // ScoreTiesAdjusterReranker does.
+            long micros = Math.min(Math.round(h.score() * 1e6), previous - 1);
+            previous = micros;
+            w.write(String.format(Locale.ROOT, "%s Q0 %s %d %.6f %s%n", r.queryId(), h.id(), h.rank(), micros / 1e6,
+                tag));
+          }
+        }
+      }
+    }
+  }
+
+  static Map<String, Object> hitView(SearchHit h) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("rank", h.rank());
+    m.put("id", h.id());
+    m.put("score", h.score());
+    m.put("title", h.record().title());
+    m.put("year", h.record().year());
+    m.put("journal", h.record().journal());
+    m.put("publicationTypes", h.record().publicationTypes());
+    m.put("retracted", h.record().retracted());
+    m.put("bestSentence", h.bestSentence());
+    m.put("highlight", h.highlight());
+    m.put("url", h.record().pubmedUrl());
+    return m;
+  }
+
+  /** The highlight for a terminal: marks as [brackets], entities decoded. */
+  static String plain(String html) {
+    return Parser.unescapeEntities(html.replace("<mark>", "[").replace("</mark>", "]"), false);
+  }
+
+  static String plainText(String html) {
+    return Parser.unescapeEntities(html.replace("<mark>", "").replace("</mark>", ""), false);
+  }
+}

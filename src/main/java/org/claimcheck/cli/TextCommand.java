@@ -1,0 +1,118 @@
+package org.claimcheck.cli;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.claimcheck.ClaimcheckException;
+import org.claimcheck.Json;
+import org.claimcheck.article.Article;
+import org.claimcheck.article.FetchResult;
+import org.claimcheck.article.Fetcher;
+import org.claimcheck.article.Source;
+import org.claimcheck.article.Sources;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code claimcheck text}: the main text of saved pages, no network. */
+@Command(name = "text", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+    description = {"Prints the main text of saved web pages (no network): the article without menus, banners, "
+        + "share buttons or comments.",
+        "Example: claimcheck text --format jsonl corpus/inbox/*.html"})
+public final class TextCommand implements Callable<Integer> {
+  enum Format { text, json, jsonl }
+
+  @Mixin
+  CommonOptions common;
+
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Pages: .html, .htm, .html.gz or .txt.")
+  List<Path> files;
+
+  @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+      description = "text, json (one array) or jsonl (one {\"source\",\"title\",\"text\",...} per input). "
+          + "Default: ${DEFAULT-VALUE}.")
+  Format format;
+
+  @Option(names = "--output", paramLabel = "FILE", description = "Write here instead of stdout.")
+  Path output;
+
+  @Override
+  public Integer call() throws Exception {
+    List<Source> sources = new ArrayList<>();
+    for (Path f : files) {
+      if (java.nio.file.Files.isDirectory(f)) {
+        throw ClaimcheckException.usage("a folder, not a page", f.toString(), "Name the page files themselves");
+      }
+      sources.addAll(Sources.resolve(List.of(f.toString()), Path.of("")));
+    }
+    Outputs.checkWritable(output);
+    Fetcher fetcher = new Fetcher(Fetcher.Options.defaults(), Clock.systemUTC());
+    List<Map<String, Object>> results = new ArrayList<>();
+    int failed = 0;
+    for (Source s : sources) {
+      FetchResult r = fetcher.fetch(s, null);
+      if (r instanceof FetchResult.Fetched f) {
+        results.add(view(f.article()));
+      } else {
+        failed++;
+        String reason = r instanceof FetchResult.Skipped sk ? sk.reason() : ((FetchResult.Failed) r).reason();
+        spec.commandLine().getErr().println("warning: " + r.outcome() + " " + s.name() + ": " + reason);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("source", s.name());
+        m.put("error", reason);
+        results.add(m);
+      }
+    }
+    Outputs.write(output, spec.commandLine().getOut(), w -> {
+      switch (format) {
+        case text -> {
+          boolean first = true;
+          for (Map<String, Object> m : results) {
+            if (!m.containsKey("text")) {
+              continue;
+            }
+            if (!first) {
+              w.write("\n");
+            }
+            first = false;
+            if (sources.size() > 1) {
+              w.write("==> " + m.get("source") + " <==\n");
+            }
+            w.write(m.get("text") + "\n");
+          }
+        }
+        case json -> w.write(Json.pretty(results) + "\n");
+        case jsonl -> {
+          for (Map<String, Object> m : results) {
+            w.write(Json.line(m) + "\n");
+          }
+        }
+      }
+    });
+    return failed == sources.size() ? Main.FAILURE : Main.OK;
+  }
+
+  static Map<String, Object> view(Article a) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("source", a.source());
+    m.put("title", a.title());
+    m.put("text", a.text());
+    m.put("author", a.author());
+    m.put("published", a.published());
+    m.put("modified", a.modified());
+    m.put("language", a.language());
+    m.put("canonicalUrl", a.canonicalUrl());
+    m.put("blocks", a.blocks());
+    return m;
+  }
+}

@@ -1,0 +1,111 @@
+package org.claimcheck.cli;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.claimcheck.ClaimcheckException;
+import org.claimcheck.Tally;
+import org.claimcheck.claim.Claim;
+import org.claimcheck.claim.ClaimsFile;
+import org.claimcheck.claim.Lexicon;
+import org.claimcheck.index.AbstractSearcher;
+import org.claimcheck.report.ClaimsReport;
+import org.claimcheck.verify.ClaimVerdict;
+import org.claimcheck.verify.Predictions;
+import org.claimcheck.verify.RuleStanceModel;
+import org.claimcheck.verify.Verifier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code claimcheck verify}: verdicts for claims. */
+@Command(name = "verify", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+    description = {"Verifies claims against the abstract index: retrieves abstracts, selects evidence sentences, "
+        + "judges their stance and weighs them by study design into a verdict (SUPPORTED, CONTRADICTED, MIXED, "
+        + "INSUFFICIENT_EVIDENCE).",
+        "Claims: claimcheck's claims.jsonl or claims.csv, SciFact claims .jsonl ({\"id\", \"claim\"}), or TSV "
+            + "id<TAB>claim.",
+        "Example: claimcheck verify --claims claims/claims.jsonl --format scifact --output predictions.jsonl"})
+public final class VerifyCommand implements Callable<Integer> {
+  enum Format { csv, jsonl, scifact }
+
+  @Mixin
+  CommonOptions common;
+
+  @Mixin
+  IndexOption indexOption;
+
+  @Mixin
+  Bm25Options bm25;
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--claims", required = true, paramLabel = "FILE", description = "The claims to verify.")
+  Path claimsFile;
+
+  @Option(names = "--format", defaultValue = "csv", paramLabel = "FORMAT",
+      description = "csv (the report's columns), jsonl (verdicts with all evidence) or scifact (SciFact "
+          + "predictions). Default: ${DEFAULT-VALUE}.")
+  Format format;
+
+  @Option(names = "--output", paramLabel = "FILE", description = "Write here instead of stdout.")
+  Path output;
+
+  @Option(names = "--threshold", defaultValue = "0.5", paramLabel = "T",
+      description = "Verify claims with at least this check-worthiness (default: ${DEFAULT-VALUE}).")
+  double threshold;
+
+  @Option(names = "--abstracts-per-claim", defaultValue = "5", paramLabel = "K",
+      description = "Abstracts retrieved per claim (default: ${DEFAULT-VALUE}).")
+  int abstracts;
+
+  @Option(names = "--excel", description = "CSV for Excel: byte-order mark, formula cells neutralised.")
+  boolean excel;
+
+  @Override
+  public Integer call() throws Exception {
+    Outputs.requireFile(claimsFile, "claims file",
+        "Give claims.jsonl or claims.csv from claimcheck extract, or a SciFact claims .jsonl");
+    if (threshold < 0 || threshold > 1) {
+      throw ClaimcheckException.usage("--threshold must be between 0 and 1", Double.toString(threshold), null);
+    }
+    if (abstracts < 1 || abstracts > 100) {
+      throw ClaimcheckException.usage("--abstracts-per-claim must be between 1 and 100", Integer.toString(abstracts),
+          null);
+    }
+    Outputs.checkWritable(output);
+    List<Claim> claims = ClaimsFile.read(claimsFile).stream().filter(c -> c.checkWorthiness() >= threshold).toList();
+    Tally tally = new Tally("verify");
+    List<ClaimVerdict> verdicts = new ArrayList<>();
+    long t0 = System.nanoTime();
+    try (AbstractSearcher searcher = AbstractSearcher.open(indexOption.index, bm25.bm25())) {
+      Verifier verifier = new Verifier(searcher, new RuleStanceModel(), Lexicon.builtin(),
+          new Verifier.Options(abstracts, 3, true));
+      for (Claim c : claims) {
+        ClaimVerdict v = verifier.verify(c);
+        verdicts.add(v);
+        tally.count(v.verdict().name());
+      }
+    }
+    double secs = (System.nanoTime() - t0) / 1e9;
+    Outputs.write(output, spec.commandLine().getOut(), w -> {
+      switch (format) {
+        case csv -> ClaimsReport.write(w, LocalDate.now().toString(),
+            verdicts.stream().map(v -> new ClaimsReport.Row(v.claim(), v)).toList(), excel);
+        case jsonl -> Predictions.writeJsonl(w, verdicts);
+        case scifact -> Predictions.writeScifact(w, verdicts);
+      }
+    });
+    var err = spec.commandLine().getErr();
+    tally.print(err);
+    err.printf(Locale.ROOT, "%d claims in %.1f s (%.1f claims/s)%n", claims.size(), secs,
+        claims.size() / Math.max(secs, 1e-9));
+    return Main.OK;
+  }
+}

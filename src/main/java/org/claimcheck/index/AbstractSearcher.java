@@ -1,0 +1,336 @@
+package org.claimcheck.index;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.document.IntField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.IOUtils;
+import org.claimcheck.ClaimcheckException;
+import org.claimcheck.Json;
+import org.claimcheck.pubmed.PubmedRecord;
+import org.jsoup.nodes.Entities;
+
+/**
+ * Thread-safe. Searches the abstract index with BM25. Holds one {@link SearcherManager}; every search acquires a
+ * searcher and releases it in {@code finally}, and {@link #refresh()} picks up what the nightly job committed.
+ */
+public final class AbstractSearcher implements Closeable {
+  /** BM25 parameters; Anserini's BEIR baselines use k1 = 0.9, b = 0.4. */
+  public record Bm25(float k1, float b) {
+    public static final Bm25 DEFAULT = new Bm25(0.9f, 0.4f);
+
+    public Bm25 {
+      if (!(k1 >= 0) || !(b >= 0 && b <= 1)) {
+        throw new IllegalArgumentException("BM25 needs k1 >= 0 and 0 <= b <= 1: k1=" + k1 + " b=" + b);
+      }
+    }
+  }
+
+  private static final int MAX_CLAUSES = 1024;
+
+  private final Path path;
+  private final Directory directory;
+  private final SearcherManager manager;
+  private final Analyzer analyzer = IndexSchema.analyzer();
+  private final Analyzer textAnalyzer = IndexSchema.textAnalyzer();
+
+  private AbstractSearcher(Path path, Directory directory, SearcherManager manager) {
+    this.path = path;
+    this.directory = directory;
+    this.manager = manager;
+  }
+
+  /** Opens the index at {@code dir} for searching; a missing or incompatible index is a clear error. */
+  public static AbstractSearcher open(Path dir, Bm25 bm25) {
+    if (!Files.isDirectory(dir)) {
+      throw ClaimcheckException.usage("no index", dir.toString(),
+          "Build one first: claimcheck index --index " + dir + " FILE.xml...");
+    }
+    Directory directory = null;
+    try {
+      directory = FSDirectory.open(dir);
+      if (!DirectoryReader.indexExists(directory)) {
+        throw ClaimcheckException.usage("no index", dir.toString(),
+            "Build one first: claimcheck index --index " + dir + " FILE.xml...");
+      }
+      IndexCheck.requireCompatible(directory, dir);
+      BM25Similarity similarity = new BM25Similarity(bm25.k1(), bm25.b());
+      SearcherManager manager = new SearcherManager(directory, new SearcherFactory() {
+        @Override
+        public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader reader,
+            org.apache.lucene.index.IndexReader previous) {
+          IndexSearcher s = new IndexSearcher(reader);
+          s.setSimilarity(similarity);
+          return s;
+        }
+      });
+      return new AbstractSearcher(dir, directory, manager);
+    } catch (IOException e) {
+      IOUtils.closeWhileHandlingException(directory);
+      throw new ClaimcheckException("cannot open the index", dir + ": " + e.getMessage(),
+          "Rebuild it with claimcheck index if it is damaged");
+    } catch (RuntimeException e) {
+      IOUtils.closeWhileHandlingException(directory);
+      throw e;
+    }
+  }
+
+  public Path path() {
+    return path;
+  }
+
+  /** Whether {@code dir} holds an index (of any version). */
+  public static boolean exists(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return false;
+    }
+    try (Directory d = FSDirectory.open(dir)) {
+      return DirectoryReader.indexExists(d);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** Picks up the latest commit, if there is a new one. */
+  public void refresh() throws IOException {
+    manager.maybeRefresh();
+  }
+
+  /** Number of abstracts in the index. */
+  public int size() throws IOException {
+    IndexSearcher s = manager.acquire();
+    try {
+      return s.getIndexReader().numDocs();
+    } finally {
+      manager.release(s);
+    }
+  }
+
+  /** Runs a search; hits are sorted by score, then by id. */
+  public List<SearchHit> search(SearchRequest request) throws IOException {
+    Query query = buildQuery(request);
+    IndexSearcher s = manager.acquire();
+    try {
+      TopDocs top = s.search(query, request.hits());
+      List<ScoredRecord> scored = new ArrayList<>(top.scoreDocs.length);
+      var stored = s.storedFields();
+      for (ScoreDoc sd : top.scoreDocs) {
+        BytesRef src = stored.document(sd.doc).getBinaryValue(IndexSchema.SOURCE);
+        scored.add(new ScoredRecord(sd.score, decode(src)));
+      }
+      scored.sort(Comparator.comparingDouble((ScoredRecord r) -> -r.score()).thenComparing(r -> r.record().id()));
+      Map<String, Double> weights = termWeights(s, query);
+      List<SearchHit> hits = new ArrayList<>(scored.size());
+      for (int i = 0; i < scored.size(); i++) {
+        ScoredRecord r = scored.get(i);
+        hits.add(highlight(i + 1, r.score(), r.record(), weights));
+      }
+      return hits;
+    } finally {
+      manager.release(s);
+    }
+  }
+
+  /** The record stored under {@code id}, or null. */
+  public PubmedRecord get(String id) throws IOException {
+    IndexSearcher s = manager.acquire();
+    try {
+      TopDocs top = s.search(new TermQuery(new Term(IndexSchema.ID, id)), 1);
+      if (top.scoreDocs.length == 0) {
+        return null;
+      }
+      return decode(s.storedFields().document(top.scoreDocs[0].doc).getBinaryValue(IndexSchema.SOURCE));
+    } finally {
+      manager.release(s);
+    }
+  }
+
+  private record ScoredRecord(float score, PubmedRecord record) {}
+
+  private static PubmedRecord decode(BytesRef src) {
+    try {
+      return Json.MAPPER.readValue(src.bytes, src.offset, src.length, PubmedRecord.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The Lucene query for a request, filters included. */
+  Query buildQuery(SearchRequest request) {
+    Query main = switch (request.syntax()) {
+      case LUCENE -> parse(request.query());
+      case TEXT -> bagOfWords(request.query());
+    };
+    if (!request.hasFilters()) {
+      return main;
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder().add(main, BooleanClause.Occur.MUST);
+    if (request.yearFrom() != null || request.yearTo() != null) {
+      int from = request.yearFrom() == null ? Integer.MIN_VALUE : request.yearFrom();
+      int to = request.yearTo() == null ? Integer.MAX_VALUE : request.yearTo();
+      b.add(IntField.newRangeQuery(IndexSchema.YEAR, from, to), BooleanClause.Occur.FILTER);
+    }
+    if (!request.pubTypes().isEmpty()) {
+      BooleanQuery.Builder any = new BooleanQuery.Builder();
+      request.pubTypes().forEach(t ->
+          any.add(new TermQuery(new Term(IndexSchema.PUBTYPE, AbstractIndexer.lower(t))), BooleanClause.Occur.SHOULD));
+      b.add(any.build(), BooleanClause.Occur.FILTER);
+    }
+    for (String m : request.mesh()) {
+      b.add(new TermQuery(new Term(IndexSchema.MESH, AbstractIndexer.lower(m))), BooleanClause.Occur.FILTER);
+    }
+    if (request.humans() != null) {
+      b.add(new TermQuery(new Term(IndexSchema.HUMANS, request.humans().toString())), BooleanClause.Occur.FILTER);
+    }
+    if (request.excludeRetracted()) {
+      b.add(new TermQuery(new Term(IndexSchema.RETRACTED, "true")), BooleanClause.Occur.MUST_NOT);
+    }
+    return b.build();
+  }
+
+  private Query parse(String q) {
+    QueryParser parser = new QueryParser(IndexSchema.CONTENTS, analyzer);
+    parser.setDefaultOperator(QueryParser.Operator.OR);
+    parser.setAllowLeadingWildcard(false);
+    try {
+      return parser.parse(q);
+    } catch (ParseException | IllegalArgumentException e) {
+      throw ClaimcheckException.usage("bad query", q + ": " + e.getMessage().lines().findFirst().orElse(""),
+          "Use Lucene query syntax (e.g. title:cobalamin AND deficiency), or quote special characters with \\");
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw ClaimcheckException.usage("query too large", "more than " + IndexSearcher.getMaxClauseCount()
+          + " clauses", "Use fewer terms or a narrower wildcard");
+    }
+  }
+
+  /** The words of {@code text} as a disjunction of analysed terms, each boosted by how often it occurs. */
+  Query bagOfWords(String text) {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    try (TokenStream ts = textAnalyzer.tokenStream(IndexSchema.CONTENTS, text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken() && counts.size() < MAX_CLAUSES) {
+        counts.merge(term.toString(), 1, Integer::sum);
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (counts.isEmpty()) {
+      return new MatchNoDocsQuery("no searchable words");
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    counts.forEach((t, n) -> {
+      Query tq = new TermQuery(new Term(IndexSchema.CONTENTS, t));
+      b.add(n > 1 ? new BoostQuery(tq, n) : tq, BooleanClause.Occur.SHOULD);
+    });
+    return b.build();
+  }
+
+  /** Analysed query terms of the text fields, each with its idf. */
+  private static Map<String, Double> termWeights(IndexSearcher s, Query query) throws IOException {
+    Set<Term> terms = new HashSet<>();
+    query.visit(QueryVisitor.termCollector(terms));
+    Map<String, Double> weights = new LinkedHashMap<>();
+    long n = Math.max(1, s.getIndexReader().numDocs());
+    for (Term t : terms) {
+      String f = t.field();
+      if (!f.equals(IndexSchema.CONTENTS) && !f.equals(IndexSchema.ABSTRACT) && !f.equals(IndexSchema.TITLE)) {
+        continue;
+      }
+      int df = s.getIndexReader().docFreq(new Term(IndexSchema.CONTENTS, t.bytes()));
+      double idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+      weights.merge(t.text(), idf, Math::max);
+    }
+    return weights;
+  }
+
+  private SearchHit highlight(int rank, float score, PubmedRecord record, Map<String, Double> weights) {
+    List<String> sentences = record.sentences();
+    int best = -1;
+    double bestScore = -1;
+    String bestHtml = null;
+    for (int i = 0; i < sentences.size(); i++) {
+      Marked m = mark(sentences.get(i), weights);
+      if (m.score() > bestScore) {
+        bestScore = m.score();
+        best = i;
+        bestHtml = m.html();
+      }
+    }
+    if (best < 0) {
+      bestHtml = mark(record.title(), weights).html();
+    }
+    return new SearchHit(rank, score, record, best, bestHtml);
+  }
+
+  private record Marked(double score, String html) {}
+
+  private Marked mark(String text, Map<String, Double> weights) {
+    StringBuilder html = new StringBuilder();
+    Set<String> seen = new HashSet<>();
+    double score = 0;
+    int last = 0;
+    try (TokenStream ts = textAnalyzer.tokenStream(IndexSchema.CONTENTS, text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        Double w = weights.get(term.toString());
+        if (w == null || offset.startOffset() < last) {
+          continue;
+        }
+        if (seen.add(term.toString())) {
+          score += w;
+        }
+        html.append(Entities.escape(text.substring(last, offset.startOffset())));
+        html.append("<mark>").append(Entities.escape(text.substring(offset.startOffset(), offset.endOffset())))
+            .append("</mark>");
+        last = offset.endOffset();
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    html.append(Entities.escape(text.substring(last)));
+    return new Marked(score, html.toString());
+  }
+
+  @Override
+  public void close() throws IOException {
+    IOUtils.close(manager, directory, analyzer, textAnalyzer);
+  }
+}

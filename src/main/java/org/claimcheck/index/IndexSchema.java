@@ -1,0 +1,74 @@
+package org.claimcheck.index;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.custom.CustomAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.core.KeywordAnalyzer;
+
+/**
+ * Thread-safe (constants). The Lucene schema of the abstract index: field names, the analyzer and the schema version
+ * recorded in every commit. README "Index schema" documents it for users.
+ *
+ * <ul>
+ *   <li>{@code id}: the PMID or corpus id, indexed as one keyword; {@code updateDocument} by it keeps re-indexing
+ *       idempotent.
+ *   <li>{@code contents}: title and abstract together, analysed (the default search field, as in Anserini's BEIR
+ *       runs); {@code title} and {@code abstract} are also searchable alone.
+ *   <li>{@code year} (int points and doc values), {@code pubtype}, {@code mesh}, {@code mesh_major}, {@code language},
+ *       {@code journal} (lower-case keywords), {@code humans}, {@code animals}, {@code retracted} ("true"/"false"):
+ *       filters.
+ *   <li>{@code _source}: the whole record as JSON, sentences included, returned with hits and used for evidence.
+ * </ul>
+ */
+public final class IndexSchema {
+  /** Bump when the fields or the analysis change in a way old indexes cannot serve; old indexes are then refused. */
+  public static final int VERSION = 1;
+  /** Commit user-data key holding {@link #VERSION}. */
+  public static final String VERSION_KEY = "claimcheck.schema.version";
+
+  public static final String ID = "id";
+  public static final String CONTENTS = "contents";
+  public static final String TITLE = "title";
+  public static final String ABSTRACT = "abstract";
+  public static final String YEAR = "year";
+  public static final String PUBTYPE = "pubtype";
+  public static final String MESH = "mesh";
+  public static final String MESH_MAJOR = "mesh_major";
+  public static final String LANGUAGE = "language";
+  public static final String JOURNAL = "journal";
+  public static final String HUMANS = "humans";
+  public static final String ANIMALS = "animals";
+  public static final String RETRACTED = "retracted";
+  public static final String SOURCE = "_source";
+
+  private IndexSchema() {}
+
+  /** The analyzer of the text fields: the English chain Anserini uses for its BM25 baselines. */
+  public static Analyzer textAnalyzer() {
+    try {
+      return CustomAnalyzer.builder()
+          .withTokenizer("standard")
+          .addTokenFilter("englishPossessive")
+          .addTokenFilter("lowercase")
+          .addTokenFilter("stop")
+          .addTokenFilter("porterStem")
+          .build();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Text fields get {@link #textAnalyzer()}, keyword fields are taken whole. */
+  public static Analyzer analyzer() {
+    Analyzer text = textAnalyzer();
+    return new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), Map.of(CONTENTS, text, TITLE, text, ABSTRACT, text));
+  }
+
+  /** A description of the analysis chain, for manifests. */
+  public static String describe() {
+    return "schema " + VERSION + "; text fields: " + textAnalyzer();
+  }
+}

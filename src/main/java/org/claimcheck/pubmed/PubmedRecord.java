@@ -1,0 +1,93 @@
+package org.claimcheck.pubmed;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * One abstract: a PubMed record, or a document of a JSONL corpus (SciFact, BEIR). This is what the index stores and
+ * returns; it carries no parser or index type.
+ *
+ * @param id the PMID, or the corpus's own {@code doc_id} / {@code _id}
+ * @param version the PMID version (1 unless a record was revised)
+ * @param sections the abstract: its sections in order (one unlabelled section for an unstructured abstract)
+ * @param sentences the abstract's sentences when the source gives them (SciFact) or once the index has split them;
+ *     evidence sentence numbers index this list
+ * @param pubDate the publication date as PubMed gives it ("2013 Mar 5", "2013 Mar-Apr"), or null
+ * @param year the publication year, or null
+ * @param mesh MeSH headings
+ * @param humans whether the record has the MeSH check tag Humans
+ * @param animals whether the record has the MeSH check tag Animals
+ * @param retracted whether the record is a retracted publication (publication type or a RetractionIn notice)
+ */
+public record PubmedRecord(
+    String id,
+    int version,
+    String title,
+    List<Section> sections,
+    List<String> sentences,
+    String journal,
+    String pubDate,
+    Integer year,
+    List<String> authors,
+    String doi,
+    List<MeshHeading> mesh,
+    List<String> publicationTypes,
+    String language,
+    boolean humans,
+    boolean animals,
+    boolean retracted) {
+
+  /** One section of an abstract; {@code label} and {@code category} (NlmCategory) are null when unlabelled. */
+  public record Section(String label, String category, String text) {
+    public Section {
+      Objects.requireNonNull(text, "text");
+    }
+  }
+
+  /** A MeSH heading: descriptor, whether it is a major topic, and its qualifiers. */
+  public record MeshHeading(String descriptor, boolean major, List<String> qualifiers) {
+    public MeshHeading {
+      Objects.requireNonNull(descriptor, "descriptor");
+      qualifiers = List.copyOf(qualifiers);
+    }
+  }
+
+  public PubmedRecord {
+    if (id == null || id.isBlank()) {
+      throw new IllegalArgumentException("a record needs an id");
+    }
+    title = title == null ? "" : title;
+    sections = List.copyOf(sections);
+    sentences = List.copyOf(sentences);
+    authors = List.copyOf(authors);
+    mesh = List.copyOf(mesh);
+    publicationTypes = List.copyOf(publicationTypes);
+  }
+
+  /** The abstract as one text: the sections' texts, labelled sections prefixed by their label. */
+  public String abstractText() {
+    if (sections.isEmpty()) {
+      return String.join(" ", sentences);
+    }
+    return sections.stream()
+        .map(s -> s.label() == null || s.label().isBlank() ? s.text() : s.label() + ": " + s.text())
+        .collect(Collectors.joining(" "));
+  }
+
+  /** Whether the record has anything to search beyond its title. */
+  public boolean hasAbstract() {
+    return !sections.isEmpty() || !sentences.isEmpty();
+  }
+
+  /** This record with {@code sentences} set (after the index split the abstract). */
+  public PubmedRecord withSentences(List<String> newSentences) {
+    return new PubmedRecord(id, version, title, sections, newSentences, journal, pubDate, year, authors, doi, mesh,
+        publicationTypes, language, humans, animals, retracted);
+  }
+
+  /** The record's PubMed page, or null for corpus documents whose ids are not PMIDs. */
+  public String pubmedUrl() {
+    return id.matches("\\d{1,9}") ? "https://pubmed.ncbi.nlm.nih.gov/" + id + "/" : null;
+  }
+}

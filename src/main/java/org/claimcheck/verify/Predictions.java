@@ -1,0 +1,54 @@
+package org.claimcheck.verify;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.claimcheck.Json;
+
+/**
+ * Thread-safe (stateless). Writes verdicts as JSONL: claimcheck's own (one {@link ClaimVerdict} per line) or SciFact
+ * predictions ({@code {"id": 12, "evidence": {"4983": {"sentences": [0, 3], "label": "SUPPORT"}}}}).
+ */
+public final class Predictions {
+  private Predictions() {}
+
+  /** One {@link ClaimVerdict} per line. */
+  public static void writeJsonl(Writer w, List<ClaimVerdict> verdicts) throws IOException {
+    for (ClaimVerdict v : verdicts) {
+      w.write(Json.line(v));
+      w.write('\n');
+    }
+  }
+
+  /**
+   * SciFact predictions: for each claim, the non-retracted abstracts that take a stance, with at most three rationale
+   * sentences each. A numeric claim id is written as a number, as SciFact's scorer expects.
+   */
+  public static void writeScifact(Writer w, List<ClaimVerdict> verdicts) throws IOException {
+    for (ClaimVerdict v : verdicts) {
+      Map<String, Object> line = new LinkedHashMap<>();
+      String id = v.claim().id();
+      line.put("id", id.matches("-?\\d{1,18}") ? (Object) Long.parseLong(id) : id);
+      Map<String, Object> evidence = new LinkedHashMap<>();
+      for (AbstractEvidence a : v.evidence()) {
+        List<Integer> sentences = new ArrayList<>();
+        for (EvidenceSentence s : a.sentences()) {
+          if (sentences.size() < 3) {
+            sentences.add(s.index());
+          }
+        }
+        sentences.sort(null);
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("sentences", sentences);
+        e.put("label", a.stance().name());
+        evidence.put(a.id(), e);
+      }
+      line.put("evidence", evidence);
+      w.write(Json.MAPPER.writeValueAsString(line));
+      w.write('\n');
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package org.claimcheck.claim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.claimcheck.ClaimcheckException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LexiconTest {
+  @Test
+  void findsTheLongestMatchAndNormalisesSynonyms() {
+    List<Lexicon.Match> m = Lexicon.builtin().find("Cyanocobalamin treats vitamin B12 deficiency, not folic acid.");
+    assertEquals(List.of("vitamin_b12", "b12_deficiency", "folate"), m.stream().map(x -> x.concept().id()).toList());
+    assertEquals("vitamin B12 deficiency", m.get(1).text());
+  }
+
+  @Test
+  void expandsAQueryWithSynonymsItDoesNotAlreadySay() {
+    List<String> extra = Lexicon.builtin().expand("B12 and melatonin");
+    assertTrue(extra.contains("cobalamin"));
+    assertTrue(extra.contains("vitamin B12"));
+    assertTrue(!extra.contains("B12"));
+  }
+
+  @Test
+  void userFilesExtendTheLexiconAndBadLinesAreNamed(@TempDir Path dir) throws IOException {
+    Path f = dir.resolve("extra.tsv");
+    Files.writeString(f, "# mine\ncurcumin\tsubstance\tcurcumin\tturmeric|diferuloylmethane\n");
+    assertEquals("curcumin", Lexicon.withFile(f).find("Turmeric cures nothing.").getFirst().concept().id());
+    Files.writeString(f, "broken line without tabs\n");
+    ClaimcheckException e = assertThrows(ClaimcheckException.class, () -> Lexicon.withFile(f));
+    assertTrue(e.oneLine().contains("extra.tsv:1"), e.oneLine());
+  }
+}

@@ -1,0 +1,123 @@
+package org.claimcheck.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.claimcheck.TestData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Commands run through the same CommandLine as users get, with captured stdout and stderr. */
+class CliTest {
+  record Run(int code, String out, String err) {}
+
+  static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"run", "fetch", "text", "extract", "index", "search", "verify", "stance"})
+  void everyCommandDescribesItsOptions(String command) {
+    Run r = run(command, "--help");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().startsWith("Usage: claimcheck " + command), r.out());
+    assertTrue(r.out().contains("--help"), r.out());
+  }
+
+  @Test
+  void topLevelHelpListsTheCommands() {
+    Run r = run("--help");
+    assertEquals(0, r.code());
+    for (String c : new String[] {"run", "fetch", "text", "extract", "index", "search", "verify", "stance"}) {
+      assertTrue(r.out().contains("  " + c + " "), c);
+    }
+  }
+
+  @Test
+  void noCommandOrAnUnknownOptionIsAUsageErrorOnOneLine() {
+    Run none = run();
+    assertEquals(2, none.code());
+    Run unknown = run("search", "--bogus", "x");
+    assertEquals(2, unknown.code());
+    assertTrue(unknown.err().startsWith("error: Unknown option: '--bogus'"), unknown.err());
+    assertTrue(unknown.err().contains("claimcheck search --help"), unknown.err());
+    assertEquals(1, unknown.err().lines().count(), unknown.err());
+  }
+
+  @Test
+  void aMissingFileIsAUsageErrorThatSaysWhatToDo(@TempDir Path dir) {
+    Run r = run("index", "--index", dir.resolve("idx").toString(), dir.resolve("nope.xml").toString());
+    assertEquals(2, r.code());
+    assertTrue(r.err().startsWith("error: no such abstract file ("), r.err());
+    assertTrue(r.err().contains("Give PubMed XML"), r.err());
+    assertEquals(1, r.err().lines().count(), r.err());
+    Run search = run("search", "--index", dir.resolve("idx").toString(), "b12");
+    assertEquals(2, search.code());
+    assertTrue(search.err().contains("Build one first"), search.err());
+  }
+
+  @Test
+  void badEnumValuesNameTheAllowedOnes() {
+    Run r = run("search", "--format", "xml", "b12");
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("text, json, csv, trec"), r.err());
+  }
+
+  @Test
+  void indexThenSearchInEveryFormat(@TempDir Path dir) throws Exception {
+    String idx = dir.resolve("idx").toString();
+    Run index = run("index", "--index", idx, TestData.resource("org/claimcheck/pubmed/invented-pubmed.xml").toString());
+    assertEquals(0, index.code(), index.err());
+    assertTrue(index.err().contains("4 INDEXED"), index.err());
+
+    Run text = run("search", "--index", idx, "title:melatonin");
+    assertEquals(0, text.code(), text.err());
+    assertTrue(text.out().contains("90000002"), text.out());
+    assertTrue(text.out().contains("[melatonin]"), text.out());
+
+    Path queries = dir.resolve("q.tsv");
+    Files.writeString(queries, "q1\tcobalamin neuropathy\nq2\tmelatonin rats\n");
+    Run trec = run("search", "--index", idx, "--queries", queries.toString(), "--format", "trec", "--hits", "3");
+    assertEquals(0, trec.code(), trec.err());
+    String[] lines = trec.out().strip().split("\n");
+    assertTrue(lines[0].matches("q1 Q0 \\d+ 1 \\d+\\.\\d{6} claimcheck"), lines[0]);
+    for (int i = 1; i < lines.length; i++) {
+      String[] a = lines[i - 1].split(" ");
+      String[] b = lines[i].split(" ");
+      if (a[0].equals(b[0])) {
+        assertTrue(Double.parseDouble(b[4]) < Double.parseDouble(a[4]), "scores must strictly decrease");
+      }
+    }
+    Run json = run("search", "--index", idx, "--format", "json", "cobalamin", "--year", "2010..2015");
+    assertEquals(0, json.code(), json.err());
+    assertTrue(json.out().contains("\"id\":\"90000002\""), json.out());
+    assertTrue(!json.out().contains("\"id\":\"90000001\""), json.out());
+    Run badYear = run("search", "--index", idx, "--year", "20x", "b12");
+    assertEquals(2, badYear.code());
+  }
+
+  @Test
+  void stanceJudgesPairs(@TempDir Path dir) throws Exception {
+    Path pairs = dir.resolve("pairs.csv");
+    Files.writeString(pairs, "claim,evidence\n"
+        + "B12 improves neuropathy,Vitamin B12 improved neuropathy in adults.\n"
+        + "B12 improves neuropathy,Vitamin B12 did not improve neuropathy in adults.\n"
+        + "B12 improves neuropathy,The weather was sunny.\n");
+    Run r = run("stance", "--pairs", pairs.toString());
+    assertEquals(0, r.code(), r.err());
+    String[] lines = r.out().strip().split("\r?\n");
+    assertEquals("claim,evidence,stance,p_supports,p_refutes,p_neutral", lines[0]);
+    assertTrue(lines[1].contains(",SUPPORTS,"), lines[1]);
+    assertTrue(lines[2].contains(",REFUTES,"), lines[2]);
+    assertTrue(lines[3].contains(",NEUTRAL,"), lines[3]);
+  }
+}

@@ -1,0 +1,34 @@
+package org.claimcheck.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.List;
+import org.claimcheck.claim.ClaimsFile;
+import org.junit.jupiter.api.Test;
+
+class ClaimsReportTest {
+  @Test
+  void excelOutputHasABomAndNeutralisesFormulas() throws IOException {
+    StringWriter w = new StringWriter();
+    ClaimsReport.write(w, "2026-11-21", List.of(new ClaimsReport.Row(ClaimsFile.plain("1",
+        "=HYPERLINK(\"http://evil\")", 0), null)), true);
+    String csv = w.toString();
+    assertEquals('\ufeff', csv.charAt(0));
+    assertTrue(csv.contains("\"'=HYPERLINK(\"\"http://evil\"\")\""), csv);
+    assertTrue(csv.contains("NOT_VERIFIED"));
+  }
+
+  @Test
+  void plainOutputKeepsCellsAsTheyAre() throws IOException {
+    StringWriter w = new StringWriter();
+    ClaimsReport.write(w, "2026-11-21", List.of(new ClaimsReport.Row(ClaimsFile.plain("1", "-5 kg in a week", 0),
+        null)), false);
+    String csv = w.toString();
+    assertTrue(csv.startsWith("run_date,article_url,article_title,claim_id,claim,"), csv);
+    assertTrue(csv.contains(",-5 kg in a week,"), csv);
+    assertEquals(2, csv.lines().count());
+  }
+}
