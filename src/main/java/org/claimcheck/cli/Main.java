@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
         SearchCommand.class,
         VerifyCommand.class,
         StanceCommand.class,
+        EvalCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
