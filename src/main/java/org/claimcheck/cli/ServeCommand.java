@@ -103,9 +103,11 @@ public final class ServeCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     CountDownLatch stopped = new CountDownLatch(1);
     CountDownLatch closed = new CountDownLatch(1);
+    boolean served = false;
     try (AbstractSearcher searcher = AbstractSearcher.open(indexOption.index, bm25.bm25());
         SearchServer server = start(searcher, options, err)) {
-      // Ctrl-C: let the server and the index close before the JVM ends.
+      served = true;
+      // Ctrl-C or SIGTERM: let the server and the index close before the JVM ends.
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         stopped.countDown();
         try {
@@ -123,8 +125,10 @@ public final class ServeCommand implements Callable<Integer> {
       err.flush();
       stopped.await();
     } finally {
-      err.println("serve: stopped");
-      err.flush();
+      if (served) {
+        err.println("serve: stopped");
+        err.flush();
+      }
       closed.countDown();
     }
     return Main.OK;

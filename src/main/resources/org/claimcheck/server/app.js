@@ -258,21 +258,36 @@
       el('span', { class: 'badge ' + v.verdict, id: 'verdict-label' }, VERDICTS[v.verdict] || v.verdict),
       el('span', { class: 'numbers' },
         'confidence ' + v.confidence.toFixed(2) + ' · ' + v.supporting + ' for, ' + v.contradicting + ' against'));
-    const list = el('ol', { class: 'evidence' });
-    for (const a of v.abstracts) {
-      const url = safeUrl(a.url);
-      const title = a.title || a.id;
-      const li = el('li', null,
-        el('div', null,
-          el('span', { class: 'stance ' + a.stance }, a.stance.toLowerCase()),
-          el('span', { class: 'title' },
-            url ? el('a', { href: url, target: '_blank', rel: 'noopener noreferrer' }, title) : title)),
-        el('div', { class: 'meta' }, [a.year, a.design, a.retracted ? 'retracted: not counted' : null]
-          .filter((x) => x).join(' · ')));
-      for (const s of a.sentences) li.append(el('blockquote', null, s.text));
-      list.append(li);
+    const stanced = v.abstracts.filter((a) => a.stance !== 'NEUTRAL');
+    const neutral = v.abstracts.filter((a) => a.stance === 'NEUTRAL');
+    const parts = [head];
+    if (stanced.length) {
+      parts.push(el('ol', { class: 'evidence' }, ...stanced.map(renderEvidence)));
+    } else {
+      parts.push(el('p', { class: 'meta' }, v.abstracts.length
+        ? 'None of the abstracts found takes a stance on the claim.' : 'No abstracts found.'));
     }
-    $('verdict').replaceChildren(head, v.abstracts.length ? list : el('p', { class: 'meta' }, 'No abstracts found.'));
+    if (neutral.length) {
+      parts.push(el('details', { class: 'neutral' },
+        el('summary', null, neutral.length + (neutral.length === 1 ? ' abstract' : ' abstracts') +
+          ' retrieved without a stance'),
+        el('ol', { class: 'evidence' }, ...neutral.map(renderEvidence))));
+    }
+    $('verdict').replaceChildren(...parts);
+  }
+
+  function renderEvidence(a) {
+    const url = safeUrl(a.url);
+    const title = a.title || a.id;
+    const li = el('li', null,
+      el('div', null,
+        el('span', { class: 'stance ' + a.stance }, a.stance.toLowerCase()),
+        el('span', { class: 'title' },
+          url ? el('a', { href: url, target: '_blank', rel: 'noopener noreferrer' }, title) : title)),
+      el('div', { class: 'meta' }, [a.year, a.design, a.retracted ? 'retracted: not counted' : null]
+        .filter((x) => x).join(' · ')));
+    for (const s of a.sentences) li.append(el('blockquote', null, s.text));
+    return li;
   }
 
   // ----- start --------------------------------------------------------------------------------------------------
