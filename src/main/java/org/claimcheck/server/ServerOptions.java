@@ -68,7 +68,7 @@ public record ServerOptions(
   /** The defaults, listening on {@code address}. */
   public static ServerOptions defaults(InetSocketAddress address) {
     int cores = Runtime.getRuntime().availableProcessors();
-    return new ServerOptions(address, 1000, 1000, 50, 500, Math.max(2, cores), 256, 1, 8, 512,
+    return new ServerOptions(address, 1000, 1000, 50, 500, Math.max(2, cores), 256, Math.max(1, cores / 4), 64, 512,
         Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10));
   }
 
