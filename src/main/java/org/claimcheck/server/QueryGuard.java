@@ -68,7 +68,7 @@ final class QueryGuard implements Closeable {
    */
   record Checked(boolean expensive) {}
 
-  /** Fields a query may name, with what each holds, for error messages and the page's help. */
+  /** Fields a query may name (the index's searchable fields), listed in error messages. */
   static final List<String> FIELDS = List.of(IndexSchema.CONTENTS, IndexSchema.TITLE, IndexSchema.ABSTRACT,
       IndexSchema.ID, IndexSchema.JOURNAL, IndexSchema.PUBTYPE, IndexSchema.MESH, IndexSchema.MESH_MAJOR,
       IndexSchema.LANGUAGE, IndexSchema.HUMANS, IndexSchema.ANIMALS, IndexSchema.RETRACTED);

@@ -95,7 +95,7 @@ public final class SearchServer implements Closeable {
         options.multiTermQueue(), options.searchTimeout());
     this.page = StaticFiles.load();
     this.inFlight = new Semaphore(options.maxConcurrentRequests());
-    configureJdkServer(options.maxExchangeTime());
+    configureJdkServer(options.clientTimeout());
     this.http = HttpServer.create(options.address(), 256);
     this.exchanges = Executors.newVirtualThreadPerTaskExecutor();
     this.http.setExecutor(exchanges);

@@ -19,7 +19,7 @@ import java.util.Objects;
  * @param maxConcurrentRequests requests handled at once (static files included); more are answered 503
  * @param searchTimeout deadline of a search, queueing included; later it is answered 503
  * @param refreshInterval how often to look for a new index commit
- * @param maxExchangeTime how long a client may take to send its request or read the response, after which the
+ * @param clientTimeout how long a client may take to send its request or read the response, after which the
  *     connection is closed (the JDK server's request/response timers; they apply to the whole JVM)
  */
 public record ServerOptions(
@@ -35,13 +35,13 @@ public record ServerOptions(
     int maxConcurrentRequests,
     Duration searchTimeout,
     Duration refreshInterval,
-    Duration maxExchangeTime) {
+    Duration clientTimeout) {
 
   public ServerOptions {
     Objects.requireNonNull(address, "address");
     Objects.requireNonNull(searchTimeout, "searchTimeout");
     Objects.requireNonNull(refreshInterval, "refreshInterval");
-    Objects.requireNonNull(maxExchangeTime, "maxExchangeTime");
+    Objects.requireNonNull(clientTimeout, "clientTimeout");
     positive("maxQueryLength", maxQueryLength);
     positive("maxClaimLength", maxClaimLength);
     positive("maxPageSize", maxPageSize);
@@ -54,7 +54,7 @@ public record ServerOptions(
       throw new IllegalArgumentException("maxResults must be between maxPageSize and 10000: " + maxResults);
     }
     if (searchTimeout.isNegative() || searchTimeout.isZero() || refreshInterval.isNegative()
-        || refreshInterval.isZero() || maxExchangeTime.toSeconds() < 1) {
+        || refreshInterval.isZero() || clientTimeout.toSeconds() < 1) {
       throw new IllegalArgumentException("timeouts must be positive (the exchange time at least 1 s)");
     }
   }
@@ -74,34 +74,34 @@ public record ServerOptions(
 
   public ServerOptions withAddress(InetSocketAddress a) {
     return new ServerOptions(a, maxQueryLength, maxClaimLength, maxPageSize, maxResults, searchThreads, searchQueue,
-        multiTermThreads, multiTermQueue, maxConcurrentRequests, searchTimeout, refreshInterval, maxExchangeTime);
+        multiTermThreads, multiTermQueue, maxConcurrentRequests, searchTimeout, refreshInterval, clientTimeout);
   }
 
   public ServerOptions withSearchThreads(int threads) {
     return new ServerOptions(address, maxQueryLength, maxClaimLength, maxPageSize, maxResults, threads, searchQueue,
-        multiTermThreads, multiTermQueue, maxConcurrentRequests, searchTimeout, refreshInterval, maxExchangeTime);
+        multiTermThreads, multiTermQueue, maxConcurrentRequests, searchTimeout, refreshInterval, clientTimeout);
   }
 
   public ServerOptions withSearchTimeout(Duration timeout) {
     return new ServerOptions(address, maxQueryLength, maxClaimLength, maxPageSize, maxResults, searchThreads,
         searchQueue, multiTermThreads, multiTermQueue, maxConcurrentRequests, timeout, refreshInterval,
-        maxExchangeTime);
+        clientTimeout);
   }
 
   public ServerOptions withRefreshInterval(Duration interval) {
     return new ServerOptions(address, maxQueryLength, maxClaimLength, maxPageSize, maxResults, searchThreads,
         searchQueue, multiTermThreads, multiTermQueue, maxConcurrentRequests, searchTimeout, interval,
-        maxExchangeTime);
+        clientTimeout);
   }
 
-  public ServerOptions withClientTimeout(Duration exchange) {
+  public ServerOptions withClientTimeout(Duration timeout) {
     return new ServerOptions(address, maxQueryLength, maxClaimLength, maxPageSize, maxResults, searchThreads,
         searchQueue, multiTermThreads, multiTermQueue, maxConcurrentRequests, searchTimeout, refreshInterval,
-        exchange);
+        timeout);
   }
 
   public ServerOptions withQueues(int search, int multiTerm) {
     return new ServerOptions(address, maxQueryLength, maxClaimLength, maxPageSize, maxResults, searchThreads, search,
-        multiTermThreads, multiTerm, maxConcurrentRequests, searchTimeout, refreshInterval, maxExchangeTime);
+        multiTermThreads, multiTerm, maxConcurrentRequests, searchTimeout, refreshInterval, clientTimeout);
   }
 }

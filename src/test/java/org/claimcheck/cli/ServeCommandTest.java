@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -30,15 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code claimcheck serve}: option checks in process, and the real command in a child JVM. */
 class ServeCommandTest {
-  record Run(int code, String out, String err) {}
-
-  static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-    return new Run(code, out.toString(), err.toString());
-  }
-
   static Path index(Path dir) throws IOException {
     Path index = dir.resolve("index");
     try (AbstractIndexer indexer = AbstractIndexer.open(index)) {
@@ -50,23 +39,23 @@ class ServeCommandTest {
 
   @Test
   void helpListsTheOptions() {
-    Run r = run("serve", "--help");
+    CliTest.Run r = CliTest.run("serve", "--help");
     assertEquals(0, r.code(), r.err());
     for (String o : List.of("--index", "--port", "--bind", "--search-timeout", "--client-timeout", "--refresh")) {
       assertTrue(r.out().contains(o), o);
     }
     assertTrue(r.out().contains("default: 127.0.0.1"), r.out());
-    assertTrue(run("--help").out().contains("  serve "));
+    assertTrue(CliTest.run("--help").out().contains("  serve "));
   }
 
   @Test
   void badOptionsAreUsageErrorsBeforeAnythingStarts(@TempDir Path dir) {
-    Run port = run("serve", "--index", dir.toString(), "--port", "70000");
+    CliTest.Run port = CliTest.run("serve", "--index", dir.toString(), "--port", "70000");
     assertEquals(2, port.code());
     assertEquals("error: --port must be between 0 and 65535 (70000)", port.err().strip());
-    Run timeout = run("serve", "--index", dir.toString(), "--search-timeout", "0");
+    CliTest.Run timeout = CliTest.run("serve", "--index", dir.toString(), "--search-timeout", "0");
     assertEquals(2, timeout.code());
-    Run missing = run("serve", "--index", dir.resolve("none").toString(), "--port", "0");
+    CliTest.Run missing = CliTest.run("serve", "--index", dir.resolve("none").toString(), "--port", "0");
     assertEquals(2, missing.code());
     assertTrue(missing.err().startsWith("error: no index ("), missing.err());
   }
@@ -75,8 +64,8 @@ class ServeCommandTest {
   void aTakenPortIsAFailureThatSaysWhatToDo(@TempDir Path dir) throws IOException {
     Path index = index(dir);
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      Run r = assertTimeoutPreemptively(Duration.ofSeconds(60), () ->
-          run("serve", "--index", index.toString(), "--port", Integer.toString(taken.getLocalPort())));
+      CliTest.Run r = assertTimeoutPreemptively(Duration.ofSeconds(60), () ->
+          CliTest.run("serve", "--index", index.toString(), "--port", Integer.toString(taken.getLocalPort())));
       assertEquals(1, r.code(), r.err());
       assertTrue(r.err().startsWith("error: cannot listen on "), r.err());
       assertTrue(r.err().contains("--port 0"), r.err());
