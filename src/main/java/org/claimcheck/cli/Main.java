@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
         SearchCommand.class,
         VerifyCommand.class,
         StanceCommand.class,
+        ServeCommand.class,
         EvalCommand.class,
         CommandLine.HelpCommand.class
     })

@@ -1,0 +1,266 @@
+package org.claimcheck.server;
+
+import java.io.Closeable;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.AutomatonQuery;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.MultiPhraseQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.SynonymQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TermRangeQuery;
+import org.apache.lucene.util.automaton.Operations;
+import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
+import org.claimcheck.index.IndexSchema;
+import org.claimcheck.index.SearchRequest;
+
+/**
+ * Thread-safe. Checks a query before it runs, so that one request cannot tie the server up: bounded length, nesting,
+ * number of terms and phrase slop; wildcards, prefixes and regular expressions need a literal prefix; fuzzy terms a
+ * minimum length; range queries and unknown fields are refused with a message that says what to write instead.
+ *
+ * <p>Lucene-syntax queries are parsed here the way {@link org.claimcheck.index.AbstractSearcher} parses them (default
+ * field {@code contents}, OR, no leading wildcards, the index's analyzer) and the parsed tree is inspected; the
+ * searcher parses again when the query runs (a few microseconds).
+ */
+final class QueryGuard implements Closeable {
+  /**
+   * What a query may ask for.
+   *
+   * @param maxLength characters of query text (both syntaxes)
+   * @param maxDepth levels of parentheses
+   * @param maxTerms terms (leaves of the parsed query)
+   * @param maxMultiTerm wildcard, prefix, regular-expression and fuzzy terms
+   * @param minPrefix literal characters before a wildcard or regular expression; length of a fuzzy term
+   * @param maxSlop phrase slop ({@code "a b"~N})
+   */
+  record Limits(int maxLength, int maxDepth, int maxTerms, int maxMultiTerm, int minPrefix, int maxSlop) {
+    Limits {
+      if (maxLength < 1 || maxDepth < 1 || maxTerms < 1 || maxMultiTerm < 0 || minPrefix < 1 || maxSlop < 0) {
+        throw new IllegalArgumentException("query limits must be positive: " + this);
+      }
+    }
+
+    static Limits defaults() {
+      return new Limits(1000, 8, 256, 4, 3, 50);
+    }
+  }
+
+  /**
+   * A query that passed.
+   *
+   * @param expensive whether it has wildcard, prefix, regular-expression or fuzzy terms (these run in their own
+   *     small lane so that they never hold up plain searches)
+   */
+  record Checked(boolean expensive) {}
+
+  /** Fields a query may name (the index's searchable fields), listed in error messages. */
+  static final List<String> FIELDS = List.of(IndexSchema.CONTENTS, IndexSchema.TITLE, IndexSchema.ABSTRACT,
+      IndexSchema.ID, IndexSchema.JOURNAL, IndexSchema.PUBTYPE, IndexSchema.MESH, IndexSchema.MESH_MAJOR,
+      IndexSchema.LANGUAGE, IndexSchema.HUMANS, IndexSchema.ANIMALS, IndexSchema.RETRACTED);
+  private static final Set<String> KNOWN = Set.copyOf(FIELDS);
+  /** Regular expressions are determinized when parsed; this bounds that work well below Lucene's default. */
+  private static final int DETERMINIZE_WORK_LIMIT = 2_000;
+
+  private final Limits limits;
+  private final Analyzer analyzer = IndexSchema.analyzer();
+
+  QueryGuard(Limits limits) {
+    this.limits = limits;
+  }
+
+  Limits limits() {
+    return limits;
+  }
+
+  /** Checks {@code q}; throws a 400 {@link ApiException} that says what is wrong. */
+  Checked check(String q, SearchRequest.Syntax syntax) {
+    if (q == null || q.isBlank()) {
+      throw ApiException.badRequest("empty query", "parameter q",
+          "Give a query, e.g. q=vitamin D AND title:fracture");
+    }
+    if (q.length() > limits.maxLength()) {
+      throw ApiException.badRequest("query too long",
+          q.length() + " characters, at most " + limits.maxLength(), "Shorten the query");
+    }
+    if (syntax == SearchRequest.Syntax.TEXT) {
+      return new Checked(false);
+    }
+    int depth = nesting(q);
+    if (depth > limits.maxDepth()) {
+      throw ApiException.badRequest("query nested too deeply",
+          depth + " levels of parentheses, at most " + limits.maxDepth(), "Flatten the query");
+    }
+    Query parsed = parse(q);
+    Walk walk = new Walk();
+    walk.visit(parsed, 0);
+    if (walk.terms > limits.maxTerms()) {
+      throw ApiException.badRequest("query too large", walk.terms + " terms, at most " + limits.maxTerms(),
+          "Use fewer terms");
+    }
+    if (walk.multiTerm > limits.maxMultiTerm()) {
+      throw ApiException.badRequest("too many wildcard, fuzzy or regular-expression terms",
+          walk.multiTerm + ", at most " + limits.maxMultiTerm(), "Use fewer of them, or plain words");
+    }
+    return new Checked(walk.multiTerm > 0);
+  }
+
+  private Query parse(String q) {
+    QueryParser parser = new QueryParser(IndexSchema.CONTENTS, analyzer);
+    parser.setDefaultOperator(QueryParser.Operator.OR);
+    parser.setAllowLeadingWildcard(false);
+    parser.setDeterminizeWorkLimit(DETERMINIZE_WORK_LIMIT);
+    try {
+      return parser.parse(q);
+    } catch (ParseException e) {
+      String first = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+      throw ApiException.badRequest("bad query", first,
+          "Use Lucene query syntax (e.g. title:cobalamin AND deficiency), or quote special characters with \\");
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw ApiException.badRequest("query too large", "more than " + IndexSearcher.getMaxClauseCount()
+          + " clauses", "Use fewer terms or a narrower wildcard");
+    } catch (TooComplexToDeterminizeException e) {
+      throw ApiException.badRequest("regular expression too complex", q, "Use a simpler regular expression");
+    } catch (RuntimeException e) {
+      // The parser reports some malformed input (a bad regular expression, say) as IllegalArgumentException.
+      String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+      throw ApiException.badRequest("bad query", m,
+          "Use Lucene query syntax (e.g. title:cobalamin AND deficiency), or quote special characters with \\");
+    }
+  }
+
+  /** The deepest nesting of parentheses outside quoted phrases and escapes. */
+  static int nesting(String q) {
+    int depth = 0;
+    int max = 0;
+    boolean quoted = false;
+    for (int i = 0; i < q.length(); i++) {
+      char c = q.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (c == '"') {
+        quoted = !quoted;
+      } else if (!quoted && c == '(') {
+        max = Math.max(max, ++depth);
+      } else if (!quoted && c == ')') {
+        depth = Math.max(0, depth - 1);
+      }
+    }
+    return max;
+  }
+
+  /** Walks the parsed query, counting terms and checking each leaf. */
+  private final class Walk {
+    int terms;
+    int multiTerm;
+
+    void visit(Query q, int depth) {
+      if (depth > limits.maxDepth() + 4) {
+        throw ApiException.badRequest("query nested too deeply", "more than " + limits.maxDepth() + " levels",
+            "Flatten the query");
+      }
+      switch (q) {
+        case BooleanQuery b -> {
+          for (BooleanClause c : b.clauses()) {
+            visit(c.query(), depth + 1);
+          }
+        }
+        case BoostQuery b -> visit(b.getQuery(), depth);
+        case ConstantScoreQuery c -> visit(c.getQuery(), depth);
+        case DisjunctionMaxQuery d -> {
+          for (Query c : d.getDisjuncts()) {
+            visit(c, depth + 1);
+          }
+        }
+        case TermQuery t -> term(t.getTerm().field(), 1);
+        case SynonymQuery s -> term(s.getField(), s.getTerms().size());
+        case PhraseQuery p -> {
+          term(p.getField(), p.getTerms().length);
+          slop(p.getSlop());
+        }
+        case MultiPhraseQuery p -> {
+          int n = 0;
+          for (var ts : p.getTermArrays()) {
+            n += ts.length;
+            if (ts.length > 0) {
+              field(ts[0].field());
+            }
+          }
+          terms += n;
+          slop(p.getSlop());
+        }
+        case FuzzyQuery f -> {
+          term(f.getField(), 1);
+          multiTerm++;
+          if (f.getTerm().text().codePointCount(0, f.getTerm().text().length()) < limits.minPrefix()) {
+            throw ApiException.badRequest("fuzzy term too short", "'" + f.getTerm().text() + "~' has fewer than "
+                + limits.minPrefix() + " characters", "Use fuzzy matching (~) on longer words only");
+          }
+        }
+        case TermRangeQuery r -> throw ApiException.badRequest("range queries are not supported",
+            r.toString(), "Filter publication years with the year_from and year_to parameters");
+        case AutomatonQuery a -> {
+          // Wildcard, prefix and regular-expression queries: the terms they match all share the automaton's common
+          // prefix, which bounds how much of the term dictionary they walk.
+          term(a.getField(), 1);
+          multiTerm++;
+          String prefix = Operations.getCommonPrefix(a.getAutomaton());
+          if (prefix.codePointCount(0, prefix.length()) < limits.minPrefix()) {
+            throw ApiException.badRequest("wildcard or regular expression needs a longer literal prefix",
+                "'" + a.toString(IndexSchema.CONTENTS) + "' has " + prefix.length() + " fixed letters before the "
+                    + "first wildcard, at least " + limits.minPrefix(),
+                "Put at least " + limits.minPrefix() + " letters before * ? or a regular expression's first "
+                    + "special character");
+          }
+        }
+        case MatchAllDocsQuery m -> terms++;
+        case MatchNoDocsQuery m -> { }
+        default -> throw ApiException.badRequest("unsupported query",
+            q.getClass().getSimpleName() + ": " + q, "Use terms, phrases, boolean operators, fields and wildcards");
+      }
+    }
+
+    private void term(String field, int n) {
+      field(field);
+      terms += n;
+    }
+
+    private void slop(int slop) {
+      if (slop > limits.maxSlop()) {
+        throw ApiException.badRequest("phrase slop too large", "~" + slop + ", at most " + limits.maxSlop(),
+            "Use a smaller slop");
+      }
+    }
+
+    private void field(String field) {
+      if (KNOWN.contains(field)) {
+        return;
+      }
+      if (field.equals(IndexSchema.YEAR)) {
+        throw ApiException.badRequest("year cannot be searched in the query", "year:...",
+            "Filter publication years with the year_from and year_to parameters");
+      }
+      throw ApiException.badRequest("unknown field", "'" + field.toLowerCase(Locale.ROOT) + "'",
+          "Search one of: " + String.join(", ", FIELDS) + " (contents is the default: title and abstract)");
+    }
+  }
+
+  @Override
+  public void close() {
+    analyzer.close();
+  }
+}

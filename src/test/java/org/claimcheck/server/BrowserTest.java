@@ -1,0 +1,98 @@
+package org.claimcheck.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The page in a real browser: headless Chromium driven through chromedriver (Debian packages {@code chromium} and
+ * {@code chromium-driver}, which .ci/run installs). Skipped when either is absent. The last screenshot is kept in
+ * {@code target/browser-test/} for people to look at.
+ */
+class BrowserTest {
+  private static final Duration WAIT = Duration.ofSeconds(20);
+
+  @Test
+  void searchesShowsHighlightedResultsPagesAndChecksAClaim(@TempDir Path dir) throws IOException {
+    Optional<Path> chromedriver = WebDriver.executable("CHROMEDRIVER", "chromedriver");
+    Optional<Path> chromium = WebDriver.executable("CHROME_BIN", "chromium", "chromium-browser", "google-chrome");
+    assumeTrue(chromedriver.isPresent() && chromium.isPresent(), "chromium and chromedriver are not installed");
+
+    try (ServerFixture fx = new ServerFixture(dir);
+        WebDriver wd = WebDriver.start(chromedriver.get(), chromium.get(), dir.resolve("profile"))) {
+      wd.navigate(fx.server.uri());
+      assertEquals("claimcheck · abstract search", wd.title());
+      wd.waitFor(WAIT, "the index size in the header", () -> wd.text(wd.find("#index-info")).contains("abstracts"));
+
+      // Search: highlighted results.
+      wd.sendKeys(wd.find("#q"), "vitamin D fracture");
+      wd.click(wd.find("#search-button"));
+      wd.waitFor(WAIT, "results", () -> wd.findAll("#results li.hit").size() == 10);
+      List<String> marks = wd.findAll("#results li.hit .snippet mark");
+      assertFalse(marks.isEmpty(), "no highlighted words");
+      Set<String> wanted = Set.of("vitamin", "fracture", "d");
+      for (String m : marks.subList(0, Math.min(5, marks.size()))) {
+        assertTrue(wanted.contains(wd.text(m).toLowerCase(Locale.ROOT)), wd.text(m));
+      }
+      assertTrue(wd.text(wd.find("#status")).startsWith("Results 1–10"), wd.text(wd.find("#status")));
+      String firstTitle = wd.text(wd.find("#results li.hit h3"));
+      save(wd.screenshot(), "search.png");
+
+      // Paging.
+      wd.click(wd.find("#next"));
+      wd.waitFor(WAIT, "page 2", () -> wd.text(wd.find("#page-label")).equals("Page 2"));
+      wd.waitFor(WAIT, "results 11-20", () -> wd.text(wd.find("#status")).startsWith("Results 11–20"));
+      assertFalse(wd.text(wd.find("#results li.hit h3")).equals(firstTitle));
+
+      // The abstract opens in place.
+      wd.click(wd.find("#results li.hit .actions button"));
+      wd.waitFor(WAIT, "the abstract", () -> !wd.findAll("#results li.hit .abstract p").isEmpty());
+
+      // Markup in a record is shown as text, never run.
+      String q = wd.find("#q");
+      wd.clear(q);
+      wd.sendKeys(q, "osteomalacia");
+      wd.click(wd.find("#search-button"));
+      wd.waitFor(WAIT, "the record with markup", () -> wd.text(wd.find("#status")).startsWith("Results 1–1 "));
+      assertEquals(ServerFixture.HOSTILE_TITLE, wd.text(wd.find("#results li.hit h3")));
+      assertTrue(wd.findAll("#results img, #results script, #results b, #results i").isEmpty());
+      assertTrue(wd.text(wd.find("#results .snippet")).contains("<script>"), wd.text(wd.find("#results .snippet")));
+      assertEquals("claimcheck · abstract search", wd.title(), "a script from the data ran");
+
+      // A bad query says what is wrong.
+      wd.clear(q);
+      wd.sendKeys(q, "vitamin AND");
+      wd.click(wd.find("#search-button"));
+      wd.waitFor(WAIT, "the error", () -> wd.text(wd.find("#status")).startsWith("bad query"));
+      assertTrue(wd.findAll("#results li").isEmpty());
+
+      // Check a claim.
+      wd.sendKeys(wd.find("#claim"), "Vitamin B12 causes peripheral neuropathy");
+      wd.click(wd.find("#verify-button"));
+      wd.waitFor(WAIT, "a verdict", () -> !wd.findAll("#verdict-label").isEmpty());
+      assertTrue(Set.of("Supported", "Contradicted", "Mixed evidence", "Insufficient evidence")
+          .contains(wd.text(wd.find("#verdict-label"))), wd.text(wd.find("#verdict-label")));
+      assertFalse(wd.findAll("#verdict .evidence li").isEmpty(), "no evidence listed");
+      save(wd.screenshot(), "verify.png");
+    }
+  }
+
+  private static void save(byte[] png, String name) throws IOException {
+    assertTrue(png.length > 8 && png[1] == 'P' && png[2] == 'N' && png[3] == 'G', "not a PNG");
+    Path out = Path.of("target", "browser-test");
+    Files.createDirectories(out);
+    Files.write(out.resolve(name), png);
+  }
+}
