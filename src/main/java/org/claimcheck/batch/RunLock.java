@@ -149,7 +149,7 @@ public final class RunLock implements AutoCloseable {
         "Wait for it to finish. If no such run exists, delete " + file);
   }
 
-  private static boolean isStale(Holder recorded, Holder me) {
+  static boolean isStale(Holder recorded, Holder me) {
     if (!recorded.host().equals(me.host())) {
       return false; // cannot see processes on another host
     }

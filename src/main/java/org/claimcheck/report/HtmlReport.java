@@ -179,7 +179,7 @@ public final class HtmlReport {
 
     if (!removed.isEmpty()) {
       h.append("<section class=\"removed\" aria-label=\"Claims no longer found\">\n<h2>No longer found since ")
-          .append(Html.esc(page.previousDate())).append("</h2>\n<p class=\"note\">These claims were in the previous "
+          .append(Html.esc(longDate(page.previousDate()))).append("</h2>\n<p class=\"note\">These claims were in the previous "
               + "report; their article changed or left the sources.</p>\n<ul>\n");
       for (ChangesReport.Change c : removed) {
         h.append("<li><span class=\"verdict small\" data-v=\"").append(Html.esc(c.oldVerdict())).append("\">")
