@@ -80,6 +80,9 @@ public final class NightlyRun {
 
   private AbstractAcquisition acquisition;
   private final List<Map<String, Object>> abstractFiles = new ArrayList<>();
+  /** The abstract files this run indexes (new or changed), and every file the index will hold after it. */
+  private Map<String, RunState.IndexedFile> pendingFiles = Map.of();
+  private Map<String, RunState.IndexedFile> allKnown = Map.of();
   private String indexFingerprint = Fingerprints.NO_INDEX;
   private String stanceDescription;
   private String extractorFingerprint;
@@ -120,12 +123,14 @@ public final class NightlyRun {
   }
 
   /**
-   * The abstract acquisition of a run: offline, the local files; online, this is where E-utilities plugs in, as
-   * {@code AbstractAcquisition.both(local, new EutilsAcquisition(...))} (see {@link AbstractAcquisition}).
+   * The abstract acquisition of a run. Offline, and until the E-utilities client lands, the local files. Online, the
+   * E-utilities acquisition plugs in here, as {@code options.offline() ? local : AbstractAcquisition.both(local, new
+   * EutilsAcquisition(client, options.workspace().pubmed().resolve("eutils"), options.ncbiApiKey()))}: it fetches the
+   * PMIDs its searches find that {@link AbstractAcquisition.Request#indexed()} says are not in the index, saves them
+   * as PubMed XML there and returns those files (see {@link AbstractAcquisition}).
    */
   public static AbstractAcquisition acquisition(RunOptions options) {
-    AbstractAcquisition local = new LocalAbstractFiles(options.abstracts(), options.workspace().pubmed());
-    return local;
+    return new LocalAbstractFiles(options.abstracts(), options.workspace().pubmed());
   }
 
   /** Runs the whole job under the run lock; a second run while this one is going fails at once (exit code 1). */
@@ -358,9 +363,6 @@ public final class NightlyRun {
     checkStage(t, "no abstract file could be read");
     return todo;
   }
-
-  private Map<String, RunState.IndexedFile> pendingFiles = Map.of();
-  private Map<String, RunState.IndexedFile> allKnown = Map.of();
 
   /**
    * A run killed between an index commit and the update of {@code abstract-files.json} left a pending marker: when the

@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Thread-safe. Shows how far each stage of the run has got, on stderr: a bar redrawn in place on a terminal, plain lines
- * when the output goes to a file or a pipe (cron, systemd), or nothing.
+ * Thread-safe. Shows how far each stage of the run has got, on stderr: a bar redrawn in place on a terminal, plain
+ * lines when the output goes to a file or a pipe (cron, systemd), or nothing.
  *
  * <p>Plain mode prints a line when a stage starts, when it passes each tenth of its items (at most one line a second,
  * and at least one every ten seconds while items keep coming) and when it ends, so a log shows where a run was when it

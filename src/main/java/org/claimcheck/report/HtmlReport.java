@@ -179,8 +179,8 @@ public final class HtmlReport {
 
     if (!removed.isEmpty()) {
       h.append("<section class=\"removed\" aria-label=\"Claims no longer found\">\n<h2>No longer found since ")
-          .append(Html.esc(longDate(page.previousDate()))).append("</h2>\n<p class=\"note\">These claims were in the previous "
-              + "report; their article changed or left the sources.</p>\n<ul>\n");
+          .append(Html.esc(longDate(page.previousDate()))).append("</h2>\n<p class=\"note\">These claims were in the "
+              + "previous report; their article changed or left the sources.</p>\n<ul>\n");
       for (ChangesReport.Change c : removed) {
         h.append("<li><span class=\"verdict small\" data-v=\"").append(Html.esc(c.oldVerdict())).append("\">")
             .append(Html.esc(LABELS.getOrDefault(c.oldVerdict(), c.oldVerdict()))).append("</span> ")
@@ -213,6 +213,8 @@ public final class HtmlReport {
     }
     if (page.previousDate() == null) {
       s.append("This is the first report: there is no earlier one to compare with.");
+    } else if (nNew + nChanged + nRemoved == 0) {
+      s.append("Nothing changed since ").append(Html.esc(longDate(page.previousDate()))).append('.');
     } else {
       s.append("Since ").append(Html.esc(longDate(page.previousDate()))).append(": ").append(nNew).append(" new, ")
           .append(nChanged).append(nChanged == 1 ? " verdict" : " verdicts").append(" changed, ").append(nRemoved)
@@ -259,11 +261,12 @@ public final class HtmlReport {
     h.append("<li class=\"claim\" id=\"c-").append(Html.esc(c.id())).append("\" data-v=\"").append(verdict)
         .append("\" data-order=\"").append(order).append("\" data-confidence=\"").append(row.confidenceText())
         .append("\" data-worthiness=\"").append(String.format(Locale.ROOT, "%.3f", c.checkWorthiness()))
-        .append("\" data-article=\"").append(Html.esc(blankOr(c.articleTitle(), c.articleUrl()).toLowerCase(Locale.ROOT)))
+        .append("\" data-article=\"")
+        .append(Html.esc(blankOr(c.articleTitle(), c.articleUrl()).toLowerCase(Locale.ROOT)))
         .append("\" data-change=\"").append(change == null ? "" : change.kind().name()).append("\">\n");
     h.append("<div class=\"head\"><span class=\"verdict\" data-v=\"").append(verdict).append("\">")
         .append(Html.esc(LABELS.get(verdict))).append("</span>");
-    if (v != null) {
+    if (v != null && v.verdict() != Verdict.INSUFFICIENT_EVIDENCE) {
       h.append("<span class=\"conf\" title=\"How sure the verdict is, 0 to 1\">confidence ")
           .append(String.format(Locale.ROOT, "%.2f", v.confidence())).append("</span>");
     }

@@ -37,6 +37,7 @@ class IncrementalRunTest {
     assertEquals(first.manifest().path("index").path("commit"), second.manifest().path("index").path("commit"),
         "the index was not committed again");
     assertEquals(List.of(), f.rows("2026-11-21", "changes.csv"), "no changes");
+    assertTrue(f.output("2026-11-21", "report.html").contains("Nothing changed since 20 November 2026."));
     assertEquals("2026-11-20", second.manifest().path("previousReport").asText());
     assertEquals(f.output("2026-11-20", "claims-report.csv").replace("2026-11-20,", "2026-11-21,"),
         f.output("2026-11-21", "claims-report.csv"), "same verdicts, same report");
