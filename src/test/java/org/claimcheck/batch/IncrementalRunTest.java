@@ -2,6 +2,7 @@ package org.claimcheck.batch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -9,6 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.claimcheck.Hashes;
+import org.claimcheck.Tally;
+import org.claimcheck.index.AbstractIndexer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -132,6 +137,60 @@ class IncrementalRunTest {
     assertEquals("2026-11-21", partial.manifest().path("date").asText());
     assertFalse(partial.manifest().has("previousReport") && !partial.manifest().path("previousReport").isNull(),
         "a report whose run failed is not compared with");
+  }
+
+  @Test
+  void aKillBetweenAnIndexCommitAndItsRecordIsRecovered(@TempDir Path work) throws IOException {
+    RunFixture f = new RunFixture(work);
+    assertEquals(0, f.run("2026-11-20").code());
+    f.addSecondAbstracts();
+    Path index = work.resolve("corpus/index").toAbsolutePath().normalize();
+    Path file = work.resolve("abstracts/abstracts-2.xml").toAbsolutePath().normalize();
+    RunState state = RunState.open(work.resolve("corpus/state"));
+
+    // A run that dies after marking the commit as pending but before committing: the file is indexed next time.
+    state.putPending(new RunState.PendingCommit(index.toString(), Fingerprints.index(index),
+        Map.of(file.toString(), indexedFile(file))));
+    RunFixture.Run notCommitted = f.run("2026-11-21");
+    assertEquals(1, notCommitted.count("abstracts", "NEW"), notCommitted.err());
+    assertEquals(2, notCommitted.count("index", "INDEXED"));
+    assertNull(state.pending());
+
+    // A run that dies between the commit and its record: the commit is recognised, the file is not indexed again.
+    Files.copy(file, work.resolve("abstracts/abstracts-3.xml"));
+    Path third = work.resolve("abstracts/abstracts-3.xml").toAbsolutePath().normalize();
+    state.putPending(new RunState.PendingCommit(index.toString(), Fingerprints.index(index),
+        Map.of(third.toString(), indexedFile(third))));
+    try (AbstractIndexer indexer = AbstractIndexer.open(index)) {
+      indexer.index(third, new Tally("index"));
+      indexer.commit();
+    }
+    RunFixture.Run committed = f.run("2026-11-22");
+    assertEquals(3, committed.count("abstracts", "UNCHANGED"), committed.err());
+    assertEquals(0, committed.total("index"));
+    assertEquals(0, committed.manifest().path("warnings").size(), committed.manifest().path("warnings").toString());
+    assertNull(state.pending());
+  }
+
+  @Test
+  void whatAKilledRunLeftInReportsIsTidied(@TempDir Path work) throws IOException {
+    RunFixture f = new RunFixture(work);
+    assertEquals(0, f.run("2026-11-19").code());
+    // Killed between the two renames of a same-day rerun: the old folder is aside, the new one not yet in place.
+    Files.move(work.resolve("reports/2026-11-19"), work.resolve("reports/.2026-11-19.old-123"));
+    Files.createDirectories(work.resolve("reports/.2026-11-20.partial"));
+    Files.writeString(work.resolve("reports/.2026-11-20.partial/claims-report.csv"), "half");
+    assertEquals(0, f.run("2026-11-20").code());
+    try (var files = Files.list(work.resolve("reports"))) {
+      assertEquals(List.of("2026-11-19", "2026-11-20"),
+          files.map(p -> p.getFileName().toString()).sorted().toList());
+    }
+    assertTrue(Files.exists(work.resolve("reports/2026-11-19/claims-report.csv")), "put back");
+  }
+
+  private static RunState.IndexedFile indexedFile(Path file) throws IOException {
+    return new RunState.IndexedFile(Files.size(file), Files.getLastModifiedTime(file).toMillis(),
+        Hashes.sha256(Files.readAllBytes(file)));
   }
 
   private static RunFixture.Run runWithSources(RunFixture f, Path list, String date) {
