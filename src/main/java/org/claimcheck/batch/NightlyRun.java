@@ -1,20 +1,29 @@
 package org.claimcheck.batch;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.claimcheck.AtomicFiles;
 import org.claimcheck.ClaimcheckException;
-import org.claimcheck.Json;
+import org.claimcheck.Hashes;
 import org.claimcheck.Tally;
 import org.claimcheck.article.Article;
 import org.claimcheck.article.ArticleStore;
@@ -28,70 +37,141 @@ import org.claimcheck.claim.ClaimsFile;
 import org.claimcheck.claim.Lexicon;
 import org.claimcheck.index.AbstractIndexer;
 import org.claimcheck.index.AbstractSearcher;
-import org.claimcheck.index.IndexSchema;
+import org.claimcheck.nlp.Annotator;
 import org.claimcheck.nlp.NlpModels;
-import org.claimcheck.pubmed.RecordReaders;
+import org.claimcheck.report.ChangesReport;
 import org.claimcheck.report.ClaimsReport;
+import org.claimcheck.report.HtmlReport;
+import org.claimcheck.report.PreviousReport;
 import org.claimcheck.verify.ClaimVerdict;
 import org.claimcheck.verify.RuleStanceModel;
 import org.claimcheck.verify.StanceModel;
+import org.claimcheck.verify.StudyDesign;
 import org.claimcheck.verify.Verifier;
 
 /**
- * One per run. The nightly job: fetch the sources, extract claims, index abstract files, verify the check-worthy claims
- * and write {@code reports/<date>/} (claims-report.csv and manifest.json). Every item of every stage is counted; the
- * counts go to stderr and to the manifest.
+ * One per run. The nightly job: takes the run lock, then fetches the sources, extracts claims, acquires and indexes
+ * abstracts, verifies the check-worthy claims and writes {@code reports/<date>/} (claims-report.csv, changes.csv,
+ * report.html, manifest.json). Every item of every stage is counted; a table of the counts goes to stderr, and the
+ * counts, with reasons, to the manifest.
  *
- * <p>Reports are written into a hidden staging folder and renamed into place, so a report folder is never partial.
+ * <p>Incremental: a page whose content hash has not changed keeps its claims; an abstract file already indexed (same
+ * path and SHA-256) is not indexed again; a claim keeps its verdict while the claim text, the index commit, the stance
+ * model, the verification options and the code that made it are the same ({@link RunState}). {@code --full} redoes
+ * everything.
+ *
+ * <p>Crash-safe: whatever instant the process is killed at, the previous reports and the last index commit are intact
+ * and the next run finishes the work, with the same outputs as a run that was never interrupted. Every state file is
+ * written atomically, the index changes only by Lucene commits (recorded by a two-step pending marker, see
+ * {@link RunState}), and a report folder is written in a hidden staging folder and renamed into place.
  */
 public final class NightlyRun {
+  private static final Pattern STAGING = Pattern.compile("\\.(.+)\\.partial");
+  private static final Pattern OLD = Pattern.compile("\\.(.+)\\.old-\\d+");
+
   private final RunOptions options;
   private final Clock clock;
   private final PrintWriter err;
+  private final Progress progress;
   private final Map<String, Tally> tallies = new LinkedHashMap<>();
   private final Map<String, Long> timings = new LinkedHashMap<>();
   private final List<String> warnings = new ArrayList<>();
+  private final List<String> failedStages = new ArrayList<>();
+
+  private AbstractAcquisition acquisition;
+  private final List<Map<String, Object>> abstractFiles = new ArrayList<>();
+  /** The abstract files this run indexes (new or changed), and every file the index will hold after it. */
+  private Map<String, RunState.IndexedFile> pendingFiles = Map.of();
+  private Map<String, RunState.IndexedFile> allKnown = Map.of();
+  private String indexFingerprint = Fingerprints.NO_INDEX;
+  private String stanceDescription;
+  private String extractorFingerprint;
+  private String verifyContext;
+  private PreviousReport previous;
+  private List<ChangesReport.Change> changes = List.of();
 
   public NightlyRun(RunOptions options, Clock clock, PrintWriter err) {
-    this.options = options;
-    this.clock = clock;
-    this.err = err;
+    this(options, clock, err, Progress.none(err));
   }
 
-  /** What a run produced. */
-  public record Result(Path reportDir, int articles, int claims, int verified, Map<String, Tally> tallies,
-      List<String> warnings) {}
+  public NightlyRun(RunOptions options, Clock clock, PrintWriter err, Progress progress) {
+    this.options = Objects.requireNonNull(options, "options");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.err = Objects.requireNonNull(err, "err");
+    this.progress = Objects.requireNonNull(progress, "progress");
+  }
 
+  /**
+   * What a run produced.
+   *
+   * @param failedStages the stages that failed as a whole (every item failed), with why; empty when the run is OK
+   * @param changes the changes since the previous report
+   */
+  public record Result(Path reportDir, int articles, int claims, int verified, Map<String, Tally> tallies,
+      List<String> warnings, List<String> failedStages, List<ChangesReport.Change> changes) {
+    public Result {
+      tallies = Map.copyOf(tallies);
+      warnings = List.copyOf(warnings);
+      failedStages = List.copyOf(failedStages);
+      changes = List.copyOf(changes);
+    }
+
+    /** 0 when every stage worked (partial failures are counted, not fatal), 1 when a stage failed as a whole. */
+    public int exitCode() {
+      return failedStages.isEmpty() ? 0 : 1;
+    }
+  }
+
+  /**
+   * The abstract acquisition of a run. Offline, and until the E-utilities client lands, the local files. Online, the
+   * E-utilities acquisition plugs in here, as {@code options.offline() ? local : AbstractAcquisition.both(local, new
+   * EutilsAcquisition(client, options.workspace().pubmed().resolve("eutils"), options.ncbiApiKey()))}: it fetches the
+   * PMIDs its searches find that {@link AbstractAcquisition.Request#indexed()} says are not in the index, saves them
+   * as PubMed XML there and returns those files (see {@link AbstractAcquisition}).
+   */
+  public static AbstractAcquisition acquisition(RunOptions options) {
+    return new LocalAbstractFiles(options.abstracts(), options.workspace().pubmed());
+  }
+
+  /** Runs the whole job under the run lock; a second run while this one is going fails at once (exit code 1). */
   public Result run() throws IOException {
     Instant started = clock.instant();
     Workspace ws = options.workspace();
+    try (RunLock lock = RunLock.acquire(ws.lockFile(), started, warnings::add)) {
+      RunState state = RunState.open(ws.state());
+      try {
+        return run(ws, state, started);
+      } finally {
+        state.closeJournal();
+      }
+    }
+  }
 
+  private Result run(Workspace ws, RunState state, Instant started) throws IOException {
+    tidyReports(ws.reports());
     List<Source> sources = timed("sources", () -> collectSources(ws));
     List<Article> articles = timed("fetch", () -> fetch(ws, sources));
-    List<Claim> claims = timed("extract", () -> extract(ws, articles));
-    List<Path> abstractFiles = timed("index", () -> index(ws));
-    List<ClaimsReport.Row> rows = timed("verify", () -> verify(claims));
-
-    Path reportDir = ws.reports().resolve(options.date().toString());
-    Path staging = ws.reports().resolve("." + options.date() + ".partial");
-    AtomicFiles.deleteRecursively(staging);
-    Files.createDirectories(staging);
-    ClaimsReport.write(staging.resolve("claims-report.csv"), options.date().toString(), rows, options.excel());
-    AtomicFiles.writeString(staging.resolve("manifest.json"),
-        Json.pretty(manifest(started, sources, abstractFiles, articles, claims, rows)) + "\n");
-    AtomicFiles.replaceDirectory(staging, reportDir);
+    List<Claim> claims = timed("extract", () -> extract(ws, state, articles));
+    List<Claim> worthy = claims.stream().filter(c -> c.checkWorthiness() >= options.threshold()).toList();
+    List<Path> toIndex = timed("abstracts", () -> acquire(ws, state, worthy));
+    timed("index", () -> index(state, toIndex));
+    List<ClaimsReport.Row> rows = timed("verify", () -> verify(state, worthy));
+    Path reportDir = timed("report", () -> report(ws, started, sources, articles, claims, rows));
 
     int verified = (int) rows.stream().filter(r -> r.verdict() != null).count();
-    for (Tally t : tallies.values()) {
-      t.print(err);
-    }
+    RunSummary.print(progress, tallies, timings);
     for (String w : warnings) {
-      err.println("warning: " + w);
+      progress.line("warning: " + w);
     }
-    err.println("report: " + ws.root().relativize(reportDir.resolve("claims-report.csv")));
+    for (String f : failedStages) {
+      progress.line("failed: " + f);
+    }
+    progress.line("report: " + ws.root().relativize(reportDir.resolve("report.html")));
     err.flush();
-    return new Result(reportDir, articles.size(), rows.size(), verified, Map.copyOf(tallies), List.copyOf(warnings));
+    return new Result(reportDir, articles.size(), rows.size(), verified, tallies, warnings, failedStages, changes);
   }
+
+  // ---- sources and fetch ----
 
   private List<Source> collectSources(Workspace ws) {
     Tally t = tally("sources");
@@ -126,94 +206,217 @@ public final class NightlyRun {
     ArticleStore store = new ArticleStore(ws.articles());
     Fetcher fetcher = new Fetcher(Fetcher.Options.defaults(), clock);
     List<Article> articles = new ArrayList<>();
-    for (Source s : sources) {
-      if (options.offline() && s.isRemote()) {
+    try (Progress.Stage p = progress.start("fetch", sources.size(), "sources")) {
+      for (Source s : sources) {
         Article previous = store.get(s.id());
-        if (previous != null) {
-          t.count("UNCHANGED");
-          articles.add(previous);
-        } else {
-          t.count("SKIPPED", "offline", s.name());
+        if (options.offline() && s.isRemote()) {
+          if (previous != null) {
+            t.count("UNCHANGED");
+            articles.add(previous);
+          } else {
+            t.count("SKIPPED", "offline: no snapshot yet", s.name());
+          }
+          p.step();
+          continue;
         }
-        continue;
-      }
-      FetchResult r = fetcher.fetch(s, store.get(s.id()));
-      switch (r) {
-        case FetchResult.Fetched f -> {
-          store.put(f.article(), f.raw());
-          articles.add(f.article());
-          t.count(r.outcome());
+        FetchResult r = fetcher.fetch(s, previous);
+        switch (r) {
+          case FetchResult.Fetched f -> {
+            store.put(f.article(), f.raw());
+            articles.add(f.article());
+            t.count(r.outcome());
+          }
+          case FetchResult.Unchanged u -> {
+            articles.add(u.previous());
+            t.count(r.outcome());
+          }
+          case FetchResult.Skipped sk -> t.count(r.outcome(), sk.reason(), s.name());
+          case FetchResult.Failed f -> {
+            if (previous != null) {
+              // A flaky site must not make its claims vanish from the report (and reappear as new tomorrow).
+              t.count(r.outcome(), f.reason() + " (the last snapshot is used)", s.name());
+              articles.add(previous);
+            } else {
+              t.count(r.outcome(), f.reason(), s.name());
+            }
+          }
         }
-        case FetchResult.Unchanged u -> {
-          articles.add(u.previous());
-          t.count(r.outcome());
-        }
-        case FetchResult.Skipped sk -> t.count(r.outcome(), sk.reason(), s.name());
-        case FetchResult.Failed f -> t.count(r.outcome(), f.reason(), s.name());
+        p.step();
       }
     }
+    checkStage(t, "sources could not be fetched");
     return articles;
   }
 
-  private List<Claim> extract(Workspace ws, List<Article> articles) throws IOException {
+  // ---- extract ----
+
+  private List<Claim> extract(Workspace ws, RunState state, List<Article> articles) throws IOException {
     Tally t = tally("extract");
-    ClaimExtractor extractor = new ClaimExtractor(Lexicon.builtin());
+    extractorFingerprint = Fingerprints.code(List.of(ClaimExtractor.class, Claim.class, Lexicon.class,
+        Annotator.class), List.of("org/claimcheck/claim/lexicon.tsv"), NlpModels.describe());
+    ClaimExtractor extractor = null;
     List<Claim> all = new ArrayList<>();
-    for (Article a : articles) {
-      try {
-        List<Claim> claims = extractor.extract(a);
-        all.addAll(claims);
-        t.count("OK");
-      } catch (RuntimeException e) {
-        t.count("FAILED", "claim extraction failed: " + e, a.source());
+    try (Progress.Stage p = progress.start("extract", articles.size(), "articles")) {
+      for (Article a : articles) {
+        String hash = Objects.toString(a.contentHash(), "");
+        RunState.ArticleClaims cached = options.full() ? null : state.claims(a.id());
+        if (cached != null && cached.contentHash().equals(hash) && cached.extractor().equals(extractorFingerprint)) {
+          all.addAll(cached.claims());
+          t.count("REUSED");
+        } else {
+          List<Claim> claims = null;
+          try {
+            if (extractor == null) {
+              extractor = new ClaimExtractor(Lexicon.builtin());
+            }
+            claims = extractor.extract(a);
+          } catch (RuntimeException e) {
+            t.count("FAILED", "claim extraction failed: " + e, a.source());
+          }
+          if (claims != null) {
+            state.putClaims(new RunState.ArticleClaims(a.id(), hash, extractorFingerprint, claims));
+            all.addAll(claims);
+            t.count("OK");
+          }
+        }
+        p.step();
       }
     }
     Files.createDirectories(ws.claims());
     ClaimsFile.write(ws.claims().resolve("claims.jsonl"), all);
     ClaimsFile.write(ws.claims().resolve("claims.csv"),
         all.stream().filter(c -> c.checkWorthiness() >= options.threshold()).toList());
+    checkStage(t, "claims could not be extracted from any article");
     return all;
   }
 
-  private List<Path> index(Workspace ws) throws IOException {
-    Tally t = tally("index");
-    List<Path> files = new ArrayList<>();
-    for (Path p : options.abstracts()) {
-      if (Files.isDirectory(p)) {
-        files.addAll(abstractFilesUnder(p));
-      } else {
-        files.add(p);
+  // ---- abstracts and index ----
+
+  private List<Path> acquire(Workspace ws, RunState state, List<Claim> worthy) throws IOException {
+    Tally t = tally("abstracts");
+    acquisition = acquisition(options);
+    List<Path> files;
+    try (IndexLookup lookup = new IndexLookup(options.index())) {
+      files = acquisition.acquire(new AbstractAcquisition.Request(ws, worthy, lookup::contains, this::tally));
+    }
+
+    String indexKey = indexKey();
+    String now = Fingerprints.index(options.index());
+    recoverPendingCommit(state, indexKey, now);
+    RunState.IndexedFiles recorded = state.indexedFiles(indexKey);
+    boolean valid = !now.equals(Fingerprints.NO_INDEX) && recorded.fingerprint().equals(now);
+    if (!valid && !recorded.files().isEmpty()) {
+      warnings.add("the index at " + options.index() + " changed outside the nightly run (or was rebuilt): its "
+          + "abstract files are indexed again");
+    }
+    Map<String, RunState.IndexedFile> known = valid ? recorded.files() : Map.of();
+    Map<String, RunState.IndexedFile> seen = new TreeMap<>();
+    List<Path> todo = new ArrayList<>();
+    boolean restamped = false;
+    try (Progress.Stage p = progress.start("abstracts", files.size(), "files")) {
+      for (Path f : files) {
+        String key = f.toAbsolutePath().normalize().toString();
+        Map<String, Object> fact = new LinkedHashMap<>();
+        fact.put("path", key);
+        try {
+          long size = Files.size(f);
+          long modified = Files.getLastModifiedTime(f).toMillis();
+          RunState.IndexedFile before = known.get(key);
+          String outcome;
+          RunState.IndexedFile after;
+          if (!options.full() && before != null && before.size() == size && before.modified() == modified) {
+            outcome = "UNCHANGED";
+            after = before;
+          } else {
+            after = new RunState.IndexedFile(size, modified, sha256(f));
+            if (!options.full() && before != null && before.sha256().equals(after.sha256())) {
+              outcome = "UNCHANGED";
+              restamped = true;
+            } else {
+              outcome = before == null ? "NEW" : "CHANGED";
+              todo.add(f);
+            }
+          }
+          seen.put(key, after);
+          t.count(outcome);
+          fact.put("sha256", after.sha256());
+          fact.put("outcome", outcome);
+        } catch (IOException e) {
+          t.count("FAILED", "cannot read the file: " + e.getMessage(), key);
+          fact.put("outcome", "FAILED");
+        }
+        abstractFiles.add(fact);
+        p.step();
       }
     }
-    files.addAll(abstractFilesUnder(ws.pubmed()));
-    if (files.isEmpty()) {
-      return files;
+    pendingFiles = new TreeMap<>();
+    for (Path f : todo) {
+      String key = f.toAbsolutePath().normalize().toString();
+      pendingFiles.put(key, seen.get(key));
     }
-    try (AbstractIndexer indexer = AbstractIndexer.open(options.index())) {
-      for (Path f : files) {
+    allKnown = new TreeMap<>(known);
+    allKnown.putAll(seen);
+    indexFingerprint = now;
+    if (todo.isEmpty() && restamped && valid) {
+      state.putIndexedFiles(indexKey, new RunState.IndexedFiles(now, allKnown));
+    }
+    checkStage(t, "no abstract file could be read");
+    return todo;
+  }
+
+  /**
+   * A run killed between an index commit and the update of {@code abstract-files.json} left a pending marker: when the
+   * index has moved on from the commit the marker names, the commit happened and its files are recorded now.
+   */
+  private void recoverPendingCommit(RunState state, String indexKey, String now) throws IOException {
+    RunState.PendingCommit pending = state.pending();
+    if (pending == null) {
+      return;
+    }
+    if (pending.index().equals(indexKey) && !now.equals(pending.before()) && !now.equals(Fingerprints.NO_INDEX)) {
+      RunState.IndexedFiles recorded = state.indexedFiles(indexKey);
+      Map<String, RunState.IndexedFile> base = recorded.fingerprint().equals(pending.before())
+          ? recorded.files() : Map.of();
+      state.putIndexedFiles(indexKey, new RunState.IndexedFiles(now,
+          RunState.merge(base, List.of(pending.files()))));
+    }
+    state.clearPending();
+  }
+
+  private Void index(RunState state, List<Path> todo) throws IOException {
+    Tally t = tally("index");
+    if (todo.isEmpty()) {
+      return null;
+    }
+    String indexKey = indexKey();
+    state.putPending(new RunState.PendingCommit(indexKey, indexFingerprint, pendingFiles));
+    try (AbstractIndexer indexer = AbstractIndexer.open(options.index());
+        Progress.Stage p = progress.start("index", todo.size(), "files")) {
+      for (Path f : todo) {
         indexer.index(f, t);
+        p.step();
       }
       indexer.commit();
     }
-    return files;
+    String after = Fingerprints.index(options.index());
+    state.putIndexedFiles(indexKey, new RunState.IndexedFiles(after, allKnown));
+    state.clearPending();
+    indexFingerprint = after;
+    checkStage(t, "no abstract could be indexed");
+    return null;
   }
 
-  private static List<Path> abstractFilesUnder(Path dir) throws IOException {
-    if (!Files.isDirectory(dir)) {
-      return List.of();
-    }
-    try (var walk = Files.walk(dir)) {
-      // Update files apply in order: PubMed names them so that name order is publication order.
-      return walk.filter(Files::isRegularFile).filter(RecordReaders::isSupported)
-          .filter(p -> !p.getFileName().toString().startsWith("."))
-          .sorted(Comparator.comparing(Path::toString)).toList();
-    }
+  private String indexKey() {
+    return options.index().toAbsolutePath().normalize().toString();
   }
 
-  private List<ClaimsReport.Row> verify(List<Claim> claims) throws IOException {
+  // ---- verify ----
+
+  private List<ClaimsReport.Row> verify(RunState state, List<Claim> worthy) throws IOException {
     Tally t = tally("verify");
-    List<Claim> worthy = claims.stream().filter(c -> c.checkWorthiness() >= options.threshold()).toList();
     List<ClaimsReport.Row> rows = new ArrayList<>();
+    StanceModel model = stanceModel();
+    stanceDescription = model.describe();
     if (!AbstractSearcher.exists(options.index())) {
       if (!worthy.isEmpty()) {
         warnings.add("no abstract index at " + options.index() + ": claims were not verified. Pass --abstracts "
@@ -225,59 +428,132 @@ public final class NightlyRun {
       }
       return rows;
     }
-    StanceModel model = new RuleStanceModel();
-    stanceDescription = model.describe();
-    try (AbstractSearcher searcher = AbstractSearcher.open(options.index(), AbstractSearcher.Bm25.DEFAULT)) {
-      Verifier verifier = new Verifier(searcher, model, Lexicon.builtin(), Verifier.Options.defaults());
+    String code = Fingerprints.code(List.of(Verifier.class, model.getClass(), StudyDesign.class,
+        AbstractSearcher.class, Lexicon.class), List.of("org/claimcheck/claim/lexicon.tsv"), Map.of());
+    verifyContext = Hashes.id(String.join("\n", "index " + indexFingerprint, "stance " + stanceDescription,
+        "options " + options.verify(), "code " + code));
+    state.loadVerdicts();
+    AbstractSearcher searcher = null;
+    try (Progress.Stage p = progress.start("verify", worthy.size(), "claims")) {
+      Verifier verifier = null;
       for (Claim c : worthy) {
+        String key = Hashes.sha256(verifyContext + "\n" + c.claim());
+        ClaimVerdict cached = options.full() ? null : state.verdict(key);
+        if (cached != null) {
+          rows.add(new ClaimsReport.Row(c, rebind(cached, c)));
+          t.count("REUSED");
+          p.step();
+          continue;
+        }
         try {
+          if (verifier == null) {
+            searcher = AbstractSearcher.open(options.index(), AbstractSearcher.Bm25.DEFAULT);
+            verifier = new Verifier(searcher, model, Lexicon.builtin(), options.verify());
+          }
           ClaimVerdict v = verifier.verify(c);
+          state.putVerdict(new RunState.VerdictEntry(key, verifyContext, v));
           rows.add(new ClaimsReport.Row(c, v));
-          t.count(v.verdict().name());
+          t.count("VERIFIED");
         } catch (RuntimeException e) {
+          if (e instanceof ClaimcheckException ce && searcher == null) {
+            throw ce; // the index cannot be opened: the stage as a whole cannot work
+          }
           t.count("FAILED", "verification failed: " + e, c.id());
           rows.add(new ClaimsReport.Row(c, null));
         }
+        p.step();
+      }
+    } finally {
+      if (searcher != null) {
+        searcher.close();
       }
     }
+    state.compactVerdicts(verifyContext);
+    checkStage(t, "no claim could be verified");
     return rows;
   }
 
-  private String stanceDescription;
+  /** The stance model of the run; the trained model replaces the rule model here when it lands. */
+  private static StanceModel stanceModel() {
+    return new RuleStanceModel();
+  }
 
-  private Map<String, Object> manifest(Instant started, List<Source> sources, List<Path> abstractFiles,
-      List<Article> articles, List<Claim> claims, List<ClaimsReport.Row> rows) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("tool", "claimcheck");
-    m.put("version", version());
-    m.put("date", options.date().toString());
-    m.put("started", started.toString());
-    m.put("finished", clock.instant().toString());
-    Map<String, Object> opts = new LinkedHashMap<>();
-    opts.put("sources", options.sources() == null ? null : options.sources().toString());
-    opts.put("offline", options.offline());
-    opts.put("abstracts", abstractFiles.stream().map(Path::toString).toList());
-    opts.put("index", options.index().toString());
-    opts.put("threshold", options.threshold());
-    opts.put("excel", options.excel());
-    m.put("options", opts);
-    Map<String, Object> models = new LinkedHashMap<>();
-    models.put("opennlp", NlpModels.describe());
-    models.put("index", IndexSchema.describe());
-    models.put("stance", stanceDescription);
-    models.put("lexicon", Lexicon.builtin().size() + " concepts (built in)");
-    m.put("models", models);
-    Map<String, Object> counts = new LinkedHashMap<>();
-    counts.put("sources", sources.size());
-    counts.put("articles", articles.size());
-    counts.put("claims", claims.size());
-    counts.put("checkWorthyClaims", rows.size());
-    counts.put("verified", rows.stream().filter(r -> r.verdict() != null).count());
-    m.put("counts", counts);
-    m.put("stages", tallies.values().stream().map(Tally::toMap).toList());
-    m.put("timingsMillis", timings);
-    m.put("warnings", warnings);
-    return m;
+  /** A remembered verdict, attached to this run's claim (same text; its article's title or URL may be newer). */
+  private static ClaimVerdict rebind(ClaimVerdict v, Claim c) {
+    return new ClaimVerdict(c, v.verdict(), v.confidence(), v.supporting(), v.contradicting(), v.abstracts());
+  }
+
+  // ---- report ----
+
+  private Path report(Workspace ws, Instant started, List<Source> sources, List<Article> articles, List<Claim> claims,
+      List<ClaimsReport.Row> rows) throws IOException {
+    Tally t = tally("report");
+    long t0 = System.nanoTime();
+    String date = options.date().toString();
+    previous = PreviousReport.find(ws.reports(), options.date());
+    changes = ChangesReport.compare(rows, previous);
+    String previousDate = previous == null ? null : previous.date();
+    Path reportDir = ws.reports().resolve(date);
+    Path staging = ws.reports().resolve("." + date + ".partial");
+    AtomicFiles.deleteRecursively(staging);
+    Files.createDirectories(staging);
+    try (Progress.Stage p = progress.start("report", 4, "files")) {
+      ClaimsReport.write(staging.resolve("claims-report.csv"), date, rows, options.excel());
+      t.count("OK");
+      p.step();
+      ChangesReport.write(staging.resolve("changes.csv"), date, previousDate, changes, options.excel());
+      t.count("OK");
+      p.step();
+      long reportedArticles = rows.stream().map(r -> r.claim().articleId()).distinct().count();
+      HtmlReport.write(staging.resolve("report.html"), new HtmlReport.Page(date, previousDate, rows, changes,
+          (int) reportedArticles, List.of("claimcheck " + version(), "stance model: " + stanceDescription)));
+      t.count("OK");
+      p.step();
+      t.count("OK");
+      timings.put("report", Duration.ofNanos(System.nanoTime() - t0).toMillis());
+      AtomicFiles.writeString(staging.resolve("manifest.json"),
+          RunManifest.json(manifest(started, sources, articles, claims, rows)));
+      p.step();
+    }
+    AtomicFiles.replaceDirectory(staging, reportDir);
+    return reportDir;
+  }
+
+  /** Removes what a killed run left in reports/: staging folders, and old folders a rename had moved aside. */
+  private static void tidyReports(Path reports) throws IOException {
+    if (!Files.isDirectory(reports)) {
+      return;
+    }
+    List<Path> hidden;
+    try (Stream<Path> list = Files.list(reports)) {
+      hidden = list.filter(p -> p.getFileName().toString().startsWith(".")).sorted().toList();
+    }
+    for (Path p : hidden) {
+      String name = p.getFileName().toString();
+      Matcher old = OLD.matcher(name);
+      if (STAGING.matcher(name).matches()) {
+        AtomicFiles.deleteRecursively(p);
+      } else if (old.matches()) {
+        Path target = reports.resolve(old.group(1));
+        if (Files.exists(target)) {
+          AtomicFiles.deleteRecursively(p);
+        } else {
+          Files.move(p, target, StandardCopyOption.ATOMIC_MOVE); // killed between the two renames: put it back
+        }
+      }
+    }
+  }
+
+  // ---- manifest ----
+
+  private Map<String, Object> manifest(Instant started, List<Source> sources, List<Article> articles,
+      List<Claim> claims, List<ClaimsReport.Row> rows) {
+    RunManifest.Facts f = new RunManifest.Facts(options, started, clock.instant(), version(),
+        failedStages.isEmpty() ? "OK" : "FAILED", failedStages, acquisition == null ? "" : acquisition.describe(),
+        abstractFiles, indexFingerprint, stanceDescription, extractorFingerprint, verifyContext,
+        previous == null ? null : previous.date(), sources.size(), articles.size(), claims.size(), rows, changes,
+        tallies, timings, warnings);
+    return RunManifest.build(f);
   }
 
   static String version() {
@@ -285,8 +561,30 @@ public final class NightlyRun {
     return v == null ? "dev" : v;
   }
 
+  // ---- helpers ----
+
   private Tally tally(String stage) {
     return tallies.computeIfAbsent(stage, Tally::new);
+  }
+
+  /** A stage fails as a whole when it had items and every one of them failed. */
+  private void checkStage(Tally t, String what) {
+    if (t.total() > 0 && t.get("FAILED") == t.total()) {
+      failedStages.add(t.stage() + ": " + what + " (" + t.total() + " failed)");
+    }
+  }
+
+  private static String sha256(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      byte[] buf = new byte[1 << 16];
+      for (int n; (n = in.read(buf)) > 0; ) {
+        md.update(buf, 0, n);
+      }
+      return HexFormat.of().formatHex(md.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 missing from this JDK", e);
+    }
   }
 
   @FunctionalInterface
@@ -299,7 +597,37 @@ public final class NightlyRun {
     try {
       return stage.run();
     } finally {
-      timings.put(name, Duration.ofNanos(System.nanoTime() - t0).toMillis());
+      timings.merge(name, Duration.ofNanos(System.nanoTime() - t0).toMillis(), (a, b) -> b);
+    }
+  }
+
+  /** Whether a record id is in the index; opens a searcher on first use (only online acquisition asks). */
+  private static final class IndexLookup implements AutoCloseable {
+    private final Path dir;
+    private AbstractSearcher searcher;
+    private boolean opened;
+
+    IndexLookup(Path dir) {
+      this.dir = dir;
+    }
+
+    boolean contains(String id) {
+      try {
+        if (!opened) {
+          opened = true;
+          searcher = AbstractSearcher.exists(dir) ? AbstractSearcher.open(dir, AbstractSearcher.Bm25.DEFAULT) : null;
+        }
+        return searcher != null && searcher.get(id) != null;
+      } catch (IOException e) {
+        return false;
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (searcher != null) {
+        searcher.close();
+      }
     }
   }
 }

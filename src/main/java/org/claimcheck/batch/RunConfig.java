@@ -14,9 +14,11 @@ import java.util.TreeMap;
 import org.claimcheck.ClaimcheckException;
 
 /**
- * The nightly job's configuration file ({@code claimcheck.properties} in the working folder, or {@code --config FILE}):
- * Java properties, every key optional, command-line options win. Unknown keys are an error, not ignored: a typo must
- * not silently fall back to a default. Secrets (the NCBI API key) come from the environment, never from this file.
+ * Thread-safe (immutable). The nightly job's configuration file ({@code claimcheck.properties} in the working folder,
+ * or {@code --config FILE}): Java properties, every key optional, command-line options win. Relative paths are relative
+ * to the working folder. Unknown keys are an error, not ignored: a typo must not silently fall back to a default.
+ * Secrets (the NCBI API key) come from the environment, never from this file: a key that looks like one is refused.
+ * README "Configuration" documents every key.
  *
  * <pre>
  * sources = corpus/sources.txt      # a sources list or a folder of pages
@@ -24,15 +26,23 @@ import org.claimcheck.ClaimcheckException;
  * abstracts = corpus/extra.xml.gz   # extra abstract files or folders, comma-separated
  * index = corpus/index
  * threshold = 0.5                   # check-worthiness a claim needs to be verified
- * excel = false                     # CSV with byte-order mark and formula cells neutralised
+ * excel = false                     # CSVs with byte-order mark and formula cells neutralised
+ * progress = auto                   # auto, bar, plain or none
+ * verify.abstracts = 5              # abstracts retrieved per claim
+ * verify.sentences = 3              # evidence sentences kept per abstract
+ * verify.expand = true              # add the lexicon's synonyms to each claim's query
  * </pre>
  */
 public record RunConfig(Map<String, String> values) {
   /** The keys a configuration file may set. */
-  public static final Set<String> KEYS = Set.of("sources", "offline", "abstracts", "index", "threshold", "excel");
+  public static final Set<String> KEYS = Set.of("sources", "offline", "abstracts", "index", "threshold", "excel",
+      "progress", "verify.abstracts", "verify.sentences", "verify.expand");
 
   /** The default file name, looked for in the working folder. */
   public static final String FILE_NAME = "claimcheck.properties";
+
+  private static final java.util.regex.Pattern SECRET = java.util.regex.Pattern.compile(
+      "(?i).*(api[._-]?key|secret|password|passwd|token|credential).*");
 
   public RunConfig {
     values = Map.copyOf(values);
@@ -52,6 +62,10 @@ public record RunConfig(Map<String, String> values) {
     }
     Map<String, String> values = new TreeMap<>();
     for (String key : p.stringPropertyNames()) {
+      if (SECRET.matcher(key).matches()) {
+        throw ClaimcheckException.usage("secrets do not belong in the configuration file (key '" + key + "')",
+            file.toString(), "Remove the line and set the environment variable instead, e.g. NCBI_API_KEY");
+      }
       if (!KEYS.contains(key)) {
         throw ClaimcheckException.usage("unknown configuration key '" + key + "'", file.toString(),
             "Allowed keys: " + String.join(", ", KEYS.stream().sorted().toList()));
@@ -86,6 +100,24 @@ public record RunConfig(Map<String, String> values) {
       return Double.parseDouble(v);
     } catch (NumberFormatException e) {
       throw ClaimcheckException.usage("configuration key '" + key + "' must be a number", v, null);
+    }
+  }
+
+  /** The whole number under {@code key}, or null when absent; outside [min, max] is a usage error. */
+  public Integer integer(String key, int min, int max) {
+    String v = values.get(key);
+    if (v == null) {
+      return null;
+    }
+    try {
+      int n = Integer.parseInt(v);
+      if (n < min || n > max) {
+        throw new NumberFormatException();
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw ClaimcheckException.usage("configuration key '" + key + "' must be a whole number from " + min + " to "
+          + max, v, null);
     }
   }
 

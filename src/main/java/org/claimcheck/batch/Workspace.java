@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * The working folder's layout (see {@code ../shared/PIPELINE.md}): {@code corpus/} (sources, inbox, article snapshots,
- * PubMed files, the index), {@code claims/} and {@code reports/}.
+ * Thread-safe (immutable). The working folder's layout (see {@code ../shared/PIPELINE.md}): {@code corpus/} (sources,
+ * inbox, article snapshots, PubMed files, the index, the nightly run's state), {@code claims/} and {@code reports/}.
  */
 public record Workspace(Path root) {
   public Workspace {
@@ -40,6 +40,19 @@ public record Workspace(Path root) {
 
   public Path index() {
     return corpus().resolve("index");
+  }
+
+  /**
+   * What the nightly run remembers between runs so that it reprocesses only what changed: claims per article, verdicts,
+   * the abstract files already indexed, and the run lock. Deleting it makes the next run a full one.
+   */
+  public Path state() {
+    return corpus().resolve("state");
+  }
+
+  /** The lock file that keeps two runs from working in this folder at once. */
+  public Path lockFile() {
+    return state().resolve("run.lock");
   }
 
   public Path claims() {

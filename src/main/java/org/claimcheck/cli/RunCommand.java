@@ -1,5 +1,8 @@
 package org.claimcheck.cli;
 
+import java.io.Console;
+import java.io.PrintWriter;
+import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -7,27 +10,43 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.claimcheck.ClaimcheckException;
 import org.claimcheck.batch.NightlyRun;
+import org.claimcheck.batch.Progress;
 import org.claimcheck.batch.RunConfig;
 import org.claimcheck.batch.RunOptions;
 import org.claimcheck.batch.Workspace;
+import org.claimcheck.verify.Verifier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code claimcheck run}: the nightly job. */
+/** {@code claimcheck run}: the nightly job. A thin adapter: settings from the options, the file and the environment. */
 @Command(name = "run", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
     description = {"The nightly job: fetches the sources, extracts claims, indexes abstract files, verifies the "
-        + "check-worthy claims and writes reports/<date>/ (claims-report.csv, manifest.json).",
+        + "check-worthy claims and writes reports/<date>/ (claims-report.csv, changes.csv, report.html, "
+        + "manifest.json).",
+        "Incremental: unchanged pages keep their claims, indexed abstract files are not indexed again, and claims keep "
+            + "their verdicts until the index, the stance model or the options change (--full redoes everything). "
+            + "One run at a time per working folder.",
         "Sources default to corpus/sources.txt and the pages in corpus/inbox/; abstract files in corpus/pubmed/ "
-            + "are always indexed. Settings come from claimcheck.properties when present (see --config).",
+            + "are always indexed. Settings come from claimcheck.properties when present (see --config); the NCBI "
+            + "API key only from the environment (NCBI_API_KEY).",
+        "Exit codes: 0 ok (partial failures are counted in the report), 1 a stage failed as a whole or another run "
+            + "holds the lock, 2 usage error.",
         "Example: claimcheck run --offline --sources ../shared/data/articles "
             + "--abstracts ../shared/data/pubmed-sample/xml"})
 public final class RunCommand implements Callable<Integer> {
+  /** The environment variable that holds the NCBI API key. */
+  public static final String API_KEY_ENV = "NCBI_API_KEY";
+
+  /** How progress is shown. */
+  enum ProgressMode { auto, bar, plain, none }
+
   @Mixin
   CommonOptions common;
 
@@ -56,7 +75,7 @@ public final class RunCommand implements Callable<Integer> {
       description = "Check-worthiness a claim needs to be verified, 0 to 1 (default: 0.5).")
   Double threshold;
 
-  @Option(names = "--excel", description = "CSV for Excel: byte-order mark, formula cells neutralised.")
+  @Option(names = "--excel", description = "CSVs for Excel: byte-order mark, formula cells neutralised.")
   Boolean excel;
 
   @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "Report date (default: today).")
@@ -65,6 +84,14 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--workdir", paramLabel = "DIR",
       description = "Working folder holding corpus/, claims/ and reports/ (default: the current folder).")
   Path workdir;
+
+  @Option(names = "--full", description = "Reprocess everything: ignore the claims, verdicts and indexed files "
+      + "remembered from earlier runs.")
+  boolean full;
+
+  @Option(names = "--progress", paramLabel = "MODE",
+      description = "auto (bars on a terminal, plain lines otherwise), bar, plain or none (default: auto).")
+  ProgressMode progress;
 
   @Override
   public Integer call() throws Exception {
@@ -81,12 +108,13 @@ public final class RunCommand implements Callable<Integer> {
     } else {
       cfg = RunConfig.empty();
     }
-    Path src = sources != null ? sources : cfg.get("sources") != null ? Path.of(cfg.get("sources")) : null;
+    Path src = sources != null ? sources : cfg.get("sources") != null ? ws.root().resolve(cfg.get("sources")) : null;
     if (src != null && !Files.exists(src)) {
       throw ClaimcheckException.usage("no such sources file or folder", src.toString(),
           "Give a sources list (one URL or path per line) or a folder of pages");
     }
-    List<Path> abs = new ArrayList<>(cfg.paths("abstracts"));
+    List<Path> abs = new ArrayList<>();
+    cfg.paths("abstracts").forEach(p -> abs.add(ws.root().resolve(p)));
     if (abstracts != null) {
       abs.addAll(abstracts);
     }
@@ -97,6 +125,9 @@ public final class RunCommand implements Callable<Integer> {
       }
     }
     Path idx = index != null ? index : cfg.get("index") != null ? ws.root().resolve(cfg.get("index")) : ws.index();
+    if (Files.exists(idx) && !Files.isDirectory(idx)) {
+      throw ClaimcheckException.usage("the index must be a folder", idx.toString(), "Name a folder for --index");
+    }
     double t = threshold != null ? threshold : cfg.number("threshold") != null ? cfg.number("threshold") : 0.5;
     if (t < 0 || t > 1) {
       throw ClaimcheckException.usage("threshold must be between 0 and 1", Double.toString(t), null);
@@ -109,9 +140,59 @@ public final class RunCommand implements Callable<Integer> {
     }
     boolean off = offline != null ? offline : Boolean.TRUE.equals(cfg.bool("offline"));
     boolean xl = excel != null ? excel : Boolean.TRUE.equals(cfg.bool("excel"));
-    RunOptions options = new RunOptions(ws, src, off, abs, idx, day, t, xl);
-    NightlyRun.Result result = new NightlyRun(options, Clock.systemUTC(), spec.commandLine().getErr()).run();
+    Verifier.Options defaults = Verifier.Options.defaults();
+    Integer perClaim = cfg.integer("verify.abstracts", 1, 100);
+    Integer sentences = cfg.integer("verify.sentences", 1, 10);
+    Boolean expand = cfg.bool("verify.expand");
+    Verifier.Options verify = new Verifier.Options(perClaim != null ? perClaim : defaults.abstracts(),
+        sentences != null ? sentences : defaults.sentencesPerAbstract(),
+        expand != null ? expand : defaults.expandQuery());
+    ProgressMode mode = progress != null ? progress : progressFrom(cfg);
+    RunOptions options = new RunOptions(ws, src, off, abs, idx, day, t, xl, full, verify,
+        System.getenv(API_KEY_ENV));
+    PrintWriter err = spec.commandLine().getErr();
+    NightlyRun.Result result = new NightlyRun(options, Clock.systemUTC(), err, new Progress(mode(mode), err)).run();
     spec.commandLine().getOut().println(ws.root().relativize(result.reportDir().resolve("claims-report.csv")));
-    return Main.OK;
+    return result.exitCode() == 0 ? Main.OK : Main.FAILURE;
+  }
+
+  private static ProgressMode progressFrom(RunConfig cfg) {
+    String v = cfg.get("progress");
+    if (v == null) {
+      return ProgressMode.auto;
+    }
+    try {
+      return ProgressMode.valueOf(v.toLowerCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw ClaimcheckException.usage("configuration key 'progress' must be auto, bar, plain or none", v, null);
+    }
+  }
+
+  private static Progress.Mode mode(ProgressMode m) {
+    return switch (m) {
+      case bar -> Progress.Mode.BAR;
+      case plain -> Progress.Mode.PLAIN;
+      case none -> Progress.Mode.NONE;
+      case auto -> onTerminal() ? Progress.Mode.BAR : Progress.Mode.PLAIN;
+    };
+  }
+
+  /**
+   * Whether stderr most likely shows on a terminal. Before Java 22 {@code System.console()} is null unless the
+   * process is attached to one; from Java 22 it is never null and {@code Console.isTerminal()} tells.
+   */
+  static boolean onTerminal() {
+    Console console = System.console();
+    if (console == null || "dumb".equals(System.getenv("TERM"))) {
+      return false;
+    }
+    try {
+      Method isTerminal = Console.class.getMethod("isTerminal");
+      return Boolean.TRUE.equals(isTerminal.invoke(console));
+    } catch (NoSuchMethodException e) {
+      return true;
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return false;
+    }
   }
 }

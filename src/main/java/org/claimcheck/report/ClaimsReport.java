@@ -1,13 +1,19 @@
 package org.claimcheck.report;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
 import org.claimcheck.AtomicFiles;
 import org.claimcheck.claim.Claim;
 import org.claimcheck.verify.AbstractEvidence;
@@ -21,8 +27,37 @@ import org.claimcheck.verify.ClaimVerdict;
 public final class ClaimsReport {
   private ClaimsReport() {}
 
+  /** What the verdict column says of a claim that was not verified. */
+  public static final String NOT_VERIFIED = "NOT_VERIFIED";
+
   /** One row of the report: a claim and its verdict (null when the claim was not verified). */
-  public record Row(Claim claim, ClaimVerdict verdict) {}
+  public record Row(Claim claim, ClaimVerdict verdict) {
+    /** The verdict column: the verdict's name, or {@link #NOT_VERIFIED}. */
+    public String verdictName() {
+      return verdict == null ? NOT_VERIFIED : verdict.verdict().name();
+    }
+
+    /** The confidence column: three decimals, empty when not verified. */
+    public String confidenceText() {
+      return verdict == null ? "" : String.format(Locale.ROOT, "%.3f", verdict.confidence());
+    }
+
+    /** The PubMed link column: the best evidence's page, or a PubMed search for all the evidence. */
+    public String pubmedLink() {
+      if (verdict == null) {
+        return "";
+      }
+      return link(verdict.best(), verdict.evidence().stream().map(AbstractEvidence::id).toList());
+    }
+  }
+
+  /**
+   * A row of a claims-report.csv written earlier, as text: what the changes report compares with.
+   *
+   * @param verdict the verdict column (a verdict name or NOT_VERIFIED)
+   */
+  public record ReportedClaim(String claimId, String articleUrl, String articleTitle, String claim, String verdict,
+      String confidence, String pubmedLink) {}
 
   /** Writes the report to {@code file} atomically. */
   public static void write(Path file, String runDate, List<Row> rows, boolean excel) throws IOException {
@@ -50,8 +85,8 @@ public final class ClaimsReport {
           String.format(Locale.ROOT, "%.3f", c.checkWorthiness()),
           c.negated(),
           c.hedged(),
-          v == null ? "NOT_VERIFIED" : v.verdict().name(),
-          v == null ? "" : String.format(Locale.ROOT, "%.3f", v.confidence()),
+          row.verdictName(),
+          row.confidenceText(),
           v == null ? "" : v.supporting(),
           v == null ? "" : v.contradicting(),
           best == null ? "" : best.id(),
@@ -59,7 +94,7 @@ public final class ClaimsReport {
           best == null ? "" : best.design().label(),
           best == null || best.year() == null ? "" : best.year(),
           String.join(" ", pmids),
-          link(best, pmids)
+          row.pubmedLink()
       };
       for (Object cell : cells) {
         csv.print(excel ? neutralise(cell) : cell);
@@ -69,7 +104,48 @@ public final class ClaimsReport {
     csv.flush();
   }
 
-  private static String link(AbstractEvidence best, List<String> pmids) {
+  /**
+   * Reads a claims-report.csv written by this or an earlier version (columns are found by name; absent ones read as
+   * empty). A report written for Excel is recognised by its byte-order mark and its neutralised cells are restored.
+   */
+  public static List<ReportedClaim> read(Path file) throws IOException {
+    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      r.mark(1);
+      boolean excel = r.read() == '\ufeff';
+      if (!excel) {
+        r.reset();
+      }
+      List<ReportedClaim> out = new ArrayList<>();
+      CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r);
+      for (CSVRecord rec : parser) {
+        out.add(new ReportedClaim(cell(rec, ReportColumn.claim_id, excel), cell(rec, ReportColumn.article_url, excel),
+            cell(rec, ReportColumn.article_title, excel), cell(rec, ReportColumn.claim, excel),
+            cell(rec, ReportColumn.verdict, excel), cell(rec, ReportColumn.confidence, excel),
+            cell(rec, ReportColumn.pubmed_link, excel)));
+      }
+      return out;
+    } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
+      throw new IOException("not a claims report: " + e.getMessage(), e);
+    }
+  }
+
+  private static String cell(CSVRecord rec, ReportColumn column, boolean excel) {
+    if (!rec.isMapped(column.name()) || !rec.isSet(column.name())) {
+      return "";
+    }
+    String v = rec.get(column.name());
+    return excel ? restore(v) : v;
+  }
+
+  /** Undoes {@link #neutralise}: an apostrophe before a formula character goes. */
+  static String restore(String cell) {
+    if (cell.length() >= 2 && cell.charAt(0) == '\'' && "=+-@\t\r".indexOf(cell.charAt(1)) >= 0) {
+      return cell.substring(1);
+    }
+    return cell;
+  }
+
+  static String link(AbstractEvidence best, List<String> pmids) {
     List<String> numeric = pmids.stream().filter(p -> p.matches("\\d{1,9}")).toList();
     if (numeric.isEmpty()) {
       return best == null || best.url() == null ? "" : best.url();

@@ -11,6 +11,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.claimcheck.Json;
 import org.claimcheck.TestData;
 import org.claimcheck.cli.Main;
@@ -34,7 +35,7 @@ class NightlyRunTest {
     assertEquals(0, code, err.toString());
     Path report = work.resolve("reports/2026-11-21/claims-report.csv");
     assertEquals("reports/2026-11-21/claims-report.csv", out.toString().strip());
-    assertTrue(err.toString().contains("fetch             2 total, 2 OK"), err.toString());
+    assertTrue(err.toString().matches("(?s).*\\nfetch\\s+2\\s+2\\s+0\\s+0\\s+0\\s.*"), err.toString());
 
     String csv = Files.readString(report, StandardCharsets.UTF_8).replace(work.toUri().toString(), "file:///WORK/");
     if (Boolean.getBoolean("claimcheck.golden.update")) {
@@ -44,10 +45,30 @@ class NightlyRunTest {
         "report differs from the golden file; if the change is intended, rerun with -Dclaimcheck.golden.update=true");
 
     JsonNode manifest = Json.MAPPER.readTree(work.resolve("reports/2026-11-21/manifest.json").toFile());
+    assertEquals("OK", manifest.path("status").asText());
     assertEquals(2, manifest.path("counts").path("articles").asInt());
-    assertEquals("index", manifest.path("stages").path(3).path("stage").asText());
-    assertEquals(4, manifest.path("stages").path(3).path("outcomes").path("INDEXED").asInt());
+    assertEquals(4, stage(manifest, "index").path("outcomes").path("INDEXED").asInt());
+    assertEquals(1, stage(manifest, "abstracts").path("outcomes").path("NEW").asInt());
+    assertEquals(7, manifest.path("counts").path("verdictsMade").asInt());
+    assertEquals(1, manifest.path("counts").path("verdicts").path("SUPPORTED").asInt());
+    assertEquals(7, manifest.path("counts").path("changes").path("NEW").asInt(), "the first report: all new");
     assertTrue(manifest.path("models").path("opennlp").path("pos").asText().endsWith(".bin"));
+    assertTrue(manifest.path("models").path("index").asText().contains("PorterStem"));
+    assertTrue(manifest.path("models").path("stance").asText().startsWith("rule"));
+    assertEquals("absent", manifest.path("options").path("ncbiApiKey").asText());
+    assertTrue(manifest.path("index").path("commit").asText().startsWith("gen "));
+    assertTrue(manifest.path("timingsMillis").has("verify"));
+    assertTrue(manifest.path("failures").isArray());
+
+    // The other report files: changes (everything is new on the first run) and the HTML page.
+    List<String> changes = Files.readAllLines(work.resolve("reports/2026-11-21/changes.csv"));
+    assertEquals(8, changes.size(), String.join("\n", changes));
+    assertTrue(changes.get(1).startsWith("2026-11-21,,NEW,"), changes.get(1));
+    String html = Files.readString(work.resolve("reports/2026-11-21/report.html"));
+    assertTrue(html.contains("Vitamin B12 and Your Nerves"));
+    assertTrue(html.contains("https://pubmed.ncbi.nlm.nih.gov/90000001/"));
+    assertTrue(html.indexOf("data-v=\"SUPPORTED\" data-order") < html.indexOf("data-v=\"INSUFFICIENT_EVIDENCE\" "
+        + "data-order"), "the verified claim comes before those without evidence");
     assertTrue(Files.exists(work.resolve("claims/claims.jsonl")));
     assertTrue(Files.exists(work.resolve("corpus/index")));
     try (var files = Files.list(work.resolve("reports"))) {
@@ -60,6 +81,17 @@ class NightlyRunTest {
         "2026-11-21");
     assertEquals(0, again);
     assertEquals(csv, Files.readString(report).replace(work.toUri().toString(), "file:///WORK/"));
+    assertEquals(changes, Files.readAllLines(work.resolve("reports/2026-11-21/changes.csv")),
+        "a rerun the same day compares with the same earlier report");
+  }
+
+  static JsonNode stage(JsonNode manifest, String name) {
+    for (JsonNode s : manifest.path("stages")) {
+      if (s.path("stage").asText().equals(name)) {
+        return s;
+      }
+    }
+    throw new AssertionError("no stage " + name + " in " + manifest.path("stages"));
   }
 
   @Test

@@ -1,0 +1,83 @@
+package org.claimcheck.batch;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.claimcheck.Hashes;
+
+/**
+ * Thread-safe (stateless). Short fingerprints that say whether cached work still holds: of the index's latest commit,
+ * and of the code and resources a stage's results depend on. A changed fingerprint means the work is done again.
+ */
+final class Fingerprints {
+  /** The fingerprint of a folder that holds no index. */
+  static final String NO_INDEX = "none";
+
+  private Fingerprints() {}
+
+  /**
+   * The latest commit of the Lucene index in {@code dir}: its generation and a hash of its {@code segments_N} file,
+   * which names every segment of the commit and carries the commit's unique id. Lucene writes that file once, under a
+   * temporary name, and renames it into place, so it changes exactly when a commit happens.
+   */
+  static String index(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return NO_INDEX;
+    }
+    Path latest = null;
+    long latestGen = -1;
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path p : files.toList()) {
+        String n = p.getFileName().toString();
+        if (!n.startsWith("segments_")) {
+          continue;
+        }
+        long gen;
+        try {
+          gen = Long.parseLong(n.substring("segments_".length()), Character.MAX_RADIX);
+        } catch (NumberFormatException e) {
+          continue;
+        }
+        if (gen > latestGen) {
+          latestGen = gen;
+          latest = p;
+        }
+      }
+      if (latest == null) {
+        return NO_INDEX;
+      }
+      return "gen " + latestGen + " " + Hashes.sha256(Files.readAllBytes(latest)).substring(0, 16);
+    } catch (IOException e) {
+      return "unreadable " + e.getMessage();
+    }
+  }
+
+  /**
+   * A hash of the compiled classes and resources named, and of {@code facts}: when a class's code changes (a better
+   * extractor or stance model is merged), work it did is done again without anyone having to remember a version bump.
+   */
+  static String code(List<Class<?>> classes, List<String> resources, Map<String, ?> facts) {
+    List<String> parts = new ArrayList<>();
+    for (Class<?> c : classes) {
+      parts.add(c.getName() + "=" + resourceHash(c, c.getSimpleName() + ".class"));
+    }
+    for (String r : resources) {
+      parts.add(r + "=" + resourceHash(Fingerprints.class, "/" + r));
+    }
+    facts.forEach((k, v) -> parts.add(k + "=" + v));
+    return Hashes.id(String.join("\n", parts));
+  }
+
+  private static String resourceHash(Class<?> anchor, String name) {
+    try (InputStream in = anchor.getResourceAsStream(name)) {
+      return in == null ? "absent" : Hashes.sha256(in.readAllBytes()).substring(0, 16);
+    } catch (IOException e) {
+      return "unreadable";
+    }
+  }
+}

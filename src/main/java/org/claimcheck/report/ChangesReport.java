@@ -1,0 +1,103 @@
+package org.claimcheck.report;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.claimcheck.AtomicFiles;
+
+/**
+ * Thread-safe (stateless). Writes {@code changes.csv}: what changed since the previous report, one row per claim that
+ * is new, whose verdict changed, or that is gone (its article changed or left the sources). A claim is the same claim
+ * when its id is: the article and the normalised claim text. Same encoding rules as {@link ClaimsReport}.
+ */
+public final class ChangesReport {
+  private ChangesReport() {}
+
+  /** How a claim changed. */
+  public enum Kind {
+    /** Not in the previous report (every claim, on the first run). */
+    NEW,
+    /** In both reports with different verdicts. */
+    VERDICT_CHANGED,
+    /** In the previous report only. */
+    REMOVED
+  }
+
+  /** One changed claim; the old values are empty for new claims, the new ones empty for removed claims. */
+  public record Change(Kind kind, String claimId, String articleUrl, String articleTitle, String claim,
+      String oldVerdict, String newVerdict, String oldConfidence, String newConfidence, String pubmedLink) {
+    public Change {
+      Objects.requireNonNull(kind, "kind");
+      Objects.requireNonNull(claimId, "claimId");
+    }
+  }
+
+  /**
+   * The changes from {@code previous} (null on the first run) to {@code rows}: new and changed claims in report order,
+   * then removed ones in the previous report's order.
+   */
+  public static List<Change> compare(List<ClaimsReport.Row> rows, PreviousReport previous) {
+    Map<String, ClaimsReport.ReportedClaim> before = new LinkedHashMap<>();
+    if (previous != null) {
+      previous.claims().forEach(c -> before.putIfAbsent(c.claimId(), c));
+    }
+    List<Change> out = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (ClaimsReport.Row row : rows) {
+      String id = row.claim().id();
+      if (!seen.add(id)) {
+        continue;
+      }
+      ClaimsReport.ReportedClaim old = before.get(id);
+      if (old == null) {
+        out.add(new Change(Kind.NEW, id, row.claim().articleUrl(), row.claim().articleTitle(), row.claim().claim(),
+            "", row.verdictName(), "", row.confidenceText(), row.pubmedLink()));
+      } else if (!old.verdict().equals(row.verdictName())) {
+        out.add(new Change(Kind.VERDICT_CHANGED, id, row.claim().articleUrl(), row.claim().articleTitle(),
+            row.claim().claim(), old.verdict(), row.verdictName(), old.confidence(), row.confidenceText(),
+            row.pubmedLink()));
+      }
+    }
+    for (ClaimsReport.ReportedClaim old : before.values()) {
+      if (!seen.contains(old.claimId())) {
+        out.add(new Change(Kind.REMOVED, old.claimId(), old.articleUrl(), old.articleTitle(), old.claim(),
+            old.verdict(), "", old.confidence(), "", old.pubmedLink()));
+      }
+    }
+    return out;
+  }
+
+  /** Writes {@code changes} to {@code file} atomically. */
+  public static void write(Path file, String runDate, String previousDate, List<Change> changes, boolean excel)
+      throws IOException {
+    AtomicFiles.writeText(file, w -> write(w, runDate, previousDate, changes, excel));
+  }
+
+  /** Writes {@code changes} to {@code w}; {@code previousDate} is null on the first run. */
+  public static void write(Writer w, String runDate, String previousDate, List<Change> changes, boolean excel)
+      throws IOException {
+    if (excel) {
+      w.write('\ufeff');
+    }
+    CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(ChangeColumn.class).get());
+    for (Change c : changes) {
+      Object[] cells = {runDate, previousDate == null ? "" : previousDate, c.kind().name(), c.claimId(),
+          c.articleUrl(), c.articleTitle(), c.claim(), c.oldVerdict(), c.newVerdict(), c.oldConfidence(),
+          c.newConfidence(), c.pubmedLink()};
+      for (Object cell : cells) {
+        csv.print(excel ? ClaimsReport.neutralise(cell) : cell);
+      }
+      csv.println();
+    }
+    csv.flush();
+  }
+}

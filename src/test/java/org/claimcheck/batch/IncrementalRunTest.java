@@ -1,0 +1,202 @@
+package org.claimcheck.batch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.claimcheck.Hashes;
+import org.claimcheck.Tally;
+import org.claimcheck.index.AbstractIndexer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Consecutive nightly runs: unchanged work is reused, changes show up in changes.csv. */
+class IncrementalRunTest {
+  @Test
+  void theSecondRunOnTheSameInputsReprocessesNothingAndReportsNoChanges(@TempDir Path work) {
+    RunFixture f = new RunFixture(work);
+    RunFixture.Run first = f.run("2026-11-20");
+    assertEquals(0, first.code(), first.err());
+    assertEquals(2, first.count("extract", "OK"));
+    assertEquals(1, first.count("abstracts", "NEW"));
+    assertEquals(6, first.count("index", "INDEXED"));
+    assertEquals(6, first.count("verify", "VERIFIED"));
+
+    RunFixture.Run second = f.run("2026-11-21");
+    assertEquals(0, second.code(), second.err());
+    assertEquals(2, second.count("fetch", "UNCHANGED"));
+    assertEquals(0, second.count("fetch", "OK"));
+    assertEquals(2, second.count("extract", "REUSED"));
+    assertEquals(0, second.count("extract", "OK"));
+    assertEquals(1, second.count("abstracts", "UNCHANGED"));
+    assertEquals(0, second.total("index"), "no abstract file is indexed again");
+    assertEquals(6, second.count("verify", "REUSED"));
+    assertEquals(0, second.count("verify", "VERIFIED"));
+    assertEquals(first.manifest().path("index").path("commit"), second.manifest().path("index").path("commit"),
+        "the index was not committed again");
+    assertEquals(List.of(), f.rows("2026-11-21", "changes.csv"), "no changes");
+    assertTrue(f.output("2026-11-21", "report.html").contains("Nothing changed since 20 November 2026."));
+    assertEquals("2026-11-20", second.manifest().path("previousReport").asText());
+    assertEquals(f.output("2026-11-20", "claims-report.csv").replace("2026-11-20,", "2026-11-21,"),
+        f.output("2026-11-21", "claims-report.csv"), "same verdicts, same report");
+    assertTrue(second.err().matches("(?s).*\\nverify\\s+6\\s+0\\s+6\\s+0\\s+0\\s.*"), second.err());
+  }
+
+  @Test
+  void changedArticlesNewAbstractsAndNewOptionsRedoOnlyWhatTheyTouch(@TempDir Path work) throws IOException {
+    RunFixture f = new RunFixture(work);
+    assertEquals(0, f.run("2026-11-20").code());
+
+    // A page gains a claim: only that page is extracted again, only the new claim is verified.
+    f.addIronClaim();
+    RunFixture.Run changed = f.run("2026-11-21");
+    assertEquals(0, changed.code(), changed.err());
+    assertEquals(1, changed.count("fetch", "OK"));
+    assertEquals(1, changed.count("fetch", "UNCHANGED"));
+    assertEquals(1, changed.count("extract", "OK"));
+    assertEquals(1, changed.count("extract", "REUSED"));
+    assertEquals(1, changed.count("verify", "VERIFIED"));
+    assertEquals(6, changed.count("verify", "REUSED"));
+    List<String> changes = f.rows("2026-11-21", "changes.csv");
+    assertEquals(1, changes.size(), String.join("\n", changes));
+    assertTrue(changes.getFirst().startsWith("2026-11-21,2026-11-20,NEW,"), changes.getFirst());
+    assertTrue(changes.getFirst().contains(",file:///WORK/pages/iron.txt,Iron and Tiredness,"
+        + "Iron supplementation causes toxicity in healthy adults.,,INSUFFICIENT_EVIDENCE,"), changes.getFirst());
+    assertTrue(f.output("2026-11-21", "report.html").contains("<span class=\"change\">New</span>"));
+
+    // New abstracts change the index: every claim is verified again; the iron claim's verdict changes.
+    f.addSecondAbstracts();
+    RunFixture.Run reindexed = f.run("2026-11-22");
+    assertEquals(0, reindexed.code(), reindexed.err());
+    assertEquals(1, reindexed.count("abstracts", "NEW"));
+    assertEquals(1, reindexed.count("abstracts", "UNCHANGED"));
+    assertEquals(2, reindexed.count("index", "INDEXED"), "only the new file is indexed");
+    assertEquals(2, reindexed.count("extract", "REUSED"));
+    assertEquals(7, reindexed.count("verify", "VERIFIED"));
+    assertEquals(0, reindexed.count("verify", "REUSED"));
+    changes = f.rows("2026-11-22", "changes.csv");
+    assertEquals(1, changes.size(), String.join("\n", changes));
+    assertTrue(changes.getFirst().contains(",VERDICT_CHANGED,"), changes.getFirst());
+    assertTrue(changes.getFirst().contains("Iron supplementation reduces fatigue in women with low ferritin.,"
+        + "SUPPORTED,MIXED,0.605,"), changes.getFirst());
+
+    // Another verification setting: verdicts are made again, nothing else is redone.
+    Files.writeString(work.resolve("claimcheck.properties"), "verify.abstracts = 3\n");
+    RunFixture.Run options = f.run("2026-11-23");
+    assertEquals(0, options.code(), options.err());
+    assertEquals(2, options.count("extract", "REUSED"));
+    assertEquals(0, options.total("index"));
+    assertEquals(7, options.count("verify", "VERIFIED"));
+    assertEquals(3, options.manifest().path("options").path("verify").path("abstracts").asInt());
+
+    // --full redoes everything, and gives the same report.
+    RunFixture.Run full = f.run("2026-11-24", "--full");
+    assertEquals(0, full.code(), full.err());
+    assertEquals(2, full.count("extract", "OK"));
+    assertEquals(2, full.count("abstracts", "CHANGED") + full.count("abstracts", "NEW"));
+    assertEquals(7, full.count("verify", "VERIFIED"));
+    assertEquals(List.of(), f.rows("2026-11-24", "changes.csv"));
+
+    // A claim that leaves its article is reported as gone.
+    Files.writeString(work.resolve("pages/iron.txt"), "Iron and Tiredness\nAsk a pharmacist which form suits you.\n");
+    RunFixture.Run removed = f.run("2026-11-25");
+    assertEquals(0, removed.code(), removed.err());
+    changes = f.rows("2026-11-25", "changes.csv");
+    assertEquals(2, changes.size(), String.join("\n", changes));
+    assertTrue(changes.stream().allMatch(c -> c.contains(",REMOVED,")), String.join("\n", changes));
+    assertTrue(f.output("2026-11-25", "report.html").contains("No longer found since"));
+  }
+
+  @Test
+  void aStageThatFailsAsAWholeExitsOneAndStillReportsWhatItCould(@TempDir Path work) throws IOException {
+    RunFixture f = new RunFixture(work);
+    // Nothing listens on port 9 of the loopback address: every fetch fails at once.
+    Path list = work.resolve("sources.txt");
+    Files.writeString(list, "http://127.0.0.1:9/a\nhttp://127.0.0.1:9/b\n");
+    RunFixture.Run run = runWithSources(f, list, "2026-11-20");
+    assertEquals(1, run.code(), run.err());
+    assertTrue(run.err().contains("failed: fetch: sources could not be fetched (2 failed)"), run.err());
+    assertEquals("FAILED", run.manifest().path("status").asText());
+    assertEquals("fetch", run.manifest().path("failures").path(0).path("stage").asText());
+    assertEquals(2, run.manifest().path("failures").path(0).path("count").asInt());
+
+    // One good page among failures is a partial failure: counted, reported, not fatal.
+    Files.writeString(list, "http://127.0.0.1:9/a\npages/iron.txt\n");
+    RunFixture.Run partial = runWithSources(f, list, "2026-11-21");
+    assertEquals(0, partial.code(), partial.err());
+    assertEquals(1, partial.count("fetch", "FAILED"));
+    assertEquals(1, partial.count("fetch", "OK"));
+    assertEquals("OK", partial.manifest().path("status").asText());
+    assertEquals("2026-11-21", partial.manifest().path("date").asText());
+    assertFalse(partial.manifest().has("previousReport") && !partial.manifest().path("previousReport").isNull(),
+        "a report whose run failed is not compared with");
+  }
+
+  @Test
+  void aKillBetweenAnIndexCommitAndItsRecordIsRecovered(@TempDir Path work) throws IOException {
+    RunFixture f = new RunFixture(work);
+    assertEquals(0, f.run("2026-11-20").code());
+    f.addSecondAbstracts();
+    Path index = work.resolve("corpus/index").toAbsolutePath().normalize();
+    Path file = work.resolve("abstracts/abstracts-2.xml").toAbsolutePath().normalize();
+    RunState state = RunState.open(work.resolve("corpus/state"));
+
+    // A run that dies after marking the commit as pending but before committing: the file is indexed next time.
+    state.putPending(new RunState.PendingCommit(index.toString(), Fingerprints.index(index),
+        Map.of(file.toString(), indexedFile(file))));
+    RunFixture.Run notCommitted = f.run("2026-11-21");
+    assertEquals(1, notCommitted.count("abstracts", "NEW"), notCommitted.err());
+    assertEquals(2, notCommitted.count("index", "INDEXED"));
+    assertNull(state.pending());
+
+    // A run that dies between the commit and its record: the commit is recognised, the file is not indexed again.
+    Files.copy(file, work.resolve("abstracts/abstracts-3.xml"));
+    Path third = work.resolve("abstracts/abstracts-3.xml").toAbsolutePath().normalize();
+    state.putPending(new RunState.PendingCommit(index.toString(), Fingerprints.index(index),
+        Map.of(third.toString(), indexedFile(third))));
+    try (AbstractIndexer indexer = AbstractIndexer.open(index)) {
+      indexer.index(third, new Tally("index"));
+      indexer.commit();
+    }
+    RunFixture.Run committed = f.run("2026-11-22");
+    assertEquals(3, committed.count("abstracts", "UNCHANGED"), committed.err());
+    assertEquals(0, committed.total("index"));
+    assertEquals(0, committed.manifest().path("warnings").size(), committed.manifest().path("warnings").toString());
+    assertNull(state.pending());
+  }
+
+  @Test
+  void whatAKilledRunLeftInReportsIsTidied(@TempDir Path work) throws IOException {
+    RunFixture f = new RunFixture(work);
+    assertEquals(0, f.run("2026-11-19").code());
+    // Killed between the two renames of a same-day rerun: the old folder is aside, the new one not yet in place.
+    Files.move(work.resolve("reports/2026-11-19"), work.resolve("reports/.2026-11-19.old-123"));
+    Files.createDirectories(work.resolve("reports/.2026-11-20.partial"));
+    Files.writeString(work.resolve("reports/.2026-11-20.partial/claims-report.csv"), "half");
+    assertEquals(0, f.run("2026-11-20").code());
+    try (var files = Files.list(work.resolve("reports"))) {
+      assertEquals(List.of("2026-11-19", "2026-11-20"),
+          files.map(p -> p.getFileName().toString()).sorted().toList());
+    }
+    assertTrue(Files.exists(work.resolve("reports/2026-11-19/claims-report.csv")), "put back");
+  }
+
+  private static RunState.IndexedFile indexedFile(Path file) throws IOException {
+    return new RunState.IndexedFile(Files.size(file), Files.getLastModifiedTime(file).toMillis(),
+        Hashes.sha256(Files.readAllBytes(file)));
+  }
+
+  private static RunFixture.Run runWithSources(RunFixture f, Path list, String date) {
+    List<String> args = new ArrayList<>(f.args(date));
+    args.remove("--offline"); // the URLs are fetched, and fail
+    args.set(args.indexOf("--sources") + 1, list.toString());
+    return f.run(date, args);
+  }
+}

@@ -1,0 +1,59 @@
+package org.claimcheck.batch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.claimcheck.ClaimcheckException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunConfigTest {
+  @Test
+  void everyDocumentedKeyReads(@TempDir Path dir) throws IOException {
+    Path f = dir.resolve("claimcheck.properties");
+    Files.writeString(f, """
+        # nightly settings
+        sources = corpus/sources.txt
+        offline = yes
+        abstracts = a.xml, more/
+        index = corpus/index
+        threshold = 0.6
+        excel = true
+        progress = plain
+        verify.abstracts = 8
+        verify.sentences = 2
+        verify.expand = false
+        """);
+    RunConfig c = RunConfig.load(f);
+    assertEquals(RunConfig.KEYS.size(), c.values().size(), "the test sets every key");
+    assertEquals(true, c.bool("offline"));
+    assertEquals(List.of(Path.of("a.xml"), Path.of("more/")), c.paths("abstracts"));
+    assertEquals(0.6, c.number("threshold"));
+    assertEquals(8, c.integer("verify.abstracts", 1, 100));
+    assertEquals(false, c.bool("verify.expand"));
+    assertEquals(null, RunConfig.empty().integer("verify.abstracts", 1, 100));
+  }
+
+  @Test
+  void typosSecretsAndBadValuesAreUsageErrors(@TempDir Path dir) throws IOException {
+    Path f = dir.resolve("claimcheck.properties");
+    Files.writeString(f, "treshold = 0.5\n");
+    ClaimcheckException typo = assertThrows(ClaimcheckException.class, () -> RunConfig.load(f));
+    assertEquals(2, typo.exitCode());
+    assertTrue(typo.getMessage().contains("unknown configuration key 'treshold'"), typo.getMessage());
+
+    Files.writeString(f, "ncbi.api_key = 0123abcd\n");
+    ClaimcheckException secret = assertThrows(ClaimcheckException.class, () -> RunConfig.load(f));
+    assertTrue(secret.getMessage().startsWith("secrets do not belong in the configuration file"), secret.getMessage());
+    assertTrue(secret.getMessage().contains("NCBI_API_KEY"));
+    assertTrue(!secret.getMessage().contains("0123abcd"), "the secret is not repeated");
+
+    Files.writeString(f, "verify.abstracts = 500\n");
+    assertThrows(ClaimcheckException.class, () -> RunConfig.load(f).integer("verify.abstracts", 1, 100));
+  }
+}

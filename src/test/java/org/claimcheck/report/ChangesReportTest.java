@@ -1,0 +1,90 @@
+package org.claimcheck.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.claimcheck.claim.ClaimsFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ChangesReportTest {
+  @Test
+  void newChangedAndRemovedClaimsAgainstTheMostRecentEarlierUsableReport(@TempDir Path reports) throws IOException {
+    List<ClaimsReport.Row> before = ReportRows.rows();
+    write(reports, "2026-11-19", before.subList(1, 4), false);
+    write(reports, "2026-11-20", before.subList(0, 3), true); // the most recent, written for Excel
+    Files.writeString(reports.resolve("2026-11-20/manifest.json"), "{\"status\": \"OK\"}");
+    write(reports, "2026-11-21", before, false); // same day as the run: not "earlier"
+    write(reports, "2026-11-18", List.of(), false);
+    Files.createDirectories(reports.resolve("notes"));
+
+    PreviousReport previous = PreviousReport.find(reports, LocalDate.parse("2026-11-21"));
+    assertEquals("2026-11-20", previous.date());
+    assertEquals(3, previous.claims().size());
+    assertEquals("Turmeric <script>document.body.setAttribute('data-pwned','1')</script> cures arthritis & \"gout\" "
+        + "in older adults.", previous.claims().getFirst().claim(), "read back through the Excel encoding");
+
+    // Tonight: the first claim's verdict changed, the third is gone, the fourth is new.
+    ClaimsReport.Row first = before.get(0);
+    ClaimsReport.Row changed = new ClaimsReport.Row(first.claim(), new org.claimcheck.verify.ClaimVerdict(
+        first.claim(), org.claimcheck.verify.Verdict.MIXED, 0.4, 1, 1, first.verdict().abstracts()));
+    List<ChangesReport.Change> changes = ChangesReport.compare(List.of(changed, before.get(1), before.get(3)),
+        previous);
+    assertEquals(List.of(ChangesReport.Kind.VERDICT_CHANGED, ChangesReport.Kind.NEW, ChangesReport.Kind.REMOVED),
+        changes.stream().map(ChangesReport.Change::kind).toList());
+    assertEquals("CONTRADICTED", changes.get(0).oldVerdict());
+    assertEquals("MIXED", changes.get(0).newVerdict());
+    assertEquals("0.800", changes.get(0).oldConfidence());
+    assertEquals("c0000000000000004", changes.get(1).claimId());
+    assertEquals("c0000000000000003", changes.get(2).claimId());
+    assertEquals("MIXED", changes.get(2).oldVerdict());
+
+    StringWriter w = new StringWriter();
+    ChangesReport.write(w, "2026-11-21", previous.date(), changes, true);
+    String csv = w.toString();
+    assertEquals('\ufeff', csv.charAt(0));
+    assertTrue(csv.startsWith("\ufeffrun_date,previous_run_date,change,claim_id,article_url,article_title,claim,"
+        + "old_verdict,new_verdict,old_confidence,new_confidence,pubmed_link\r\n"), csv);
+    assertTrue(csv.contains("2026-11-21,2026-11-20,VERDICT_CHANGED,c0000000000000001,javascript:alert(1),"), csv);
+  }
+
+  @Test
+  void aFailedRunsReportIsSkippedAndTheFirstRunHasNothingToCompareWith(@TempDir Path reports) throws IOException {
+    assertNull(PreviousReport.find(reports.resolve("absent"), LocalDate.parse("2026-11-21")));
+    write(reports, "2026-11-19", ReportRows.rows(), false);
+    write(reports, "2026-11-20", List.of(), false);
+    Files.writeString(reports.resolve("2026-11-20/manifest.json"), "{\"status\": \"FAILED\"}");
+    assertEquals("2026-11-19", PreviousReport.find(reports, LocalDate.parse("2026-11-21")).date());
+
+    List<ChangesReport.Change> first = ChangesReport.compare(ReportRows.rows(), null);
+    assertEquals(4, first.size());
+    assertTrue(first.stream().allMatch(c -> c.kind() == ChangesReport.Kind.NEW));
+  }
+
+  @Test
+  void oldReportsWithFewerColumnsStillRead(@TempDir Path dir) throws IOException {
+    Path csv = dir.resolve("claims-report.csv");
+    Files.writeString(csv, "claim_id,claim,verdict\r\nabc,\"B12, daily\",SUPPORTED\r\n");
+    ClaimsReport.ReportedClaim c = ClaimsReport.read(csv).getFirst();
+    assertEquals("abc", c.claimId());
+    assertEquals("B12, daily", c.claim());
+    assertEquals("SUPPORTED", c.verdict());
+    assertEquals("", c.articleUrl());
+    assertEquals("-5 kg", ClaimsReport.restore("'-5 kg"));
+    assertEquals("'quoted'", ClaimsReport.restore("'quoted'"));
+    assertEquals(ClaimsFile.plain("1", "x", 0).claim(), "x");
+  }
+
+  private static void write(Path reports, String date, List<ClaimsReport.Row> rows, boolean excel)
+      throws IOException {
+    Files.createDirectories(reports.resolve(date));
+    ClaimsReport.write(reports.resolve(date).resolve("claims-report.csv"), date, rows, excel);
+  }
+}
