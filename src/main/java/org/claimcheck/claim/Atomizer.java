@@ -48,9 +48,16 @@ final class Atomizer {
   record Frame(String text, boolean fromLeadIn) {}
 
   private final References refs;
+  private final java.util.function.UnaryOperator<String> frameCompleter;
 
   Atomizer(References refs) {
+    this(refs, java.util.function.UnaryOperator.identity());
+  }
+
+  /** {@code frameCompleter} completes an inline lead-in ("Symptoms include" to "Symptoms of X include"). */
+  Atomizer(References refs, java.util.function.UnaryOperator<String> frameCompleter) {
     this.refs = refs;
+    this.frameCompleter = frameCompleter;
   }
 
   /**
@@ -88,8 +95,8 @@ final class Atomizer {
       }
       if (leftPred >= 0 && Cues.DANGLING.contains(p.low[colon - 1])) {
         Clauses.Clause lead = Clauses.analyse(p, from, colon, null);
-        Frame inline = new Frame(render(p, from, colon, resolutions(p, lead, List.of(), null, List.of(), List.of())),
-            true);
+        Frame inline = new Frame(frameCompleter.apply(render(p, from, colon,
+            resolutions(p, lead, List.of(), null, List.of(), List.of()))), true);
         List<int[]> items = listItems(p, colon + 1, to, true);
         if (items.isEmpty()) {
           items = List.of(new int[] {colon + 1, to});
@@ -170,7 +177,7 @@ final class Atomizer {
         near.add(intro);
       }
       Mention own = c.hasSubject() && !isPronoun(p, c.subjFrom(), c.pred())
-          ? mentionOf(p, c.subjFrom(), c.pred(), Map.of()) : null;
+          ? mentionOf(p, c.subjFrom(), c.pred(), Map.of()) : c.hasSubject() ? null : lastSubject;
       Map<Integer, String> repl = resolutions(p, c, near, own, subjects, objects);
       Mention subject;
       String subjectText;
@@ -518,7 +525,8 @@ final class Atomizer {
         case "PUNCT" -> t.equals("-") || t.equals("'") || t.equals("\u2019");
         default -> false;
       };
-      if (!ok || p.low[i].equals("and") || p.low[i].equals("or")) {
+      if (!ok || p.low[i].equals("and") || p.low[i].equals("or") || LIST_OPENERS.contains(p.low[i])
+          && !p.low[i].equals("as")) {
         return false;
       }
       if (tag.equals("VERB") && p.low[i].endsWith("ing") && i + 1 < to
@@ -611,7 +619,8 @@ final class Atomizer {
             out.put(i, s.text());
           }
         } else {
-          Mention m = afterVerb && own != null && own.concept() != null ? own : firstEntity(p, from, i);
+          Mention m = afterVerb && own != null && (own.concept() != null || !c.hasSubject()) ? own
+              : firstEntity(p, from, i);
           if (m == null && !near.isEmpty()) {
             m = near.getFirst();
           }
@@ -619,7 +628,7 @@ final class Atomizer {
             m = refs.it(subjects.isEmpty() ? objects : subjects);
           }
           if (m != null) {
-            out.put(i, m.text() + "'s");
+            out.put(i, m.text() + (m.text().endsWith("s") ? "'" : "'s"));
           }
         }
       } else if (isAnaphoricNoun(p, i, to)) {
@@ -753,7 +762,8 @@ final class Atomizer {
     // in ..." is "Vitamin B12".
     int cut = from;
     while (cut < to && !(cut > from && (p.tok[cut].equals(",") || p.tok[cut].equals("(")
-        || Set.of("who", "which", "that").contains(p.low[cut])))) {
+        || Set.of("who", "which", "that").contains(p.low[cut])
+        || p.tag[cut].equals("VERB") && p.isNounish(cut - 1) && !p.isEntity(cut)))) {
       cut++;
     }
     to = cut;

@@ -30,6 +30,10 @@ final class CheckWorthiness {
       "i've", "we'll");
   /** A clause about nothing named: "There really is no risk.", "This happens often." */
   private static final Pattern NO_REFERENT = Pattern.compile("(there|it|they|them)( \\w+ly)?");
+  private static final Pattern SIMILE = Pattern.compile(
+      "\\b(is|are|was|were|'s|'re) (just |much |very |a bit |almost )?like\\b");
+  private static final Pattern RESEARCH_SUBJECT = Pattern.compile(
+      "\\b(research|researchers|scientists|studies|study|we|investigators|trials?|doctors)\\b");
   private static final Pattern SCIENTIFIC_WE = Pattern.compile(
       "\\bwe (showed|show|found|find|observed|observe|demonstrated|demonstrate|report|reported|conclude|confirmed)\\b");
 
@@ -43,7 +47,8 @@ final class CheckWorthiness {
   }
 
   /** What is known of the sentence a draft comes from. */
-  record SentenceFacts(String sentence, Zone zone, boolean titleLike, boolean incompleteLeadIn) {}
+  record SentenceFacts(String sentence, Zone zone, boolean titleLike, boolean incompleteLeadIn,
+      boolean boilerplate) {}
 
   /** The score and what goes with it. */
   record Result(double score, List<String> reasons, boolean negated, boolean hedged, String certainty,
@@ -52,7 +57,6 @@ final class CheckWorthiness {
   static Result score(Atomizer.Draft d, Parse p, SentenceFacts facts, Lexicon lexicon) {
     List<String> reasons = new ArrayList<>();
     String lower = d.text.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
-    String sentenceLower = facts.sentence().toLowerCase(Locale.ROOT).replace('\u2019', '\'');
 
     Set<String> entities = new LinkedHashSet<>();
     for (Lexicon.Match m : lexicon.find(d.text)) {
@@ -112,7 +116,7 @@ final class CheckWorthiness {
       cap = Math.min(cap, 0.15);
       reasons.add("advice");
     }
-    if (Cues.BOILERPLATE.matcher(sentenceLower).find()) {
+    if (facts.boilerplate()) {
       cap = Math.min(cap, 0.02);
       reasons.add("boilerplate");
     }
@@ -141,7 +145,7 @@ final class CheckWorthiness {
       cap = Math.min(cap, 0.3);
       reasons.add("says what matters, not what is");
     }
-    if (head.equals("be") && main.matches(".*\\b(is|are|was|were|'s|'re) (just |much |very |a bit |almost )?like\\b.*")) {
+    if (head.equals("be") && SIMILE.matcher(main).find()) {
       cap = Math.min(cap, 0.4);
       reasons.add("simile");
     }
@@ -195,8 +199,7 @@ final class CheckWorthiness {
       scope.and(d.tokens);
       reasons.add("negated: " + p.tok[s.cue()] + " (" + Atomizer.render(p, scope, java.util.Map.of()) + ")");
     }
-    if (!negated && d.framed && Cues.NEGATION.stream().anyMatch(n -> d.text.toLowerCase(Locale.ROOT)
-        .matches(".*\\b" + Pattern.quote(n) + "\\b.*"))) {
+    if (!negated && d.framed && words.stream().anyMatch(Cues.NEGATION::contains)) {
       negated = true;
       reasons.add("negated");
     }
@@ -285,7 +288,7 @@ final class CheckWorthiness {
 
   private static boolean researchSubject(String subject) {
     String s = subject.toLowerCase(Locale.ROOT);
-    return s.matches(".*\\b(research|researchers|scientists|studies|study|we|investigators|trials?|doctors)\\b.*");
+    return RESEARCH_SUBJECT.matcher(s).find();
   }
 
   /** An order or advice: the clause opens with a bare verb and has no subject ("Consult your doctor"). */

@@ -30,9 +30,21 @@ public final class ClaimExtractor {
   private static final Pattern LABEL = Pattern.compile("^[^:.!?]{1,60}:\\s+\\S");
   private static final Pattern TABLE_SEPARATOR = Pattern.compile("^[\\s|:\\-]+$");
   private static final Pattern NUMBERING = Pattern.compile("^\\d{1,2}[.)]\\s+");
+  /** Categories whose members are "of" something: "symptoms of", "benefits of". */
+  private static final Set<String> OF_CATEGORIES = Set.of("symptoms", "signs", "causes", "effects", "side effects",
+      "complications", "manifestations", "consequences", "benefits", "risks", "triggers", "features",
+      "characteristics", "sources");
+  /** Categories that belong to a substance's deficiency: "symptoms of B12" means of B12 deficiency. */
+  private static final Set<String> DEFICIENCY_CATEGORIES = Set.of("symptom", "symptoms", "sign", "signs",
+      "manifestation", "manifestations", "complication", "complications");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+  private static final Pattern SPACE_BEFORE_PUNCT = Pattern.compile("\\s+([,.;:)])");
+  private static final Pattern SPACE_AFTER_PAREN = Pattern.compile("\\(\\s+");
+  private static final Pattern TRAILING_PUNCT = Pattern.compile("[\\s,;:\\-\u2013\u2014]+$");
 
   private final Lexicon lexicon;
   private final Annotator annotator;
+  private final Annotator.Lemmas lemmas;
 
   /** What one article gave: its candidate claims and how many sentences and headings it had. */
   public record Extraction(List<Claim> claims, int sentences, int headings) {
@@ -42,8 +54,14 @@ public final class ClaimExtractor {
   }
 
   public ClaimExtractor(Lexicon lexicon) {
+    this(lexicon, Annotator.Lemmas.VERBS);
+  }
+
+  /** An extractor that computes {@code lemmas} (verbs only by default: the rules need no more), for measurements. */
+  ClaimExtractor(Lexicon lexicon, Annotator.Lemmas lemmas) {
     this.lexicon = Objects.requireNonNull(lexicon, "lexicon");
     this.annotator = new Annotator();
+    this.lemmas = Objects.requireNonNull(lemmas, "lemmas");
   }
 
   /** Every atomic candidate claim of the article, in reading order, scored. Headings give none. */
@@ -79,7 +97,7 @@ public final class ClaimExtractor {
       Mention[] t = topics(article);
       this.topic = t[0];
       this.refs = new References(t[0], t[1], t[2]);
-      this.atomizer = new Atomizer(refs);
+      this.atomizer = new Atomizer(refs, this::completeFrame);
     }
 
     Extraction read() {
@@ -87,7 +105,11 @@ public final class ClaimExtractor {
       for (int b = 0; b < blocks.size(); b++) {
         Block block = blocks.get(b);
         String text = block.text().strip();
-        refs.previous = null;
+        boolean labelled = LABEL.matcher(text).find();
+        if (block.kind() != Block.Kind.PARAGRAPH || labelled) {
+          // A list item or a "Label: text" item starts afresh; plain paragraphs go on from the one before.
+          refs.previous = null;
+        }
         refs.label = null;
         if (block.kind() == Block.Kind.HEADING || block.kind() == Block.Kind.PARAGRAPH && headingLike(text)) {
           heading(text);
@@ -98,8 +120,7 @@ public final class ClaimExtractor {
           continue;
         }
         tableHeader = null;
-        boolean item = block.kind() == Block.Kind.LIST_ITEM || LABEL.matcher(text).find()
-            || NUMBERING.matcher(text).find();
+        boolean item = block.kind() == Block.Kind.LIST_ITEM || labelled || NUMBERING.matcher(text).find();
         List<Sentence> ss = annotator.sentences(text);
         boolean endsWithLeadIn = false;
         for (int k = 0; k < ss.size(); k++) {
@@ -142,6 +163,7 @@ public final class ClaimExtractor {
       heading = text;
       leadFrame = null;
       tableHeader = null;
+      refs.previous = null;
       String bare = stripNumbering(text);
       updateZone(bare, !sub);
       int colon = bare.indexOf(':');
@@ -221,24 +243,26 @@ public final class ClaimExtractor {
       if (clean.isBlank()) {
         clean = sentence;
       }
-      Parse p = new Parse(clean, annotator, lexicon);
+      Parse p = new Parse(clean, annotator, lexicon, lemmas);
       if (p.size() == 0) {
         return;
       }
-      boolean terminal = clean.matches("(?s).*[.!?:;\"\u201d')\\]]$");
+      boolean terminal = ".!?:;\"\u201d')]".indexOf(clean.charAt(clean.length() - 1)) >= 0;
       if (zone == CheckWorthiness.Zone.LINKS && terminal && !leadIn && Clauses.predicate(p, 0, p.size()) >= 0) {
         zone = CheckWorthiness.Zone.CONTENT;
       }
       if (leadIn) {
         leadIn(p);
       }
+      boolean boilerplate = Cues.BOILERPLATE.matcher(clean.toLowerCase(Locale.ROOT).replace('\u2019', '\''))
+          .find();
       boolean incomplete = leadIn && isIncompleteLeadIn(p);
       boolean titleLike = !terminal && frame == null && defaultSubject == null && !leadIn
           && !clean.endsWith(",") && !p.tag[p.size() - 1].equals("CCONJ");
-      CheckWorthiness.SentenceFacts facts = new CheckWorthiness.SentenceFacts(sentence, zone, titleLike, incomplete);
+      CheckWorthiness.SentenceFacts facts = new CheckWorthiness.SentenceFacts(sentence, zone, titleLike, incomplete,
+          boilerplate);
       Mention label = rowLabel != null ? mentionOf(rowLabel) : null;
-      boolean whole = clean.endsWith("?") || zone != CheckWorthiness.Zone.CONTENT
-          || Cues.BOILERPLATE.matcher(clean).find();
+      boolean whole = clean.endsWith("?") || zone != CheckWorthiness.Zone.CONTENT || boilerplate;
       List<Atomizer.Draft> drafts = whole ? List.of() : atomizer.atomize(p, 0, p.size(), frame, label,
           defaultSubject);
       if (drafts.isEmpty()) {
@@ -278,7 +302,7 @@ public final class ClaimExtractor {
       if (colon > 0 && Cues.DANGLING.contains(p.low[colon - 1])) {
         List<Atomizer.Draft> d = atomizer.atomize(p, 0, colon, null, null);
         String text = d.isEmpty() ? before : stripFinal(d.getFirst().text);
-        leadFrame = new Atomizer.Frame(text, true);
+        leadFrame = new Atomizer.Frame(completeFrame(text), true);
       } else {
         leadFrame = null;
       }
@@ -290,6 +314,32 @@ public final class ClaimExtractor {
         colon--;
       }
       return colon == 0 || Cues.DANGLING.contains(p.low[colon - 1]) || Clauses.predicate(p, 0, colon) < 0;
+    }
+
+    /**
+     * A lead-in whose subject is a bare category ("Symptoms include", "Possible benefits include") gets what the
+     * category is of: "Symptoms of vitamin B12 deficiency include". Others are kept as they are.
+     */
+    private String completeFrame(String frame) {
+      int verb = frame.lastIndexOf(' ');
+      if (verb <= 0) {
+        return frame;
+      }
+      String subject = frame.substring(0, verb);
+      String[] words = subject.toLowerCase(Locale.ROOT).split(" ");
+      String head = words[words.length - 1];
+      if (words.length > 4 || !OF_CATEGORIES.contains(head) || !lexicon.find(subject).isEmpty()) {
+        return frame;
+      }
+      Mention about = sectionTopic != null ? sectionTopic : topic;
+      if (about == null) {
+        return frame;
+      }
+      String aboutText = about.text();
+      if (DEFICIENCY_CATEGORIES.contains(head) && about.isA("substance")) {
+        aboutText += " deficiency";
+      }
+      return subject + " of " + aboutText + frame.substring(verb);
     }
 
     /**
@@ -338,8 +388,7 @@ public final class ClaimExtractor {
               return null;
             }
             String aboutText = about.text();
-            if (Set.of("symptom", "symptoms", "sign", "signs", "manifestation", "manifestations", "complication",
-                "complications").contains(w) && about.isA("substance")) {
+            if (DEFICIENCY_CATEGORIES.contains(w) && about.isA("substance")) {
               aboutText = aboutText + " deficiency";
             }
             frame = head + " of " + aboutText;
@@ -372,7 +421,7 @@ public final class ClaimExtractor {
 
   /** A paragraph that reads as a heading: short, no closing punctuation, mostly capitalised words. */
   static boolean headingLike(String text) {
-    if (text.length() > 100 || text.matches("(?s).*[.!?:;,\"\u201d]$")) {
+    if (text.isEmpty() || text.length() > 100 || ".!?:;,\"\u201d".indexOf(text.charAt(text.length() - 1)) >= 0) {
       return false;
     }
     String[] words = text.split("\\s+");
@@ -402,14 +451,15 @@ public final class ClaimExtractor {
           || cp >= 0x2600 && cp <= 0x27BF;
       sb.appendCodePoint(symbol ? ' ' : cp);
     });
-    return sb.toString().replaceAll("\\s+", " ").strip();
+    return SPACES.matcher(sb).replaceAll(" ").strip();
   }
 
   /** The claim text as stored and hashed: first letter up, one final full stop. */
   static String normalise(String text, String sentence) {
-    String t = text.strip().replaceAll("\\s+", " ");
-    t = t.replaceAll("\\s+([,.;:)])", "$1").replaceAll("\\(\\s+", "(");
-    t = t.replaceAll("[\\s,;:\\-\u2013\u2014]+$", "");
+    String t = SPACES.matcher(text.strip()).replaceAll(" ");
+    t = SPACE_BEFORE_PUNCT.matcher(t).replaceAll("$1");
+    t = SPACE_AFTER_PAREN.matcher(t).replaceAll("(");
+    t = TRAILING_PUNCT.matcher(t).replaceAll("");
     if (t.isEmpty()) {
       return sentence.strip();
     }
@@ -417,7 +467,7 @@ public final class ClaimExtractor {
     if (sentence.strip().endsWith("?") && !t.endsWith("?")) {
       return t + "?";
     }
-    return t.matches("(?s).*[.!?]$") ? t : t + ".";
+    return ".!?".indexOf(t.charAt(t.length() - 1)) >= 0 ? t : t + ".";
   }
 
   /** The article's topic, topic substance and topic condition: named in the title, else the most mentioned. */

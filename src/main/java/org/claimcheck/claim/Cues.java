@@ -96,7 +96,7 @@ final class Cues {
           + "|\\b(below|above) (is|are) (a|an|the)\\b|\\bin this (article|post|guide)\\b"
           + "|\\bread on\\b|\\blet's (have a look|take a look|look|dive|explore)\\b");
 
-  /** Site chatter: comment forms, navigation, sharing, subscriptions, legal lines, author and date lines. */
+  /** Site chatter (matched on lower-case text): comment forms, navigation, sharing, subscriptions, legal lines, author and date lines. */
   static final Pattern BOILERPLATE = Pattern.compile(
       "(click here|subscribe|sign up|newsletter|(uses|accept|our) cookies|cookie (policy|settings)|leave a (reply|comment)|share this|all rights reserved"
           + "|privacy policy|terms (of|and) (use|service|conditions)|thank you for (reading|visiting|watching)"
@@ -109,8 +109,7 @@ final class Cues {
           + "|we hope (the|this|you)|has been useful to you|any questions|order (now|today)|\\d+ ?% off\\b"
           + "|is an? (registered|certified|licensed|freelance|medical|health|science|staff) (dietitian|nutritionist"
           + "|writer|journalist|editor|coach|author|contributor)|informational purposes|not (intended|meant) to"
-          + " (replace|diagnose|be a substitute)|does not replace medical advice)",
-      Pattern.CASE_INSENSITIVE);
+          + " (replace|diagnose|be a substitute)|does not replace medical advice)");
 
   /** First-person marketing and promotion ("we recommend", "our products"). */
   static final Pattern MARKETING = Pattern.compile(
@@ -138,7 +137,7 @@ final class Cues {
       "yes", "no", "again", "instead", "meanwhile", "ultimately", "basically", "essentially", "similarly",
       "likewise", "accordingly");
 
-  /** Advice and calls to act on one's health ("consult your doctor", "it's important to consider"). */
+  /** Advice and calls to act on one's health (matched on lower-case text) ("consult your doctor", "it's important to consider"). */
   static final Pattern ADVICE = Pattern.compile(
       "\\b(consult(ing)?|see|seeing|talk(ing)? to|speak(ing)? (to|with)|ask|check with|visit|contact)"
           + " (with )?(your|a|an|the)? ?(own )?(doctor|physician|gp|healthcare|health care|medical|pharmacist"
@@ -150,8 +149,7 @@ final class Cues {
           + "|checked|tested|monitored|used|sought)\\b|\\bis (recommended|advised|advisable)\\b"
           + "|\\b(might|may|can|could) be recommended\\b|\\bmake sure\\b|\\bbe sure to\\b|\\btake note\\b"
           + "|\\bdon't wait\\b|\\bdo not wait\\b|\\bseek (medical|professional|immediate)\\b"
-          + "|\\bself-treating\\b|\\bwe recommend\\b|\\bto the rescue\\b",
-      Pattern.CASE_INSENSITIVE);
+          + "|\\bself-treating\\b|\\bwe recommend\\b|\\bto the rescue\\b");
 
   /** Sentence openers that give an order or advice even without a clear verb tag. */
   static final Set<String> IMPERATIVE_OPENERS = set("don't", "do", "never", "always", "please", "let's", "let",

@@ -124,6 +124,10 @@ public final class Lexicon {
     int i = 0;
     while (i < toks.size()) {
       Form hit = longest(index.get(toks.get(i)), toks, raw, i);
+      String bare = possessive(toks.get(i));
+      if (hit == null && bare != null) {
+        hit = longest(index.get(bare), toks, raw, i);
+      }
       String singular = singular(toks.get(i));
       if (singular != null) {
         Form other = longest(index.get(singular), toks, raw, i);
@@ -159,7 +163,7 @@ public final class Lexicon {
         if (f.exact() != null) {
           ok = raw.get(i + k).equals(f.exact().get(k));
         } else {
-          ok = got.equals(want) || k == n - 1 && want.equals(singular(got));
+          ok = got.equals(want) || k == n - 1 && (want.equals(singular(got)) || want.equals(possessive(got)));
         }
       }
       if (ok) {
@@ -167,6 +171,11 @@ public final class Lexicon {
       }
     }
     return null;
+  }
+
+  /** "caffeine's" to "caffeine"; null when not a possessive. */
+  static String possessive(String lower) {
+    return lower.endsWith("'s") && lower.length() > 3 ? lower.substring(0, lower.length() - 2) : null;
   }
 
   /** "deficiencies" to "deficiency", "neuropathies" to "neuropathy", "tremors" to "tremor"; null when not plural. */

@@ -25,13 +25,17 @@ final class Parse {
   final boolean[] healthWord;
 
   Parse(String text, Annotator annotator, Lexicon lexicon) {
+    this(text, annotator, lexicon, Annotator.Lemmas.VERBS);
+  }
+
+  Parse(String text, Annotator annotator, Lexicon lexicon, Annotator.Lemmas lemmas) {
     this.text = text;
     this.matches = lexicon.find(text);
     List<CharSpan> spans = new ArrayList<>(matches.size());
     for (Lexicon.Match m : matches) {
       spans.add(new CharSpan(m.start(), m.end()));
     }
-    Tagged t = annotator.tag(text, spans, Annotator.Lemmas.VERBS);
+    Tagged t = annotator.tag(text, spans, lemmas);
     int n = t.size();
     tok = t.tokens().toArray(new String[0]);
     tag = t.tags().toArray(new String[0]);

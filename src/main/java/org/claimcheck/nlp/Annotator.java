@@ -41,10 +41,15 @@ import opennlp.tools.util.Span;
 public final class Annotator {
   private static final Set<String> ABBREVIATIONS = loadWords("abbreviations.txt");
   private static final Set<String> VERBS = loadWords("verbs.txt");
+  /** Abbreviations that stand before a number; before anything else their full stop ends the sentence. */
+  private static final Set<String> NUMBER_ABBREVIATIONS = Set.of("no.", "nos.", "vol.", "vols.", "p.", "pp.",
+      "fig.", "figs.", "tab.", "eq.", "eqs.", "ref.", "refs.", "ch.", "sec.");
   /** Bullet characters; inside a line each starts a new sentence (the bullet itself is dropped). */
   private static final String BULLETS = "\u2022\u25aa\u25cf\u25e6\u2023\u2043\u25a0\u25a1\u2219";
   /** A sentence end glued to the next sentence: "ankle.Restless". */
   private static final Pattern GLUED = Pattern.compile("(?<=\\p{Ll}{2}[.!?])(?=\\p{Lu}\\p{Ll})");
+  /** A one-word answer that opens a line: "No. A cup of decaf ...". */
+  private static final Pattern ANSWER = Pattern.compile("^\\s*((?:Yes|No|Yes indeed|Not really)[.!])\\s+(?=\\p{Lu})");
   /** Leading list markers a sentence does not keep: "- ", "* ", "1. ", "2) ". */
   private static final Pattern LIST_MARKER = Pattern.compile("^(?:[-*\u2013\u2014]|\\d{1,2}[.)])\\s+");
   private static final int LEMMA_CACHE_MAX = 50_000;
@@ -116,6 +121,13 @@ public final class Annotator {
     if (seg.isBlank()) {
       return;
     }
+    Matcher answer = ANSWER.matcher(seg);
+    if (answer.find()) {
+      // "No. A cup of decaf still contains caffeine.": a one-word answer is a sentence of its own.
+      detect(text, from, from + answer.end(1), out);
+      splitSegment(text, from + answer.end(), to, out);
+      return;
+    }
     Matcher m = GLUED.matcher(seg);
     int last = 0;
     while (m.find()) {
@@ -181,6 +193,10 @@ public final class Annotator {
       return true;
     }
     String lastWord = lastWord(prev).toLowerCase(Locale.ROOT);
+    if (NUMBER_ABBREVIATIONS.contains(lastWord)) {
+      // "No. 5", "Fig. 2", "p. 34" join; "No. A cup of decaf ..." is two sentences.
+      return Character.isDigit(next) || next == '(';
+    }
     if (ABBREVIATIONS.contains(lastWord)) {
       return true;
     }

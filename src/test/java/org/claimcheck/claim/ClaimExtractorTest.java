@@ -103,7 +103,8 @@ class ClaimExtractorTest {
   void inlineListsGiveOneClaimPerItemWithTheSharedSubject() {
     List<Claim> c = extractor.extract(titled("Vitamin B12 deficiency",
         p("Symptoms include: tingling, numbness, and fatigue.")));
-    assertEquals(List.of("Symptoms include tingling.", "Symptoms include numbness.", "Symptoms include fatigue."),
+    assertEquals(List.of("Symptoms of vitamin B12 deficiency include tingling.",
+        "Symptoms of vitamin B12 deficiency include numbness.", "Symptoms of vitamin B12 deficiency include fatigue."),
         texts(c));
     assertTrue(c.stream().allMatch(x -> x.checkWorthiness() >= 0.5), c.toString());
   }
