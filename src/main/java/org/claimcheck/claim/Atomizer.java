@@ -82,7 +82,7 @@ final class Atomizer {
     // An inline label or lead-in: "Symptoms include: tingling, numbness", "Important note: ...".
     int colon = topLevel(p, ":", from, to);
     if (colon > from && colon + 1 < to) {
-      int leftPred = Clauses.predicate(p, from, colon);
+      int leftPred = Clauses.strictPredicate(p, from, colon);
       boolean titleLabel = colon - from <= 8 && ClaimExtractor.headingLike(p.text(from, colon));
       if ((leftPred < 0 || titleLabel) && colon - from <= 12) {
         Mention l = mentionOf(p, from, colon, Map.of());
@@ -117,9 +117,13 @@ final class Atomizer {
     Clauses.Clause first = clauses.getFirst();
     boolean brokenSubject = first.hasSubject() && first.pred() > 0 && (p.tag[first.pred() - 1].equals("CCONJ")
         || p.tag[first.pred() - 1].equals("ADP") || p.tag[first.pred() - 1].equals("DET"));
+    // "'Pins and needles', a sensation of tingling, usually felt in the feet": a participle, not a finite verb.
+    boolean participle = !first.fragment() && p.tag[first.pred()].equals("VERB") && !p.low[first.pred()].endsWith("s")
+        && !p.lemma[first.pred()].equals(p.low[first.pred()]) && first.pred() > from
+        && (p.tag[first.pred() - 1].equals("ADV") || p.tok[first.pred() - 1].equals(","));
     boolean fragment = clauses.stream().allMatch(Clauses.Clause::fragment)
         || frame != null && !bareVerbFirst
-        && (!first.hasSubject() || brokenSubject || Clauses.strictPredicate(p, from, to) < 0);
+        && (!first.hasSubject() || brokenSubject || participle || Clauses.strictPredicate(p, from, to) < 0);
     if (fragment) {
       if (frame != null) {
         out.add(framedDraft(p, from, to, frame, label));
@@ -592,7 +596,7 @@ final class Atomizer {
           m = refs.it(subjects.isEmpty() ? objects : subjects);
         }
         if (m != null) {
-          out.put(i, m.text());
+          out.put(i, i == c.from() ? m.text() : lowerFirst(m.text()));
           if (i + 1 < to && p.low[i + 1].equals("'s")) {
             out.put(i + 1, "is");
           }
@@ -628,7 +632,8 @@ final class Atomizer {
             m = refs.it(subjects.isEmpty() ? objects : subjects);
           }
           if (m != null) {
-            out.put(i, m.text() + (m.text().endsWith("s") ? "'" : "'s"));
+            String owner = i == c.from() ? m.text() : lowerFirst(m.text());
+            out.put(i, owner + (owner.endsWith("s") ? "'" : "'s"));
           }
         }
       } else if (isAnaphoricNoun(p, i, to)) {
@@ -672,8 +677,8 @@ final class Atomizer {
   private static Mention introSubject(Parse p, Clauses.Clause c) {
     int end = c.subjFrom();
     for (int i = end - 1; i >= c.from(); i--) {
-      if (p.tag[i].equals("SCONJ") || Set.of("when", "once", "if", "while", "although", "though", "since",
-          "because").contains(p.low[i])) {
+      if (p.tag[i].equals("SCONJ") || !p.tag[i].equals("NOUN") && Set.of("when", "once", "if", "while", "although",
+          "though", "since", "because").contains(p.low[i])) {
         int v = i + 1;
         while (v < end && !p.isVerbal(v)) {
           v++;

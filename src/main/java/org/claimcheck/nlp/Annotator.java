@@ -404,13 +404,21 @@ public final class Annotator {
       if (entity[i] >= 0) {
         continue;
       }
-      if (i == 0) {
-        String first = tokens[0].toLowerCase(Locale.ROOT);
-        if (MODALS.contains(first) && !first.equals("to") && !tag.equals("AUX") && (tags[1].equals("VERB")
-            || tags[1].equals("AUX") || tags[1].equals("ADV"))) {
-          tags[0] = "AUX";
+      if (i == 0 || i == 1 && tags[0].equals("ADV")) {
+        String first = tokens[i].toLowerCase(Locale.ROOT);
+        if (MODALS.contains(first) && !first.equals("to") && !tag.equals("AUX") && (tags[i + 1].equals("VERB")
+            || tags[i + 1].equals("AUX") || tags[i + 1].equals("ADV"))) {
+          tags[i] = "AUX";
         }
-        continue;
+        // A subjectless clause (a table cell, a list item): "Responds well to ...", "Often presents as ...".
+        String base = verbBase(first);
+        if (base != null && !base.equals(first) && !tag.equals("VERB") && !tag.equals("AUX")
+            && (i == 1 || tags[i + 1].equals("ADV"))) {
+          tags[i] = "VERB";
+        }
+        if (i == 0) {
+          continue;
+        }
       }
       String lower = tokens[i].toLowerCase(Locale.ROOT);
       // "May occur ...", "Can be sudden": a modal the model took for a name or a noun.
