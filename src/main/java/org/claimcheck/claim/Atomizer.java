@@ -10,7 +10,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 
 /**
- * One per article (it reads with the article's {@link References}). Turns one sentence into atomic claim drafts:
+ * Not thread-safe: one per article, on the worker thread reading it (it shares the article's {@link References}).
+ * Turns one sentence into atomic claim drafts:
  * coordinated clauses apart; coordinated verbs ("helps form and maintain"), object lists ("causes fatigue, tingling and
  * numbness") and shared-head coordinations ("no overdose or toxicity levels") one claim per member; inline lists
  * ("Symptoms include: tingling, numbness") and list items completed by their lead-in; references resolved; emphatic

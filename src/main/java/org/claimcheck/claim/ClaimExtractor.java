@@ -20,10 +20,10 @@ import org.claimcheck.nlp.Sentence;
  * scored for check-worthiness with its reasons; every sentence that is not a heading gives at least one candidate.
  *
  * <p>It reads the page's structure: a heading (or a short title-like line) is context for the sentences under it and
- * never a claim; a lead-in ("Symptoms include:", "It plays a role in:") or a heading that names a category ("Neurological
- * Symptoms of B12 Deficiency") completes the list items under it ("Neurological symptoms of B12 deficiency include
- * numbness"); a "Label: text" item gives the label as the referent of "it" and "this"; pipe tables give each cell
- * its column header as subject; sources, link lists and comments are marked as such. Each sentence is then split into
+ * never a claim; a lead-in ("Symptoms include:", "It plays a role in:") or a heading that names a category
+ * ("Neurological Symptoms of B12 Deficiency") completes the list items under it ("Neurological symptoms of B12
+ * deficiency include numbness"); a "Label: text" item gives the label as the referent of "it" and "this"; pipe tables
+ * give each cell its column header as subject; sources, link lists, comments and author bios are marked as such. Each sentence is then split into
  * atomic claims ({@link Atomizer}) and scored ({@link CheckWorthiness}).
  */
 public final class ClaimExtractor {

@@ -96,9 +96,13 @@ final class Cues {
           + "|\\b(below|above) (is|are) (a|an|the)\\b|\\bin this (article|post|guide)\\b"
           + "|\\bread on\\b|\\blet's (have a look|take a look|look|dive|explore)\\b");
 
-  /** Site chatter (matched on lower-case text): comment forms, navigation, sharing, subscriptions, legal lines, author and date lines. */
+  /**
+   * Site chatter (matched on lower-case text): comment forms, navigation, sharing, subscriptions, legal lines, author
+   * and date lines.
+   */
   static final Pattern BOILERPLATE = Pattern.compile(
-      "(click here|subscribe|sign up|newsletter|(uses|accept|our) cookies|cookie (policy|settings)|leave a (reply|comment)|share this|all rights reserved"
+      "(click here|subscribe|sign up|newsletter|(uses|accept|our) cookies|cookie (policy|settings)"
+          + "|leave a (reply|comment)|share this|all rights reserved"
           + "|privacy policy|terms (of|and) (use|service|conditions)|thank you for (reading|visiting|watching)"
           + "|follow us|read more|related (posts?|articles?)|copyright|\\blog ?in\\b|contact us|book an? "
           + "(appointment|consultation)|email address|required fields|back to top|table of contents|min read"
@@ -118,7 +122,7 @@ final class Cues {
           + "|supplements?|patches|brand|customers|readers|blog|newsletter|experts?)\\b|\\b(contact|call|email|visit)"
           + " us\\b|\\bmy (clients|patients|practice)\\b");
 
-  /** Emphatic or epistemic framings kept out of the claim text: "It's crucial to emphasize that B12 ..." gives "B12 ...". */
+  /** Emphatic framings kept out of the claim text: "It's crucial to emphasize that B12 ..." gives "B12 ...". */
   static final Pattern FRAMING = Pattern.compile(
       "^(?:(?:and|so|also|but|however|therefore|thus|moreover|furthermore|additionally|indeed|still|yet"
           + "|consequently|unfortunately|interestingly|importantly|notably|finally|then),? )?"
@@ -137,7 +141,7 @@ final class Cues {
       "yes", "no", "again", "instead", "meanwhile", "ultimately", "basically", "essentially", "similarly",
       "likewise", "accordingly");
 
-  /** Advice and calls to act on one's health (matched on lower-case text) ("consult your doctor", "it's important to consider"). */
+  /** Advice and calls to act on one's health, on lower-case text ("consult your doctor", "it's important to"). */
   static final Pattern ADVICE = Pattern.compile(
       "\\b(consult(ing)?|see|seeing|talk(ing)? to|speak(ing)? (to|with)|ask|check with|visit|contact)"
           + " (with )?(your|a|an|the)? ?(own )?(doctor|physician|gp|healthcare|health care|medical|pharmacist"

@@ -8,8 +8,9 @@ import org.claimcheck.nlp.CharSpan;
 import org.claimcheck.nlp.Tagged;
 
 /**
- * One per sentence, immutable after construction. A sentence as the claim stage reads it: tokens with UD tags, verb
- * lemmas, character offsets, the lexicon concept each token belongs to, and whether it is a health word.
+ * Thread-safe once built (its arrays are not changed after construction); one per sentence. A sentence as the claim
+ * stage reads it: tokens with UD tags, verb lemmas, character offsets, the lexicon concept each token belongs to, and
+ * whether it is a health word.
  */
 final class Parse {
   final String text;

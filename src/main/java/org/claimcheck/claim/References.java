@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One per article (mutable: it follows the reading position). Resolves simple references: pronouns ("it", "this",
- * "they", "its") and anaphoric noun phrases ("this vitamin", "the deficiency", "the condition") to what they most
- * likely mean: an earlier clause of the same sentence, the label of the list item, the subject of the sentence before
- * in the same block, the section heading, and last the article's topic.
+ * Not thread-safe: one per article, on the worker thread reading it (it follows the reading position). Resolves simple
+ * references: pronouns ("it", "this", "they", "its") and anaphoric noun phrases ("this vitamin", "the deficiency", "the
+ * condition") to what they most likely mean: an earlier clause of the same sentence, the label of the list item, the
+ * subject of the sentence before, the section heading, and last the article's topic.
  */
 final class References {
   /** Nouns that, with "this", "the" or "a" and no complement of their own, point back to a known entity. */
