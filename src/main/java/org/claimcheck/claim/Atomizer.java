@@ -203,7 +203,8 @@ final class Atomizer {
       if (objectMention.concept() != null) {
         objects.add(objectMention);
       }
-      String introText = subjFrom > c.from() ? render(p, c.from(), subjFrom, repl).strip() : "";
+      int introFrom = Math.min(subjFrom, Clauses.skipDiscourse(p, c.from(), subjFrom));
+      String introText = subjFrom > introFrom ? render(p, introFrom, subjFrom, repl).strip() : "";
       for (int[] rel : relationVariants(p, c)) {
         int objFrom = rel[rel.length - 1];
         for (BitSet obj : objectVariants(p, objFrom, c.to())) {
@@ -381,7 +382,11 @@ final class Atomizer {
       while (h < to && modifier(p, h) && !p.low[h].equals("and") && h < c + 4) {
         h++;
       }
-      boolean headed = h > c + 2 && (p.tag[h - 1].equals("NOUN") || p.isEntity(h - 1));
+      boolean headed = h > c + 2 && p.tag[h - 1].equals("NOUN");
+      for (int k = c + 2; k < h && headed; k++) {
+        // "hyperhomocysteinemia and mild cognitive impairment": the "head" is a concept of its own, not shared.
+        headed = !p.isEntity(k);
+      }
       boolean ends = h == to || p.isPunct(h) || p.tag[h].equals("ADP") || p.tag[h].equals("CCONJ")
           || p.tag[h].equals("SCONJ") || p.low[h].equals("which") || p.low[h].equals("that");
       if (headed && ends && !(p.isEntity(x) && p.isEntity(c + 1) && p.mention[h - 1] == p.mention[c + 1])) {

@@ -146,7 +146,8 @@ final class Clauses {
     return new Clause(from, to, main, pred, relTo, conj);
   }
 
-  private static int skipDiscourse(Parse p, int from, int to) {
+  /** The first token after leading discourse words and punctuation ("Also, ", "However, ", "And "). */
+  static int skipDiscourse(Parse p, int from, int to) {
     int i = from;
     while (i < to && (Cues.DISCOURSE.contains(p.low[i]) && (i + 1 < to && (p.tok[i + 1].equals(",")
         || p.low[i].equals("and") || p.low[i].equals("but") || p.low[i].equals("so") || p.low[i].equals("also")))
