@@ -21,6 +21,7 @@ import org.claimcheck.Hashes;
  * @param checkWorthiness in [0, 1]
  * @param reasons why the score is what it is, e.g. "health entity: vitamin_b12"
  * @param entities ids of the lexicon concepts the claim mentions
+ * @param certainty "certain", "probable" (likely, suggests, is thought to) or "possible" (may, might, could)
  */
 public record Claim(
     String id,
@@ -38,7 +39,8 @@ public record Claim(
     boolean hedged,
     double checkWorthiness,
     List<String> reasons,
-    List<String> entities) {
+    List<String> entities,
+    String certainty) {
 
   public Claim {
     Objects.requireNonNull(id, "id");
@@ -56,6 +58,7 @@ public record Claim(
     subject = subject == null ? "" : subject;
     relation = relation == null ? "" : relation;
     object = object == null ? "" : object;
+    certainty = certainty == null || certainty.isEmpty() ? (hedged ? "possible" : "certain") : certainty;
   }
 
   /** The stable id of a claim of an article. */

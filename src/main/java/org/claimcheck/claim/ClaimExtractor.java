@@ -1,9 +1,12 @@
 package org.claimcheck.claim;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -11,191 +14,503 @@ import org.claimcheck.article.Article;
 import org.claimcheck.article.Block;
 import org.claimcheck.nlp.Annotator;
 import org.claimcheck.nlp.Sentence;
-import org.claimcheck.nlp.Tagged;
 
 /**
- * One per worker thread (it holds an OpenNLP {@link Annotator}). Turns an article into candidate claims, one per
- * sentence, each scored for check-worthiness with its reasons. Headings are not claims: they become the context of the
- * sentences under them.
+ * One per worker thread (it holds an OpenNLP {@link Annotator}). Turns an article into atomic candidate claims, each
+ * scored for check-worthiness with its reasons; every sentence that is not a heading gives at least one candidate.
+ *
+ * <p>It reads the page's structure: a heading (or a short title-like line) is context for the sentences under it and
+ * never a claim; a lead-in ("Symptoms include:", "It plays a role in:") or a heading that names a category
+ * ("Neurological Symptoms of B12 Deficiency") completes the list items under it ("Neurological symptoms of B12
+ * deficiency include numbness"); a "Label: text" item gives the label as the referent of "it" and "this"; pipe tables
+ * give each cell its column header as subject; sources, link lists, comments and author bios are marked as such. Each sentence is then split into
+ * atomic claims ({@link Atomizer}) and scored ({@link CheckWorthiness}).
  */
 public final class ClaimExtractor {
-  private static final Set<String> NEGATION_CUES = Set.of("no", "not", "n't", "never", "none", "neither", "nor",
-      "without", "cannot", "nothing", "nobody");
-  private static final Pattern HEDGE = Pattern.compile(
-      "\\b(may|might|could|possibly|perhaps|potentially|likely|unlikely|suggests?|suggested|appears?|seems?"
-          + "|is thought to|are thought to|is believed to|are believed to|some studies)\\b",
-      Pattern.CASE_INSENSITIVE);
-  private static final Pattern BOILERPLATE = Pattern.compile(
-      "(click here|subscribe|sign up|newsletter|cookie|leave a (reply|comment)|share this|all rights reserved"
-          + "|privacy policy|terms of (use|service)|thank you for (reading|visiting)|follow us|read more"
-          + "|related posts?|copyright|log ?in|contact us|book an? (appointment|consultation))",
-      Pattern.CASE_INSENSITIVE);
-  private static final Set<String> PERSONAL = Set.of("i", "we", "you", "my", "our", "your", "me", "us", "yours",
-      "ours", "i'm", "we're", "you're", "let's");
+  private static final Pattern LABEL = Pattern.compile("^[^:.!?]{1,60}:\\s+\\S");
+  private static final Pattern TABLE_SEPARATOR = Pattern.compile("^[\\s|:\\-]+$");
+  private static final Pattern NUMBERING = Pattern.compile("^\\d{1,2}[.)]\\s+");
+  /** Categories whose members are "of" something: "symptoms of", "benefits of". */
+  private static final Set<String> OF_CATEGORIES = Set.of("symptoms", "signs", "causes", "effects", "side effects",
+      "complications", "manifestations", "consequences", "benefits", "risks", "triggers", "features",
+      "characteristics", "sources");
+  /** Categories that belong to a substance's deficiency: "symptoms of B12" means of B12 deficiency. */
+  private static final Set<String> DEFICIENCY_CATEGORIES = Set.of("symptom", "symptoms", "sign", "signs",
+      "manifestation", "manifestations", "complication", "complications");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+  private static final Pattern SPACE_BEFORE_PUNCT = Pattern.compile("\\s+([,.;:)])");
+  private static final Pattern SPACE_AFTER_PAREN = Pattern.compile("\\(\\s+");
+  private static final Pattern TRAILING_PUNCT = Pattern.compile("[\\s,;:\\-\u2013\u2014]+$");
 
   private final Lexicon lexicon;
   private final Annotator annotator;
+  private final Annotator.Lemmas lemmas;
 
-  public ClaimExtractor(Lexicon lexicon) {
-    this.lexicon = Objects.requireNonNull(lexicon, "lexicon");
-    this.annotator = new Annotator();
+  /** What one article gave: its candidate claims and how many sentences and headings it had. */
+  public record Extraction(List<Claim> claims, int sentences, int headings) {
+    public Extraction {
+      claims = List.copyOf(claims);
+    }
   }
 
-  /** Every sentence of the article that is not a heading, as a scored candidate claim. */
+  public ClaimExtractor(Lexicon lexicon) {
+    this(lexicon, Annotator.Lemmas.VERBS);
+  }
+
+  /** An extractor that computes {@code lemmas} (verbs only by default: the rules need no more), for measurements. */
+  ClaimExtractor(Lexicon lexicon, Annotator.Lemmas lemmas) {
+    this.lexicon = Objects.requireNonNull(lexicon, "lexicon");
+    this.annotator = new Annotator();
+    this.lemmas = Objects.requireNonNull(lemmas, "lemmas");
+  }
+
+  /** Every atomic candidate claim of the article, in reading order, scored. Headings give none. */
   public List<Claim> extract(Article article) {
-    List<Claim> out = new ArrayList<>();
-    String context = null;
-    int sentenceIndex = 0;
-    for (Block block : article.blocks()) {
-      if (block.kind() == Block.Kind.HEADING) {
-        context = block.text();
-        sentenceIndex++;
-        continue;
+    return extractAll(article).claims();
+  }
+
+  /** As {@link #extract}, with counts. */
+  public Extraction extractAll(Article article) {
+    return new Reader(article).read();
+  }
+
+  /** Reading state for one article. */
+  private final class Reader {
+    private final Article article;
+    private final References refs;
+    private final Atomizer atomizer;
+    private final Map<String, Claim> claims = new LinkedHashMap<>();
+    private final Mention topic;
+    private Mention sectionTopic;
+    private String heading;
+    private Atomizer.Frame headingFrame;
+    private Atomizer.Frame subFrame;
+    private Atomizer.Frame leadFrame;
+    private CheckWorthiness.Zone zone = CheckWorthiness.Zone.CONTENT;
+    private List<String> tableHeader;
+    private int sentenceIndex;
+    private int sentences;
+    private int headings;
+
+    Reader(Article article) {
+      this.article = article;
+      Mention[] t = topics(article);
+      this.topic = t[0];
+      this.refs = new References(t[0], t[1], t[2]);
+      this.atomizer = new Atomizer(refs, this::completeFrame);
+    }
+
+    Extraction read() {
+      List<Block> blocks = article.blocks();
+      for (int b = 0; b < blocks.size(); b++) {
+        Block block = blocks.get(b);
+        String text = block.text().strip();
+        boolean labelled = LABEL.matcher(text).find();
+        if (block.kind() != Block.Kind.PARAGRAPH || labelled) {
+          // A list item or a "Label: text" item starts afresh; plain paragraphs go on from the one before.
+          refs.previous = null;
+        }
+        refs.label = null;
+        if (block.kind() == Block.Kind.HEADING || block.kind() == Block.Kind.PARAGRAPH && headingLike(text)) {
+          heading(text);
+          continue;
+        }
+        if (text.startsWith("|") && text.length() > 1) {
+          tableRow(text);
+          continue;
+        }
+        tableHeader = null;
+        boolean item = block.kind() == Block.Kind.LIST_ITEM || labelled || NUMBERING.matcher(text).find();
+        List<Sentence> ss = annotator.sentences(text);
+        boolean endsWithLeadIn = false;
+        for (int k = 0; k < ss.size(); k++) {
+          String s = ss.get(k).text();
+          Atomizer.Frame frame = item
+              ? leadFrame != null ? leadFrame : subFrame != null ? subFrame : headingFrame : null;
+          boolean leadIn = s.endsWith(":") && k == ss.size() - 1;
+          if (leadIn && ss.size() == 1 && subHeading(s)) {
+            // "Core Symptoms:", "How B12 Works:": a heading with a colon.
+            heading(s.substring(0, s.length() - 1).strip(), true);
+            endsWithLeadIn = true;
+            continue;
+          }
+          sentence(s, frame, null, leadIn);
+          endsWithLeadIn = leadIn;
+        }
+        if (!item && !endsWithLeadIn) {
+          leadFrame = null;
+        }
       }
-      for (Sentence s : annotator.sentences(block.text())) {
-        Claim c = score(article, sentenceIndex++, s.text(), context);
-        if (c != null) {
-          out.add(c);
+      return new Extraction(new ArrayList<>(claims.values()), sentences, headings);
+    }
+
+    private boolean subHeading(String s) {
+      String before = s.substring(0, s.length() - 1).strip();
+      if (before.isEmpty() || before.split("\\s+").length > 8) {
+        return false;
+      }
+      return headingLike(before) || lexicon.find(before).isEmpty() && !before.contains(" ");
+    }
+
+    private void heading(String text) {
+      heading(text, false);
+    }
+
+    /** A heading, or a sub-heading (a short line ending with a colon) that keeps the frame above it. */
+    private void heading(String text, boolean sub) {
+      sentenceIndex++;
+      headings++;
+      heading = text;
+      leadFrame = null;
+      tableHeader = null;
+      refs.previous = null;
+      String bare = stripNumbering(text);
+      updateZone(bare, !sub);
+      int colon = bare.indexOf(':');
+      List<Lexicon.Match> m = lexicon.find(colon > 0 ? bare.substring(0, colon) : bare);
+      refs.section = m.isEmpty() ? refs.section : mention(m.getFirst().concept());
+      if (!m.isEmpty() && !bare.endsWith("?")) {
+        sectionTopic = refs.section;
+      }
+      if (sub) {
+        subFrame = categoryFrame(bare);
+      } else {
+        headingFrame = categoryFrame(bare);
+        subFrame = null;
+      }
+    }
+
+    private void updateZone(String text, boolean isHeading) {
+      String t = text.replaceAll("[:\\s]+$", "");
+      if (Cues.COMMENTS.matcher(t).matches()) {
+        zone = CheckWorthiness.Zone.COMMENTS;
+      } else if (Cues.ABOUT.matcher(t).matches()) {
+        zone = CheckWorthiness.Zone.ABOUT;
+      } else if (Cues.REFERENCES.matcher(t).matches()) {
+        zone = CheckWorthiness.Zone.REFERENCES;
+      } else if (Cues.LINKS.matcher(t).matches()) {
+        zone = zone == CheckWorthiness.Zone.CONTENT ? CheckWorthiness.Zone.LINKS : zone;
+      } else if (isHeading && (zone == CheckWorthiness.Zone.LINKS || zone == CheckWorthiness.Zone.ABOUT)) {
+        zone = CheckWorthiness.Zone.CONTENT;
+      }
+    }
+
+    /** A markdown table row: the first gives column headers, the others one claim per cell sentence. */
+    private void tableRow(String text) {
+      if (TABLE_SEPARATOR.matcher(text).matches()) {
+        return;
+      }
+      List<String> cells = new ArrayList<>();
+      for (String c : text.split("\\|")) {
+        cells.add(c.strip());
+      }
+      if (!cells.isEmpty() && cells.getFirst().isEmpty()) {
+        cells.removeFirst();
+      }
+      if (!cells.isEmpty() && cells.getLast().isEmpty()) {
+        cells.removeLast();
+      }
+      if (tableHeader == null) {
+        tableHeader = cells;
+        sentenceIndex++;
+        headings++;
+        return;
+      }
+      String rowLabel = cells.isEmpty() ? null : cells.getFirst();
+      refs.previous = null;
+      for (int j = 1; j < cells.size(); j++) {
+        if (cells.get(j).isEmpty()) {
+          continue;
+        }
+        Mention column = j < tableHeader.size() && !tableHeader.get(j).isEmpty()
+            ? mentionOf(tableHeader.get(j)) : null;
+        refs.label = column;
+        for (Sentence s : annotator.sentences(cells.get(j))) {
+          sentence(s.text(), null, column, false, rowLabel);
         }
       }
     }
-    return out;
-  }
 
-  private Claim score(Article article, int index, String sentence, String context) {
-    Tagged t = annotator.tag(sentence, false);
-    if (t.size() == 0) {
+    private void sentence(String sentence, Atomizer.Frame frame, Mention defaultSubject, boolean leadIn) {
+      sentence(sentence, frame, defaultSubject, leadIn, null);
+    }
+
+    private void sentence(String sentence, Atomizer.Frame frame, Mention defaultSubject, boolean leadIn,
+        String rowLabel) {
+      int index = sentenceIndex++;
+      sentences++;
+      String clean = clean(sentence);
+      if (clean.isBlank()) {
+        clean = sentence;
+      }
+      Parse p = new Parse(clean, annotator, lexicon, lemmas);
+      if (p.size() == 0) {
+        return;
+      }
+      boolean terminal = ".!?:;\"\u201d')]".indexOf(clean.charAt(clean.length() - 1)) >= 0;
+      if (zone == CheckWorthiness.Zone.LINKS && terminal && !leadIn && Clauses.predicate(p, 0, p.size()) >= 0) {
+        zone = CheckWorthiness.Zone.CONTENT;
+      }
+      if (leadIn) {
+        leadIn(p);
+      }
+      boolean boilerplate = Cues.BOILERPLATE.matcher(clean.toLowerCase(Locale.ROOT).replace('\u2019', '\''))
+          .find();
+      boolean incomplete = leadIn && isIncompleteLeadIn(p);
+      boolean titleLike = !terminal && frame == null && defaultSubject == null && !leadIn
+          && !clean.endsWith(",") && !p.tag[p.size() - 1].equals("CCONJ");
+      CheckWorthiness.SentenceFacts facts = new CheckWorthiness.SentenceFacts(sentence, zone, titleLike, incomplete,
+          boilerplate);
+      Mention label = rowLabel != null ? mentionOf(rowLabel) : null;
+      boolean whole = clean.endsWith("?") || zone != CheckWorthiness.Zone.CONTENT || boilerplate;
+      List<Atomizer.Draft> drafts = whole ? List.of() : atomizer.atomize(p, 0, p.size(), frame, label,
+          defaultSubject);
+      if (drafts.isEmpty()) {
+        Atomizer.Draft d = new Atomizer.Draft();
+        d.text = clean;
+        d.fragment = true;
+        d.tokens.set(0, p.size());
+        d.clauseTo = p.size();
+        drafts = List.of(d);
+      }
+      for (Atomizer.Draft d : drafts) {
+        CheckWorthiness.Result r = CheckWorthiness.score(d, p, facts, lexicon);
+        String normalised = normalise(d.text, sentence);
+        String id = Claim.idFor(article.id(), normalised);
+        if (claims.containsKey(id)) {
+          continue;
+        }
+        claims.put(id, new Claim(id, article.id(), article.url(), article.title(), index, sentence,
+            heading, normalised, d.subject, d.relation, d.object, r.negated(), r.hedged(), r.score(), r.reasons(),
+            r.entities(), r.certainty()));
+      }
+    }
+
+    /** A sentence ending with a colon sets the frame for the list items after it. */
+    private void leadIn(Parse p) {
+      int colon = p.size() - 1;
+      while (colon > 0 && !p.tok[colon].equals(":")) {
+        colon--;
+      }
+      String before = Atomizer.render(p, 0, colon, Map.of());
+      if (Clauses.strictPredicate(p, 0, colon) < 0 && colon <= 10) {
+        updateZone(before, false);
+        leadFrame = categoryFrame(stripNumbering(before));
+        return;
+      }
+      updateZone(before, false);
+      if (colon > 0 && Cues.DANGLING.contains(p.low[colon - 1])) {
+        List<Atomizer.Draft> d = atomizer.atomize(p, 0, colon, null, null);
+        String text = d.isEmpty() ? before : stripFinal(d.getFirst().text);
+        leadFrame = new Atomizer.Frame(completeFrame(text), true);
+      } else {
+        leadFrame = null;
+      }
+    }
+
+    private boolean isIncompleteLeadIn(Parse p) {
+      int colon = p.size() - 1;
+      while (colon > 0 && !p.tok[colon].equals(":")) {
+        colon--;
+      }
+      return colon == 0 || Cues.DANGLING.contains(p.low[colon - 1]) || Clauses.predicate(p, 0, colon) < 0;
+    }
+
+    /**
+     * A lead-in whose subject is a bare category ("Symptoms include", "Possible benefits include") gets what the
+     * category is of: "Symptoms of vitamin B12 deficiency include". Others are kept as they are.
+     */
+    private String completeFrame(String frame) {
+      int verb = frame.lastIndexOf(' ');
+      if (verb <= 0) {
+        return frame;
+      }
+      String subject = frame.substring(0, verb);
+      String[] words = subject.toLowerCase(Locale.ROOT).split(" ");
+      String head = words[words.length - 1];
+      if (words.length > 4 || !OF_CATEGORIES.contains(head) || !lexicon.find(subject).isEmpty()) {
+        return frame;
+      }
+      Mention about = sectionTopic != null ? sectionTopic : topic;
+      if (about == null) {
+        return frame;
+      }
+      String aboutText = about.text();
+      if (DEFICIENCY_CATEGORIES.contains(head) && about.isA("substance")) {
+        aboutText += " deficiency";
+      }
+      return subject + " of " + aboutText + frame.substring(verb);
+    }
+
+    /**
+     * The frame a category heading gives its list items: "Neurological Symptoms of B12 Deficiency" gives
+     * "Neurological symptoms of B12 deficiency include"; "Core Symptoms" under a section about RLS gives "Core
+     * symptoms of restless legs syndrome include". Null when the heading names no category.
+     */
+    private Atomizer.Frame categoryFrame(String text) {
+      if (text.endsWith("?")) {
+        return null;
+      }
+      String t = text.replaceAll("[:\\s]+$", "");
+      int colon = t.indexOf(':');
+      List<String> parts = new ArrayList<>();
+      if (colon > 0) {
+        parts.add(t.substring(0, colon).strip());
+        parts.add(t.substring(colon + 1).strip());
+      } else {
+        parts.add(t);
+      }
+      for (String part : parts) {
+        String[] words = part.split("\\s+");
+        for (int i = 0; i < words.length; i++) {
+          String w = words[i].toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+          if (!Cues.CATEGORY_NOUNS.contains(w) || i > 0 && words[i - 1].equalsIgnoreCase("of")) {
+            continue;
+          }
+          if (!w.endsWith("s") && i == words.length - 1) {
+            // "The Domino Effect" names one thing, not a list of them.
+            continue;
+          }
+          String head = String.join(" ", java.util.Arrays.copyOfRange(words, 0, i + 1));
+          head = head.replaceFirst("(?i)^(the|some|other|main|key|common|most common)\\s+(?=\\S)", "$0");
+          head = head.replaceFirst("(?i)^the\\s+", "");
+          String rest = String.join(" ", java.util.Arrays.copyOfRange(words, i + 1, words.length));
+          String plural = w.endsWith("s") ? words[i] : words[i] + "s";
+          head = head.substring(0, head.length() - words[i].length()) + plural;
+          String restLow = rest.toLowerCase(Locale.ROOT);
+          String frame;
+          if (!rest.isEmpty() && (restLow.matches("^(of|for|in|from|to|with|that|associated)\\b.*")
+              || restLow.matches("^\\S+(ing|ed)\\b.*") || !lexicon.find(rest).isEmpty())) {
+            frame = head + " " + rest;
+          } else {
+            Mention about = sectionTopic != null ? sectionTopic : topic;
+            if (about == null) {
+              return null;
+            }
+            String aboutText = about.text();
+            if (DEFICIENCY_CATEGORIES.contains(w) && about.isA("substance")) {
+              aboutText = aboutText + " deficiency";
+            }
+            frame = head + " of " + aboutText;
+          }
+          Mention deficiency = refs.deficiency();
+          if (deficiency != null) {
+            // "Symptoms of deficiency": the deficiency the article is about.
+            frame = frame.replaceAll("(?i)\\b(of|in|with|from) deficiency\\b", "$1 " + deficiency.text());
+          }
+          return new Atomizer.Frame(Atomizer.upperFirst(Atomizer.sentenceCase(frame, lexicon)) + " include", false);
+        }
+      }
       return null;
     }
-    List<String> reasons = new ArrayList<>();
-    List<Lexicon.Match> matches = lexicon.find(sentence);
-    Set<String> entities = new LinkedHashSet<>();
-    matches.forEach(m -> entities.add(m.concept().id()));
 
-    double score = 0.2;
-    boolean question = sentence.stripTrailing().endsWith("?");
-    boolean boilerplate = BOILERPLATE.matcher(sentence).find();
-    boolean imperative = isImperative(t);
-    int predicate = firstPredicate(t);
-    boolean personal = false;
-    for (String tok : t.tokens()) {
-      if (PERSONAL.contains(tok.toLowerCase(Locale.ROOT))) {
-        personal = true;
-        break;
-      }
+    private Mention mentionOf(String text) {
+      List<Lexicon.Match> m = lexicon.find(text);
+      String t = text.strip();
+      return new Mention(t, m.isEmpty() ? null : m.getFirst().concept(), t.toLowerCase(Locale.ROOT).endsWith("s"));
     }
-    if (!entities.isEmpty()) {
-      score += 0.35;
-      reasons.add("health entity: " + String.join(", ", entities));
-    } else {
-      reasons.add("no health entity");
-    }
-    if (predicate >= 0) {
-      score += 0.25;
-      reasons.add("relation predicate: " + t.tokens().get(predicate));
-    } else {
-      reasons.add("no verb");
-    }
-    if (t.size() >= 6 && t.size() <= 50) {
-      score += 0.1;
-    }
-    if (personal) {
-      score -= 0.25;
-      reasons.add("first or second person");
-    }
-    if (question) {
-      score = Math.min(score, 0.05);
-      reasons.add("question");
-    }
-    if (imperative) {
-      score = Math.min(score, 0.1);
-      reasons.add("imperative");
-    }
-    if (boilerplate) {
-      score = Math.min(score, 0.02);
-      reasons.add("boilerplate");
-    }
-    score = Math.max(0, Math.min(1, score));
-
-    boolean negated = false;
-    for (String tok : t.tokens()) {
-      if (NEGATION_CUES.contains(tok.toLowerCase(Locale.ROOT))) {
-        negated = true;
-        break;
-      }
-    }
-    boolean hedged = HEDGE.matcher(sentence).find();
-    if (negated) {
-      reasons.add("negated");
-    }
-    if (hedged) {
-      reasons.add("hedged");
-    }
-    String subject = predicate > 0 ? join(t, 0, predicate) : "";
-    int relEnd = predicate;
-    if (predicate >= 0) {
-      relEnd = predicate + 1;
-      while (relEnd < t.size() && isVerbal(t.tags().get(relEnd))) {
-        relEnd++;
-      }
-    }
-    String relation = predicate >= 0 ? join(t, predicate, relEnd) : "";
-    int objEnd = t.size();
-    while (objEnd > 0 && t.tags().get(objEnd - 1).equals("PUNCT")) {
-      objEnd--;
-    }
-    String object = predicate >= 0 && relEnd < objEnd ? join(t, relEnd, objEnd) : "";
-    String normalised = sentence.strip();
-    return new Claim(Claim.idFor(article.id(), normalised), article.id(), article.url(), article.title(), index,
-        sentence, context, normalised, subject, relation, object, negated, hedged, round(score), reasons,
-        List.copyOf(entities));
   }
 
-  private static boolean isImperative(Tagged t) {
-    int i = 0;
-    while (i < t.size() && (t.tags().get(i).equals("PUNCT") || t.tags().get(i).equals("ADV")
-        || t.tokens().get(i).equalsIgnoreCase("please"))) {
-      i++;
-    }
-    if (i >= t.size()) {
+  private static String stripNumbering(String text) {
+    return NUMBERING.matcher(text).replaceFirst("");
+  }
+
+  private static String stripFinal(String s) {
+    return s.replaceAll("[.:;,\\s]+$", "");
+  }
+
+  /** A paragraph that reads as a heading: short, no closing punctuation, mostly capitalised words. */
+  static boolean headingLike(String text) {
+    if (text.isEmpty() || text.length() > 100 || ".!?:;,\"\u201d".indexOf(text.charAt(text.length() - 1)) >= 0) {
       return false;
     }
-    String tok = t.tokens().get(i);
-    String tag = t.tags().get(i);
-    // A sentence that opens with a bare verb ("Consult your doctor", "Take 1000 mcg daily") gives advice.
-    return tag.equals("VERB") && !tok.toLowerCase(Locale.ROOT).endsWith("ing") && !tok.endsWith("ed")
-        && !tok.toLowerCase(Locale.ROOT).endsWith("s")
-        || tok.equalsIgnoreCase("don't") || tok.equalsIgnoreCase("do") && i + 1 < t.size()
-        && t.tokens().get(i + 1).equalsIgnoreCase("not");
-  }
-
-  private static int firstPredicate(Tagged t) {
-    for (int i = 0; i < t.size(); i++) {
-      String tag = t.tags().get(i);
-      if (tag.equals("VERB") || tag.equals("AUX")) {
-        return i;
+    String[] words = text.split("\\s+");
+    if (words.length > 12) {
+      return false;
+    }
+    int content = 0;
+    int capital = 0;
+    for (String w : words) {
+      if (w.length() > 3) {
+        content++;
+        if (Character.isUpperCase(w.codePointAt(0))) {
+          capital++;
+        }
       }
     }
-    return -1;
+    return content == 0 || capital * 10 >= content * 6;
   }
 
-  private static boolean isVerbal(String tag) {
-    return tag.equals("VERB") || tag.equals("AUX") || tag.equals("PART");
+  /** A sentence as claims say it: emoji and pictographs out, spaces collapsed. */
+  static String clean(String s) {
+    StringBuilder sb = new StringBuilder(s.length());
+    s.codePoints().forEach(cp -> {
+      int type = Character.getType(cp);
+      boolean symbol = type == Character.OTHER_SYMBOL || type == Character.SURROGATE
+          || cp == 0xFE0F || cp == 0x200D || cp >= 0x1F000 || cp >= 0x2190 && cp <= 0x21FF
+          || cp >= 0x2600 && cp <= 0x27BF;
+      sb.appendCodePoint(symbol ? ' ' : cp);
+    });
+    return SPACES.matcher(sb).replaceAll(" ").strip();
   }
 
-  private static String join(Tagged t, int from, int to) {
-    StringBuilder sb = new StringBuilder();
-    for (int i = from; i < to; i++) {
-      String tok = t.tokens().get(i);
-      if (sb.length() > 0 && !tok.equals(",") && !tok.equals(".") && !tok.startsWith("'") && !tok.equals("n't")) {
-        sb.append(' ');
-      }
-      sb.append(tok);
+  /** The claim text as stored and hashed: first letter up, one final full stop. */
+  static String normalise(String text, String sentence) {
+    String t = SPACES.matcher(text.strip()).replaceAll(" ");
+    t = SPACE_BEFORE_PUNCT.matcher(t).replaceAll("$1");
+    t = SPACE_AFTER_PAREN.matcher(t).replaceAll("(");
+    t = TRAILING_PUNCT.matcher(t).replaceAll("");
+    if (t.isEmpty()) {
+      return sentence.strip();
     }
-    return sb.toString();
+    t = Atomizer.upperFirst(t);
+    if (sentence.strip().endsWith("?") && !t.endsWith("?")) {
+      return t + "?";
+    }
+    return ".!?".indexOf(t.charAt(t.length() - 1)) >= 0 ? t : t + ".";
   }
 
-  private static double round(double v) {
-    return Math.round(v * 1000) / 1000.0;
+  /** The article's topic, topic substance and topic condition: named in the title, else the most mentioned. */
+  private Mention[] topics(Article article) {
+    String title = article.title();
+    if (title == null || lexicon.find(title).isEmpty()) {
+      title = article.blocks().stream().filter(b -> b.kind() == Block.Kind.HEADING).map(Block::text)
+          .filter(t -> !lexicon.find(t).isEmpty()).findFirst().orElse("");
+    }
+    Map<String, Integer> counts = new HashMap<>();
+    Map<String, Lexicon.Concept> byId = new LinkedHashMap<>();
+    for (Block b : article.blocks()) {
+      for (Lexicon.Match m : lexicon.find(b.text())) {
+        counts.merge(m.concept().id(), 1, Integer::sum);
+        byId.putIfAbsent(m.concept().id(), m.concept());
+      }
+    }
+    List<Lexicon.Match> inTitle = lexicon.find(title);
+    Lexicon.Concept main = inTitle.stream().map(Lexicon.Match::concept)
+        .filter(c -> c.type().equals("substance") || c.type().equals("condition")).findFirst()
+        .orElse(inTitle.isEmpty() ? mostFrequent(byId, counts, null) : inTitle.getFirst().concept());
+    Lexicon.Concept substance = inTitle.stream().map(Lexicon.Match::concept).filter(c -> c.type().equals("substance"))
+        .findFirst().orElse(mostFrequent(byId, counts, "substance"));
+    Lexicon.Concept condition = inTitle.stream().map(Lexicon.Match::concept).filter(c -> c.type().equals("condition"))
+        .findFirst().orElse(mostFrequent(byId, counts, "condition"));
+    return new Mention[] {mention(main), mention(substance), mention(condition)};
+  }
+
+  private static Lexicon.Concept mostFrequent(Map<String, Lexicon.Concept> byId, Map<String, Integer> counts,
+      String type) {
+    Lexicon.Concept best = null;
+    int bestCount = 0;
+    for (Lexicon.Concept c : byId.values()) {
+      int n = counts.get(c.id());
+      if ((type == null || c.type().equals(type)) && n > bestCount) {
+        best = c;
+        bestCount = n;
+      }
+    }
+    return best;
+  }
+
+  private static Mention mention(Lexicon.Concept c) {
+    return c == null ? null : new Mention(c.name(), c, false);
   }
 }

@@ -38,7 +38,9 @@ public final class ClaimsFile {
     negated,
     hedged,
     check_worthiness,
-    reasons
+    reasons,
+    certainty,
+    entities
   }
 
   private ClaimsFile() {}
@@ -62,7 +64,7 @@ public final class ClaimsFile {
     for (Claim c : claims) {
       csv.printRecord(c.id(), c.articleId(), c.articleUrl(), c.sentenceIndex(), c.sentence(), c.claim(), c.subject(),
           c.relation(), c.object(), c.negated(), c.hedged(), String.format(Locale.ROOT, "%.3f", c.checkWorthiness()),
-          String.join("; ", c.reasons()));
+          String.join("; ", c.reasons()), c.certainty(), String.join(" ", c.entities()));
     }
     csv.flush();
   }
@@ -137,13 +139,20 @@ public final class ClaimsFile {
             rec.get(Column.subject), rec.get(Column.relation), rec.get(Column.object),
             Boolean.parseBoolean(rec.get(Column.negated)), Boolean.parseBoolean(rec.get(Column.hedged)),
             Double.parseDouble(rec.get(Column.check_worthiness)),
-            rec.get(Column.reasons).isEmpty() ? List.of() : List.of(rec.get(Column.reasons).split("; ")), List.of()));
+            rec.get(Column.reasons).isEmpty() ? List.of() : List.of(rec.get(Column.reasons).split("; ")),
+            optional(rec, Column.entities).isEmpty() ? List.of() : List.of(optional(rec, Column.entities).split(" ")),
+            optional(rec, Column.certainty)));
       }
     } catch (IllegalArgumentException | IllegalStateException e) {
       throw ClaimcheckException.usage("malformed claims CSV", file + ": " + e.getMessage(),
           "Give a claims.csv written by `claimcheck extract`");
     }
     return out;
+  }
+
+  /** A column that older claims files do not have: empty when absent. */
+  private static String optional(CSVRecord rec, Column column) {
+    return rec.isMapped(column.name()) ? rec.get(column) : "";
   }
 
   private static List<Claim> readTsv(Path file) throws IOException {
@@ -167,6 +176,6 @@ public final class ClaimsFile {
   /** A claim given directly (not extracted from an article): full check-worthiness, no article. */
   public static Claim plain(String id, String text, int index) {
     return new Claim(id, "", "", null, Math.max(0, index), text, null, text, "", "", "", false, false, 1.0,
-        List.of("given"), List.of());
+        List.of("given"), List.of(), "certain");
   }
 }

@@ -28,7 +28,8 @@ import org.claimcheck.ClaimcheckException;
  * <p>The built-in lexicon is {@code org/claimcheck/claim/lexicon.tsv}; its header says how to extend it.
  */
 public final class Lexicon {
-  private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}]+(?:['\u2019\\-][\\p{L}\\p{N}]+)*");
+  /** Words; a hyphen separates words ("B12-related" names B12), an apostrophe does not ("Parkinson's"). */
+  private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}]+(?:['\u2019][\\p{L}\\p{N}]+)*");
 
   /** A concept: id, type (substance, condition, ...), preferred name and synonyms. */
   public record Concept(String id, String type, String name, List<String> synonyms) {
@@ -45,7 +46,11 @@ public final class Lexicon {
   /** First token of a surface form to the forms that start with it, longest first. */
   private final Map<String, List<Form>> index;
 
-  private record Form(List<String> tokens, Concept concept) {}
+  /**
+   * One surface form: its normalised tokens and, for a short abbreviation written with two or more capitals ("MS",
+   * "SCD", "5-HT"), the tokens as written: those match only with the same case, so "MS" is not "ms" nor "Ms".
+   */
+  private record Form(List<String> tokens, List<String> exact, Concept concept) {}
 
   private Lexicon(Map<String, Concept> concepts) {
     this.concepts = Map.copyOf(concepts);
@@ -57,7 +62,8 @@ public final class Lexicon {
       for (String s : surfaces) {
         List<String> toks = tokens(s);
         if (!toks.isEmpty()) {
-          idx.computeIfAbsent(toks.getFirst(), k -> new ArrayList<>()).add(new Form(toks, c));
+          List<String> exact = caseSensitive(s) ? rawTokens(s) : null;
+          idx.computeIfAbsent(toks.getFirst(), k -> new ArrayList<>()).add(new Form(toks, exact, c));
         }
       }
     }
@@ -94,26 +100,39 @@ public final class Lexicon {
     return concepts.size();
   }
 
-  /** Concepts found in {@code text}, left to right, longest match first, not overlapping. */
+  /** Every concept, in file order. */
+  public List<Concept> concepts() {
+    return List.copyOf(concepts.values());
+  }
+
+  /**
+   * Concepts found in {@code text}, left to right, longest match first, not overlapping. Matching is on whole tokens,
+   * case-insensitive except for short abbreviations (see the lexicon header); the last word of a form also matches its
+   * plural ("deficiencies", "neuropathies").
+   */
   public List<Match> find(String text) {
     List<int[]> spans = new ArrayList<>();
     List<String> toks = new ArrayList<>();
+    List<String> raw = new ArrayList<>();
     var m = TOKEN.matcher(text);
     while (m.find()) {
       spans.add(new int[] {m.start(), m.end()});
       toks.add(normalise(m.group()));
+      raw.add(m.group().replace('\u2019', '\''));
     }
     List<Match> out = new ArrayList<>();
     int i = 0;
     while (i < toks.size()) {
-      List<Form> forms = index.get(toks.get(i));
-      Form hit = null;
-      if (forms != null) {
-        for (Form f : forms) {
-          if (i + f.tokens().size() <= toks.size() && toks.subList(i, i + f.tokens().size()).equals(f.tokens())) {
-            hit = f;
-            break;
-          }
+      Form hit = longest(index.get(toks.get(i)), toks, raw, i);
+      String bare = possessive(toks.get(i));
+      if (hit == null && bare != null) {
+        hit = longest(index.get(bare), toks, raw, i);
+      }
+      String singular = singular(toks.get(i));
+      if (singular != null) {
+        Form other = longest(index.get(singular), toks, raw, i);
+        if (other != null && (hit == null || other.tokens().size() > hit.tokens().size())) {
+          hit = other;
         }
       }
       if (hit == null) {
@@ -124,6 +143,72 @@ public final class Lexicon {
       int end = spans.get(i + hit.tokens().size() - 1)[1];
       out.add(new Match(hit.concept(), start, end, text.substring(start, end)));
       i += hit.tokens().size();
+    }
+    return out;
+  }
+
+  private static Form longest(List<Form> forms, List<String> toks, List<String> raw, int i) {
+    if (forms == null) {
+      return null;
+    }
+    for (Form f : forms) {
+      int n = f.tokens().size();
+      if (i + n > toks.size()) {
+        continue;
+      }
+      boolean ok = true;
+      for (int k = 0; k < n && ok; k++) {
+        String want = f.tokens().get(k);
+        String got = toks.get(i + k);
+        if (f.exact() != null) {
+          ok = raw.get(i + k).equals(f.exact().get(k));
+        } else {
+          ok = got.equals(want) || k == n - 1 && (want.equals(singular(got)) || want.equals(possessive(got)));
+        }
+      }
+      if (ok) {
+        return f;
+      }
+    }
+    return null;
+  }
+
+  /** "caffeine's" to "caffeine"; null when not a possessive. */
+  static String possessive(String lower) {
+    return lower.endsWith("'s") && lower.length() > 3 ? lower.substring(0, lower.length() - 2) : null;
+  }
+
+  /** "deficiencies" to "deficiency", "neuropathies" to "neuropathy", "tremors" to "tremor"; null when not plural. */
+  static String singular(String lower) {
+    int n = lower.length();
+    if (n < 4 || !lower.endsWith("s") || lower.endsWith("ss") || lower.endsWith("us") || lower.endsWith("is")) {
+      return null;
+    }
+    if (lower.endsWith("ies")) {
+      return lower.substring(0, n - 3) + "y";
+    }
+    return lower.substring(0, n - 1);
+  }
+
+  /** A short abbreviation written with two or more capitals: matched with its case. */
+  static boolean caseSensitive(String form) {
+    if (form.length() > 6 || form.indexOf(' ') >= 0) {
+      return false;
+    }
+    int capitals = 0;
+    for (int i = 0; i < form.length(); i++) {
+      if (Character.isUpperCase(form.charAt(i))) {
+        capitals++;
+      }
+    }
+    return capitals >= 2;
+  }
+
+  private static List<String> rawTokens(String s) {
+    List<String> out = new ArrayList<>();
+    var m = TOKEN.matcher(s);
+    while (m.find()) {
+      out.add(m.group().replace('\u2019', '\''));
     }
     return out;
   }

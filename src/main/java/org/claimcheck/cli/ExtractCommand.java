@@ -30,8 +30,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "extract", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
     description = {"Extracts check-worthy claims from articles: article snapshots (corpus/articles/*.json) and "
         + "page files (.html, .htm, .html.gz, .txt) in a folder.",
-        "JSONL output keeps every candidate sentence with its check-worthiness; CSV keeps those at or above "
-            + "--threshold. Without --output both claims/claims.jsonl and claims/claims.csv are written.",
+        "Each sentence gives one or more atomic claims (coordinations and lists split, references resolved), "
+            + "scored for check-worthiness with the reasons. JSONL output keeps every candidate claim; CSV keeps those "
+            + "at or above --threshold. Without --output both claims/claims.jsonl and claims/claims.csv are written.",
         "Example: claimcheck extract --articles ../shared/data/articles --output claims.jsonl"})
 public final class ExtractCommand implements Callable<Integer> {
   @Mixin
@@ -52,7 +53,8 @@ public final class ExtractCommand implements Callable<Integer> {
   double threshold;
 
   @Option(names = "--lexicon", paramLabel = "FILE",
-      description = "Extra lexicon concepts (TSV: id, type, name, synonyms separated by |).")
+      description = "Extra lexicon concepts (TSV: id, type, name, synonyms separated by |; see README \"Health "
+          + "lexicon\").")
   Path lexiconFile;
 
   @Override
@@ -91,10 +93,19 @@ public final class ExtractCommand implements Callable<Integer> {
     }
     ClaimExtractor extractor = new ClaimExtractor(lexicon);
     List<Claim> claims = new ArrayList<>();
+    int sentences = 0;
+    int headings = 0;
     for (Article a : all) {
       try {
-        claims.addAll(extractor.extract(a));
-        tally.count("OK");
+        ClaimExtractor.Extraction e = extractor.extractAll(a);
+        claims.addAll(e.claims());
+        sentences += e.sentences();
+        headings += e.headings();
+        if (e.claims().isEmpty()) {
+          tally.count("SKIPPED", "no sentences outside headings", a.source());
+        } else {
+          tally.count("OK");
+        }
       } catch (RuntimeException e) {
         tally.count("FAILED", "claim extraction failed: " + e, a.source());
       }
@@ -108,8 +119,8 @@ public final class ExtractCommand implements Callable<Integer> {
     }
     var err = spec.commandLine().getErr();
     tally.print(err);
-    err.printf(Locale.ROOT, "%d candidate sentences, %d check-worthy claims (>= %.2f)%n", claims.size(),
-        worthy.size(), threshold);
+    err.printf(Locale.ROOT, "%d sentences (and %d headings): %d candidate claims, %d check-worthy (>= %.2f)%n",
+        sentences, headings, claims.size(), worthy.size(), threshold);
     return tally.get("OK") > 0 ? Main.OK : Main.FAILURE;
   }
 }

@@ -8,10 +8,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import opennlp.tools.lemmatizer.LemmatizerME;
 import opennlp.tools.postag.POSTagFormat;
 import opennlp.tools.postag.POSTaggerME;
@@ -24,20 +28,69 @@ import opennlp.tools.util.Span;
  * sentences with tokens, Universal Dependencies part-of-speech tags and, on request, lemmas. The models behind it are
  * shared ({@link NlpModels}); creating an annotator is cheap.
  *
- * <p>Sentence splitting is the statistical detector plus two repairs it needs on health pages: a line break always ends
- * a sentence (headings and list items rarely end with a full stop), and a split right after a known abbreviation
+ * <p>Sentence splitting is the statistical detector plus the repairs it needs on health pages: a line break always
+ * ends a sentence (headings and list items rarely end with a full stop); a bullet inside a line starts a new one;
+ * a full stop glued to the next sentence ("ankle.Restless") ends one; and a split right after a known abbreviation
  * ("e.g.", "vs.", "et al.", "Fig.") or before a lower-case word is undone.
+ *
+ * <p>Tagging: the English UD model mis-tags names it has not seen ("B12" as NUM, ADP or PRON) and, after them, verbs
+ * ("Cobalamin cures anemia": "cures" as NOUN). Callers may name the entity spans of a sentence: each is tagged as one
+ * noun, and a present-tense verb from a list of common verbs that the model took for a noun right after its subject is
+ * re-tagged VERB when the clause has no other verb. {@code PosTaggingAccuracyTest} measures both.
  */
 public final class Annotator {
-  private static final Set<String> ABBREVIATIONS = loadAbbreviations();
+  private static final Set<String> ABBREVIATIONS = loadWords("abbreviations.txt");
+  private static final Set<String> VERBS = loadWords("verbs.txt");
+  /** Abbreviations that stand before a number; before anything else their full stop ends the sentence. */
+  private static final Set<String> NUMBER_ABBREVIATIONS = Set.of("no.", "nos.", "vol.", "vols.", "p.", "pp.",
+      "fig.", "figs.", "tab.", "eq.", "eqs.", "ref.", "refs.", "ch.", "sec.");
+  /** Bullet characters; inside a line each starts a new sentence (the bullet itself is dropped). */
+  private static final String BULLETS = "\u2022\u25aa\u25cf\u25e6\u2023\u2043\u25a0\u25a1\u2219";
+  /** A sentence end glued to the next sentence: "ankle.Restless". */
+  private static final Pattern GLUED = Pattern.compile("(?<=\\p{Ll}{2}[.!?])(?=\\p{Lu}\\p{Ll})");
+  /** A one-word answer that opens a line: "No. A cup of decaf ...". */
+  private static final Pattern ANSWER = Pattern.compile("^\\s*((?:Yes|No|Yes indeed|Not really)[.!])\\s+(?=\\p{Lu})");
+  /** Leading list markers a sentence does not keep: "- ", "* ", "1. ", "2) ". */
+  private static final Pattern LIST_MARKER = Pattern.compile("^(?:[-*\u2013\u2014]|\\d{1,2}[.)])\\s+");
+  private static final int LEMMA_CACHE_MAX = 50_000;
+
+  /** Which lemmas {@link #tag(String, List, Lemmas)} computes. */
+  public enum Lemmas {
+    /** None: {@link Tagged#lemma} gives the lower-cased token. */
+    NONE,
+    /** Verbs and auxiliaries only, one token at a time and memoised: cheap, and all the claim stage needs. */
+    VERBS,
+    /** Every token, the lemmatizer over the whole sentence: about ten times the cost of tagging. */
+    ALL
+  }
+
+  /** How entity spans are shown to the tagger (the default is what {@code PosTaggingAccuracyTest} found best). */
+  public enum Masking {
+    /** The tokens as written; entity tokens get NOUN/PROPN afterwards. */
+    NONE,
+    /** Each entity span becomes one plain noun ("calcium") while tagging. */
+    NOUN,
+    /** Like NOUN, but a span that opens a clause becomes "it": the tagger then sees a subject and its verb. */
+    SUBJECT_PRONOUN
+  }
 
   private final SentenceDetectorME sentenceDetector;
+  private final Masking masking;
+  private final boolean verbRepair;
   private TokenizerME tokenizer;
   private POSTaggerME tagger;
   private LemmatizerME lemmatizer;
+  private final Map<String, String> verbLemmas = new HashMap<>();
 
   public Annotator() {
+    this(Masking.NOUN, true);
+  }
+
+  /** An annotator with a given masking and verb repair, for measurements. */
+  public Annotator(Masking masking, boolean verbRepair) {
     this.sentenceDetector = new SentenceDetectorME(NlpModels.sentenceModel());
+    this.masking = masking;
+    this.verbRepair = verbRepair;
   }
 
   /** The sentences of {@code text}, with offsets into it. Blank lines and surrounding white space are dropped. */
@@ -50,13 +103,44 @@ public final class Annotator {
       if (lineEnd < 0) {
         lineEnd = n;
       }
-      splitLine(text, lineStart, lineEnd, out);
+      int segStart = lineStart;
+      for (int i = lineStart; i <= lineEnd; i++) {
+        if (i == lineEnd || BULLETS.indexOf(text.charAt(i)) >= 0) {
+          splitSegment(text, segStart, i, out);
+          segStart = i + 1;
+        }
+      }
       lineStart = lineEnd + 1;
     }
     return out;
   }
 
-  private void splitLine(String text, int from, int to, List<Sentence> out) {
+  /** Splits text[from, to) (no line break, no bullet) at glued sentence ends, then with the detector. */
+  private void splitSegment(String text, int from, int to, List<Sentence> out) {
+    String seg = text.substring(from, to);
+    if (seg.isBlank()) {
+      return;
+    }
+    Matcher answer = ANSWER.matcher(seg);
+    if (answer.find()) {
+      // "No. A cup of decaf still contains caffeine.": a one-word answer is a sentence of its own.
+      detect(text, from, from + answer.end(1), out);
+      splitSegment(text, from + answer.end(), to, out);
+      return;
+    }
+    Matcher m = GLUED.matcher(seg);
+    int last = 0;
+    while (m.find()) {
+      int cut = m.start();
+      if (!ABBREVIATIONS.contains(lastWord(seg.substring(0, cut)).toLowerCase(Locale.ROOT))) {
+        detect(text, from + last, from + cut, out);
+        last = cut;
+      }
+    }
+    detect(text, from + last, to, out);
+  }
+
+  private void detect(String text, int from, int to, List<Sentence> out) {
     String line = text.substring(from, to);
     if (line.isBlank()) {
       return;
@@ -72,11 +156,15 @@ public final class Annotator {
         merged.add(new int[] {start, end});
       }
     }
-    for (int[] m : merged) {
-      int start = m[0];
-      int end = m[1];
+    for (int[] mm : merged) {
+      int start = mm[0];
+      int end = mm[1];
       while (start < end && Character.isWhitespace(line.charAt(start))) {
         start++;
+      }
+      Matcher marker = LIST_MARKER.matcher(line.substring(start, end));
+      if (marker.find() && marker.end() < end - start) {
+        start += marker.end();
       }
       while (end > start && Character.isWhitespace(line.charAt(end - 1))) {
         end--;
@@ -105,6 +193,10 @@ public final class Annotator {
       return true;
     }
     String lastWord = lastWord(prev).toLowerCase(Locale.ROOT);
+    if (NUMBER_ABBREVIATIONS.contains(lastWord)) {
+      // "No. 5", "Fig. 2", "p. 34" join; "No. A cup of decaf ..." is two sentences.
+      return Character.isDigit(next) || next == '(';
+    }
     if (ABBREVIATIONS.contains(lastWord)) {
       return true;
     }
@@ -122,34 +214,346 @@ public final class Annotator {
     return s.substring(i);
   }
 
-  /** Tokens and part-of-speech tags of one sentence; lemmas too when {@code withLemmas}. */
+  /** Tokens and part-of-speech tags of one sentence; all lemmas too when {@code withLemmas}. */
   public Tagged tag(String sentence, boolean withLemmas) {
+    return tag(sentence, List.of(), withLemmas ? Lemmas.ALL : Lemmas.NONE);
+  }
+
+  /**
+   * Tokens and part-of-speech tags of one sentence, each of {@code nouns} (character spans of the sentence, not
+   * overlapping) tagged as one noun: PROPN for tokens with a capital or a digit, NOUN otherwise.
+   */
+  public Tagged tag(String sentence, List<CharSpan> nouns, Lemmas lemmas) {
     if (tokenizer == null) {
       tokenizer = new TokenizerME(NlpModels.tokenizerModel());
       tagger = new POSTaggerME(NlpModels.posModel(), POSTagFormat.UD);
     }
     Span[] spans = tokenizer.tokenizePos(sentence);
     String[] tokens = Span.spansToStrings(spans, sentence);
-    String[] tags = tagger.tag(tokens);
+    int[] entity = entityOfToken(spans, nouns);
+    String[] tags = tagWithMasks(tokens, entity);
+    for (int i = 0; i < tokens.length; i++) {
+      if (entity[i] >= 0) {
+        tags[i] = hasCapitalOrDigit(tokens[i]) ? "PROPN" : "NOUN";
+      }
+    }
     List<Integer> starts = new ArrayList<>(spans.length);
     for (Span s : spans) {
       starts.add(s.getStart());
     }
-    List<String> lemmas = List.of();
-    if (withLemmas && tokens.length > 0) {
-      if (lemmatizer == null) {
-        lemmatizer = new LemmatizerME(NlpModels.lemmatizerModel());
+    if (Arrays.stream(tags).anyMatch(t -> t.indexOf('+') > 0)) {
+      // The UD model keeps contractions whole and tags them "AUX+PART" ("isn't") or "PRON+AUX" ("It's"): split them.
+      List<String> tk = new ArrayList<>();
+      List<String> tg = new ArrayList<>();
+      List<Integer> st = new ArrayList<>();
+      List<Integer> en = new ArrayList<>();
+      for (int i = 0; i < tokens.length; i++) {
+        int plus = tags[i].indexOf('+');
+        int cut = plus > 0 ? contractionCut(tokens[i]) : -1;
+        if (cut > 0) {
+          tk.add(tokens[i].substring(0, cut));
+          tg.add(tags[i].substring(0, plus));
+          st.add(starts.get(i));
+          en.add(entity[i]);
+          tk.add(tokens[i].substring(cut));
+          tg.add(tags[i].substring(plus + 1).replace("+", ""));
+          st.add(starts.get(i) + cut);
+          en.add(entity[i]);
+        } else {
+          tk.add(tokens[i]);
+          tg.add(plus > 0 ? tags[i].substring(0, plus) : tags[i]);
+          st.add(starts.get(i));
+          en.add(entity[i]);
+        }
       }
-      lemmas = Arrays.asList(lemmatizer.lemmatize(tokens, tags));
+      tokens = tk.toArray(new String[0]);
+      tags = tg.toArray(new String[0]);
+      starts = st;
+      entity = en.stream().mapToInt(Integer::intValue).toArray();
     }
-    return new Tagged(Arrays.asList(tokens), Arrays.asList(tags), starts, lemmas);
+    if (verbRepair) {
+      repairVerbs(tokens, tags, entity);
+    }
+    List<String> lemmaList = switch (lemmas) {
+      case NONE -> List.of();
+      case ALL -> tokens.length == 0 ? List.of() : Arrays.asList(lemmatizer().lemmatize(tokens, tags));
+      case VERBS -> verbLemmas(tokens, tags);
+    };
+    return new Tagged(Arrays.asList(tokens), Arrays.asList(tags), starts, lemmaList);
   }
 
-  private static Set<String> loadAbbreviations() {
+  private LemmatizerME lemmatizer() {
+    if (lemmatizer == null) {
+      lemmatizer = new LemmatizerME(NlpModels.lemmatizerModel());
+    }
+    return lemmatizer;
+  }
+
+  private List<String> verbLemmas(String[] tokens, String[] tags) {
+    List<String> out = new ArrayList<>(tokens.length);
+    for (int i = 0; i < tokens.length; i++) {
+      String lower = tokens[i].toLowerCase(Locale.ROOT);
+      if (tags[i].equals("VERB") || tags[i].equals("AUX")) {
+        String key = tags[i] + ' ' + lower;
+        String lemma = verbLemmas.get(key);
+        if (lemma == null) {
+          lemma = lemmatizer().lemmatize(new String[] {lower}, new String[] {tags[i]})[0];
+          if (lemma.isEmpty() || lemma.equals("O")) {
+            lemma = lower;
+          }
+          if (verbLemmas.size() >= LEMMA_CACHE_MAX) {
+            verbLemmas.clear();
+          }
+          verbLemmas.put(key, lemma);
+        }
+        out.add(lemma);
+      } else {
+        out.add(lower);
+      }
+    }
+    return out;
+  }
+
+  /** Where a contraction splits: "is|n't", "It|'s", "ca|n't", "you|'re"; -1 when it is not one. */
+  static int contractionCut(String token) {
+    String t = token.replace('\u2019', '\'');
+    String lower = t.toLowerCase(Locale.ROOT);
+    if (lower.endsWith("n't") && lower.length() > 3) {
+      return t.length() - 3;
+    }
+    int apostrophe = t.lastIndexOf('\'');
+    if (apostrophe > 0 && apostrophe < t.length() - 1) {
+      String tail = lower.substring(apostrophe);
+      if (tail.equals("'s") || tail.equals("'re") || tail.equals("'ve") || tail.equals("'ll") || tail.equals("'d")
+          || tail.equals("'m")) {
+        return apostrophe;
+      }
+    }
+    return -1;
+  }
+
+  /** For each token, the index of the noun span it lies in, or -1. */
+  private static int[] entityOfToken(Span[] spans, List<CharSpan> nouns) {
+    int[] out = new int[spans.length];
+    Arrays.fill(out, -1);
+    for (int k = 0; k < nouns.size(); k++) {
+      CharSpan n = nouns.get(k);
+      for (int i = 0; i < spans.length; i++) {
+        if (spans[i].getStart() < n.end() && spans[i].getEnd() > n.start()) {
+          out[i] = k;
+        }
+      }
+    }
+    return out;
+  }
+
+  private String[] tagWithMasks(String[] tokens, int[] entity) {
+    if (masking == Masking.NONE || Arrays.stream(entity).allMatch(e -> e < 0)) {
+      return tagger.tag(tokens);
+    }
+    List<String> masked = new ArrayList<>(tokens.length);
+    int[] index = new int[tokens.length];
+    for (int i = 0; i < tokens.length; i++) {
+      if (entity[i] >= 0 && i > 0 && entity[i - 1] == entity[i]) {
+        index[i] = masked.size() - 1;
+        continue;
+      }
+      index[i] = masked.size();
+      if (entity[i] < 0) {
+        masked.add(tokens[i]);
+      } else {
+        boolean clauseStart = i == 0 || isClauseOpener(tokens[i - 1]);
+        String mask = masking == Masking.SUBJECT_PRONOUN && clauseStart && opensVerb(tokens, entity, i) ? "it"
+            : "calcium";
+        masked.add(i == 0 ? Character.toUpperCase(mask.charAt(0)) + mask.substring(1) : mask);
+      }
+    }
+    String[] maskedTags = tagger.tag(masked.toArray(new String[0]));
+    String[] tags = new String[tokens.length];
+    for (int i = 0; i < tokens.length; i++) {
+      tags[i] = maskedTags[index[i]];
+    }
+    return tags;
+  }
+
+  private static boolean isClauseOpener(String previous) {
+    return previous.equals(",") || previous.equals(":") || previous.equals(";") || previous.equals("(")
+        || switch (previous.toLowerCase(Locale.ROOT)) {
+          case "and", "but", "or", "that", "when", "if", "while", "because", "although", "since", "as", "so" -> true;
+          default -> false;
+        };
+  }
+
+  /** Whether the token after the span starting at {@code i} is a lower-case word (likely the verb). */
+  private static boolean opensVerb(String[] tokens, int[] entity, int i) {
+    int j = i;
+    while (j < tokens.length && entity[j] == entity[i]) {
+      j++;
+    }
+    return j < tokens.length && Character.isLowerCase(tokens[j].charAt(0));
+  }
+
+  /**
+   * Re-tags as VERB a token from the verb list that the model tagged NOUN, ADJ or PROPN when it follows a noun or an
+   * entity (its subject), precedes an object or a preposition, and its clause has no other verb: "Cobalamin cures
+   * anemia", "B12 injections reverse neuropathy".
+   */
+  private static void repairVerbs(String[] tokens, String[] tags, int[] entity) {
+    for (int i = 0; i + 1 < tokens.length; i++) {
+      String tag = tags[i];
+      if (entity[i] >= 0) {
+        continue;
+      }
+      if (i == 0 || i == 1 && tags[0].equals("ADV")) {
+        String first = tokens[i].toLowerCase(Locale.ROOT);
+        if (MODALS.contains(first) && !first.equals("to") && !tag.equals("AUX") && (tags[i + 1].equals("VERB")
+            || tags[i + 1].equals("AUX") || tags[i + 1].equals("ADV"))) {
+          tags[i] = "AUX";
+        }
+        // A subjectless clause (a table cell, a list item): "Responds well to ...", "Often presents as ...".
+        String base = verbBase(first);
+        if (base != null && !base.equals(first) && !tag.equals("VERB") && !tag.equals("AUX")
+            && (i == 1 || tags[i + 1].equals("ADV"))) {
+          tags[i] = "VERB";
+        }
+        if (i == 0) {
+          continue;
+        }
+      }
+      String lower = tokens[i].toLowerCase(Locale.ROOT);
+      // "May occur ...", "Can be sudden": a modal the model took for a name or a noun.
+      if (MODALS.contains(lower) && !tag.equals("AUX") && !lower.equals("to") && (tags[i + 1].equals("VERB")
+          || tags[i + 1].equals("AUX") || tags[i + 1].equals("ADV") || tokens[i + 1].equalsIgnoreCase("not"))) {
+        tags[i] = "AUX";
+        continue;
+      }
+      // "is involved in", "are caused by": a participle after a form of "be" and before a preposition.
+      if (tag.equals("ADJ") && lower.endsWith("ed") && BE.contains(tokens[i - 1].toLowerCase(Locale.ROOT))
+          && tags[i + 1].equals("ADP")) {
+        tags[i] = "VERB";
+        continue;
+      }
+      if (tag.equals("VERB") && NOUN_ENDING.matcher(lower).find() && verbBase(lower) == null) {
+        // "Early diagnosis is vital": a noun by its ending, never a verb.
+        tags[i] = "NOUN";
+        continue;
+      }
+      if (!(tag.equals("NOUN") || tag.equals("ADJ") || tag.equals("PROPN") || tag.equals("ADV")
+          || tag.equals("SCONJ"))) {
+        continue;
+      }
+      String base = verbBase(lower);
+      if (base == null) {
+        continue;
+      }
+      // "can damage nerves", "helps form myelin": a listed verb in its base form after a modal or "help".
+      String before = tokens[i - 1].toLowerCase(Locale.ROOT);
+      if (base.equals(lower) && (MODALS.contains(before) || before.equals("help") || before.equals("helps")
+          || before.equals("helped"))) {
+        tags[i] = "VERB";
+        continue;
+      }
+      boolean thirdPerson = !base.equals(lower);
+      int s = i - 1;
+      while (s > 0 && tags[s].equals("ADV")) {
+        // "Iron supplements often cause constipation": the subject is before the adverbs.
+        s--;
+      }
+      String prevTag = tags[s];
+      boolean subjectBefore = entity[s] >= 0 || prevTag.equals("NOUN") || prevTag.equals("PROPN")
+          || prevTag.equals("PRON") && !thirdPerson;
+      if (!subjectBefore || !thirdPerson && !pluralSubject(tokens, tags, entity, s)) {
+        continue;
+      }
+      String nextTag = tags[i + 1];
+      boolean objectAfter = entity[i + 1] >= 0 || switch (nextTag) {
+        case "DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM", "ADP", "ADV", "SCONJ" -> true;
+        default -> false;
+      };
+      if (!objectAfter || clauseHasVerb(tags, tokens, i)) {
+        continue;
+      }
+      tags[i] = "VERB";
+    }
+  }
+
+  private static final Pattern NOUN_ENDING = Pattern.compile("(tion|sion|sis|ment|ness|ity|ance|ence|ism)s?$");
+  private static final Set<String> BE = Set.of("is", "are", "was", "were", "be", "been", "being", "'s", "'re");
+  private static final Set<String> MODALS = Set.of("can", "could", "may", "might", "will", "would", "should", "must",
+      "does", "do", "did", "to", "cannot");
+  private static final Set<String> SUBORDINATORS = Set.of("when", "if", "while", "because", "although", "though",
+      "that", "which", "who", "whereas", "since", "unless", "until", "before", "after", "as");
+
+  /** Whether the subject ending at token {@code end} is plural: "injections", "they", "B6 and B12". */
+  private static boolean pluralSubject(String[] tokens, String[] tags, int[] entity, int end) {
+    String lower = tokens[end].toLowerCase(Locale.ROOT);
+    if (entity[end] < 0 && lower.equals("they")) {
+      return true;
+    }
+    if (lower.endsWith("s") && !lower.endsWith("ss") && lower.length() > 3) {
+      return true;
+    }
+    for (int j = end - 1; j >= 0; j--) {
+      if (tags[j].equals("VERB") || tags[j].equals("AUX") || tokens[j].equals(",")) {
+        return false;
+      }
+      if (tokens[j].equalsIgnoreCase("and")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The base form when {@code lower} is a listed verb or its -s form, else null. */
+  static String verbBase(String lower) {
+    if (VERBS.contains(lower)) {
+      return lower;
+    }
+    if (lower.endsWith("ies") && VERBS.contains(lower.substring(0, lower.length() - 3) + "y")) {
+      return lower.substring(0, lower.length() - 3) + "y";
+    }
+    if (lower.endsWith("es") && VERBS.contains(lower.substring(0, lower.length() - 2))) {
+      return lower.substring(0, lower.length() - 2);
+    }
+    if (lower.endsWith("s") && VERBS.contains(lower.substring(0, lower.length() - 1))) {
+      return lower.substring(0, lower.length() - 1);
+    }
+    return null;
+  }
+
+  private static boolean clauseHasVerb(String[] tags, String[] tokens, int except) {
+    for (int dir = -1; dir <= 1; dir += 2) {
+      for (int j = except + dir; j >= 0 && j < tags.length; j += dir) {
+        String t = tokens[j];
+        if (t.equals(",") || t.equals(";") || t.equals(":") || tags[j].equals("SCONJ") || tags[j].equals("CCONJ")
+            || SUBORDINATORS.contains(t.toLowerCase(Locale.ROOT))) {
+          break;
+        }
+        boolean nonFinite = tags[j].equals("VERB") && t.toLowerCase(Locale.ROOT).endsWith("ing")
+            && (j == 0 || !tags[j - 1].equals("AUX"));
+        if ((tags[j].equals("VERB") || tags[j].equals("AUX")) && !nonFinite) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean hasCapitalOrDigit(String token) {
+    for (int i = 0; i < token.length(); i++) {
+      char c = token.charAt(i);
+      if (Character.isUpperCase(c) || Character.isDigit(c)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Set<String> loadWords(String resource) {
     Set<String> set = new HashSet<>();
-    try (InputStream in = Annotator.class.getResourceAsStream("abbreviations.txt")) {
+    try (InputStream in = Annotator.class.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException("abbreviations.txt missing from the claimcheck jar");
+        throw new IllegalStateException(resource + " missing from the claimcheck jar");
       }
       BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
       for (String line; (line = r.readLine()) != null; ) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.claimcheck.article.Article;
 import org.claimcheck.article.Block;
@@ -13,47 +14,219 @@ class ClaimExtractorTest {
   private final ClaimExtractor extractor = new ClaimExtractor(Lexicon.builtin());
 
   static Article article(Block... blocks) {
-    return new Article("a1", "test.txt", "file:///test.txt", "file:///test.txt", null, "Test", null, null, null, null,
+    return titled("Test", blocks);
+  }
+
+  static Article titled(String title, Block... blocks) {
+    return new Article("a1", "test.txt", "file:///test.txt", "file:///test.txt", null, title, null, null, null, null,
         "2026-11-21T00:00:00Z", 0, "hash", null, null, "", List.of(blocks));
   }
 
+  static Block p(String text) {
+    return new Block(Block.Kind.PARAGRAPH, text);
+  }
+
+  static Block h(String text) {
+    return new Block(Block.Kind.HEADING, text);
+  }
+
+  static Block li(String text) {
+    return new Block(Block.Kind.LIST_ITEM, text);
+  }
+
+  private List<Claim> claims(Block... blocks) {
+    return extractor.extract(article(blocks));
+  }
+
+  private static List<String> texts(List<Claim> claims) {
+    return claims.stream().map(Claim::claim).toList();
+  }
+
+  /** The best score any claim of a one-sentence paragraph gets. */
+  private double score(String sentence) {
+    return claims(p(sentence)).stream().mapToDouble(Claim::checkWorthiness).max().orElse(-1);
+  }
+
   private Claim only(String sentence) {
-    List<Claim> claims = extractor.extract(article(new Block(Block.Kind.PARAGRAPH, sentence)));
+    List<Claim> claims = claims(p(sentence));
     assertEquals(1, claims.size(), claims.toString());
     return claims.getFirst();
   }
 
   @Test
   void healthStatementsAreCheckWorthyAndChatterIsNot() {
-    assertTrue(only("B12 has no overdose or toxicity levels.").checkWorthiness() >= 0.5);
-    assertTrue(only("Vitamin B12 is involved in the synthesis of melatonin.").checkWorthiness() >= 0.5);
-    assertTrue(only("Consult your doctor before taking supplements.").checkWorthiness() < 0.5);
-    assertTrue(only("Can B12 deficiency cause tremors?").checkWorthiness() < 0.5);
-    assertTrue(only("Thank you for visiting our site!").checkWorthiness() < 0.5);
-    assertTrue(only("Leave a reply and share this post about vitamin B12.").checkWorthiness() < 0.5);
+    assertTrue(score("B12 has no overdose or toxicity levels.") >= 0.5);
+    assertTrue(score("Vitamin B12 is involved in the synthesis of melatonin.") >= 0.5);
+    assertTrue(score("Symptoms tend to be worse at night.") >= 0.5, "health words without a lexicon entity");
+    assertTrue(score("Thank you for visiting our site!") < 0.5);
+    assertTrue(score("Leave a reply and share this post about vitamin B12.") < 0.5);
+    assertTrue(score("We recommend our B12 patches for the whole family.") < 0.5, "first-person marketing");
+    assertTrue(score("This article explores the link between B12 and sleep.") < 0.5, "the page about itself");
+    assertTrue(score("Further research is needed to confirm the effect of B12 on sleep.") < 0.5, "research agenda");
+    assertTrue(score("Results were published in a journal.") < 0.5, "nothing about health");
+    assertTrue(score("Jane is a registered dietitian who writes about vitamin B12.") < 0.5, "author bio");
   }
 
   @Test
-  void marksNegationAndHedging() {
-    Claim negated = only("B12 has no overdose or toxicity levels.");
-    assertTrue(negated.negated());
-    assertFalse(negated.hedged());
-    Claim hedged = only("Methylcobalamin may improve sleep in older adults.");
-    assertTrue(hedged.hedged());
-    assertFalse(hedged.negated());
-    assertEquals("vitamin_b12", hedged.entities().getFirst());
+  void questionsAndImperativesAreNotClaims() {
+    assertTrue(score("Can B12 deficiency cause tremors?") < 0.5);
+    assertTrue(score("Consult your doctor before taking supplements.") < 0.5);
+    assertTrue(score("Take 1000 mcg of vitamin B12 every day.") < 0.5);
+    assertTrue(score("Don't wait another day to test your B12 levels.") < 0.5);
+    assertTrue(score("Let's have a look at the symptoms of B12 deficiency.") < 0.5);
+    assertTrue(score("It's important to check your vitamin B12 levels every year.") < 0.5);
+    assertTrue(only("Can B12 deficiency cause tremors?").reasons().contains("question"));
+    assertTrue(only("Consult your doctor before taking vitamin B12.").reasons().contains("imperative"));
+  }
+
+  @Test
+  void coordinationsSplitIntoAtomicClaimsBesideTheOriginalSentence() {
+    List<Claim> c = claims(p("B12 has no overdose or toxicity levels."));
+    assertEquals(List.of("B12 has no overdose levels.", "B12 has no toxicity levels."), texts(c));
+    for (Claim x : c) {
+      assertEquals("B12 has no overdose or toxicity levels.", x.sentence());
+      assertTrue(x.negated());
+      assertEquals("B12", x.subject());
+      assertEquals("has", x.relation());
+    }
+    assertEquals(List.of("Vitamin B12 helps form the myelin sheath.", "Vitamin B12 helps maintain the myelin sheath."),
+        texts(claims(p("Vitamin B12 helps form and maintain the myelin sheath."))));
+    assertEquals(List.of("Low B12 can cause fatigue.", "Low B12 can cause tingling.", "Low B12 can cause memory loss."),
+        texts(claims(p("Low B12 can cause fatigue, tingling and memory loss."))));
+    assertEquals(List.of("Chorea is a symptom of Huntington's disease.", "Chorea can also occur in other illnesses."),
+        texts(claims(p("Chorea is a symptom of Huntington's disease, but it can also occur in other illnesses."))));
+    // A list with a preposition inside stays whole: "numbness in the hands and feet" is one claim.
+    assertEquals(1, claims(p("B12 deficiency causes numbness in the hands and feet.")).size());
+  }
+
+  @Test
+  void inlineListsGiveOneClaimPerItemWithTheSharedSubject() {
+    List<Claim> c = extractor.extract(titled("Vitamin B12 deficiency",
+        p("Symptoms include: tingling, numbness, and fatigue.")));
+    assertEquals(List.of("Symptoms of vitamin B12 deficiency include tingling.",
+        "Symptoms of vitamin B12 deficiency include numbness.", "Symptoms of vitamin B12 deficiency include fatigue."),
+        texts(c));
+    assertTrue(c.stream().allMatch(x -> x.checkWorthiness() >= 0.5), c.toString());
+  }
+
+  @Test
+  void listItemsUnderALeadInOrACategoryHeadingGetTheirSubject() {
+    List<Claim> c = extractor.extract(titled("Vitamin B12 deficiency",
+        p("Common signs of low B12 include:"), li("tingling in the feet"), li("Fatigue."),
+        h("Symptoms of Iron Deficiency"), li("Pale skin"), li("Shortness of breath")));
+    List<String> t = texts(c);
+    assertTrue(t.contains("Common signs of low B12 include tingling in the feet."), t.toString());
+    assertTrue(t.contains("Common signs of low B12 include fatigue."), t.toString());
+    assertTrue(t.contains("Symptoms of iron deficiency include pale skin."), t.toString());
+    assertTrue(t.contains("Symptoms of iron deficiency include shortness of breath."), t.toString());
+    Claim leadIn = c.stream().filter(x -> x.sentence().equals("Common signs of low B12 include:")).findFirst()
+        .orElseThrow();
+    assertTrue(leadIn.checkWorthiness() < 0.5, "an unfinished lead-in is not a claim");
+    Claim item = c.stream().filter(x -> x.sentence().equals("Pale skin")).findFirst().orElseThrow();
+    assertTrue(item.checkWorthiness() >= 0.5);
+    assertEquals("Symptoms of Iron Deficiency", item.context());
+  }
+
+  @Test
+  void labelledItemsNameWhatThisAndItMean() {
+    List<Claim> c = claims(p("Myoclonus: This refers to sudden, brief jerks of a muscle. It is a documented symptom "
+        + "of B12 deficiency."));
+    List<String> t = texts(c);
+    assertTrue(t.contains("Myoclonus refers to sudden, brief jerks of a muscle."), t.toString());
+    assertTrue(t.contains("Myoclonus is a documented symptom of B12 deficiency."), t.toString());
+  }
+
+  @Test
+  void simpleReferencesResolveToTheTopic() {
+    List<Claim> c = extractor.extract(titled("Vitamin B12 and your nerves",
+        p("This vitamin helps the body make myelin."),
+        p("The deficiency often causes numbness."),
+        p("Cobalamin protects nerve fibres. It also supports red blood cell production.")));
+    List<String> t = texts(c);
+    assertTrue(t.contains("Vitamin B12 helps the body make myelin."), t.toString());
+    assertTrue(t.contains("Vitamin B12 deficiency often causes numbness."), t.toString());
+    assertTrue(t.contains("Cobalamin also supports red blood cell production."), t.toString());
+    assertTrue(c.stream().anyMatch(x -> x.reasons().stream().anyMatch(r -> r.startsWith("resolved: "))));
+    // "It" that stands for nothing stays.
+    assertTrue(texts(claims(p("It is important to note that B12 deficiency causes fatigue.")))
+        .contains("B12 deficiency causes fatigue."), "an emphatic framing is dropped");
+  }
+
+  @Test
+  void negationHasAScope() {
+    List<Claim> c = claims(p("Vitamin D does not prevent fractures, but it may reduce falls in older adults."));
+    assertEquals(2, c.size(), c.toString());
+    assertTrue(c.get(0).negated());
+    assertTrue(c.get(0).reasons().contains("negated: not (prevent fractures)"), c.get(0).reasons().toString());
+    assertFalse(c.get(1).negated(), "the negation does not reach past 'but'");
+    assertFalse(only("Without enough vitamin B12, nerves can be damaged.").negated(),
+        "a negation in an opening adverbial does not negate the claim");
+    assertTrue(only("None of the patients developed anemia after B12 injections.").negated());
+    assertFalse(only("It should come as no surprise that B12 deficiency causes fatigue.").negated(),
+        "'no surprise' is a pseudo-negation");
+    assertTrue(only("Damage to the myelin is no longer fully reversible after a year.").negated());
+  }
+
+  @Test
+  void hedgesSetTheCertainty() {
+    Claim may = only("Methylcobalamin may improve sleep in older adults.");
+    assertTrue(may.hedged());
+    assertEquals("possible", may.certainty());
+    assertEquals("vitamin_b12", may.entities().getFirst());
+    Claim thought = only("Myoclonus is thought to be related to metabolic imbalances.");
+    assertTrue(thought.hedged());
+    assertEquals("probable", thought.certainty());
+    assertEquals("probable", only("Some studies suggest that folate lowers homocysteine.").certainty());
+    Claim plain = only("Low vitamin B12 causes numbness.");
+    assertFalse(plain.hedged());
+    assertEquals("certain", plain.certainty());
+    assertTrue(only("Involuntary movements may or may not be caused by low B12 levels.").checkWorthiness() < 0.5,
+        "a hedge that says nothing");
+  }
+
+  @Test
+  void subjectRelationAndObjectComeFromTheTags() {
+    Claim c = only("In older adults, vitamin B12 is involved in the synthesis of melatonin.");
+    assertEquals("vitamin B12", c.subject());
+    assertEquals("is involved in", c.relation());
+    assertEquals("the synthesis of melatonin", c.object());
+    assertEquals("In older adults, vitamin B12 is involved in the synthesis of melatonin.", c.claim());
   }
 
   @Test
   void headingsAreContextNotClaimsAndIdsAreStable() {
-    Article a = article(new Block(Block.Kind.HEADING, "Neurological Symptoms of B12 Deficiency"),
-        new Block(Block.Kind.PARAGRAPH, "Low vitamin B12 causes numbness. It also causes memory loss."));
+    Article a = article(h("Neurological Symptoms of B12 Deficiency"),
+        p("Low vitamin B12 causes numbness. It also causes memory loss."),
+        p("Why It Matters"));
     List<Claim> claims = extractor.extract(a);
-    assertEquals(2, claims.size());
+    assertEquals(2, claims.size(), claims.toString());
     assertEquals("Neurological Symptoms of B12 Deficiency", claims.get(0).context());
     assertEquals(1, claims.get(0).sentenceIndex());
     assertEquals(2, claims.get(1).sentenceIndex());
     assertEquals(Claim.idFor("a1", "Low vitamin B12 causes numbness."), claims.get(0).id());
+    assertEquals("Low vitamin B12 also causes memory loss.", claims.get(1).claim());
     assertEquals(claims, extractor.extract(a), "same article, same claims");
+    ClaimExtractor.Extraction e = extractor.extractAll(a);
+    assertEquals(2, e.headings());
+    assertEquals(2, e.sentences());
+  }
+
+  @Test
+  void sourcesLinksAndCommentsAreNotClaims() {
+    List<Claim> c = claims(p("Vitamin B12 deficiency causes anemia."), p("Sources:"),
+        p("Vitamin B12 deficiency causes anemia in older adults: a review."), h("Leave a Reply"),
+        p("Great article, B12 injections cured my fatigue!"));
+    List<Double> scores = new ArrayList<>(c.stream().map(Claim::checkWorthiness).toList());
+    assertTrue(scores.getFirst() >= 0.5, c.toString());
+    assertTrue(scores.subList(1, scores.size()).stream().allMatch(s -> s < 0.5), c.toString());
+  }
+
+  @Test
+  void pipeTablesGiveCellsTheirColumnAsSubject() {
+    List<Claim> c = claims(p("| Feature | B12 deficiency neuropathy |"), p("|---|---|"),
+        p("| Onset | Usually gradual, over months. Often accompanied by fatigue. |"));
+    List<String> t = texts(c);
+    assertTrue(t.contains("B12 deficiency neuropathy is usually gradual, over months."), t.toString());
+    assertTrue(t.contains("B12 deficiency neuropathy is often accompanied by fatigue."), t.toString());
   }
 }

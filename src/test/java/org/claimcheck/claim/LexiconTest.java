@@ -37,4 +37,22 @@ class LexiconTest {
     ClaimcheckException e = assertThrows(ClaimcheckException.class, () -> Lexicon.withFile(f));
     assertTrue(e.oneLine().contains("extra.tsv:1"), e.oneLine());
   }
+
+  @Test
+  void shortAbbreviationsMatchOnlyWithTheirCapitals() {
+    assertEquals(List.of("multiple_sclerosis"),
+        Lexicon.builtin().find("B12 deficiency can mimic MS.").stream().map(m -> m.concept().id())
+            .filter(id -> id.equals("multiple_sclerosis")).toList());
+    assertTrue(Lexicon.builtin().find("Take it within 30 ms, Ms. Smith.").isEmpty());
+    assertEquals("restless_legs", Lexicon.builtin().find("Iron helps RLS.").get(1).concept().id());
+    assertTrue(Lexicon.builtin().find("rls").isEmpty());
+  }
+
+  @Test
+  void pluralsAndHyphenatedCompoundsMatch() {
+    assertEquals(List.of("b12_deficiency", "neuropathy"), Lexicon.builtin()
+        .find("B12 deficiencies cause neuropathies.").stream().map(m -> m.concept().id()).toList());
+    assertEquals("vitamin_b12", Lexicon.builtin().find("B12-related jerking").getFirst().concept().id());
+    assertEquals("vitamin_b12", Lexicon.builtin().find("vitamin B-12").getFirst().concept().id());
+  }
 }

@@ -51,4 +51,37 @@ class AnnotatorTest {
     Tagged noLemmas = annotator.tag("Vitamin B12 helps.", false);
     assertEquals("helps", noLemmas.lemma(2), "without lemmas, the lower-cased token stands in");
   }
+
+  @Test
+  void bulletsInsideALineStartSentencesAndGluedSentencesSplit() {
+    assertEquals(List.of("Symptoms include:", "tingling", "numbness in the feet"),
+        split("Symptoms include: \u2022 tingling \u2022 numbness in the feet"));
+    assertEquals(List.of("It starts between the kneecap and ankle.", "Restless legs syndrome occurs often."),
+        split("It starts between the kneecap and ankle.Restless legs syndrome occurs often."));
+    assertEquals(List.of("The dose was 1000 mcg vs. 250 mcg (e.g. Fig. 2).", "It worked."),
+        split("The dose was 1000 mcg vs. 250 mcg (e.g. Fig. 2). It worked."));
+    assertEquals(List.of("Fatigue is common.", "Numbness follows."), split("- Fatigue is common. Numbness follows."));
+  }
+
+  @Test
+  void contractionsAreSplitIntoTheirWords() {
+    Tagged t = annotator.tag("It's not clear, and it isn't rare.", false);
+    assertEquals(List.of("It", "'s", "not", "clear", ",", "and", "it", "is", "n't", "rare", "."), t.tokens());
+    assertEquals("AUX", t.tags().get(1));
+    assertEquals("PART", t.tags().get(8));
+    assertEquals(List.of(0, 2, 5, 9, 14, 16, 20, 23, 25, 29, 33), t.starts());
+  }
+
+  @Test
+  void entitySpansAreNounsAndTheVerbAfterThemIsRepaired() {
+    String s = "Cobalamin cures anemia and B12 has no toxicity.";
+    Tagged plain = new Annotator(Annotator.Masking.NONE, false).tag(s, false);
+    Tagged t = annotator.tag(s, List.of(new CharSpan(0, 9), new CharSpan(27, 30)), Annotator.Lemmas.VERBS);
+    assertEquals("PROPN", t.tags().get(0));
+    assertEquals("VERB", t.tags().get(1), "plain model: " + plain.tags());
+    assertEquals("PROPN", t.tags().get(4));
+    assertEquals("cure", t.lemma(1));
+    assertEquals("have", t.lemma(5));
+    assertEquals("anemia", t.lemma(2), "only verbs are lemmatised");
+  }
 }

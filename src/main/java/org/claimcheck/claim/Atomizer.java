@@ -1,0 +1,902 @@
+package org.claimcheck.claim;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+
+/**
+ * Not thread-safe: one per article, on the worker thread reading it (it shares the article's {@link References}).
+ * Turns one sentence into atomic claim drafts:
+ * coordinated clauses apart; coordinated verbs ("helps form and maintain"), object lists ("causes fatigue, tingling and
+ * numbness") and shared-head coordinations ("no overdose or toxicity levels") one claim per member; inline lists
+ * ("Symptoms include: tingling, numbness") and list items completed by their lead-in; references resolved; emphatic
+ * framings ("It's crucial to emphasize that ...") dropped.
+ */
+final class Atomizer {
+  /** At most this many claims from one sentence. */
+  static final int MAX_CLAIMS = 12;
+
+  private static final Set<String> LIST_OPENERS = Set.of("like", "including", "include", "includes", "especially",
+      "particularly", "notably", "e.g.", "e.g", "i.e.", "namely", "as");
+  private static final Set<String> CLEFT_AFTER = Set.of("why", "what", "how", "because", "where", "when", "not");
+
+  /** A claim before scoring: its text, its parts, and the sentence tokens it keeps. */
+  static final class Draft {
+    String text;
+    String subject = "";
+    String relation = "";
+    String object = "";
+    /** Sentence tokens the claim keeps (for negation and hedge cues). */
+    final BitSet tokens = new BitSet();
+    /** Start of the clause's subject: negation before it (in an opening adverbial) does not negate the claim. */
+    int mainFrom;
+    int clauseTo;
+    boolean fragment;
+    boolean framed;
+    /** The conjunction that joined the draft's clause to the one before ("so", "but"), or null. */
+    String conj;
+    /** Whether an earlier clause of the sentence is a research agenda ("Researchers are still experimenting"). */
+    boolean afterAgenda;
+    final List<String> notes = new ArrayList<>();
+  }
+
+  /** The lead-in a list item completes ("Symptoms of B12 deficiency include") and how. */
+  record Frame(String text, boolean fromLeadIn) {}
+
+  private final References refs;
+  private final java.util.function.UnaryOperator<String> frameCompleter;
+
+  Atomizer(References refs) {
+    this(refs, java.util.function.UnaryOperator.identity());
+  }
+
+  /** {@code frameCompleter} completes an inline lead-in ("Symptoms include" to "Symptoms of X include"). */
+  Atomizer(References refs, java.util.function.UnaryOperator<String> frameCompleter) {
+    this.refs = refs;
+    this.frameCompleter = frameCompleter;
+  }
+
+  /**
+   * The drafts of tokens [from, to) of {@code p}. {@code frame} (may be null) completes fragments; {@code label} (may
+   * be null) is the item's label ("Myoclonus" in "Myoclonus: This refers to ...").
+   */
+  List<Draft> atomize(Parse p, int from, int to, Frame frame, Mention label) {
+    return atomize(p, from, to, frame, label, null);
+  }
+
+  /**
+   * As {@link #atomize(Parse, int, int, Frame, Mention)}; a clause without a subject takes {@code defaultSubject}
+   * (a table column's header: "Often accompanied by fatigue" under "B12 deficiency" says "B12 deficiency is often
+   * accompanied by fatigue").
+   */
+  List<Draft> atomize(Parse p, int from, int to, Frame frame, Mention label, Mention defaultSubject) {
+    List<Draft> out = new ArrayList<>();
+    to = Clauses.trimEnd(p, from, to);
+    if (from >= to) {
+      return out;
+    }
+    // An inline label or lead-in: "Symptoms include: tingling, numbness", "Important note: ...".
+    int colon = topLevel(p, ":", from, to);
+    if (colon > from && colon + 1 < to) {
+      int leftPred = Clauses.strictPredicate(p, from, colon);
+      boolean titleLabel = colon - from <= 8 && ClaimExtractor.headingLike(p.text(from, colon));
+      if ((leftPred < 0 || titleLabel) && colon - from <= 12) {
+        Mention l = mentionOf(p, from, colon, Map.of());
+        if (titleLabel) {
+          l = new Mention(sentenceCase(l.text(), Lexicon.builtin()), l.concept(), l.plural());
+        }
+        Mention use = l.concept() != null || label == null ? l : label;
+        refs.label = use;
+        return atomize(p, colon + 1, to, frame, use, defaultSubject);
+      }
+      if (leftPred >= 0 && Cues.DANGLING.contains(p.low[colon - 1])) {
+        Clauses.Clause lead = Clauses.analyse(p, from, colon, null);
+        Frame inline = new Frame(frameCompleter.apply(render(p, from, colon,
+            resolutions(p, lead, List.of(), null, List.of(), List.of()))), true);
+        List<int[]> items = listItems(p, colon + 1, to, true);
+        if (items.isEmpty()) {
+          items = List.of(new int[] {colon + 1, to});
+        }
+        for (int[] item : items) {
+          out.add(framedDraft(p, item[0], item[1], inline, null));
+        }
+        return cap(out);
+      }
+    }
+    int skipped = framing(p, from, to);
+    boolean framingDropped = skipped > from;
+    from = skipped;
+    List<Clauses.Clause> clauses = Clauses.of(p, from, to);
+    boolean bareVerbFirst = p.tag[from].equals("VERB") && p.lemma[from].equals(p.low[from])
+        && !p.low[from].endsWith("ing") && !p.low[from].endsWith("ed") && from + 1 < to
+        && (p.tag[from + 1].equals("DET") || p.tag[from + 1].equals("PRON"));
+    Clauses.Clause first = clauses.getFirst();
+    boolean brokenSubject = first.hasSubject() && first.pred() > 0 && (p.tag[first.pred() - 1].equals("CCONJ")
+        || p.tag[first.pred() - 1].equals("ADP") || p.tag[first.pred() - 1].equals("DET"));
+    // "'Pins and needles', a sensation of tingling, usually felt in the feet": a participle, not a finite verb.
+    boolean participle = !first.fragment() && p.tag[first.pred()].equals("VERB") && !p.low[first.pred()].endsWith("s")
+        && !p.lemma[first.pred()].equals(p.low[first.pred()]) && first.pred() > from
+        && (p.tag[first.pred() - 1].equals("ADV") || p.tok[first.pred() - 1].equals(","));
+    boolean fragment = clauses.stream().allMatch(Clauses.Clause::fragment)
+        || frame != null && !bareVerbFirst
+        && (!first.hasSubject() || brokenSubject || participle || Clauses.strictPredicate(p, from, to) < 0);
+    if (fragment) {
+      if (frame != null) {
+        out.add(framedDraft(p, from, to, frame, label));
+      } else {
+        Draft d = new Draft();
+        d.fragment = true;
+        d.mainFrom = from;
+        d.clauseTo = to;
+        d.tokens.set(from, to);
+        d.object = render(p, from, to, Map.of());
+        if (defaultSubject != null && from < to && (p.tag[from].equals("ADJ") || p.tag[from].equals("ADV"))) {
+          d.subject = defaultSubject.text();
+          d.relation = "is";
+          d.text = d.subject + " is " + lowerFirst(d.object);
+          d.notes.add("subject from the table header: " + d.subject);
+        } else if (defaultSubject != null) {
+          d.text = (label != null ? label.text() + " of " : "") + defaultSubject.text() + ": " + d.object;
+        } else {
+          d.text = (label != null ? label.text() + ": " : "") + d.object;
+        }
+        out.add(d);
+      }
+      return cap(out);
+    }
+    if (frame != null && frame.fromLeadIn() && label != null) {
+      // "It plays a vital role in:" + "Myelin sheath formation: ..." states "B12 plays a vital role in myelin
+      // sheath formation".
+      Draft d = new Draft();
+      d.framed = true;
+      d.mainFrom = from;
+      d.clauseTo = from;
+      d.text = frame.text() + " " + lowerFirst(label.text());
+      int verb = frame.text().lastIndexOf(' ');
+      d.subject = verb > 0 ? frame.text().substring(0, verb) : "";
+      d.relation = verb > 0 ? frame.text().substring(verb + 1) : frame.text();
+      d.object = lowerFirst(label.text());
+      d.notes.add("list item completes: " + frame.text());
+      out.add(d);
+    }
+    List<Mention> subjects = new ArrayList<>();
+    List<Mention> objects = new ArrayList<>();
+    Mention lastSubject = null;
+    Mention firstSubject = null;
+    boolean agenda = false;
+    for (Clauses.Clause c : clauses) {
+      if (c.fragment()) {
+        continue;
+      }
+      List<Mention> near = new ArrayList<>();
+      if (firstSubject != null) {
+        near.add(firstSubject);
+      }
+      Mention intro = introSubject(p, c);
+      if (intro != null) {
+        near.add(intro);
+      }
+      Mention own = c.hasSubject() && !isPronoun(p, c.subjFrom(), c.pred())
+          ? mentionOf(p, c.subjFrom(), c.pred(), Map.of()) : c.hasSubject() ? null : lastSubject;
+      Map<Integer, String> repl = resolutions(p, c, near, own, subjects, objects);
+      Mention subject;
+      String subjectText;
+      int subjFrom = c.subjFrom();
+      boolean headerSubject = false;
+      if (!c.hasSubject()) {
+        subject = lastSubject != null ? lastSubject : defaultSubject;
+        headerSubject = lastSubject == null && defaultSubject != null;
+        subjectText = subject != null ? subject.text() : "";
+      } else {
+        subjectText = render(p, subjFrom, c.pred(), repl);
+        subject = mentionOf(p, subjFrom, c.pred(), repl);
+      }
+      if (subject != null && subject.concept() != null) {
+        subjects.add(subject);
+      }
+      Mention objectMention = mentionOf(p, c.relTo(), c.to(), repl);
+      if (objectMention.concept() != null) {
+        objects.add(objectMention);
+      }
+      int introFrom = Math.min(subjFrom, Clauses.skipDiscourse(p, c.from(), subjFrom));
+      String introText = subjFrom > introFrom ? render(p, introFrom, subjFrom, repl).strip() : "";
+      for (int[] rel : relationVariants(p, c)) {
+        int objFrom = rel[rel.length - 1];
+        for (BitSet obj : objectVariants(p, objFrom, c.to())) {
+          Draft d = new Draft();
+          d.mainFrom = subjFrom;
+          d.clauseTo = c.to();
+          d.conj = c.conj();
+          d.afterAgenda = agenda;
+          d.subject = subjectText;
+          BitSet relTokens = new BitSet();
+          for (int k = 0; k < rel.length - 1; k += 2) {
+            relTokens.set(rel[k], rel[k + 1]);
+          }
+          d.relation = render(p, relTokens, repl);
+          int verb = relTokens.nextSetBit(0);
+          while (verb >= 0 && !p.isVerbal(verb)) {
+            verb = relTokens.nextSetBit(verb + 1);
+          }
+          if (headerSubject && verb >= 0 && p.tag[verb].equals("VERB") && p.low[verb].endsWith("ed")) {
+            d.relation = "is " + lowerFirst(d.relation);
+          } else if (headerSubject) {
+            d.relation = lowerFirst(d.relation);
+          }
+          d.object = render(p, obj, repl);
+          d.tokens.set(c.from(), subjFrom);
+          if (c.hasSubject()) {
+            d.tokens.set(subjFrom, c.pred());
+          }
+          d.tokens.or(relTokens);
+          d.tokens.or(obj);
+          StringBuilder sb = new StringBuilder();
+          if (!introText.isEmpty()) {
+            sb.append(introText).append(introText.endsWith(",") ? " " : ", ");
+          }
+          if (!d.subject.isEmpty()) {
+            sb.append(d.subject);
+            int r0 = relTokens.nextSetBit(0);
+            boolean glued = c.hasSubject() && r0 == c.pred() && r0 > 0 && !p.spaceBefore(r0)
+                && !repl.containsKey(r0) && !repl.containsKey(r0 - 1);
+            if (!glued) {
+              sb.append(' ');
+            }
+          }
+          sb.append(d.relation);
+          if (!d.object.isEmpty()) {
+            sb.append(' ').append(d.object);
+          }
+          d.text = sb.toString();
+          if (!c.hasSubject() && subject != null) {
+            d.notes.add((headerSubject ? "subject from the table header: " : "shared subject: ") + subject.text());
+          }
+          if (obj.cardinality() < c.to() - objFrom || rel.length > 3) {
+            d.notes.add("split coordination");
+          }
+          if (framingDropped) {
+            d.notes.add("framing dropped");
+          }
+          for (var e : repl.entrySet()) {
+            if (d.tokens.get(e.getKey()) && !e.getValue().isEmpty()) {
+              d.notes.add("resolved: " + p.text(e.getKey(), e.getKey() + 1) + " -> " + e.getValue());
+            }
+          }
+          out.add(d);
+        }
+      }
+      agenda |= Cues.RESEARCH_AGENDA.matcher(p.text(subjFrom, c.to()).toLowerCase(Locale.ROOT)).find();
+      lastSubject = subject;
+      if (firstSubject == null && subject != null && c.hasSubject()) {
+        firstSubject = subject;
+      }
+      if (subject != null && c.hasSubject() && subject.concept() != null) {
+        refs.previous = subject;
+      }
+    }
+    return cap(out);
+  }
+
+  private static List<Draft> cap(List<Draft> drafts) {
+    return drafts.size() > MAX_CLAIMS ? new ArrayList<>(drafts.subList(0, MAX_CLAIMS)) : drafts;
+  }
+
+  private Draft framedDraft(Parse p, int from, int to, Frame frame, Mention label) {
+    Draft d = new Draft();
+    d.framed = true;
+    d.fragment = true;
+    d.mainFrom = from;
+    d.clauseTo = to;
+    d.tokens.set(from, to);
+    String content = render(p, from, to, Map.of());
+    d.object = label != null ? lowerFirst(label.text()) + " (" + content + ")" : lowerFirst(content);
+    d.text = frame.text() + " " + d.object;
+    int verb = frame.text().lastIndexOf(' ');
+    d.relation = verb > 0 ? frame.text().substring(verb + 1) : "";
+    d.subject = verb > 0 ? frame.text().substring(0, verb) : frame.text();
+    d.notes.add("list item of: " + frame.text());
+    return d;
+  }
+
+  /** The first token after an emphatic framing at {@code from} ("It's crucial to emphasize that"), or from. */
+  private static int framing(Parse p, int from, int to) {
+    String rest = p.text.substring(p.start[from]).replace('\u2019', '\'');
+    Matcher m = Cues.FRAMING.matcher(rest);
+    if (!m.find() || m.end() == 0) {
+      return from;
+    }
+    int end = p.start[from] + m.end();
+    int i = from;
+    while (i < to && p.start[i] < end) {
+      i++;
+    }
+    return i < to ? i : from;
+  }
+
+  /** Index of the first top-level (outside parentheses) token {@code tok} in [from, to), or -1. */
+  private static int topLevel(Parse p, String tok, int from, int to) {
+    int depth = 0;
+    for (int i = from; i < to; i++) {
+      if (p.tok[i].equals("(")) {
+        depth++;
+      } else if (p.tok[i].equals(")")) {
+        depth = Math.max(0, depth - 1);
+      } else if (depth == 0 && p.tok[i].equals(tok)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Relation variants of a clause: {start, end, [start, end,] objectStart}; two for "helps form and maintain". */
+  private static List<int[]> relationVariants(Parse p, Clauses.Clause c) {
+    int pred = c.pred();
+    int e = c.relTo();
+    List<int[]> out = new ArrayList<>();
+    if (e < c.to() && (p.low[e].equals("and") || p.low[e].equals("or")) && e - 1 >= pred
+        && p.tag[e - 1].equals("VERB")) {
+      int k = e + 1;
+      while (k < c.to() && p.tag[k].equals("ADV")) {
+        k++;
+      }
+      if (k < c.to() && p.tag[k].equals("VERB") && !p.low[k].endsWith("ing")) {
+        int objFrom = Clauses.relationEnd(p, k, c.to());
+        out.add(new int[] {pred, e, objFrom});
+        out.add(new int[] {pred, e - 1, e + 1, objFrom, objFrom});
+        return out;
+      }
+    }
+    out.add(new int[] {pred, e, e});
+    return out;
+  }
+
+  /** Object variants: one per member of a coordination or list, else the whole object. */
+  private static List<BitSet> objectVariants(Parse p, int from, int to) {
+    List<BitSet> out = new ArrayList<>();
+    BitSet all = new BitSet();
+    all.set(from, Math.max(from, to));
+    // "no overdose or toxicity levels": two modifiers sharing a head noun.
+    int depth = 0;
+    for (int c = from + 1; c + 2 < to + 1 && c < to; c++) {
+      if (p.tok[c].equals("(")) {
+        depth++;
+      } else if (p.tok[c].equals(")")) {
+        depth = Math.max(0, depth - 1);
+      }
+      if (depth > 0 || !(p.low[c].equals("and") || p.low[c].equals("or")) || c + 2 >= to + 1) {
+        continue;
+      }
+      int x = c - 1;
+      boolean single = x == from || p.tag[x - 1].equals("DET") || p.tag[x - 1].equals("ADP")
+          || p.isVerbal(x - 1);
+      if (!single || !modifier(p, x) || c + 1 >= to || !modifier(p, c + 1)
+          || p.tag[x].equals("ADJ") != p.tag[c + 1].equals("ADJ")) {
+        continue;
+      }
+      int h = c + 2;
+      while (h < to && modifier(p, h) && !p.low[h].equals("and") && h < c + 4) {
+        h++;
+      }
+      boolean headed = h > c + 2 && p.tag[h - 1].equals("NOUN");
+      for (int k = c + 2; k < h && headed; k++) {
+        // "hyperhomocysteinemia and mild cognitive impairment": the "head" is a concept of its own, not shared.
+        headed = !p.isEntity(k);
+      }
+      boolean ends = h == to || p.isPunct(h) || p.tag[h].equals("ADP") || p.tag[h].equals("CCONJ")
+          || p.tag[h].equals("SCONJ") || p.low[h].equals("which") || p.low[h].equals("that");
+      if (headed && ends && !(p.isEntity(x) && p.isEntity(c + 1) && p.mention[h - 1] == p.mention[c + 1])) {
+        BitSet a = (BitSet) all.clone();
+        a.clear(c, c + 2);
+        BitSet b = (BitSet) all.clone();
+        b.clear(x, c + 1);
+        out.add(a);
+        out.add(b);
+        return out;
+      }
+    }
+    List<int[]> items = listItems(p, from, to, false);
+    if (items.size() >= 2) {
+      int prefixEnd = items.getFirst()[0];
+      while (prefixEnd > from && p.tok[prefixEnd - 1].equals(",")) {
+        prefixEnd--;
+      }
+      for (int[] item : items) {
+        BitSet v = new BitSet();
+        v.set(from, prefixEnd);
+        // Drop a comma or "such as" gap between the prefix and the first item only for the first item.
+        v.set(item[0], item[1]);
+        out.add(v);
+      }
+      return out;
+    }
+    out.add(all);
+    return out;
+  }
+
+  private static boolean modifier(Parse p, int i) {
+    return p.isEntity(i) || p.tag[i].equals("NOUN") || p.tag[i].equals("ADJ") || p.tag[i].equals("PROPN");
+  }
+
+  /**
+   * The members [start, end) of a list in tokens [from, to): "A, B and C", "like A or B", "including A, B, C". With
+   * {@code atStart} the list must start at {@code from} (an inline lead-in's items). Empty when there is none.
+   */
+  static List<int[]> listItems(Parse p, int from, int to, boolean atStart) {
+    int depth = 0;
+    for (int c = from + 1; c < to - 1; c++) {
+      if (p.tok[c].equals("(")) {
+        depth++;
+      } else if (p.tok[c].equals(")")) {
+        depth = Math.max(0, depth - 1);
+      }
+      if (depth > 0 || !(p.low[c].equals("and") || p.low[c].equals("or"))) {
+        continue;
+      }
+      // The last member: up to a comma, a closing parenthesis or the end.
+      int e = c + 1;
+      int d2 = 0;
+      while (e < to) {
+        if (p.tok[e].equals("(")) {
+          d2++;
+        } else if (p.tok[e].equals(")")) {
+          if (d2 == 0) {
+            break;
+          }
+          d2--;
+        } else if (d2 == 0 && (p.tok[e].equals(",") || p.tok[e].equals(";") || p.low[e].equals("which")
+            || p.low[e].equals("who"))) {
+          break;
+        }
+        e++;
+      }
+      if (!shortPhrase(p, c + 1, e, atStart)) {
+        continue;
+      }
+      if (e < to && p.tok[e].equals(",") && e + 1 < to && !(p.tag[e + 1].equals("VERB")
+          && p.low[e + 1].endsWith("ing") || p.low[e + 1].equals("which")
+          || p.low[e + 1].equals("who") || p.low[e + 1].equals("especially"))) {
+        continue;
+      }
+      List<int[]> items = new ArrayList<>();
+      items.add(new int[] {c + 1, e});
+      int segEnd = p.tok[c - 1].equals(",") ? c - 1 : c;
+      boolean openerFound = false;
+      while (true) {
+        int s = segEnd;
+        int d3 = 0;
+        while (s > from) {
+          String t = p.tok[s - 1];
+          if (t.equals(")")) {
+            d3++;
+          } else if (t.equals("(")) {
+            d3--;
+          } else if (d3 == 0 && t.equals(",")) {
+            break;
+          }
+          s--;
+        }
+        if (shortPhrase(p, s, segEnd, atStart)) {
+          items.addFirst(new int[] {s, segEnd});
+          if (s > from && p.tok[s - 1].equals(",")) {
+            segEnd = s - 1;
+            continue;
+          }
+          openerFound = s == from;
+          break;
+        }
+        // The first member follows an opener inside this segment: "... like A", "... in A" (long lists only).
+        int j = segEnd - 1;
+        while (j >= s && !(LIST_OPENERS.contains(p.low[j]) || items.size() >= 3 && p.tag[j].equals("ADP"))) {
+          j--;
+        }
+        if (j >= s && j + 1 < segEnd && shortPhrase(p, j + 1, segEnd, atStart)) {
+          items.addFirst(new int[] {j + 1, segEnd});
+          openerFound = true;
+        }
+        break;
+      }
+      if (items.size() >= 2 && (openerFound || items.size() >= 3) && (!atStart || items.getFirst()[0] == from)) {
+        return items;
+      }
+    }
+    return List.of();
+  }
+
+  /** A short noun phrase (at most five words outside parentheses, no verb group, no preposition). */
+  private static boolean shortPhrase(Parse p, int from, int to, boolean lenient) {
+    if (from >= to) {
+      return false;
+    }
+    int words = 0;
+    int depth = 0;
+    for (int i = from; i < to; i++) {
+      String t = p.tok[i];
+      if (t.equals("(")) {
+        depth++;
+        continue;
+      }
+      if (t.equals(")")) {
+        depth = Math.max(0, depth - 1);
+        continue;
+      }
+      if (depth > 0) {
+        continue;
+      }
+      String tag = p.tag[i];
+      boolean ok = p.isEntity(i) || switch (tag) {
+        case "NOUN", "PROPN", "ADJ", "NUM", "DET", "PART", "SYM" -> true;
+        case "VERB" -> p.low[i].endsWith("ed") || p.low[i].endsWith("ing");
+        case "ADP" -> lenient && (p.low[i].equals("of") || p.low[i].equals("in"));
+        case "PUNCT" -> t.equals("-") || t.equals("'") || t.equals("\u2019");
+        default -> false;
+      };
+      if (!ok || p.low[i].equals("and") || p.low[i].equals("or") || LIST_OPENERS.contains(p.low[i])
+          && !p.low[i].equals("as")) {
+        return false;
+      }
+      if (tag.equals("VERB") && p.low[i].endsWith("ing") && i + 1 < to
+          && (p.tag[i + 1].equals("DET") || p.tag[i + 1].equals("PRON"))) {
+        return false;
+      }
+      words++;
+    }
+    int head = to - 1;
+    while (head > from && (p.tok[head].equals(")") || p.isPunct(head))) {
+      head--;
+    }
+    while (head > from && depthAt(p, from, head) > 0) {
+      head--;
+    }
+    boolean nounHead = p.isNounish(head) || p.tag[head].equals("VERB") && p.low[head].endsWith("ing")
+        || p.tok[head].equals(")");
+    return nounHead && words >= 1 && words <= (lenient ? 8 : 5);
+  }
+
+  private static int depthAt(Parse p, int from, int i) {
+    int depth = 0;
+    for (int k = from; k <= i; k++) {
+      if (p.tok[k].equals("(")) {
+        depth++;
+      } else if (p.tok[k].equals(")")) {
+        depth = Math.max(0, depth - 1);
+      }
+    }
+    return depth;
+  }
+
+  /**
+   * Replacements for references in tokens [from, to): token index to the text that replaces it ("" to drop a token
+   * that a multi-token replacement covers).
+   */
+  private Map<Integer, String> resolutions(Parse p, Clauses.Clause c, List<Mention> near, Mention own,
+      List<Mention> subjects, List<Mention> objects) {
+    int from = c.from();
+    int to = c.to();
+    Map<Integer, String> out = new HashMap<>();
+    List<Mention> earlier = new ArrayList<>(subjects);
+    earlier.addAll(objects);
+    for (int i = from; i < to; i++) {
+      String low = p.low[i];
+      boolean afterVerb = c.pred() >= 0 && i >= c.relTo();
+      boolean clauseStart = i == from || i == c.subjFrom() || p.tok[i - 1].equals(",")
+          || p.low[i - 1].equals("and") || p.low[i - 1].equals("but") || p.tag[i - 1].equals("SCONJ")
+          || p.low[i - 1].equals("that") || p.low[i - 1].equals("where");
+      if (low.equals("it") && p.tag[i].equals("PRON")) {
+        boolean subjectPosition = clauseStart && i + 1 < to && (p.isVerbal(i + 1) || p.tag[i + 1].equals("ADV"));
+        boolean prepositionObject = i > from && (p.tag[i - 1].equals("ADP") || p.low[i - 1].equals("without"));
+        if (expletive(p, i, to) || !subjectPosition && !prepositionObject) {
+          continue;
+        }
+        Mention m = null;
+        if (afterVerb && own != null) {
+          m = own;
+        } else if (!near.isEmpty()) {
+          m = near.getLast();
+        }
+        if (m == null) {
+          m = refs.it(subjects.isEmpty() ? objects : subjects);
+        }
+        if (m != null) {
+          out.put(i, i == c.from() ? m.text() : lowerFirst(m.text()));
+          if (i + 1 < to && p.low[i + 1].equals("'s")) {
+            out.put(i + 1, "is");
+          }
+        }
+      } else if ((low.equals("this") || low.equals("that")) && p.tag[i].equals("PRON") && clauseStart
+          && i + 1 < to && p.isVerbal(i + 1) && !cleft(p, i, to)) {
+        // "This" usually stands for a whole statement: only an item's label names it for sure.
+        if (refs.label != null && !namesCategory(refs.label.text())) {
+          out.put(i, refs.label.text());
+          if (i + 1 < to && (p.low[i + 1].equals("'s"))) {
+            out.put(i + 1, "is");
+          }
+        }
+      } else if ((low.equals("they") || low.equals("these")) && p.tag[i].equals("PRON") && clauseStart
+          && i + 1 < to && (p.isVerbal(i + 1) || p.tag[i + 1].equals("ADV"))) {
+        Mention m = refs.they(earlier);
+        if (m != null) {
+          out.put(i, m.text());
+        }
+      } else if (low.equals("its") && i + 1 < to && !p.low[i + 1].equals("own")) {
+        if (p.low[i + 1].equals(References.DEFICIENCY)) {
+          Mention s = own != null && own.isA("substance") ? own : refs.substance(earlier);
+          if (s != null) {
+            out.put(i, s.text());
+          }
+        } else {
+          Mention m = afterVerb && own != null && (own.concept() != null || !c.hasSubject()) ? own
+              : firstEntity(p, from, i);
+          if (m == null && !near.isEmpty()) {
+            m = near.getFirst();
+          }
+          if (m == null) {
+            m = refs.it(subjects.isEmpty() ? objects : subjects);
+          }
+          if (m != null) {
+            String owner = i == c.from() ? m.text() : lowerFirst(m.text());
+            out.put(i, owner + (owner.endsWith("s") ? "'" : "'s"));
+          }
+        }
+      } else if (isAnaphoricNoun(p, i, to)) {
+        Mention m = low.equals(References.DEFICIENCY) ? refs.deficiency()
+            : References.SUBSTANCE_NOUNS.contains(singular(low)) ? refs.substance(earlier) : refs.condition(earlier);
+        if (m == null) {
+          continue;
+        }
+        int det = i;
+        while (det > from && (p.tag[det - 1].equals("ADJ") || p.tag[det - 1].equals("DET"))
+            && !p.isEntity(det - 1)) {
+          det--;
+        }
+        out.put(det, m.text());
+        for (int k = det + 1; k <= i; k++) {
+          out.put(k, "");
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The first substance or condition named in tokens [from, to), as it is written. */
+  private static Mention firstEntity(Parse p, int from, int to) {
+    for (Lexicon.Match m : p.matches) {
+      if (m.start() >= p.start[from] && m.end() <= (to > from ? p.end[to - 1] : p.start[from])
+          && (m.concept().type().equals("substance") || m.concept().type().equals("condition"))) {
+        return new Mention(m.text(), m.concept(), false);
+      }
+    }
+    return null;
+  }
+
+  /** Whether a label names a category ("Deficiency Triggers"): then "this" after it is not the label. */
+  private static boolean namesCategory(String label) {
+    String[] w = label.toLowerCase(Locale.ROOT).split("\\s+");
+    return Cues.CATEGORY_NOUNS.contains(w[w.length - 1]);
+  }
+
+  /** "Although ..., once neurological damage has been present, it ...": the subject of the opening clause. */
+  private static Mention introSubject(Parse p, Clauses.Clause c) {
+    int end = c.subjFrom();
+    for (int i = end - 1; i >= c.from(); i--) {
+      if (p.tag[i].equals("SCONJ") || !p.tag[i].equals("NOUN") && Set.of("when", "once", "if", "while", "although",
+          "though", "since", "because").contains(p.low[i])) {
+        int v = i + 1;
+        while (v < end && !p.isVerbal(v)) {
+          v++;
+        }
+        if (v < end && v > i + 1 && p.isNounish(v - 1) && !isPronoun(p, i + 1, v)) {
+          return mentionOf(p, i + 1, v, Map.of());
+        }
+        return null;
+      }
+    }
+    return null;
+  }
+
+  private static boolean isPronoun(Parse p, int from, int to) {
+    return to - from == 1 && p.tag[from].equals("PRON");
+  }
+
+  /** "the deficiency", "this vital nutrient", a bare "deficiency": no complement, no modifier noun before it. */
+  private static boolean isAnaphoricNoun(Parse p, int i, int to) {
+    String low = p.low[i];
+    String sing = singular(low);
+    if (p.isEntity(i) || !(low.equals(References.DEFICIENCY) || References.SUBSTANCE_NOUNS.contains(sing)
+        && sing.equals(low) || References.CONDITION_NOUNS.contains(low))) {
+      return false;
+    }
+    if (i + 1 < to && (p.low[i + 1].equals("of") || p.low[i + 1].equals("in") || p.tag[i + 1].equals("NOUN")
+        || p.isEntity(i + 1) || p.tag[i + 1].equals("PROPN") || p.tok[i + 1].equals("("))) {
+      return false;
+    }
+    if (i > 0 && (p.tag[i - 1].equals("NOUN") || p.tag[i - 1].equals("PROPN") || p.isEntity(i - 1)
+        || p.tok[i - 1].equals("-") || p.tag[i - 1].equals("PRON") || p.low[i - 1].equals("'s"))) {
+      return false;
+    }
+    // The determiner (or nothing, for "deficiency") and adjectives before it.
+    int j = i - 1;
+    while (j >= 0 && p.tag[j].equals("ADJ")) {
+      if (low.equals(References.DEFICIENCY)) {
+        return false;
+      }
+      j--;
+    }
+    if (j >= 0 && p.tag[j].equals("DET")) {
+      String det = p.low[j];
+      return det.equals("this") || det.equals("the") || det.equals("these") || det.equals("that")
+          || det.equals("a") && low.equals(References.DEFICIENCY);
+    }
+    return low.equals(References.DEFICIENCY);
+  }
+
+  private static String singular(String low) {
+    String s = Lexicon.singular(low);
+    return s == null ? low : s;
+  }
+
+  /** "it" that stands for no thing: "it is important to", "making it difficult to", "it seems that". */
+  private static boolean expletive(Parse p, int i, int to) {
+    if (i + 1 < to && Set.of("happens", "matters", "depends", "helps", "seems", "appears").contains(p.low[i + 1])
+        && (i + 2 >= to || p.isPunct(i + 2) || p.low[i + 2].equals("that") || p.low[i + 2].equals("to"))) {
+      return true;
+    }
+    if (i > 0 && Set.of("make", "makes", "making", "made", "find", "finds", "found", "keep", "keeps").contains(
+        p.low[i - 1])) {
+      return true;
+    }
+    for (int k = i + 1; k < Math.min(to, i + 6); k++) {
+      String low = p.low[k];
+      if (low.equals("to") || low.equals("that") || low.equals("whether") || low.equals("if")) {
+        return k > i + 1;
+      }
+      if (!(p.tag[k].equals("AUX") || p.tag[k].equals("ADJ") || p.tag[k].equals("ADV") || p.tag[k].equals("PART")
+          || low.equals("seems") || low.equals("appears") || low.equals("takes") || low.equals("happens"))) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /** "This is why ...", "That's what ...": a cleft whose "this" points at a whole statement. */
+  private static boolean cleft(Parse p, int i, int to) {
+    return i + 2 < to && p.tag[i + 1].equals("AUX") && CLEFT_AFTER.contains(p.low[i + 2]);
+  }
+
+  /** The first lexicon concept in tokens [from, to) (after replacements) as a mention of that phrase. */
+  private static Mention mentionOf(Parse p, int from, int to, Map<Integer, String> repl) {
+    // The noun phrase without what follows a comma, a relative pronoun or a parenthesis: "Vitamin B12, a key player
+    // in ..." is "Vitamin B12".
+    int cut = from;
+    while (cut < to && !(cut > from && (p.tok[cut].equals(",") || p.tok[cut].equals("(")
+        || Set.of("who", "which", "that").contains(p.low[cut])
+        || p.tag[cut].equals("VERB") && p.isNounish(cut - 1) && !p.isEntity(cut)))) {
+      cut++;
+    }
+    to = cut;
+    String text = render(p, from, to, repl);
+    Lexicon.Concept concept = null;
+    for (int i = from; i < to; i++) {
+      if (repl.containsKey(i) && !repl.get(i).isEmpty()) {
+        Mention m = resolvedMention(repl.get(i));
+        if (m != null) {
+          concept = m.concept();
+          break;
+        }
+      }
+      if (p.isEntity(i) && !repl.containsKey(i)) {
+        concept = p.matches.get(p.mention[i]).concept();
+        break;
+      }
+    }
+    int headEnd = to;
+    for (int i = from + 1; i < to; i++) {
+      if (p.tag[i].equals("ADP")) {
+        headEnd = i;
+        break;
+      }
+    }
+    int head = headEnd - 1;
+    while (head > from && !p.isNounish(head)) {
+      head--;
+    }
+    boolean plural = from < to && (p.low[head].endsWith("s") && !p.low[head].endsWith("ss")
+        && p.tag[head].equals("NOUN") || p.low[head].equals("they") || p.low[head].equals("these"));
+    if (from < to && Set.of("we", "i", "you", "us", "me").contains(p.low[from]) && to - from == 1) {
+      return new Mention(text, null, false);
+    }
+    return new Mention(text, concept, plural);
+  }
+
+  private static Mention resolvedMention(String text) {
+    List<Lexicon.Match> m = Lexicon.builtin().find(text);
+    return m.isEmpty() ? null : new Mention(text, m.getFirst().concept(), false);
+  }
+
+  /** Tokens [from, to) with replacements, spaced as in the sentence. */
+  static String render(Parse p, int from, int to, Map<Integer, String> repl) {
+    BitSet b = new BitSet();
+    if (to > from) {
+      b.set(from, to);
+    }
+    return render(p, b, repl);
+  }
+
+  /** The tokens of {@code b} with replacements, spaced as in the sentence. */
+  static String render(Parse p, BitSet b, Map<Integer, String> repl) {
+    StringBuilder sb = new StringBuilder();
+    int prev = -2;
+    for (int i = b.nextSetBit(0); i >= 0 && i < p.size(); i = b.nextSetBit(i + 1)) {
+      String r = repl.get(i);
+      String t = r != null ? r : p.tok[i];
+      if (t.isEmpty()) {
+        prev = i;
+        continue;
+      }
+      if (sb.length() > 0 && (i != prev + 1 || p.spaceBefore(i) || r != null)) {
+        sb.append(' ');
+      }
+      if (sb.length() > 0 && i != prev + 1 && (t.equals(",") || t.equals(")"))) {
+        prev = i;
+        sb.setLength(sb.length() - 1);
+        continue;
+      }
+      sb.append(t);
+      prev = i;
+    }
+    String s = sb.toString().strip();
+    while (s.endsWith(",") || s.endsWith(" (")) {
+      s = s.substring(0, s.length() - 1).strip();
+    }
+    return s;
+  }
+
+  /** Title case to sentence case ("Muscle Weakness" to "Muscle weakness"), keeping names and abbreviations. */
+  static String sentenceCase(String text, Lexicon lexicon) {
+    StringBuilder sb = new StringBuilder();
+    java.util.Set<Integer> keep = new java.util.HashSet<>();
+    for (Lexicon.Match m : lexicon.find(text)) {
+      if (!Character.isUpperCase(m.concept().name().charAt(0))) {
+        continue;
+      }
+      for (int i = m.start(); i < m.end(); i++) {
+        keep.add(i);
+      }
+    }
+    String[] words = text.split(" ");
+    int pos = 0;
+    for (int k = 0; k < words.length; k++) {
+      String w = words[k];
+      if (sb.length() > 0) {
+        sb.append(' ');
+      }
+      boolean acronym = w.length() > 1 && (w.chars().filter(Character::isUpperCase).count() > 1
+          || w.chars().anyMatch(Character::isDigit));
+      sb.append(acronym || keep.contains(pos) || k == 0 ? w : w.toLowerCase(Locale.ROOT));
+      pos += w.length() + 1;
+    }
+    return sb.toString();
+  }
+
+  static String lowerFirst(String s) {
+    if (s.length() < 2 || !Character.isUpperCase(s.charAt(0)) || Character.isUpperCase(s.charAt(1))
+        || Character.isDigit(s.charAt(1))) {
+      return s;
+    }
+    // Keep proper names that the lexicon knows with a capital ("Parkinson's disease").
+    for (Lexicon.Match m : Lexicon.builtin().find(s)) {
+      if (m.start() == 0 && Character.isUpperCase(m.concept().name().charAt(0))) {
+        return s;
+      }
+    }
+    return Character.toLowerCase(s.charAt(0)) + s.substring(1);
+  }
+
+  static String upperFirst(String s) {
+    return s.isEmpty() ? s : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
+  }
+}

@@ -1,0 +1,322 @@
+package org.claimcheck.claim;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Thread-safe (stateless). Scores a claim draft for check-worthiness in [0, 1] and says why. The score adds up what a
+ * checkable health claim has (a health entity, a relation verb, a declarative sentence of some length) and is capped by
+ * what rules one out (a question, an order or advice, first-person marketing, page chatter, the page talking about
+ * itself, a research agenda, an unfinished lead-in, a title or caption, a reference or link list). It also marks
+ * negation (NegEx-style, with scope) and hedging (with a certainty level).
+ */
+final class CheckWorthiness {
+  private CheckWorthiness() {}
+
+  static final double BASE = 0.1;
+  static final double ENTITY = 0.4;
+  static final double HEALTH_WORD = 0.25;
+  static final double PREDICATE = 0.25;
+  static final double RELATION_VERB = 0.1;
+  static final double DECLARATIVE = 0.1;
+
+  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['\u2019\\-][\\p{L}\\p{N}]+)*");
+  private static final Set<String> FIRST_PERSON = Set.of("we", "i", "us", "me", "my", "i'm", "we're", "we've",
+      "i've", "we'll");
+  /** A clause about nothing named: "There really is no risk.", "This happens often." */
+  private static final Pattern NO_REFERENT = Pattern.compile("(there|it|they|them)( \\w+ly)?");
+  private static final Pattern SIMILE = Pattern.compile(
+      "\\b(is|are|was|were|'s|'re) (just |much |very |a bit |almost )?like\\b");
+  private static final Pattern RESEARCH_SUBJECT = Pattern.compile(
+      "\\b(research|researchers|scientists|studies|study|we|investigators|trials?|doctors)\\b");
+  private static final Pattern SCIENTIFIC_WE = Pattern.compile(
+      "\\bwe (showed|show|found|find|observed|observe|demonstrated|demonstrate|report|reported|conclude|confirmed)\\b");
+
+  /** Where on the page a sentence stands. */
+  enum Zone {
+    CONTENT,
+    LINKS,
+    REFERENCES,
+    COMMENTS,
+    ABOUT
+  }
+
+  /** What is known of the sentence a draft comes from. */
+  record SentenceFacts(String sentence, Zone zone, boolean titleLike, boolean incompleteLeadIn,
+      boolean boilerplate) {}
+
+  /** The score and what goes with it. */
+  record Result(double score, List<String> reasons, boolean negated, boolean hedged, String certainty,
+      List<String> entities) {}
+
+  static Result score(Atomizer.Draft d, Parse p, SentenceFacts facts, Lexicon lexicon) {
+    List<String> reasons = new ArrayList<>();
+    String lower = d.text.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+
+    Set<String> entities = new LinkedHashSet<>();
+    for (Lexicon.Match m : lexicon.find(d.text)) {
+      entities.add(m.concept().id());
+    }
+    boolean healthWord = false;
+    List<String> words = new ArrayList<>();
+    var wm = WORD.matcher(lower);
+    while (wm.find()) {
+      words.add(wm.group());
+      healthWord |= Cues.isHealthWord(wm.group());
+      for (String part : wm.group().split("-")) {
+        healthWord |= Cues.isHealthWord(part);
+      }
+    }
+
+    double score = BASE;
+    if (!entities.isEmpty()) {
+      score += ENTITY;
+      reasons.add("health entity: " + String.join(", ", entities));
+    } else if (healthWord) {
+      score += HEALTH_WORD;
+      reasons.add("health words, no lexicon entity");
+    } else {
+      reasons.add("no health entity");
+    }
+    String head = relationHead(d, p);
+    boolean predicate = !d.relation.isEmpty();
+    if (predicate) {
+      score += PREDICATE;
+      reasons.add("relation: " + head);
+      if (Cues.RELATION_VERBS.contains(head)) {
+        score += RELATION_VERB;
+      }
+    } else {
+      reasons.add("no verb");
+    }
+    if (words.size() >= 4 && words.size() <= 60 && !d.text.strip().endsWith("?")) {
+      score += DECLARATIVE;
+      reasons.add("declarative");
+    }
+
+    // What rules a claim out caps its score.
+    double cap = 1;
+    if (!predicate) {
+      cap = Math.min(cap, 0.35);
+    }
+    if (facts.sentence().strip().endsWith("?") || d.text.strip().endsWith("?")) {
+      cap = Math.min(cap, 0.05);
+      reasons.add("question");
+    }
+    if (!d.framed && imperative(d, p)) {
+      cap = Math.min(cap, 0.1);
+      reasons.add("imperative");
+    }
+    if (Cues.ADVICE.matcher(lower).find()) {
+      cap = Math.min(cap, 0.15);
+      reasons.add("advice");
+    }
+    if (facts.boilerplate()) {
+      cap = Math.min(cap, 0.02);
+      reasons.add("boilerplate");
+    }
+    if (Cues.MARKETING.matcher(lower).find()) {
+      cap = Math.min(cap, 0.15);
+      reasons.add("first-person marketing");
+    } else if (!SCIENTIFIC_WE.matcher(lower).find() && words.stream().anyMatch(FIRST_PERSON::contains)) {
+      cap = Math.min(cap, 0.45);
+      reasons.add("first person");
+    }
+    if (entities.isEmpty() && NO_REFERENT.matcher(d.subject.toLowerCase(Locale.ROOT).strip()).matches()) {
+      cap = Math.min(cap, 0.45);
+      reasons.add("no referent");
+    }
+    if (Cues.META.matcher(lower).find()) {
+      cap = Math.min(cap, 0.1);
+      reasons.add("about the page");
+    }
+    String main = d.framed ? lower : Atomizer.render(p, mainTokens(d), java.util.Map.of()).toLowerCase(Locale.ROOT);
+    if (Cues.RESEARCH_AGENDA.matcher(main).find() || Cues.RESEARCH_ACTIVITY.contains(head)
+        && researchSubject(d.subject) || d.afterAgenda && "so".equals(d.conj)) {
+      cap = Math.min(cap, 0.25);
+      reasons.add("research agenda or method");
+    }
+    if (Cues.NORMATIVE.matcher(main).find()) {
+      cap = Math.min(cap, 0.3);
+      reasons.add("says what matters, not what is");
+    }
+    if (head.equals("be") && SIMILE.matcher(main).find()) {
+      cap = Math.min(cap, 0.4);
+      reasons.add("simile");
+    }
+    if (Cues.STUDY_META.contains(head) || Cues.STUDY_NOUNS.contains(lastWord(d.subject))
+        && Set.of("be", "include", "enroll", "enrol", "last", "involve", "use", "have", "lack").contains(head)) {
+      cap = Math.min(cap, 0.3);
+      reasons.add("about a study, not a health effect");
+    }
+    if (lower.contains("may or may not") || lower.contains("might or might not")) {
+      cap = Math.min(cap, 0.3);
+      reasons.add("vacuous hedge");
+    }
+    if (facts.incompleteLeadIn() && !d.framed) {
+      cap = Math.min(cap, 0.3);
+      reasons.add("lead-in to a list");
+    }
+    if (facts.titleLike() && !d.framed) {
+      cap = Math.min(cap, 0.4);
+      reasons.add("title or caption (no full stop)");
+    }
+    switch (facts.zone()) {
+      case REFERENCES -> {
+        cap = Math.min(cap, 0.05);
+        reasons.add("reference list");
+      }
+      case LINKS -> {
+        cap = Math.min(cap, 0.1);
+        reasons.add("link list");
+      }
+      case COMMENTS -> {
+        cap = Math.min(cap, 0.02);
+        reasons.add("comments");
+      }
+      case ABOUT -> {
+        cap = Math.min(cap, 0.05);
+        reasons.add("about the author or site");
+      }
+      default -> { }
+    }
+    score = Math.max(0, Math.min(cap, Math.min(1, score)));
+
+    // Negation with scope, outside an opening adverbial ("Without B12, ..." does not negate the claim).
+    boolean negated = false;
+    for (Negation.Scope s : Negation.find(p, d.tokens, d.mainFrom, Math.max(d.mainFrom, d.clauseTo))) {
+      if (p.low[s.cue()].equals("without") || embedded(p, d, s.cue())) {
+        continue;
+      }
+      negated = true;
+      BitSet scope = new BitSet();
+      scope.set(s.from(), s.to());
+      scope.and(d.tokens);
+      reasons.add("negated: " + p.tok[s.cue()] + " (" + Atomizer.render(p, scope, java.util.Map.of()) + ")");
+    }
+    if (!negated && d.framed && words.stream().anyMatch(Cues.NEGATION::contains)) {
+      negated = true;
+      reasons.add("negated");
+    }
+    String certainty = certainty(d, p, lower);
+    boolean hedged = !certainty.equals("certain");
+    if (hedged) {
+      reasons.add("hedged: " + certainty);
+    }
+    reasons.addAll(d.notes);
+    return new Result(round(score), reasons, negated, hedged, certainty, List.copyOf(entities));
+  }
+
+  /** Whether a cue stands in a clause inside the claim ("what it does not need"): it does not negate the claim. */
+  private static boolean embedded(Parse p, Atomizer.Draft d, int cue) {
+    for (int i = d.tokens.nextSetBit(d.mainFrom); i >= 0 && i < cue; i = d.tokens.nextSetBit(i + 1)) {
+      if (EMBEDDERS.contains(p.low[i]) && (p.tag[i].equals("PRON") || p.tag[i].equals("SCONJ")
+          || p.tag[i].equals("ADV") || p.tag[i].equals("DET") && !p.low[i].equals("that"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final Set<String> EMBEDDERS = Set.of("what", "that", "which", "who", "whom", "whose", "where",
+      "when", "if", "because", "although", "though", "while", "unless", "whether");
+
+  private static BitSet mainTokens(Atomizer.Draft d) {
+    BitSet b = (BitSet) d.tokens.clone();
+    if (d.mainFrom > 0) {
+      b.clear(0, d.mainFrom);
+    }
+    return b;
+  }
+
+  /** "certain", "probable" (likely, suggests, is thought to, some studies) or "possible" (may, might, could). */
+  static String certainty(Atomizer.Draft d, Parse p, String lower) {
+    boolean possible = false;
+    boolean probable = false;
+    for (int i = d.tokens.nextSetBit(0); i >= 0 && i < p.size(); i = d.tokens.nextSetBit(i + 1)) {
+      possible |= Cues.POSSIBLE.contains(p.low[i]) && !(p.low[i].equals("may") && p.tag[i].equals("PROPN"));
+      probable |= Cues.PROBABLE.contains(p.low[i]);
+    }
+    var m = Cues.HEDGE_PHRASE.matcher(lower);
+    while (m.find()) {
+      if (m.group().contains("may") || m.group().contains("might")) {
+        possible = true;
+      } else {
+        probable = true;
+      }
+    }
+    if (d.framed) {
+      for (String w : lower.split("[^a-z']+")) {
+        possible |= Cues.POSSIBLE.contains(w);
+        probable |= Cues.PROBABLE.contains(w);
+      }
+    }
+    return possible ? "possible" : probable ? "probable" : "certain";
+  }
+
+  /** The lemma of the relation's main verb ("be" for a copula), or the relation's last word. */
+  private static String relationHead(Atomizer.Draft d, Parse p) {
+    String head = null;
+    for (int i = d.tokens.nextSetBit(d.mainFrom); i >= 0 && i < d.clauseTo; i = d.tokens.nextSetBit(i + 1)) {
+      if (p.tag[i].equals("VERB")) {
+        head = p.lemma[i];
+        break;
+      }
+      if (p.tag[i].equals("AUX") && head == null) {
+        head = p.lemma[i];
+      }
+    }
+    if (head == null || d.framed) {
+      String[] w = d.relation.toLowerCase(Locale.ROOT).split("\\s+");
+      head = w[w.length - 1];
+      if (head.endsWith("s") && Cues.RELATION_VERBS.contains(head.substring(0, head.length() - 1))) {
+        head = head.substring(0, head.length() - 1);
+      }
+    }
+    return head;
+  }
+
+  private static String lastWord(String phrase) {
+    String[] w = phrase.toLowerCase(Locale.ROOT).split("[^a-z\\-]+");
+    return w.length == 0 ? "" : w[w.length - 1];
+  }
+
+  private static boolean researchSubject(String subject) {
+    String s = subject.toLowerCase(Locale.ROOT);
+    return RESEARCH_SUBJECT.matcher(s).find();
+  }
+
+  /** An order or advice: the clause opens with a bare verb and has no subject ("Consult your doctor"). */
+  private static boolean imperative(Atomizer.Draft d, Parse p) {
+    if (!d.subject.isEmpty()) {
+      return false;
+    }
+    int i = d.tokens.nextSetBit(d.mainFrom);
+    while (i >= 0 && i < p.size() && (p.tag[i].equals("PUNCT") || p.tag[i].equals("ADV")
+        || p.low[i].equals("please") || p.low[i].equals("and") || p.low[i].equals("so")) && !p.low[i].equals("never")
+        && !p.low[i].equals("always")) {
+      i = d.tokens.nextSetBit(i + 1);
+    }
+    if (i < 0 || i >= p.size()) {
+      return false;
+    }
+    String low = p.low[i];
+    if (low.equals("don't") || low.equals("let's") || low.equals("never") || low.equals("always")
+        || low.equals("do") && i + 1 < p.size() && (p.low[i + 1].equals("not") || p.low[i + 1].equals("n't"))) {
+      return true;
+    }
+    boolean bareVerb = p.tag[i].equals("VERB") && p.lemma[i].equals(low) && !low.endsWith("ing")
+        && !low.endsWith("ed");
+    return bareVerb || Cues.IMPERATIVE_OPENERS.contains(low) && i == d.tokens.nextSetBit(d.mainFrom)
+        && !p.tag[i].equals("NOUN") && !p.tag[i].equals("PROPN") && !p.isEntity(i) && d.subject.isEmpty();
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 1000) / 1000.0;
+  }
+}

@@ -1,0 +1,71 @@
+package org.claimcheck.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.claimcheck.TestData;
+import org.claimcheck.claim.Claim;
+import org.claimcheck.claim.ClaimsFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code claimcheck extract}: claims files from a folder of pages. */
+class ExtractCommandTest {
+  @Test
+  void csvKeepsTheCheckWorthyClaimsAndJsonlKeepsEverything(@TempDir Path dir) throws IOException {
+    Path pages = dir.resolve("pages");
+    TestData.copy("org/claimcheck/claim/invented/vitamin-d.txt", pages.resolve("vitamin-d.txt"));
+    CliTest.Run csv = CliTest.run("extract", "--articles", pages.toString(), "--output",
+        dir.resolve("claims.csv").toString());
+    assertEquals(0, csv.code(), csv.err());
+    assertTrue(csv.err().contains("candidate claims"), csv.err());
+    String text = Files.readString(dir.resolve("claims.csv"), StandardCharsets.UTF_8);
+    assertTrue(text.startsWith("claim_id,article_id,article_url,sentence_index,sentence,claim,subject,relation,object,"
+        + "negated,hedged,check_worthiness,reasons,certainty,entities"), text);
+    List<Claim> worthy = ClaimsFile.read(dir.resolve("claims.csv"));
+    assertTrue(worthy.stream().allMatch(c -> c.checkWorthiness() >= 0.5));
+    assertTrue(worthy.stream().anyMatch(c -> c.claim().equals("High doses may cause nausea.") && c.hedged()
+        && c.certainty().equals("possible")), worthy.toString());
+    assertFalse(worthy.stream().anyMatch(c -> c.sentence().startsWith("Subscribe")));
+
+    CliTest.Run jsonl = CliTest.run("extract", "--articles", pages.toString(), "--output",
+        dir.resolve("claims.jsonl").toString());
+    assertEquals(0, jsonl.code(), jsonl.err());
+    List<Claim> all = ClaimsFile.read(dir.resolve("claims.jsonl"));
+    assertTrue(all.size() > worthy.size());
+    assertTrue(all.stream().anyMatch(c -> c.sentence().startsWith("Subscribe") && c.checkWorthiness() < 0.5));
+    assertEquals(worthy.stream().map(Claim::id).toList(),
+        all.stream().filter(c -> c.checkWorthiness() >= 0.5).map(Claim::id).toList(), "same ids in both files");
+  }
+
+  @Test
+  void aUserLexiconAddsEntities(@TempDir Path dir) throws IOException {
+    Path pages = Files.createDirectories(dir.resolve("pages"));
+    Files.writeString(pages.resolve("a.txt"), "Ashwagandha lowers cortisol in stressed adults.\n");
+    Path lexicon = dir.resolve("extra.tsv");
+    Files.writeString(lexicon, "ashwagandha\tsubstance\tashwagandha\tWithania somnifera\n");
+    CliTest.Run r = CliTest.run("extract", "--articles", pages.toString(), "--lexicon", lexicon.toString(),
+        "--output", dir.resolve("c.jsonl").toString());
+    assertEquals(0, r.code(), r.err());
+    Claim c = ClaimsFile.read(dir.resolve("c.jsonl")).getFirst();
+    assertEquals(List.of("ashwagandha"), c.entities());
+  }
+
+  @Test
+  void badOptionsAreUsageErrors(@TempDir Path dir) {
+    CliTest.Run t = CliTest.run("extract", "--articles", dir.toString(), "--threshold", "1.5");
+    assertEquals(2, t.code());
+    assertTrue(t.err().startsWith("error: --threshold must be between 0 and 1"), t.err());
+    CliTest.Run o = CliTest.run("extract", "--articles", dir.toString(), "--output", dir.resolve("x.txt").toString());
+    assertEquals(2, o.code());
+    CliTest.Run a = CliTest.run("extract", "--articles", dir.resolve("nope").toString());
+    assertEquals(2, a.code());
+    assertTrue(a.err().startsWith("error: no such articles folder"), a.err());
+  }
+}
