@@ -22,7 +22,7 @@ final class ReportRows {
 
   static Claim claim(String id, String article, String url, String text, double worthiness) {
     return new Claim(id, "a-" + article.length(), url, article, 1, text, null, text, "", "", "", false, false,
-        worthiness, List.of("invented"), List.of());
+        worthiness, List.of("invented"), List.of(), null);
   }
 
   static AbstractEvidence evidence(String pmid, StudyDesign design, Stance stance, boolean retracted, String sentence) {
