@@ -52,18 +52,13 @@ public final class TextExtractor {
 
   private MainText extract(Document doc) {
     Meta meta = readMeta(doc);
-    Element body = doc.body();
-    body.select(REMOVE).remove();
-    for (Element e : new ArrayList<>(body.getAllElements())) {
-      if (e != body && e.parent() != null && isBoilerplate(e)) {
-        e.remove();
-      }
-    }
-    Element best = bestCandidate(body);
-    List<Block> blocks = blocksOf(best == null ? body : best);
+    List<String> titles = new ArrayList<>();
+    titles.add(meta.title);
+    titles.add(doc.title());
+    List<Block> blocks = MainContent.extract(doc.body(), titles);
     if (meta.title == null) {
       Element h1 = doc.selectFirst("h1");
-      meta.title = h1 != null ? clean(h1.text()) : null;
+      meta.title = h1 != null ? blankToNull(clean(h1.text())) : null;
     }
     return new MainText(meta.title, meta.author, meta.published, meta.modified, meta.language, meta.canonical,
         blocks);
