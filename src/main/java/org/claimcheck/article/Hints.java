@@ -38,8 +38,8 @@ final class Hints {
   static final int GOOD = 1;
 
   /**
-   * {@link #BAD}, {@link #WEAK}, {@link #GOOD}, or 0 for neither (or no class, id or role). Boilerplate wins over
-   * content.
+   * {@link #BAD}, {@link #WEAK}, {@link #GOOD}, or 0 for neither (or no class, id or role). A boilerplate word beside
+   * a content word ("content-with-sidebar", "article-comments") is only {@link #WEAK}.
    */
   static int of(Element e) {
     String cls = e.className();
@@ -56,7 +56,9 @@ final class Hints {
         || role.equals("contentinfo") || role.equals("dialog") || role.equals("alert")) {
       return BAD;
     }
-    int result = 0;
+    boolean bad = false;
+    boolean weak = false;
+    boolean good = false;
     String s = cls + " " + id;
     int n = s.length();
     int start = 0;
@@ -68,18 +70,14 @@ final class Hints {
       if (boundary) {
         if (i > start) {
           String word = s.substring(start, i).toLowerCase(Locale.ROOT);
-          if (BAD_WORDS.contains(word)) {
-            return BAD;
-          }
-          if (WEAK_WORDS.contains(word)) {
-            result = WEAK;
-          } else if (result == 0 && GOOD_WORDS.contains(word)) {
-            result = GOOD;
-          }
+          bad |= BAD_WORDS.contains(word);
+          weak |= WEAK_WORDS.contains(word);
+          good |= GOOD_WORDS.contains(word);
         }
         start = end || Character.isLetter(c) ? i : i + 1;
       }
     }
-    return result;
+    // "content-with-sidebar", "article-comments": a wrapper or a part, the prose inside decides.
+    return bad ? (good ? WEAK : BAD) : weak ? WEAK : good ? GOOD : 0;
   }
 }

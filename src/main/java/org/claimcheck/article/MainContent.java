@@ -310,6 +310,12 @@ final class MainContent {
     }
     // Boilerplate hints are trusted first; when they leave out most of the page's prose (a page wrapped in an
     // element whose class says "modal" or "ad"), they are ignored, then junk tags too.
+    if (DEBUG) {
+      for (Draft d : drafts) {
+        System.err.printf("  draft %-9s good=%6.1f teaser=%s link=%d/%d %s | %s%n", d.kind, d.good, d.teaser,
+            d.linkChars, d.chars, d.text.substring(0, Math.min(80, d.text.length())), path(d.owner));
+      }
+    }
     if (total == 0) {
       return keep(infos.get(body), titles, 0); // no prose anywhere: whatever is not boilerplate
     }
@@ -318,6 +324,10 @@ final class MainContent {
     for (int level = 0; level < 3; level++) {
       Info container = container(body, level);
       List<Block> kept = keep(container, titles, level);
+      if (DEBUG) {
+        System.err.println("level " + level + " container " + path(container) + " good=" + container.good + " bad="
+            + container.bad);
+      }
       double good = 0;
       for (Draft d : drafts) {
         if (d.kept) {
@@ -341,9 +351,18 @@ final class MainContent {
       i.bad = 0;
     }
     for (Draft d : drafts) {
-      boolean poisoned = d.teaser || underBoilerplate(d, null, level);
-      double good = poisoned ? 0 : d.good;
-      double bad = d.linkChars + (poisoned ? d.chars - d.linkChars : 0.25 * (d.chars - d.linkChars - d.good));
+      boolean poisoned = underBoilerplate(d, null, level);
+      double good = poisoned || d.teaser ? 0 : d.good;
+      double bad;
+      if (poisoned) {
+        bad = d.chars;
+      } else if (d.good > 0) {
+        bad = P_LINK_IN_PROSE * d.linkChars;
+      } else if (d.teaser) {
+        bad = 0;
+      } else {
+        bad = P_LINK * d.linkChars + P_SHORT * (d.chars - d.linkChars);
+      }
       for (Info i = d.owner; i != null; i = i.parent) {
         i.good += good;
         i.bad += bad;
@@ -357,6 +376,11 @@ final class MainContent {
         bestScore = s;
         best = i;
       }
+    }
+    if (DEBUG) {
+      infos.values().stream().filter(i -> i.good > 0).sorted((a, b) -> Double.compare(b.good - b.bad, a.good - a.bad))
+          .limit(6).forEach(i -> System.err.printf("  cand %.1f good=%.1f bad=%.1f %s%n", i.good - i.bad, i.good,
+              i.bad, path(i)));
     }
     return best;
   }
@@ -405,24 +429,33 @@ final class MainContent {
   // 3. The blocks kept
 
   private List<Block> keep(Info container, List<String> titles, int level) {
-    List<Block> out = new ArrayList<>();
-    boolean proseSeen = false;
+    List<Draft> kept = new ArrayList<>();
     for (Draft d : drafts) {
       d.kept = false;
-      if (!within(d.owner, container)) {
+      if (!within(d.owner, container) || underBoilerplate(d, container, level) || d.linkDensity() > 0.5
+          || BoilerplateText.is(d.text)) {
         continue;
       }
-      if (underBoilerplate(d, container, level)) {
+      kept.add(d);
+    }
+    // Before the first prose and after the last: headlines, bylines, datelines, labels; a heading stays when
+    // prose follows it, other short lines go.
+    int first = 0;
+    while (first < kept.size() && kept.get(first).good == 0) {
+      first++;
+    }
+    int last = kept.size() - 1;
+    while (last >= 0 && kept.get(last).good == 0) {
+      last--;
+    }
+    List<Block> out = new ArrayList<>();
+    for (int i = 0; i < kept.size(); i++) {
+      Draft d = kept.get(i);
+      if (i < first && (d.kind != Block.Kind.HEADING || isTitle(d.text, titles))) {
         continue;
       }
-      if (d.linkDensity() > 0.5 && d.kind != Block.Kind.HEADING) {
+      if (i > last && TRIM_TAIL) {
         continue;
-      }
-      if (!proseSeen && d.kind == Block.Kind.HEADING && isTitle(d.text, titles)) {
-        continue;
-      }
-      if (d.good > 0) {
-        proseSeen = true;
       }
       d.kept = true;
       out.add(new Block(d.kind, d.text));
@@ -447,8 +480,14 @@ final class MainContent {
     if (level >= 2) {
       return false;
     }
+    boolean quoted = false;
     for (Info x = d.owner; x != null && x != container; x = x.parent) {
-      if (x.junkTag || level == 0 && (x.hint == Hints.BAD || x.hint == Hints.WEAK && d.good == 0)) {
+      if (x.junkTag) {
+        return true;
+      }
+      // Inside the article, an embedded post (a tweet) is a quote it makes, whatever its wrapper's class says.
+      quoted |= container != null && x.el.normalName().equals("blockquote") && x.hint >= 0;
+      if (level == 0 && !quoted && (x.hint == Hints.BAD || x.hint == Hints.WEAK && d.good == 0)) {
         return true;
       }
     }
@@ -466,6 +505,21 @@ final class MainContent {
       }
     }
     return false;
+  }
+
+  static final boolean DEBUG = Boolean.getBoolean("claimcheck.debug");
+  static final double P_LINK_IN_PROSE = Double.parseDouble(System.getProperty("p.lip", "0.5"));
+  static final double P_LINK = Double.parseDouble(System.getProperty("p.link", "1"));
+  static final boolean TRIM_TAIL = Boolean.parseBoolean(System.getProperty("p.tail", "true"));
+  static final double P_SHORT = Double.parseDouble(System.getProperty("p.short", "0.25"));
+
+  private static String path(Info i) {
+    StringBuilder sb = new StringBuilder();
+    for (Info x = i; x != null; x = x.parent) {
+      sb.insert(0, " > " + x.el.normalName() + (x.el.id().isEmpty() ? "" : "#" + x.el.id())
+          + (x.el.className().isEmpty() ? "" : "." + x.el.className().replace(' ', '.')) + "(" + x.hint + ")");
+    }
+    return sb.toString();
   }
 
   private static int words(String s) {
