@@ -23,8 +23,13 @@ final class BoilerplateText {
       "^(follow (us|me|him|her|them)\\b|subscribe\\b|sign up\\b|click here\\b|read more\\b|read also\\b|"
           + "also read\\b|see also\\b|related:|more:|read:|join (us|our)\\b|listen to\\b|share (this|on)\\b|"
           + "get the latest\\b|tell us\\b|download (our|the)\\b|like us\\b|have a tip\\b|sign in\\b|log in\\b|"
-          + "watch:|video:|photos?:|image:|don't miss\\b|recommended:)",
+          + "watch:|video:|photos?:|image:|don't miss\\b|recommended:|thank you for (visiting|reading)\\b|"
+          + "thanks for (visiting|reading)\\b|leave a (reply|comment)\\b)",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+  /** A dateline or byline: "Posted by ... on ...", "Published on: ...", "Updated 5:27 am". */
+  private static final Pattern BYLINE = Pattern.compile(
+      "^(posted|published|updated|modified|last updated)( on| by| at)?\\b", Pattern.CASE_INSENSITIVE);
 
   /** A text that is just a link: a URL and nothing else. */
   private static final Pattern URL = Pattern.compile("^(https?://|www\\.)\\S+$", Pattern.CASE_INSENSITIVE);
@@ -46,6 +51,7 @@ final class BoilerplateText {
     if (LABELS.contains(label) || URL.matcher(text).matches() || COPYRIGHT.matcher(text).find()) {
       return true;
     }
-    return text.length() < 200 && CALL.matcher(text).find();
+    return text.length() < 200 && CALL.matcher(text).find()
+        || text.length() < 100 && BYLINE.matcher(text).find() && text.split(" ").length <= 12;
   }
 }

@@ -1,10 +1,8 @@
 package org.claimcheck.article;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -13,17 +11,25 @@ import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 
 /**
- * One per call. Finds the article's blocks in the body of a parsed page.
+ * One per page; not thread-safe. Finds the article's blocks in the body of a parsed page. The page is read once
+ * ({@link #of}); {@link #blocks} may then be asked for with several {@link Settings} (the benchmark tunes them).
  *
  * <ol>
- *   <li>One walk over the DOM turns it into text blocks (headings, paragraphs, list items, table rows, and runs of
- *       text that sit directly in a container), each with its length, its link text and its element.</li>
- *   <li>Each block is weighed: prose (long, punctuated, few links) is evidence for the elements that hold it; link
- *       text and text under boilerplate (menus, footers, share bars, comments, related posts, by tag or by class/id
- *       hints) is evidence against. The container is the element that maximises the evidence for minus the evidence
- *       against: tight enough to leave the page chrome out, wide enough to keep every part of the article.</li>
- *   <li>The container's blocks are kept unless they lie under boilerplate inside it, are mostly links, or repeat the
- *       page title.</li>
+ *   <li>One walk over the DOM turns it into text blocks (headings, paragraphs, list items, data table rows, and runs
+ *       of text that sit directly in a container), each with its length, its link text and its element. Scripts,
+ *       styles, forms' controls and elements hidden by an inline style are skipped.</li>
+ *   <li>Each block is weighed. Prose (long enough, punctuated, mostly not links) is evidence for the elements that
+ *       hold it. Link text, short text and any text under boilerplate (junk tags such as nav, footer, aside, figure;
+ *       class, id or role hints such as menu, share, comments, related, newsletter, cookie, caption) is evidence
+ *       against. Blurbs under linked headlines (lists of related articles) count neither way. The container is the
+ *       element that maximises the evidence for minus the evidence against: tight enough to leave the page chrome
+ *       out, wide enough to keep every part of an article that ads or embeds cut in pieces.</li>
+ *   <li>The container's blocks are kept unless they lie under boilerplate inside it, are mostly links or page
+ *       furniture ({@link BoilerplateText}); short lines before the first prose block and after the last (headline,
+ *       byline, dateline, "tags") go too.</li>
+ *   <li>Class hints are trusted first; when they leave out most of the page's prose (a site that puts "modal" or
+ *       "sidebar" on the element wrapping everything) the choice is made again without them, then without junk
+ *       tags.</li>
  * </ol>
  */
 final class MainContent {
@@ -37,6 +43,30 @@ final class MainContent {
   private static final Set<String> JUNK_TAGS = Set.of("nav", "footer", "aside", "header", "menu", "figure",
       "figcaption");
 
+  /**
+   * The knobs of the method, with defaults; the benchmark's cross-validation tunes them on one half of the pages and
+   * scores the other half.
+   *
+   * @param linkInProse evidence against per character of link text inside a prose block
+   * @param link evidence against per character of link text elsewhere
+   * @param shortText evidence against per character of short, non-link, non-prose text
+   * @param minProse characters outside links a block needs to count as prose
+   * @param maxLinkDensity share of link text above which a block is neither prose nor kept
+   * @param teaserChars longest blurb under a linked headline that counts as a teaser
+   */
+  record Settings(double linkInProse, double link, double shortText, int minProse, double maxLinkDensity,
+      int teaserChars) {
+    static final Settings DEFAULTS = new Settings(0.5, 1, 0.25, 25, 0.7, 400);
+
+    Settings {
+      if (!(linkInProse >= 0 && link >= 0 && shortText >= 0 && minProse >= 0 && maxLinkDensity > 0
+          && maxLinkDensity <= 1 && teaserChars >= 0)) {
+        throw new IllegalArgumentException("bad extractor settings: " + linkInProse + ", " + link + ", "
+            + shortText + ", " + minProse + ", " + maxLinkDensity + ", " + teaserChars);
+      }
+    }
+  }
+
   /** A text block found in the page, before it is kept or dropped. */
   private static final class Draft {
     final Info owner;
@@ -44,6 +74,8 @@ final class MainContent {
     final String text;
     final int chars;
     final int linkChars;
+    final int punctuation;
+    final int words;
     double good;
     boolean teaser;
     boolean kept;
@@ -54,6 +86,23 @@ final class MainContent {
       this.text = text;
       this.chars = text.length();
       this.linkChars = Math.min(linkChars, text.length());
+      int p = 0;
+      int w = 0;
+      boolean inWord = false;
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        if (c == '.' || c == ',' || c == '!' || c == '?' || c == ';' || c == ':' || c == '\u3002' || c == '\uff0c'
+            || c == '\u3001' || c == '\u060c' || c == '\u061f') {
+          p++;
+        }
+        boolean space = c == ' ';
+        if (!space && !inWord) {
+          w++;
+        }
+        inWord = !space;
+      }
+      this.punctuation = p;
+      this.words = w;
     }
 
     double linkDensity() {
@@ -61,44 +110,54 @@ final class MainContent {
     }
   }
 
-  /** What is known about one element. */
+  /** What is known about one element (not the element itself: the page can go once it has been read). */
   private static final class Info {
-    final Element el;
     final Info parent;
+    final String tag;
     final int depth;
     final int hint;
     final boolean junkTag;
+    final boolean blockquote;
     double good;
     double bad;
 
     Info(Element el, Info parent) {
-      this.el = el;
       this.parent = parent;
       this.depth = parent == null ? 0 : parent.depth + 1;
       this.hint = Hints.of(el);
-      this.junkTag = JUNK_TAGS.contains(el.normalName());
+      String tag = el.normalName();
+      this.tag = tag;
+      this.junkTag = JUNK_TAGS.contains(tag);
+      this.blockquote = tag.equals("blockquote");
     }
   }
 
   private final List<Draft> drafts = new ArrayList<>();
-  private final Map<Element, Info> infos = new IdentityHashMap<>();
+  private final List<Info> infos = new ArrayList<>();
+  private final Info root;
+  private final List<String> titles;
 
-  /** The article's blocks in {@code body}; {@code titles} are the page's titles, whose heading is left out. */
+  private MainContent(Element body, List<String> titles) {
+    this.titles = titles;
+    this.root = new Info(body, null);
+    infos.add(root);
+    NodeTraversor.traverse(new Collector(root), body);
+  }
+
+  /** Reads {@code body}; {@code titles} are the page's titles (a heading that repeats one is not article text). */
+  static MainContent of(Element body, List<String> titles) {
+    return new MainContent(body, titles);
+  }
+
+  /** The article's blocks in {@code body} with the default settings. */
   static List<Block> extract(Element body, List<String> titles) {
-    MainContent m = new MainContent();
-    m.collect(body);
-    return m.select(body, titles);
+    return of(body, titles).blocks(Settings.DEFAULTS);
   }
 
   // ---------------------------------------------------------------------------------------------------------------
   // 1. Blocks
 
-  private void collect(Element body) {
-    Info root = new Info(body, null);
-    infos.put(body, root);
-    NodeTraversor.traverse(new Collector(root), body);
-  }
-
+  /** One walk over the body: text blocks with their link text, and an Info per element. */
   private final class Collector implements NodeVisitor {
     private final StringBuilder run = new StringBuilder();
     private Info current;
@@ -125,10 +184,7 @@ final class MainContent {
         text(t.getWholeText());
         return;
       }
-      if (!(node instanceof Element e)) {
-        return;
-      }
-      if (depth == 0) {
+      if (!(node instanceof Element e) || depth == 0) {
         return;
       }
       String tag = e.normalName();
@@ -137,13 +193,10 @@ final class MainContent {
         return;
       }
       Info info = new Info(e, current);
-      infos.put(e, info);
+      infos.add(info);
       current = info;
       if (tag.equals("br")) {
         breaks++;
-        if (breaks >= 2) {
-          flush();
-        }
         return;
       }
       if (tag.equals("a")) {
@@ -151,15 +204,13 @@ final class MainContent {
       }
       if (row != null) {
         if ((tag.equals("td") || tag.equals("th")) && run.length() > 0) {
-          if (run.charAt(run.length() - 1) == ' ') {
-            run.setLength(run.length() - 1);
-          }
+          trimRun();
           run.append(" | ");
         }
         return;
       }
       if (BLOCK_TAGS.contains(tag)) {
-        flush();
+        flush(null);
         if (tag.equals("tr") && isDataRow(e)) {
           row = e;
           runOwner = info;
@@ -178,66 +229,59 @@ final class MainContent {
       if (!(node instanceof Element e) || depth == 0) {
         return;
       }
-      String tag = e.normalName();
       current = current.parent;
+      String tag = e.normalName();
       if (tag.equals("a")) {
         linkDepth--;
       }
       if (e == row) {
-        flushAs(Block.Kind.TABLE_ROW);
         row = null;
-        return;
-      }
-      if (row == null && BLOCK_TAGS.contains(tag)) {
-        flush();
+        flush(Block.Kind.TABLE_ROW);
+      } else if (row == null && BLOCK_TAGS.contains(tag)) {
+        flush(null);
       }
     }
 
+    /** Appends text with white space collapsed; two line breaks in a row end a block. */
     private void text(String s) {
-      int before = run.length();
-      boolean space = before > 0 && run.charAt(before - 1) == ' ';
+      boolean space = run.length() > 0 && run.charAt(run.length() - 1) == ' ';
       for (int i = 0; i < s.length(); i++) {
         char c = s.charAt(i);
-        if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\u00a0' || c == '\u200b' || c == '\ufeff'
-            || c == '\f' || c == '\u2028' || c == '\u2029' || c == '\u3000' || c == '\u202f' || c == '\u2009') {
+        if (isSpace(c)) {
           if (!space && run.length() > 0) {
             run.append(' ');
             space = true;
           }
-        } else {
-          if (breaks >= 2) {
-            flush();
-          }
-          breaks = 0;
-          if (run.length() == 0 && row == null) {
-            runOwner = current;
-          }
-          run.append(c);
-          space = false;
-          if (linkDepth > 0) {
-            runLinkChars++;
-          }
+          continue;
+        }
+        if (breaks >= 2 && row == null) {
+          flush(null);
+        }
+        breaks = 0;
+        if (run.length() == 0 && row == null) {
+          runOwner = current;
+        }
+        run.append(c);
+        space = false;
+        if (linkDepth > 0) {
+          runLinkChars++;
         }
       }
     }
 
-    private void flush() {
-      if (row != null) {
-        return;
-      }
-      flushAs(null);
-    }
-
-    private void flushAs(Block.Kind forced) {
-      breaks = 0;
+    private void trimRun() {
       int end = run.length();
       while (end > 0 && run.charAt(end - 1) == ' ') {
         end--;
       }
-      if (end > 0 && runOwner != null) {
-        String text = run.substring(0, end);
-        Block.Kind kind = forced != null ? forced : kindOf(runOwner);
-        drafts.add(new Draft(runOwner, kind, text, runLinkChars));
+      run.setLength(end);
+    }
+
+    private void flush(Block.Kind forced) {
+      breaks = 0;
+      trimRun();
+      if (run.length() > 0 && runOwner != null) {
+        drafts.add(new Draft(runOwner, forced != null ? forced : kindOf(runOwner), run.toString(), runLinkChars));
       }
       run.setLength(0);
       runLinkChars = 0;
@@ -245,22 +289,25 @@ final class MainContent {
     }
   }
 
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\u00a0' || c == '\u200b' || c == '\ufeff'
+        || c == '\f' || c == '\u2028' || c == '\u2029' || c == '\u3000' || c == '\u202f' || c == '\u2009'
+        || c == '\u2002' || c == '\u2003' || c == '\u200a' || c == '\u0085';
+  }
+
   /** The kind of a block from the element that holds it and its ancestors up to the nearest block element. */
   private static Block.Kind kindOf(Info owner) {
     for (Info i = owner; i != null; i = i.parent) {
-      String tag = i.el.normalName();
+      String tag = i.tag;
       switch (tag) {
-        case "h1", "h2", "h3", "h4", "h5", "h6" -> {
+        case "h1", "h2", "h3", "h4", "h5", "h6", "dt" -> {
           return Block.Kind.HEADING;
         }
         case "li", "dd" -> {
           return Block.Kind.LIST_ITEM;
         }
-        case "dt" -> {
-          return Block.Kind.HEADING;
-        }
         default -> {
-          if (BLOCK_TAGS.contains(tag) && !tag.equals("p") || i.depth == 0) {
+          if (i.depth == 0 || BLOCK_TAGS.contains(tag) && !tag.equals("p")) {
             return Block.Kind.PARAGRAPH;
           }
         }
@@ -272,11 +319,9 @@ final class MainContent {
   /** A table row of data: its cells hold no blocks of their own (a layout table's cells do). */
   private static boolean isDataRow(Element tr) {
     for (Element e : tr.getAllElements()) {
-      if (e != tr) {
-        String tag = e.normalName();
-        if (!tag.equals("td") && !tag.equals("th") && BLOCK_TAGS.contains(tag) && !tag.equals("p")) {
-          return false;
-        }
+      String tag = e.normalName();
+      if (e != tr && !tag.equals("td") && !tag.equals("th") && !tag.equals("p") && BLOCK_TAGS.contains(tag)) {
+        return false;
       }
     }
     return true;
@@ -297,37 +342,28 @@ final class MainContent {
   // ---------------------------------------------------------------------------------------------------------------
   // 2. The container
 
-  private List<Block> select(Element body, List<String> titles) {
+  /** The article's blocks with {@code settings}. */
+  List<Block> blocks(Settings settings) {
     if (drafts.isEmpty()) {
       return List.of();
     }
     double total = 0;
     for (int i = 0; i < drafts.size(); i++) {
       Draft d = drafts.get(i);
-      d.good = prose(d);
-      d.teaser = d.good > 0 && isTeaser(i);
+      d.good = prose(d, settings);
       total += d.good;
     }
-    // Boilerplate hints are trusted first; when they leave out most of the page's prose (a page wrapped in an
-    // element whose class says "modal" or "ad"), they are ignored, then junk tags too.
-    if (DEBUG) {
-      for (Draft d : drafts) {
-        System.err.printf("  draft %-9s good=%6.1f teaser=%s link=%d/%d %s | %s%n", d.kind, d.good, d.teaser,
-            d.linkChars, d.chars, d.text.substring(0, Math.min(80, d.text.length())), path(d.owner));
-      }
+    for (int i = 0; i < drafts.size(); i++) {
+      Draft d = drafts.get(i);
+      d.teaser = d.good > 0 && isTeaser(i, settings);
     }
     if (total == 0) {
-      return keep(infos.get(body), titles, 0); // no prose anywhere: whatever is not boilerplate
+      return keep(root, 0, settings); // no prose anywhere: whatever is not boilerplate
     }
     List<Block> best = null;
     double bestGood = -1;
     for (int level = 0; level < 3; level++) {
-      Info container = container(body, level);
-      List<Block> kept = keep(container, titles, level);
-      if (DEBUG) {
-        System.err.println("level " + level + " container " + path(container) + " good=" + container.good + " bad="
-            + container.bad);
-      }
+      List<Block> kept = keep(container(level, settings), level, settings);
       double good = 0;
       for (Draft d : drafts) {
         if (d.kept) {
@@ -345,8 +381,9 @@ final class MainContent {
     return best;
   }
 
-  private Info container(Element body, int level) {
-    for (Info i : infos.values()) {
+  /** The element with the most evidence for minus evidence against, trusting boilerplate marks by {@code level}. */
+  private Info container(int level, Settings settings) {
+    for (Info i : infos) {
       i.good = 0;
       i.bad = 0;
     }
@@ -357,30 +394,25 @@ final class MainContent {
       if (poisoned) {
         bad = d.chars;
       } else if (d.good > 0) {
-        bad = P_LINK_IN_PROSE * d.linkChars;
+        bad = settings.linkInProse() * d.linkChars;
       } else if (d.teaser) {
         bad = 0;
       } else {
-        bad = P_LINK * d.linkChars + P_SHORT * (d.chars - d.linkChars);
+        bad = settings.link() * d.linkChars + settings.shortText() * (d.chars - d.linkChars);
       }
       for (Info i = d.owner; i != null; i = i.parent) {
         i.good += good;
         i.bad += bad;
       }
     }
-    Info best = infos.get(body);
+    Info best = root;
     double bestScore = Double.NEGATIVE_INFINITY;
-    for (Info i : infos.values()) {
+    for (Info i : infos) {
       double s = i.good - i.bad;
-      if (i.good > 0 && s > bestScore || s == bestScore && i.depth > best.depth) {
+      if (i.good > 0 && (s > bestScore || s == bestScore && i.depth > best.depth)) {
         bestScore = s;
         best = i;
       }
-    }
-    if (DEBUG) {
-      infos.values().stream().filter(i -> i.good > 0).sorted((a, b) -> Double.compare(b.good - b.bad, a.good - a.bad))
-          .limit(6).forEach(i -> System.err.printf("  cand %.1f good=%.1f bad=%.1f %s%n", i.good - i.bad, i.good,
-              i.bad, path(i)));
     }
     return best;
   }
@@ -389,14 +421,13 @@ final class MainContent {
    * Whether the prose block {@code i} is the blurb of a teaser: a short text right after a linked headline (author
    * and date lines between them aside), as in lists of related or recommended articles.
    */
-  private boolean isTeaser(int i) {
-    Draft d = drafts.get(i);
-    if (d.chars > 400) {
+  private boolean isTeaser(int i, Settings settings) {
+    if (drafts.get(i).chars > settings.teaserChars()) {
       return false;
     }
     for (int j = i - 1; j >= 0 && j >= i - 4; j--) {
       Draft p = drafts.get(j);
-      if (p.linkDensity() >= 0.5 && (p.kind == Block.Kind.HEADING || p.chars < 150 && words(p.text) >= 5)) {
+      if (p.linkDensity() >= 0.5 && (p.kind == Block.Kind.HEADING || p.chars < 150 && p.words >= 5)) {
         return true;
       }
       if (p.chars >= 80 || p.linkDensity() >= 0.5) {
@@ -407,75 +438,21 @@ final class MainContent {
   }
 
   /** Prose weight of a block: its text outside links, when it reads like sentences. */
-  private static double prose(Draft d) {
+  private static double prose(Draft d, Settings settings) {
     int own = d.chars - d.linkChars;
-    if (d.kind == Block.Kind.HEADING || own < 25 || d.linkDensity() > 0.5) {
+    if (d.kind == Block.Kind.HEADING || own < settings.minProse() || d.linkDensity() > settings.maxLinkDensity()) {
       return 0;
     }
-    int punct = 0;
-    for (int i = 0; i < d.text.length(); i++) {
-      char c = d.text.charAt(i);
-      if (c == '.' || c == ',' || c == '!' || c == '?' || c == ';' || c == ':' || c == '\u3002' || c == '\uff0c') {
-        punct++;
-      }
-    }
-    if (punct == 0 && own < 80) {
+    if (d.punctuation == 0 && own < 80) {
       return 0;
     }
     return own * (1 - d.linkDensity());
   }
 
-  // ---------------------------------------------------------------------------------------------------------------
-  // 3. The blocks kept
-
-  private List<Block> keep(Info container, List<String> titles, int level) {
-    List<Draft> kept = new ArrayList<>();
-    for (Draft d : drafts) {
-      d.kept = false;
-      if (!within(d.owner, container) || underBoilerplate(d, container, level) || d.linkDensity() > 0.5
-          || BoilerplateText.is(d.text)) {
-        continue;
-      }
-      kept.add(d);
-    }
-    // Before the first prose and after the last: headlines, bylines, datelines, labels; a heading stays when
-    // prose follows it, other short lines go.
-    int first = 0;
-    while (first < kept.size() && kept.get(first).good == 0) {
-      first++;
-    }
-    int last = kept.size() - 1;
-    while (last >= 0 && kept.get(last).good == 0) {
-      last--;
-    }
-    List<Block> out = new ArrayList<>();
-    for (int i = 0; i < kept.size(); i++) {
-      Draft d = kept.get(i);
-      if (i < first && (d.kind != Block.Kind.HEADING || isTitle(d.text, titles))) {
-        continue;
-      }
-      if (i > last && TRIM_TAIL) {
-        continue;
-      }
-      d.kept = true;
-      out.add(new Block(d.kind, d.text));
-    }
-    return out;
-  }
-
-  private static boolean within(Info i, Info container) {
-    for (Info x = i; x != null; x = x.parent) {
-      if (x == container) {
-        return true;
-      }
-      if (x.depth <= container.depth) {
-        return false;
-      }
-    }
-    return false;
-  }
-
-  /** Whether {@code i} lies under boilerplate below {@code container} (null: anywhere): see {@link #select}. */
+  /**
+   * Whether a block lies under boilerplate below {@code container} (null: anywhere). Level 0 trusts junk tags and
+   * class hints (a weak hint only marks text that is not prose), level 1 junk tags only, level 2 nothing.
+   */
   private static boolean underBoilerplate(Draft d, Info container, int level) {
     if (level >= 2) {
       return false;
@@ -486,7 +463,7 @@ final class MainContent {
         return true;
       }
       // Inside the article, an embedded post (a tweet) is a quote it makes, whatever its wrapper's class says.
-      quoted |= container != null && x.el.normalName().equals("blockquote") && x.hint >= 0;
+      quoted |= container != null && x.blockquote && x.hint >= 0;
       if (level == 0 && !quoted && (x.hint == Hints.BAD || x.hint == Hints.WEAK && d.good == 0)) {
         return true;
       }
@@ -494,7 +471,56 @@ final class MainContent {
     return false;
   }
 
-  private static boolean isTitle(String text, List<String> titles) {
+  // ---------------------------------------------------------------------------------------------------------------
+  // 3. The blocks kept
+
+  private List<Block> keep(Info container, int level, Settings settings) {
+    List<Draft> kept = new ArrayList<>();
+    for (Draft d : drafts) {
+      d.kept = false;
+      if (within(d.owner, container) && !underBoilerplate(d, container, level)
+          && d.linkDensity() <= settings.maxLinkDensity() && !BoilerplateText.is(d.text)) {
+        kept.add(d);
+      }
+    }
+    // Before the first prose and after the last: headline, byline, dateline, labels. A heading stays when prose
+    // follows it, unless it repeats the title; other short lines go.
+    int first = 0;
+    while (first < kept.size() && kept.get(first).good == 0) {
+      first++;
+    }
+    int last = kept.size() - 1;
+    while (last >= 0 && kept.get(last).good == 0) {
+      last--;
+    }
+    List<Block> out = new ArrayList<>();
+    for (int i = Math.max(0, Math.min(first, kept.size())); i <= last; i++) {
+      out.add(take(kept.get(i)));
+    }
+    for (int i = first - 1; i >= 0; i--) {
+      Draft d = kept.get(i);
+      if (d.kind == Block.Kind.HEADING && !isTitle(d.text)) {
+        out.addFirst(take(d));
+      }
+    }
+    return out;
+  }
+
+  private static Block take(Draft d) {
+    d.kept = true;
+    return new Block(d.kind, d.text);
+  }
+
+  private static boolean within(Info i, Info container) {
+    for (Info x = i; x != null && x.depth >= container.depth; x = x.parent) {
+      if (x == container) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean isTitle(String text) {
     String t = normalise(text);
     if (t.isEmpty()) {
       return false;
@@ -505,34 +531,6 @@ final class MainContent {
       }
     }
     return false;
-  }
-
-  static final boolean DEBUG = Boolean.getBoolean("claimcheck.debug");
-  static final double P_LINK_IN_PROSE = Double.parseDouble(System.getProperty("p.lip", "0.5"));
-  static final double P_LINK = Double.parseDouble(System.getProperty("p.link", "1"));
-  static final boolean TRIM_TAIL = Boolean.parseBoolean(System.getProperty("p.tail", "true"));
-  static final double P_SHORT = Double.parseDouble(System.getProperty("p.short", "0.25"));
-
-  private static String path(Info i) {
-    StringBuilder sb = new StringBuilder();
-    for (Info x = i; x != null; x = x.parent) {
-      sb.insert(0, " > " + x.el.normalName() + (x.el.id().isEmpty() ? "" : "#" + x.el.id())
-          + (x.el.className().isEmpty() ? "" : "." + x.el.className().replace(' ', '.')) + "(" + x.hint + ")");
-    }
-    return sb.toString();
-  }
-
-  private static int words(String s) {
-    int n = 0;
-    boolean in = false;
-    for (int i = 0; i < s.length(); i++) {
-      boolean space = s.charAt(i) == ' ';
-      if (!space && !in) {
-        n++;
-      }
-      in = !space;
-    }
-    return n;
   }
 
   private static String normalise(String s) {
