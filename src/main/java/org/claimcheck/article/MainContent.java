@@ -76,12 +76,14 @@ final class MainContent {
     final int linkChars;
     final int punctuation;
     final int words;
+    final int links;
     double good;
     boolean teaser;
     boolean kept;
 
-    Draft(Info owner, Block.Kind kind, String text, int linkChars) {
+    Draft(Info owner, Block.Kind kind, String text, int linkChars, int links) {
       this.owner = owner;
+      this.links = links;
       this.kind = kind;
       this.text = text;
       this.chars = text.length();
@@ -120,6 +122,7 @@ final class MainContent {
     final boolean blockquote;
     double good;
     double bad;
+    double prose;
 
     Info(Element el, Info parent) {
       this.parent = parent;
@@ -136,6 +139,8 @@ final class MainContent {
   private final List<Info> infos = new ArrayList<>();
   private final Info root;
   private final List<String> titles;
+  /** Prose above which an element with a weak boilerplate hint is taken for a wrapper of the page. */
+  private double wrapper;
 
   private MainContent(Element body, List<String> titles) {
     this.titles = titles;
@@ -163,6 +168,8 @@ final class MainContent {
     private Info current;
     private Info runOwner;
     private int runLinkChars;
+    private int runLinks;
+    private boolean linkCounted;
     private int linkDepth;
     private int skipDepth;
     private int breaks;
@@ -201,6 +208,7 @@ final class MainContent {
       }
       if (tag.equals("a")) {
         linkDepth++;
+        linkCounted = false;
       }
       if (row != null) {
         if ((tag.equals("td") || tag.equals("th")) && run.length() > 0) {
@@ -265,6 +273,10 @@ final class MainContent {
         space = false;
         if (linkDepth > 0) {
           runLinkChars++;
+          if (!linkCounted) {
+            runLinks++;
+            linkCounted = true;
+          }
         }
       }
     }
@@ -281,10 +293,12 @@ final class MainContent {
       breaks = 0;
       trimRun();
       if (run.length() > 0 && runOwner != null) {
-        drafts.add(new Draft(runOwner, forced != null ? forced : kindOf(runOwner), run.toString(), runLinkChars));
+        drafts.add(new Draft(runOwner, forced != null ? forced : kindOf(runOwner), run.toString(), runLinkChars,
+            runLinks));
       }
       run.setLength(0);
       runLinkChars = 0;
+      runLinks = 0;
       runOwner = null;
     }
   }
@@ -347,15 +361,20 @@ final class MainContent {
     if (drafts.isEmpty()) {
       return List.of();
     }
-    double total = 0;
-    for (int i = 0; i < drafts.size(); i++) {
-      Draft d = drafts.get(i);
-      d.good = prose(d, settings);
-      total += d.good;
+    for (Info i : infos) {
+      i.prose = 0;
     }
+    for (Draft d : drafts) {
+      d.good = prose(d, settings);
+      for (Info i = d.owner; i != null; i = i.parent) {
+        i.prose += d.good;
+      }
+    }
+    double total = root.prose;
+    wrapper = 0.5 * total;
     for (int i = 0; i < drafts.size(); i++) {
       Draft d = drafts.get(i);
-      d.teaser = d.good > 0 && isTeaser(i, settings);
+      d.teaser = d.kind == Block.Kind.PARAGRAPH && d.good > 0 && isTeaser(i, settings);
     }
     if (total == 0) {
       return keep(root, 0, settings); // no prose anywhere: whatever is not boilerplate
@@ -428,7 +447,7 @@ final class MainContent {
     for (int j = i - 1; j >= 0 && j >= i - 4; j--) {
       Draft p = drafts.get(j);
       if (p.linkDensity() >= 0.5 && (p.kind == Block.Kind.HEADING || p.chars < 150 && p.words >= 5)) {
-        return true;
+        return p.links <= 2; // a share bar or a menu is no headline
       }
       if (p.chars >= 80 || p.linkDensity() >= 0.5) {
         return false;
@@ -451,9 +470,10 @@ final class MainContent {
 
   /**
    * Whether a block lies under boilerplate below {@code container} (null: anywhere). Level 0 trusts junk tags and
-   * class hints (a weak hint only marks text that is not prose), level 1 junk tags only, level 2 nothing.
+   * class hints (a weak hint only marks text that is not prose, and not at all on an element that holds half the
+   * page's prose: a wrapper), level 1 junk tags only, level 2 nothing.
    */
-  private static boolean underBoilerplate(Draft d, Info container, int level) {
+  private boolean underBoilerplate(Draft d, Info container, int level) {
     if (level >= 2) {
       return false;
     }
@@ -464,7 +484,8 @@ final class MainContent {
       }
       // Inside the article, an embedded post (a tweet) is a quote it makes, whatever its wrapper's class says.
       quoted |= container != null && x.blockquote && x.hint >= 0;
-      if (level == 0 && !quoted && (x.hint == Hints.BAD || x.hint == Hints.WEAK && d.good == 0)) {
+      if (level == 0 && !quoted && (x.hint == Hints.BAD || x.hint == Hints.WEAK && d.good == 0
+          && x.prose < wrapper)) {
         return true;
       }
     }

@@ -124,32 +124,33 @@ public final class NightlyRun {
   private List<Article> fetch(Workspace ws, List<Source> sources) {
     Tally t = tally("fetch");
     ArticleStore store = new ArticleStore(ws.articles());
-    Fetcher fetcher = new Fetcher(Fetcher.Options.defaults(), clock);
     List<Article> articles = new ArrayList<>();
-    for (Source s : sources) {
-      if (options.offline() && s.isRemote()) {
-        Article previous = store.get(s.id());
-        if (previous != null) {
-          t.count("UNCHANGED");
-          articles.add(previous);
-        } else {
-          t.count("SKIPPED", "offline", s.name());
+    try (Fetcher fetcher = new Fetcher(Fetcher.Options.defaults(), clock)) {
+      for (Source s : sources) {
+        if (options.offline() && s.isRemote()) {
+          Article previous = store.get(s.id());
+          if (previous != null) {
+            t.count("UNCHANGED");
+            articles.add(previous);
+          } else {
+            t.count("SKIPPED", "offline", s.name());
+          }
+          continue;
         }
-        continue;
-      }
-      FetchResult r = fetcher.fetch(s, store.get(s.id()));
-      switch (r) {
-        case FetchResult.Fetched f -> {
-          store.put(f.article(), f.raw());
-          articles.add(f.article());
-          t.count(r.outcome());
+        FetchResult r = fetcher.fetch(s, store.get(s.id()));
+        switch (r) {
+          case FetchResult.Fetched f -> {
+            store.put(f.article(), f.raw());
+            articles.add(f.article());
+            t.count(r.outcome());
+          }
+          case FetchResult.Unchanged u -> {
+            articles.add(u.previous());
+            t.count(r.outcome());
+          }
+          case FetchResult.Skipped sk -> t.count(r.outcome(), sk.reason(), s.name());
+          case FetchResult.Failed f -> t.count(r.outcome(), f.reason(), s.name());
         }
-        case FetchResult.Unchanged u -> {
-          articles.add(u.previous());
-          t.count(r.outcome());
-        }
-        case FetchResult.Skipped sk -> t.count(r.outcome(), sk.reason(), s.name());
-        case FetchResult.Failed f -> t.count(r.outcome(), f.reason(), s.name());
       }
     }
     return articles;
