@@ -205,17 +205,19 @@ public final class ExtractionBenchmark {
 
   private static final List<Axis> AXES = List.of(
       new Axis(new double[] {0, 0.25, 0.5, 1}, (s, v) -> new MainContent.Settings(v, s.link(), s.shortText(),
-          s.minProse(), s.maxLinkDensity(), s.teaserChars())),
+          s.minProse(), s.maxLinkDensity(), s.teaserChars(), s.siblingShare())),
       new Axis(new double[] {0.5, 1, 1.5, 2}, (s, v) -> new MainContent.Settings(s.linkInProse(), v, s.shortText(),
-          s.minProse(), s.maxLinkDensity(), s.teaserChars())),
+          s.minProse(), s.maxLinkDensity(), s.teaserChars(), s.siblingShare())),
       new Axis(new double[] {0, 0.1, 0.25, 0.5, 1}, (s, v) -> new MainContent.Settings(s.linkInProse(), s.link(), v,
-          s.minProse(), s.maxLinkDensity(), s.teaserChars())),
+          s.minProse(), s.maxLinkDensity(), s.teaserChars(), s.siblingShare())),
       new Axis(new double[] {10, 25, 40, 60}, (s, v) -> new MainContent.Settings(s.linkInProse(), s.link(),
-          s.shortText(), v.intValue(), s.maxLinkDensity(), s.teaserChars())),
-      new Axis(new double[] {0.3, 0.4, 0.5, 0.6, 0.7}, (s, v) -> new MainContent.Settings(s.linkInProse(), s.link(),
-          s.shortText(), s.minProse(), v, s.teaserChars())),
+          s.shortText(), v.intValue(), s.maxLinkDensity(), s.teaserChars(), s.siblingShare())),
+      new Axis(new double[] {0.3, 0.4, 0.5, 0.6, 0.7, 0.8}, (s, v) -> new MainContent.Settings(s.linkInProse(),
+          s.link(), s.shortText(), s.minProse(), v, s.teaserChars(), s.siblingShare())),
       new Axis(new double[] {0, 200, 400, 800}, (s, v) -> new MainContent.Settings(s.linkInProse(), s.link(),
-          s.shortText(), s.minProse(), s.maxLinkDensity(), v.intValue())));
+          s.shortText(), s.minProse(), s.maxLinkDensity(), v.intValue(), s.siblingShare())),
+      new Axis(new double[] {0.05, 0.1, 0.2, 0.35, 0.5, 100}, (s, v) -> new MainContent.Settings(s.linkInProse(),
+          s.link(), s.shortText(), s.minProse(), s.maxLinkDensity(), s.teaserChars(), v)));
 
   /** Coordinate ascent from the defaults over a small grid of each setting, two sweeps; ties keep the current value. */
   private static MainContent.Settings tune(List<Prepared> pages) {

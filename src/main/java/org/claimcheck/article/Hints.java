@@ -21,7 +21,7 @@ final class Hints {
 
   /** Whole words that mark boilerplate or media around the article, which may still hold some of its prose. */
   private static final Set<String> WEAK_WORDS = Set.of("banner", "widget", "widgets", "toolbar", "tools", "skip",
-      "pagination", "pager", "rss", "print", "more", "trending", "popular", "disclaimer", "overlay", "player",
+      "pagination", "pager", "rss", "print", "more", "trending", "popular", "disclaimer", "overlay",
       "video", "figure", "photo", "photos", "media");
 
   /** Whole words that mark the article itself. */

@@ -39,7 +39,7 @@ final class MainContent {
       "summary", "table", "tbody", "thead", "tfoot", "td", "th", "tr", "ul", "caption", "legend", "frameset");
   private static final Set<String> SKIP_TAGS = Set.of("script", "style", "noscript", "template", "svg", "canvas",
       "iframe", "object", "embed", "video", "audio", "map", "button", "select", "textarea", "input", "option",
-      "dialog", "link", "meta", "head", "frame", "math", "datalist", "progress", "meter");
+      "dialog", "link", "meta", "head", "title", "base", "frame", "math", "datalist", "progress", "meter");
   private static final Set<String> JUNK_TAGS = Set.of("nav", "footer", "aside", "header", "menu", "figure",
       "figcaption");
 
@@ -53,16 +53,18 @@ final class MainContent {
    * @param minProse characters outside links a block needs to count as prose
    * @param maxLinkDensity share of link text above which a block is neither prose nor kept
    * @param teaserChars longest blurb under a linked headline that counts as a teaser
+   * @param siblingShare a sibling of the container joins it when its net evidence is positive and its prose at least
+   *     this share of the container's
    */
   record Settings(double linkInProse, double link, double shortText, int minProse, double maxLinkDensity,
-      int teaserChars) {
-    static final Settings DEFAULTS = new Settings(0.5, 1, 0.25, 25, 0.7, 400);
+      int teaserChars, double siblingShare) {
+    static final Settings DEFAULTS = new Settings(0.5, 1, 0.25, 25, 0.7, 400, 0.2);
 
     Settings {
       if (!(linkInProse >= 0 && link >= 0 && shortText >= 0 && minProse >= 0 && maxLinkDensity > 0
-          && maxLinkDensity <= 1 && teaserChars >= 0)) {
+          && maxLinkDensity <= 1 && teaserChars >= 0 && siblingShare >= 0)) {
         throw new IllegalArgumentException("bad extractor settings: " + linkInProse + ", " + link + ", "
-            + shortText + ", " + minProse + ", " + maxLinkDensity + ", " + teaserChars);
+            + shortText + ", " + minProse + ", " + maxLinkDensity + ", " + teaserChars + ", " + siblingShare);
       }
     }
   }
@@ -123,6 +125,7 @@ final class MainContent {
     double good;
     double bad;
     double prose;
+    boolean root;
 
     Info(Element el, Info parent) {
       this.parent = parent;
@@ -377,12 +380,12 @@ final class MainContent {
       d.teaser = d.kind == Block.Kind.PARAGRAPH && d.good > 0 && isTeaser(i, settings);
     }
     if (total == 0) {
-      return keep(root, 0, settings); // no prose anywhere: whatever is not boilerplate
+      return keep(List.of(root), 0, settings, false); // no prose anywhere: whatever is not boilerplate
     }
     List<Block> best = null;
     double bestGood = -1;
     for (int level = 0; level < 3; level++) {
-      List<Block> kept = keep(container(level, settings), level, settings);
+      List<Block> kept = keep(withSiblings(container(level, settings), settings), level, settings, true);
       double good = 0;
       for (Draft d : drafts) {
         if (d.kept) {
@@ -434,6 +437,24 @@ final class MainContent {
       }
     }
     return best;
+  }
+
+  /**
+   * The container and those of its siblings that hold article text too: positive net evidence and enough prose (an
+   * article that an ad or an embed cuts in two containers), in page order.
+   */
+  private List<Info> withSiblings(Info container, Settings settings) {
+    if (container.parent == null) {
+      return List.of(container);
+    }
+    List<Info> out = new ArrayList<>();
+    for (Info i : infos) {
+      if (i == container || i.parent == container.parent && i.good > i.bad
+          && i.good >= settings.siblingShare() * container.good) {
+        out.add(i);
+      }
+    }
+    return out;
   }
 
   /**
@@ -495,14 +516,27 @@ final class MainContent {
   // ---------------------------------------------------------------------------------------------------------------
   // 3. The blocks kept
 
-  private List<Block> keep(Info container, int level, Settings settings) {
+  /** The blocks under {@code roots} that are article text; {@code trim} drops short lines before and after prose. */
+  private List<Block> keep(List<Info> roots, int level, Settings settings, boolean trim) {
+    for (Info r : roots) {
+      r.root = true;
+    }
     List<Draft> kept = new ArrayList<>();
     for (Draft d : drafts) {
       d.kept = false;
-      if (within(d.owner, container) && !underBoilerplate(d, container, level)
-          && d.linkDensity() <= settings.maxLinkDensity() && !BoilerplateText.is(d.text)) {
+      Info r = rootOf(d.owner);
+      if (r != null && !underBoilerplate(d, r, level) && d.linkDensity() <= settings.maxLinkDensity()
+          && !BoilerplateText.is(d.text)) {
         kept.add(d);
       }
+    }
+    for (Info r : roots) {
+      r.root = false;
+    }
+    List<Block> out = new ArrayList<>();
+    if (!trim) {
+      kept.forEach(d -> out.add(take(d)));
+      return out;
     }
     // Before the first prose and after the last: headline, byline, dateline, labels. A heading stays when prose
     // follows it, unless it repeats the title; other short lines go.
@@ -514,11 +548,10 @@ final class MainContent {
     while (last >= 0 && kept.get(last).good == 0) {
       last--;
     }
-    List<Block> out = new ArrayList<>();
-    for (int i = Math.max(0, Math.min(first, kept.size())); i <= last; i++) {
+    for (int i = first; i <= last; i++) {
       out.add(take(kept.get(i)));
     }
-    for (int i = first - 1; i >= 0; i--) {
+    for (int i = Math.min(first, kept.size()) - 1; i >= 0; i--) {
       Draft d = kept.get(i);
       if (d.kind == Block.Kind.HEADING && !isTitle(d.text)) {
         out.addFirst(take(d));
@@ -527,18 +560,18 @@ final class MainContent {
     return out;
   }
 
+  private static Info rootOf(Info i) {
+    for (Info x = i; x != null; x = x.parent) {
+      if (x.root) {
+        return x;
+      }
+    }
+    return null;
+  }
+
   private static Block take(Draft d) {
     d.kept = true;
     return new Block(d.kind, d.text);
-  }
-
-  private static boolean within(Info i, Info container) {
-    for (Info x = i; x != null && x.depth >= container.depth; x = x.parent) {
-      if (x == container) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private boolean isTitle(String text) {

@@ -382,6 +382,39 @@ class FetcherTest {
   }
 
   @Test
+  void aSiteWhoseRobotsTxtFailsIsClosedAndCrawlDelayIsHonoured() throws IOException {
+    HttpServer other = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    AtomicInteger robotsStatus = new AtomicInteger(503);
+    other.createContext("/robots.txt", ex -> {
+      if (robotsStatus.get() == 200) {
+        send(ex, 200, "text/plain", "User-agent: *\nCrawl-delay: 0.3\n".getBytes(StandardCharsets.UTF_8));
+      } else {
+        send(ex, robotsStatus.get(), null, null);
+      }
+      ex.close();
+    });
+    other.createContext("/page", ex -> {
+      send(ex, 200, "text/html", article);
+      ex.close();
+    });
+    other.start();
+    try {
+      Source page = Source.url(URI.create("http://127.0.0.1:" + other.getAddress().getPort() + "/page"));
+      assertEquals("disallowed by robots.txt (robots.txt unavailable, HTTP 503: the site is treated as closed)",
+          assertInstanceOf(FetchResult.Skipped.class, fetcher.fetch(page, null)).reason());
+      robotsStatus.set(200);
+      try (Fetcher fresh = new Fetcher(testOptions, CLOCK, waits::add)) {
+        waits.clear();
+        assertInstanceOf(FetchResult.Fetched.class, fresh.fetch(page, null));
+        assertInstanceOf(FetchResult.Fetched.class, fresh.fetch(page, null));
+        assertTrue(waits.stream().anyMatch(w -> w.toMillis() > 200), "the Crawl-delay spaced the requests: " + waits);
+      }
+    } finally {
+      other.stop(0);
+    }
+  }
+
+  @Test
   void aRefusedConnectionFailsWithoutThrowing() throws IOException {
     int port;
     try (var s = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
