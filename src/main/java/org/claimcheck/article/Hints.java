@@ -15,14 +15,17 @@ final class Hints {
       "masthead", "sidebar", "rail", "breadcrumb", "breadcrumbs", "cookie", "cookies", "consent", "gdpr", "share",
       "shares", "sharing", "social", "related", "recommend", "recommended", "recommendations", "comment",
       "comments", "respond", "reply", "replies", "subscribe", "subscription", "newsletter", "signup", "promo",
-      "promotion", "advert", "advertisement", "ad", "ads", "adsense", "sponsor", "sponsored", "popup", "modal",
+      "promotion", "advert", "advertisement", "sponsor", "sponsored", "popup", "modal",
       "tags", "byline", "author", "disqus", "outbrain", "taboola", "login", "signin", "caption", "captions",
       "credit", "credits", "gallery", "slideshow", "carousel", "lightbox");
 
-  /** Whole words that mark boilerplate or media around the article, which may still hold some of its prose. */
+  /**
+   * Whole words that mark boilerplate or media around the article, which may still hold some of its prose. "ad" is
+   * one: ad slots hold no prose, and layouts name wrappers after them ("page-ad-margins").
+   */
   private static final Set<String> WEAK_WORDS = Set.of("banner", "widget", "widgets", "toolbar", "tools", "skip",
       "pagination", "pager", "rss", "print", "more", "trending", "popular", "disclaimer", "overlay",
-      "video", "figure", "photo", "photos", "media");
+      "video", "figure", "photo", "photos", "media", "ad", "ads", "adsense");
 
   /** Whole words that mark the article itself. */
   private static final Set<String> GOOD_WORDS = Set.of("article", "content", "entry", "post", "story", "body",

@@ -267,6 +267,8 @@ final class MainContent {
         }
         if (breaks >= 2 && row == null) {
           flush(null);
+        } else if (breaks == 1 && !space && run.length() > 0) {
+          run.append(' '); // a line break separates words
         }
         breaks = 0;
         if (run.length() == 0 && row == null) {
@@ -470,8 +472,8 @@ final class MainContent {
       if (p.linkDensity() >= 0.5 && (p.kind == Block.Kind.HEADING || p.chars < 150 && p.words >= 5)) {
         return p.links <= 2; // a share bar or a menu is no headline
       }
-      if (p.chars >= 80 || p.linkDensity() >= 0.5) {
-        return false;
+      if (p.chars >= 80) {
+        return false; // a real paragraph between: not a teaser
       }
     }
     return false;
@@ -505,8 +507,8 @@ final class MainContent {
       }
       // Inside the article, an embedded post (a tweet) is a quote it makes, whatever its wrapper's class says.
       quoted |= container != null && x.blockquote && x.hint >= 0;
-      if (level == 0 && !quoted && (x.hint == Hints.BAD || x.hint == Hints.WEAK && d.good == 0
-          && x.prose < wrapper)) {
+      if (level == 0 && !quoted && (x.hint == Hints.BAD
+          || x.hint == Hints.WEAK && d.good == 0 && x.prose < wrapper)) {
         return true;
       }
     }
