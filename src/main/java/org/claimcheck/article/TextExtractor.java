@@ -17,7 +17,8 @@ import org.jsoup.nodes.Element;
  * {@code claimcheck eval article-extraction} ({@link ExtractionBenchmark}).
  */
 public final class TextExtractor {
-  private static final Pattern BULLET = Pattern.compile("^([-*+\u2022\u25aa\u25cf\u25e6\u2023\u2043\u2013]|\\d{1,3}[.)])\\s+");
+  private static final Pattern BULLET =
+      Pattern.compile("^([-*+\u2022\u25aa\u25cf\u25e6\u2023\u2043\u2013]|\\d{1,3}[.)])\\s+");
 
   /** Extracts the main text and metadata of an HTML page; {@code baseUri} resolves relative links (may be empty). */
   public MainText extract(String html, String baseUri) {

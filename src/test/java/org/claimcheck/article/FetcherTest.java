@@ -297,7 +297,8 @@ class FetcherTest {
 
   @Test
   void retriesAfter429HonouringRetryAfterAndGivesUpOnLongWaits() {
-    Fetcher.Options roomy = testOptions.withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(30));
+    Fetcher.Options roomy =
+        testOptions.withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(30));
     try (Fetcher patient = new Fetcher(roomy, CLOCK, waits::add)) {
       assertInstanceOf(FetchResult.Fetched.class, patient.fetch(url("/busy"), null)); // the wait is only recorded
     }

@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -26,13 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** fetch, text and eval article-extraction through the command line. */
 class ArticleCommandsTest {
-  record Run(int code, String out, String err) {}
-
-  static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-    return new Run(code, out.toString(), err.toString());
+  private static CliTest.Run run(String... args) {
+    return CliTest.run(args);
   }
 
   @Test
@@ -61,7 +54,7 @@ class ArticleCommandsTest {
       Path articles = dir.resolve("articles");
       String[] args = {"fetch", "--articles", articles.toString(), "--allow-private-addresses", "--host-delay", "0",
           "--deadline", "5", base + "/b12", base + "/missing"};
-      Run first = run(args);
+      CliTest.Run first = run(args);
       assertEquals(0, first.code(), first.err());
       String[] lines = first.out().strip().split("\n");
       assertEquals(2, lines.length, first.out());
@@ -80,13 +73,13 @@ class ArticleCommandsTest {
         assertFalse(files.anyMatch(p -> p.getFileName().toString().endsWith(".tmp")), "nothing half-written");
       }
 
-      Run second = run(args);
+      CliTest.Run second = run(args);
       assertTrue(second.out().contains("UNCHANGED\t" + id), second.out());
 
-      Run bad = run("fetch", "--articles", articles.toString(), "--allow-private-addresses", "--host-delay", "0",
-          base + "/missing");
+      CliTest.Run bad = run("fetch", "--articles", articles.toString(), "--allow-private-addresses", "--host-delay",
+          "0", base + "/missing");
       assertEquals(1, bad.code(), "no source ended well");
-      Run refused = run("fetch", "--articles", articles.toString(), base + "/b12");
+      CliTest.Run refused = run("fetch", "--articles", articles.toString(), base + "/b12");
       assertEquals(1, refused.code());
       assertTrue(refused.out().contains("SKIPPED") && refused.out().contains("private address"), refused.out());
     } finally {
@@ -96,10 +89,10 @@ class ArticleCommandsTest {
 
   @Test
   void fetchOptionsAreChecked() {
-    Run r = run("fetch", "--threads", "0", "https://example.org/");
+    CliTest.Run r = run("fetch", "--threads", "0", "https://example.org/");
     assertEquals(2, r.code());
     assertTrue(r.err().startsWith("error: bad fetch option"), r.err());
-    Run scheme = run("fetch", "ftp://example.org/file");
+    CliTest.Run scheme = run("fetch", "ftp://example.org/file");
     assertEquals(2, scheme.code());
     assertTrue(scheme.err().startsWith("error: unsupported URL scheme"), scheme.err());
   }
@@ -107,18 +100,18 @@ class ArticleCommandsTest {
   @Test
   void textPrintsTheMainTextOfSavedPages(@TempDir Path dir) throws IOException {
     Path page = TestData.copy("org/claimcheck/article/complex-article.html", dir.resolve("page.html"));
-    Run text = run("text", page.toString());
+    CliTest.Run text = run("text", page.toString());
     assertEquals(0, text.code(), text.err());
     assertTrue(text.out().startsWith("Magnesium supplements are sold"), text.out());
     assertFalse(text.out().contains("cookies"), text.out());
 
-    Run jsonl = run("text", "--format", "jsonl", page.toString());
+    CliTest.Run jsonl = run("text", "--format", "jsonl", page.toString());
     JsonNode line = Json.MAPPER.readTree(jsonl.out().strip());
     assertEquals("Does Magnesium Help You Sleep?", line.path("title").asText());
     assertEquals("HEADING", line.path("blocks").path(2).path("kind").asText());
 
     Path pdf = Files.writeString(dir.resolve("paper.html"), "%PDF-1.7 not a page");
-    Run skipped = run("text", pdf.toString());
+    CliTest.Run skipped = run("text", pdf.toString());
     assertEquals(1, skipped.code());
     assertTrue(skipped.err().contains("a PDF, not a web page"), skipped.err());
   }
@@ -144,7 +137,7 @@ class ArticleCommandsTest {
   @Test
   void evalPrintsTheMetricsAndExitsThreeOutsideTheExpectation(@TempDir Path dir) throws IOException {
     Path bench = tinyBenchmark(dir.resolve("bench"));
-    Run r = run("eval", "article-extraction", "--data", bench.toString(), "--per-page", dir.resolve("pp.tsv")
+    CliTest.Run r = run("eval", "article-extraction", "--data", bench.toString(), "--per-page", dir.resolve("pp.tsv")
         .toString());
     assertEquals(0, r.code(), r.err());
     for (String metric : new String[] {"precision", "recall", "f1", "pages/s"}) {
@@ -158,7 +151,7 @@ class ArticleCommandsTest {
     Files.writeString(expect, Json.pretty(Map.of("name", "tiny", "suite", "article-extraction", "inputs", inputs,
         "options", Map.of("cross-validate", false),
         "metrics", Map.of("f1", Map.of("expected", 0.9, "tolerance", 0.01)))));
-    Run off = run("eval", "article-extraction", "--data", bench.toString(), "--expect", expect.toString());
+    CliTest.Run off = run("eval", "article-extraction", "--data", bench.toString(), "--expect", expect.toString());
     assertEquals(3, off.code(), off.out() + off.err());
     assertTrue(off.err().contains("f1") && off.err().contains("below the expected 0.9000"), off.err());
 
@@ -172,7 +165,7 @@ class ArticleCommandsTest {
   @Test
   void evalOnTheSharedPagesMatchesTheRecordedExpectation() {
     Path data = TestData.shared("article-extraction");
-    Run r = run("eval", "article-extraction", "--data", data.toString());
+    CliTest.Run r = run("eval", "article-extraction", "--data", data.toString());
     assertEquals(0, r.code(), r.out() + r.err());
     assertFalse(r.err().contains("no recorded expectation"), r.err());
     double f1 = Double.parseDouble(r.out().lines().filter(l -> l.startsWith("f1 ")).findFirst().orElseThrow()
