@@ -331,7 +331,7 @@ public final class Fetcher implements AutoCloseable {
 
   private FetchResult fetchRemote(Source source, Article previous) throws InterruptedException {
     long deadline = System.nanoTime() + options.deadline().toNanos();
-    URI uri = source.uri();
+    URI uri = withoutFragment(source.uri());
     Set<String> seen = new HashSet<>();
     Map<String, String> conditional = new LinkedHashMap<>();
     if (previous != null && previous.etag() != null) {
@@ -365,7 +365,7 @@ public final class Fetcher implements AutoCloseable {
         }
         URI next;
         try {
-          next = uri.resolve(location.strip().replace(" ", "%20"));
+          next = withoutFragment(uri.resolve(location.strip().replace(" ", "%20")));
         } catch (IllegalArgumentException e) {
           return new FetchResult.Failed(source, "redirect to a malformed URL: " + location);
         }
@@ -661,6 +661,15 @@ public final class Fetcher implements AutoCloseable {
       }
     }
     return null;
+  }
+
+  /** The URI without its #fragment, which is never sent. */
+  private static URI withoutFragment(URI uri) {
+    if (uri.getRawFragment() == null) {
+      return uri;
+    }
+    String s = uri.toString();
+    return URI.create(s.substring(0, s.indexOf('#')));
   }
 
   private static String pathAndQuery(URI uri) {

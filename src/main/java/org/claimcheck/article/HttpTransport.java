@@ -152,11 +152,17 @@ final class HttpTransport implements AutoCloseable {
   }
 
   private String reason(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof UnknownHostException || c instanceof java.nio.channels.UnresolvedAddressException) {
+        return "unknown host (DNS lookup failed)";
+      }
+    }
     Throwable c = t;
     while (c.getCause() != null && !(c instanceof HttpTimeoutException) && !(c instanceof ConnectException)
-        && !(c instanceof UnknownHostException) && !(c instanceof SSLException)) {
+        && !(c instanceof SSLException)) {
       c = c.getCause();
     }
+    String msg = c.getMessage() == null || c.getMessage().isBlank() ? c.getClass().getSimpleName() : c.getMessage();
     if (c instanceof HttpConnectTimeoutException) {
       return "timed out connecting";
     }
@@ -164,16 +170,13 @@ final class HttpTransport implements AutoCloseable {
       return "timed out: no response headers within " + seconds(readTimeout);
     }
     if (c instanceof ConnectException) {
-      return "connection refused";
-    }
-    if (c instanceof UnknownHostException) {
-      return "unknown host (DNS lookup failed)";
+      return msg.toLowerCase(Locale.ROOT).contains("refused") || msg.equals("ConnectException")
+          ? "connection refused" : "cannot connect: " + msg;
     }
     if (c instanceof SSLException) {
-      return "TLS error: " + c.getMessage();
+      return "TLS error: " + msg;
     }
-    String msg = c.getMessage();
-    return "network error: " + (msg == null || msg.isBlank() ? c.getClass().getSimpleName() : msg);
+    return "network error: " + msg;
   }
 
   static String seconds(Duration d) {

@@ -274,8 +274,8 @@ class FetcherTest {
 
   @Test
   void followsRedirectsAndChecksEveryHop() {
-    FetchResult.Fetched f = assertInstanceOf(FetchResult.Fetched.class, fetch("/redirect"));
-    assertEquals(base() + "/redirect", f.article().url());
+    FetchResult.Fetched f = assertInstanceOf(FetchResult.Fetched.class, fetch("/redirect#top"));
+    assertEquals(base() + "/redirect#top", f.article().url());
     assertEquals(base() + "/article", f.article().finalUrl());
     assertInstanceOf(FetchResult.Fetched.class, fetch("/redirect-absolute"));
 
@@ -369,6 +369,8 @@ class FetcherTest {
           strict.fetch(Source.url(URI.create("http://no-such-host.invalid/")), null)).reason()
           .startsWith("unknown host no-such-host.invalid"));
     }
+    assertEquals("robots.txt: unknown host (DNS lookup failed)", assertInstanceOf(FetchResult.Failed.class,
+        fetcher.fetch(Source.url(URI.create("http://no-such-host.invalid/")), null)).reason(), "no check first");
   }
 
   @Test
