@@ -27,6 +27,12 @@ final class BoilerplateText {
           + "thanks for (visiting|reading)\\b|leave a (reply|comment)\\b)",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+  /** Calls to follow the site elsewhere, or to support it, anywhere in a short text. */
+  private static final Pattern FOLLOW = Pattern.compile(
+      "^follow\\b.{0,80}(\\bon (twitter|facebook|instagram|youtube|linkedin|tiktok)\\b|https?://|@\\w)"
+          + "|^if you (enjoyed|liked|value|appreciate[ds]?) (this|our|reading)\\b",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
   /** A dateline or byline: "Posted by ... on ...", "Published on: ...", "Updated 5:27 am". */
   private static final Pattern BYLINE = Pattern.compile(
       "^(posted|published|updated|modified|last updated)( on| by| at)?\\b", Pattern.CASE_INSENSITIVE);
@@ -51,7 +57,7 @@ final class BoilerplateText {
     if (LABELS.contains(label) || URL.matcher(text).matches() || COPYRIGHT.matcher(text).find()) {
       return true;
     }
-    return text.length() < 200 && CALL.matcher(text).find()
+    return text.length() < 200 && (CALL.matcher(text).find() || FOLLOW.matcher(text).find())
         || text.length() < 100 && BYLINE.matcher(text).find() && text.split(" ").length <= 12;
   }
 }
