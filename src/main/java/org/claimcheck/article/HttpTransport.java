@@ -237,9 +237,15 @@ final class HttpTransport implements AutoCloseable {
     return (b[0] & 0xFE) == 0xFC; // IPv6 unique local fc00::/7
   }
 
+  /** Stops the client; exchanges still running (a cancelled transfer draining) are aborted, not waited for. */
   @Override
   public void close() {
-    client.close();
+    client.shutdownNow();
+    try {
+      client.awaitTermination(Duration.ofSeconds(2));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** A body that is not wanted: the transfer is cancelled at once. */

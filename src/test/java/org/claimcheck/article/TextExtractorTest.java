@@ -151,11 +151,13 @@ class TextExtractorTest {
     for (String s : List.of("Advertisement", "ADVERTISEMENT", "Anzeige", "Continue reading below",
         "Follow us on Twitter for more.", "Subscribe to our newsletter", "Read more: how to sleep better",
         "https://example.org/page", "Copyright 2024 Example Ltd.", "\u00a9 2024 Example", "Posted by Jane on May 3",
-        "Thank you for visiting our site!")) {
+        "Thank you for visiting our site!", "Follow Newsbeat on Instagram, Facebook and YouTube.",
+        "If you enjoyed this article, join our members' club.")) {
       assertTrue(BoilerplateText.is(s), s);
     }
     for (String s : List.of("Posted on social media by the analysts, the port is not entirely smooth on the web.",
-        "Advertising revenue fell by a third in 2019.", "Readers who subscribe get the print edition.")) {
+        "Advertising revenue fell by a third in 2019.", "Readers who subscribe get the print edition.",
+        "Follow the money: where research funding for supplements comes from.")) {
       assertFalse(BoilerplateText.is(s), s);
     }
   }
