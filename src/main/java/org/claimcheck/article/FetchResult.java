@@ -9,11 +9,20 @@ public sealed interface FetchResult {
   /** The outcome name used in counts and reports: OK, UNCHANGED, SKIPPED or FAILED. */
   String outcome();
 
-  /** A new or changed article, with the raw page bytes for its snapshot. */
-  record Fetched(Source source, Article article, byte[] raw) implements FetchResult {
+  /**
+   * A new or changed article, with the raw page bytes for its snapshot.
+   *
+   * @param note what the user may want to know about an article that was fetched all the same ("cut at 10485760
+   *     bytes"), or null
+   */
+  record Fetched(Source source, Article article, byte[] raw, String note) implements FetchResult {
     public Fetched {
       Objects.requireNonNull(article, "article");
       Objects.requireNonNull(raw, "raw");
+    }
+
+    public Fetched(Source source, Article article, byte[] raw) {
+      this(source, article, raw, null);
     }
 
     @Override

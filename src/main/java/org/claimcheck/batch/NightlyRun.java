@@ -204,9 +204,9 @@ public final class NightlyRun {
   private List<Article> fetch(Workspace ws, List<Source> sources) {
     Tally t = tally("fetch");
     ArticleStore store = new ArticleStore(ws.articles());
-    Fetcher fetcher = new Fetcher(Fetcher.Options.defaults(), clock);
     List<Article> articles = new ArrayList<>();
-    try (Progress.Stage p = progress.start("fetch", sources.size(), "sources")) {
+    try (Fetcher fetcher = new Fetcher(Fetcher.Options.defaults(), clock);
+        Progress.Stage p = progress.start("fetch", sources.size(), "sources")) {
       for (Source s : sources) {
         Article previous = store.get(s.id());
         if (options.offline() && s.isRemote()) {

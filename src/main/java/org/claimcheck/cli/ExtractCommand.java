@@ -77,14 +77,15 @@ public final class ExtractCommand implements Callable<Integer> {
     Workspace ws = Workspace.current();
     Tally tally = new Tally("extract");
     List<Article> all = new ArrayList<>(new ArticleStore(articles).all());
-    Fetcher fetcher = new Fetcher(Fetcher.Options.defaults(), Clock.systemUTC());
-    for (Source s : Sources.directory(articles, ws.root())) {
-      FetchResult r = fetcher.fetch(s, null);
-      if (r instanceof FetchResult.Fetched f) {
-        all.add(f.article());
-      } else {
-        String reason = r instanceof FetchResult.Skipped sk ? sk.reason() : ((FetchResult.Failed) r).reason();
-        tally.count(r.outcome(), reason, s.name());
+    try (Fetcher fetcher = new Fetcher(Fetcher.Options.defaults(), Clock.systemUTC())) {
+      for (Source s : Sources.directory(articles, ws.root())) {
+        FetchResult r = fetcher.fetch(s, null);
+        if (r instanceof FetchResult.Fetched f) {
+          all.add(f.article());
+        } else {
+          String reason = r instanceof FetchResult.Skipped sk ? sk.reason() : ((FetchResult.Failed) r).reason();
+          tally.count(r.outcome(), reason, s.name());
+        }
       }
     }
     if (all.isEmpty() && tally.total() == 0) {

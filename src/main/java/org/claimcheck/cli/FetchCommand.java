@@ -1,8 +1,10 @@
 package org.claimcheck.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -24,8 +26,13 @@ import picocli.CommandLine.Spec;
 /** {@code claimcheck fetch}: pulls articles into {@code corpus/articles/}. */
 @Command(name = "fetch", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
     description = {"Fetches articles (URLs, local pages, folders) and keeps a snapshot of each under "
-        + "corpus/articles/: the raw page and a JSON record with metadata and main text.",
-        "Prints one line per source: OUTCOME ARTICLE-ID SOURCE [reason].",
+        + "corpus/articles/: the raw page and a JSON record with metadata and main text. Without arguments it "
+        + "fetches corpus/sources.txt and the pages in corpus/inbox/.",
+        "Politely: robots.txt is honoured, one request per host at a time with a delay between them, 429 and 5xx "
+            + "answers are retried with backoff (Retry-After honoured), unchanged pages are not processed again "
+            + "(ETag, Last-Modified, content hash).",
+        "Prints one line per source: OUTCOME ARTICLE-ID SOURCE [reason]. Exit code 1 when no source ended OK or "
+            + "UNCHANGED.",
         "Example: claimcheck fetch https://example.org/b12 corpus/inbox/"})
 public final class FetchCommand implements Callable<Integer> {
   @Mixin
@@ -42,11 +49,15 @@ public final class FetchCommand implements Callable<Integer> {
       description = "Where snapshots go (default: ${DEFAULT-VALUE}).")
   Path articles;
 
+  @Mixin
+  FetchOptions fetchOptions;
+
   @Parameters(arity = "0..*", paramLabel = "URL|PATH", description = "URLs, page files or folders.")
   List<String> sources = new ArrayList<>();
 
   @Override
   public Integer call() {
+    Fetcher.Options options = fetchOptions.toOptions();
     Workspace ws = Workspace.current();
     Tally tally = new Tally("fetch");
     List<Source> all = new ArrayList<>(Sources.resolve(sources, ws.root()));
@@ -54,36 +65,139 @@ public final class FetchCommand implements Callable<Integer> {
       Outputs.requireFile(sourcesFile, "sources list", "Give a text file with one URL or path per line");
       all.addAll(Sources.readList(sourcesFile, ws.root(), tally));
     }
+    if (sources.isEmpty() && sourcesFile == null) {
+      if (Files.isRegularFile(ws.sourcesFile())) {
+        all.addAll(Sources.readList(ws.sourcesFile(), ws.root(), tally));
+      }
+      all.addAll(Sources.directory(ws.inbox(), ws.root()));
+    }
     if (all.isEmpty() && tally.total() == 0) {
-      throw ClaimcheckException.usage("nothing to fetch", "no URL, path or --sources given",
-          "Name URLs, files or folders, or pass --sources FILE");
+      throw ClaimcheckException.usage("nothing to fetch", "no URL, path or --sources given, and "
+          + ws.root().relativize(ws.sourcesFile()) + " and " + ws.root().relativize(ws.inbox()) + " are empty",
+          "Name URLs, files or folders, pass --sources FILE, or add sources to corpus/sources.txt");
     }
     ArticleStore store = new ArticleStore(articles);
-    Fetcher fetcher = new Fetcher(Fetcher.Options.defaults(), Clock.systemUTC());
     PrintWriter out = spec.commandLine().getOut();
-    for (Source s : all.stream().distinct().toList()) {
-      FetchResult r = fetcher.fetch(s, store.get(s.id()));
-      String reason = "";
-      switch (r) {
-        case FetchResult.Fetched f -> {
-          store.put(f.article(), f.raw());
-          tally.count(r.outcome());
-        }
-        case FetchResult.Unchanged u -> tally.count(r.outcome());
-        case FetchResult.Skipped sk -> {
-          reason = sk.reason();
-          tally.count(r.outcome(), reason, s.name());
-        }
-        case FetchResult.Failed f -> {
-          reason = f.reason();
-          tally.count(r.outcome(), reason, s.name());
-        }
-      }
-      out.println(r.outcome() + "\t" + s.id() + "\t" + s.name() + (reason.isEmpty() ? "" : "\t" + reason));
+    List<Source> unique = all.stream().distinct().toList();
+    try (Fetcher fetcher = new Fetcher(options, Clock.systemUTC())) {
+      fetcher.fetchAll(unique, s -> store.get(s.id()), r -> record(r, store, tally, out));
     }
     out.flush();
     tally.print(spec.commandLine().getErr());
     boolean anyGood = tally.get("OK") + tally.get("UNCHANGED") > 0;
     return anyGood ? Main.OK : Main.FAILURE;
+  }
+
+  /** Stores a fetched article and prints and counts every outcome; called from the fetching threads. */
+  private static void record(FetchResult r, ArticleStore store, Tally tally, PrintWriter out) {
+    Source s = r.source();
+    String reason = "";
+    switch (r) {
+      case FetchResult.Fetched f -> {
+        try {
+          store.put(f.article(), f.raw());
+          tally.count(r.outcome());
+          reason = f.note() == null ? "" : f.note();
+        } catch (ClaimcheckException e) {
+          tally.count("FAILED", e.what(), s.name());
+          reason = e.oneLine();
+          r = new FetchResult.Failed(s, reason);
+        }
+      }
+      case FetchResult.Unchanged u -> tally.count(r.outcome());
+      case FetchResult.Skipped sk -> {
+        reason = sk.reason();
+        tally.count(r.outcome(), reason, s.name());
+      }
+      case FetchResult.Failed f -> {
+        reason = f.reason();
+        tally.count(r.outcome(), reason, s.name());
+      }
+    }
+    synchronized (out) {
+      out.println(r.outcome() + "\t" + s.id() + "\t" + s.name() + (reason.isEmpty() ? "" : "\t" + reason));
+      out.flush();
+    }
+  }
+
+  /** The fetch options of {@code fetch} (and, once wired, {@code run}): one per option of {@link Fetcher.Options}. */
+  static final class FetchOptions {
+    private static final Fetcher.Options DEFAULTS = Fetcher.Options.defaults();
+
+    @Option(names = "--contact", paramLabel = "URL|EMAIL",
+        description = "Who site owners can reach about this crawler; goes in the user agent "
+            + "(default: the project's address).")
+    String contact;
+
+    @Option(names = "--user-agent", paramLabel = "UA",
+        description = "The whole user agent instead (default: claimcheck/VERSION (+CONTACT; health fact-checking)).")
+    String userAgent;
+
+    @Option(names = "--connect-timeout", paramLabel = "SECONDS", defaultValue = "10",
+        description = "Longest wait for a connection (default: ${DEFAULT-VALUE}).")
+    double connectTimeout;
+
+    @Option(names = "--read-timeout", paramLabel = "SECONDS", defaultValue = "20",
+        description = "Longest wait for response headers or the next bytes of a page (default: ${DEFAULT-VALUE}).")
+    double readTimeout;
+
+    @Option(names = "--deadline", paramLabel = "SECONDS", defaultValue = "60",
+        description = "Longest time for one source, redirects and retries included (default: ${DEFAULT-VALUE}).")
+    double deadline;
+
+    @Option(names = "--max-bytes", paramLabel = "BYTES", defaultValue = "10485760",
+        description = "Pages are cut at this size (default: ${DEFAULT-VALUE}).")
+    int maxBytes;
+
+    @Option(names = "--max-redirects", paramLabel = "N", defaultValue = "5",
+        description = "Redirects followed per source (default: ${DEFAULT-VALUE}).")
+    int maxRedirects;
+
+    @Option(names = "--retries", paramLabel = "N", defaultValue = "2",
+        description = "Retries after 429 or 5xx answers (default: ${DEFAULT-VALUE}).")
+    int retries;
+
+    @Option(names = "--max-retry-wait", paramLabel = "SECONDS", defaultValue = "60",
+        description = "Longest Retry-After or Crawl-delay honoured; longer fails the source "
+            + "(default: ${DEFAULT-VALUE}).")
+    double maxRetryWait;
+
+    @Option(names = "--host-delay", paramLabel = "SECONDS", defaultValue = "1",
+        description = "Least time between two requests to one host (default: ${DEFAULT-VALUE}).")
+    double hostDelay;
+
+    @Option(names = "--per-host", paramLabel = "N", defaultValue = "1",
+        description = "Most requests to one host at a time (default: ${DEFAULT-VALUE}).")
+    int perHost;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "4",
+        description = "Sources fetched at once (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--allow-private-addresses",
+        description = "Fetch hosts on loopback, private and link-local addresses (intranets); refused by default.")
+    boolean allowPrivateAddresses;
+
+    Fetcher.Options toOptions() {
+      try {
+        String ua = userAgent != null ? userAgent
+            : contact != null ? Fetcher.Options.userAgentFor(contact) : DEFAULTS.userAgent();
+        return new Fetcher.Options(ua, seconds("--connect-timeout", connectTimeout),
+            seconds("--read-timeout", readTimeout), seconds("--deadline", deadline), maxBytes, maxRedirects,
+            retries, DEFAULTS.retryBackoff(), seconds("--max-retry-wait", maxRetryWait),
+            seconds("--host-delay", hostDelay), perHost, threads, allowPrivateAddresses);
+      } catch (IllegalArgumentException e) {
+        throw ClaimcheckException.usage("bad fetch option", e.getMessage(),
+            "Timeouts must be positive, counts at least 1 (redirects and retries at least 0), and the user agent "
+                + "printable ASCII");
+      }
+    }
+
+    private static Duration seconds(String option, double s) {
+      if (!(s >= 0) || s > 86400) {
+        throw new IllegalArgumentException(option + " " + s + " is not between 0 and 86400 seconds");
+      }
+      return Duration.ofMillis(Math.round(s * 1000));
+    }
   }
 }

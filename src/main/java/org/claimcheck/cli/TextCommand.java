@@ -56,11 +56,17 @@ public final class TextCommand implements Callable<Integer> {
       sources.addAll(Sources.resolve(List.of(f.toString()), Path.of("")));
     }
     Outputs.checkWritable(output);
-    Fetcher fetcher = new Fetcher(Fetcher.Options.defaults(), Clock.systemUTC());
     List<Map<String, Object>> results = new ArrayList<>();
     int failed = 0;
-    for (Source s : sources) {
-      FetchResult r = fetcher.fetch(s, null);
+    List<FetchResult> fetched;
+    try (Fetcher fetcher = new Fetcher(Fetcher.Options.defaults(), Clock.systemUTC())) {
+      fetched = new ArrayList<>();
+      for (Source s : sources) {
+        fetched.add(fetcher.fetch(s, null)); // local files only: no network
+      }
+    }
+    for (FetchResult r : fetched) {
+      Source s = r.source();
       if (r instanceof FetchResult.Fetched f) {
         results.add(view(f.article()));
       } else {

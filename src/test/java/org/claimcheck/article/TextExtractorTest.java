@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
 import org.claimcheck.TestData;
@@ -13,10 +14,17 @@ import org.junit.jupiter.api.Test;
 class TextExtractorTest {
   private final TextExtractor extractor = new TextExtractor();
 
+  private static String fixture(String name) throws IOException {
+    return Files.readString(TestData.resource("org/claimcheck/article/" + name), StandardCharsets.UTF_8);
+  }
+
+  private static List<String> texts(MainText m) {
+    return m.blocks().stream().map(Block::text).toList();
+  }
+
   @Test
   void keepsTheArticleAndDropsTheChrome() throws IOException {
-    String html = Files.readString(TestData.resource("org/claimcheck/article/b12-article.html"));
-    MainText m = extractor.extract(html, "https://health.example.org/b12-nerves");
+    MainText m = extractor.extract(fixture("b12-article.html"), "https://health.example.org/b12-nerves");
     String text = m.text();
     assertTrue(text.contains("Vitamin B12 helps form and maintain the myelin sheath"), text);
     assertTrue(text.contains("B12 has no overdose or toxicity levels"), text);
@@ -24,38 +32,149 @@ class TextExtractorTest {
         "Shop")) {
       assertFalse(text.contains(chrome), chrome + " leaked into: " + text);
     }
+    assertFalse(texts(m).contains("Vitamin B12 and Your Nerves"), "the headline is the title, not article text");
     assertEquals(new Block(Block.Kind.HEADING, "Symptoms of deficiency"),
         m.blocks().stream().filter(b -> b.text().startsWith("Symptoms")).findFirst().orElseThrow());
     assertEquals(2, m.blocks().stream().filter(b -> b.kind() == Block.Kind.LIST_ITEM).count());
   }
 
+  /** Every kind of page furniture around one invented article, in a page wrapped in a form (as ASP.NET does). */
+  @Test
+  void keepsHeadingsListsTablesAndQuotesAndDropsEveryKindOfBoilerplate() throws IOException {
+    MainText m = extractor.extract(fixture("complex-article.html"), "https://wellness.example.org/magnesium");
+    assertEquals(List.of(
+        new Block(Block.Kind.PARAGRAPH, "Magnesium supplements are sold as a natural sleep aid, and sales have "
+            + "doubled in five years, according to an invented market report."),
+        new Block(Block.Kind.PARAGRAPH, "Small trials in older adults found that taking magnesium in the evening "
+            + "shortened the time it took to fall asleep, although the effect was modest and the trials were short."),
+        new Block(Block.Kind.HEADING, "What the evidence says"),
+        new Block(Block.Kind.PARAGRAPH, "A review of three randomised trials concluded that the quality of the "
+            + "evidence was low, and that larger studies are needed before magnesium can be recommended for "
+            + "insomnia."),
+        new Block(Block.Kind.LIST_ITEM, "Magnesium glycinate is the form most often used in sleep studies."),
+        new Block(Block.Kind.LIST_ITEM, "Doses above 350 mg a day can cause diarrhoea in adults."),
+        new Block(Block.Kind.TABLE_ROW, "Group | Upper limit"),
+        new Block(Block.Kind.TABLE_ROW, "Adults | 350 mg"),
+        new Block(Block.Kind.TABLE_ROW, "Children aged 9 to 13 | 350 mg"),
+        new Block(Block.Kind.PARAGRAPH, "Magnesium before bed changed my life, no kidding."),
+        new Block(Block.Kind.PARAGRAPH, "\u2014 Invented Person (@invented) June 1, 2025"),
+        new Block(Block.Kind.PARAGRAPH, "People with kidney disease should talk to their doctor before taking "
+            + "magnesium, because their kidneys may not clear the excess.")), m.blocks());
+    // Dropped: cookie banner, menu, headline, byline, dateline, share bar, caption, ad label, "Related:" link,
+    // hidden paragraph, newsletter box, author bio, tags, related posts, comments and their form, sidebar, footer.
+  }
+
   @Test
   void readsMetadataFromMetaTagsAndJsonLd() throws IOException {
-    String html = Files.readString(TestData.resource("org/claimcheck/article/b12-article.html"));
-    MainText m = extractor.extract(html, "https://health.example.org/b12-nerves");
+    MainText m = extractor.extract(fixture("b12-article.html"), "https://health.example.org/b12-nerves");
     assertEquals("Vitamin B12 and Your Nerves", m.title());
     assertEquals("Dr. Jane Invented", m.author());
     assertEquals("2024-02-03T09:00:00Z", m.published());
     assertEquals("2024-03-01", m.modified());
     assertEquals("en", m.language());
     assertEquals("https://health.example.org/b12-nerves", m.canonicalUrl());
+
+    MainText c = extractor.extract(fixture("complex-article.html"), "https://wellness.example.org/magnesium");
+    assertEquals("Does Magnesium Help You Sleep?", c.title());
+    assertEquals("Ana Example, Bo Sample", c.author(), "JSON-LD @graph, a list of authors");
+    assertEquals("2025-06-01T08:30:00Z", c.published());
+    assertEquals("2025-06-02T10:00:00Z", c.modified());
+    assertEquals("en-GB", c.language());
+    assertEquals(null, c.canonicalUrl());
   }
 
   @Test
-  void plainTextLinesBecomeHeadingsListItemsAndParagraphs() throws IOException {
-    String text = Files.readString(TestData.resource("org/claimcheck/article/b12-plain.txt"));
-    MainText m = extractor.fromPlainText(text, "fallback");
+  void theArticleIsFoundWhenAdsCutItInPiecesAndTeasersFollowIt() {
+    StringBuilder html = new StringBuilder("<html><body><div class='page'>");
+    html.append("<div class='story'><p>First part of the story, which says that walking every day lowers blood "
+        + "pressure in older adults, according to the invented trial.</p></div>");
+    html.append("<div class='dfp'><p>Advertisement</p></div>");
+    html.append("<div class='story'><p>Second part of the story, which adds that the effect was larger in people who "
+        + "walked briskly, and smaller in those who strolled.</p><p>Third paragraph, with a caveat: the trial lasted "
+        + "only twelve weeks, and most of its volunteers were women.</p></div>");
+    html.append("<div class='below'>");
+    for (int i = 0; i < 6; i++) {
+      html.append("<div><h3><a href='/t").append(i).append("'>A teaser headline number ").append(i)
+          .append(" about something else</a></h3><p>A blurb that sums up another article in a sentence or two, ")
+          .append("to make readers click, number ").append(i).append(".</p></div>");
+    }
+    html.append("</div></div></body></html>");
+    List<String> texts = texts(extractor.extract(html.toString(), ""));
+    assertEquals(3, texts.size(), texts.toString());
+    assertTrue(texts.get(0).startsWith("First part") && texts.get(2).startsWith("Third paragraph"), texts.toString());
+  }
+
+  @Test
+  void deeplyNestedPagesAreReadWithoutRecursion() {
+    int depth = 20_000;
+    String html = "<div>".repeat(depth) + "<p>A paragraph at the bottom of a very deep page, still read.</p>"
+        + "</div>".repeat(depth);
+    assertEquals(List.of("A paragraph at the bottom of a very deep page, still read."),
+        texts(extractor.extract(html, "")));
+  }
+
+  @Test
+  void plainTextBecomesHeadingsListItemsAndParagraphs() throws IOException {
+    MainText m = extractor.fromPlainText(fixture("b12-plain.txt"), "fallback");
     assertEquals("Nerve Symptoms of Low B12", m.title());
     assertEquals(List.of(Block.Kind.HEADING, Block.Kind.PARAGRAPH, Block.Kind.HEADING, Block.Kind.LIST_ITEM,
-        Block.Kind.LIST_ITEM, Block.Kind.PARAGRAPH), m.blocks().stream().map(Block::kind).toList());
+        Block.Kind.LIST_ITEM), m.blocks().stream().map(Block::kind).toList(), "the closing courtesy is dropped");
     assertEquals("Pins and needles in the feet", m.blocks().get(3).text());
+
+    String wrapped = """
+        Vitamin B12 deficiency is common in older adults and in people who have followed a
+        vegan diet for years, and it can damage the nerves before anaemia shows up in a
+        blood test.
+
+        Leave a reply
+        """;
+    assertEquals(List.of(new Block(Block.Kind.PARAGRAPH, "Vitamin B12 deficiency is common in older adults and in "
+        + "people who have followed a vegan diet for years, and it can damage the nerves before anaemia shows up in a "
+        + "blood test.")), extractor.fromPlainText(wrapped, "x").blocks());
+    assertEquals("x", extractor.fromPlainText("", "x").title());
   }
 
   @Test
   void emptyAndMalformedPagesGiveNoBlocksRatherThanErrors() {
     assertTrue(extractor.extract("", "").blocks().isEmpty());
     assertTrue(extractor.extract("<html><body><nav>only a menu</nav>", "").blocks().isEmpty());
+    assertTrue(extractor.extract(new byte[0], null, null).blocks().isEmpty());
     assertFalse(extractor.extract("<p>Unclosed <b>bold paragraph about B12 deficiency, and more words", "")
         .blocks().isEmpty());
+    assertEquals(List.of("Short lines only", "Another short line"),
+        texts(extractor.extract("<body><h2>Short lines only</h2><p>Another short line</p></body>", "")),
+        "a page without prose keeps what is not boilerplate");
+  }
+
+  @Test
+  void boilerplateLinesAreRecognised() {
+    for (String s : List.of("Advertisement", "ADVERTISEMENT", "Anzeige", "Continue reading below",
+        "Follow us on Twitter for more.", "Subscribe to our newsletter", "Read more: how to sleep better",
+        "https://example.org/page", "Copyright 2024 Example Ltd.", "\u00a9 2024 Example", "Posted by Jane on May 3",
+        "Thank you for visiting our site!", "Follow Newsbeat on Instagram, Facebook and YouTube.",
+        "If you enjoyed this article, join our members' club.")) {
+      assertTrue(BoilerplateText.is(s), s);
+    }
+    for (String s : List.of("Posted on social media by the analysts, the port is not entirely smooth on the web.",
+        "Advertising revenue fell by a third in 2019.", "Readers who subscribe get the print edition.",
+        "Follow the money: where research funding for supplements comes from.")) {
+      assertFalse(BoilerplateText.is(s), s);
+    }
+  }
+
+  @Test
+  void classHintsNameBoilerplateAndContent() {
+    assertEquals(Hints.BAD, Hints.of(element("<div class='share-buttons'>")));
+    assertEquals(Hints.BAD, Hints.of(element("<div id='commentsContainer'>")), "camelCase splits");
+    assertEquals(Hints.BAD, Hints.of(element("<div role='navigation'>")));
+    assertEquals(Hints.GOOD, Hints.of(element("<div class='entry-content'>")));
+    assertEquals(Hints.WEAK, Hints.of(element("<div class='content-with-sidebar'>")), "a wrapper or a part");
+    assertEquals(Hints.WEAK, Hints.of(element("<div class='video-container'>")));
+    assertEquals(Hints.GOOD, Hints.of(element("<article class='post tag-ads category-comments'>")));
+    assertEquals(0, Hints.of(element("<div class='shadow'>")), "no substring matches: 'ad' is not in 'shadow'");
+  }
+
+  private static org.jsoup.nodes.Element element(String html) {
+    return org.jsoup.Jsoup.parseBodyFragment(html).body().child(0);
   }
 }

@@ -1,0 +1,63 @@
+package org.claimcheck.article;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Thread-safe (stateless). Short texts that are page furniture whatever element holds them: advertising labels,
+ * calls to follow, subscribe or read more, bare links, copyright lines. Generic web vocabulary only.
+ */
+final class BoilerplateText {
+  /** Whole texts (lower case, without punctuation) that label advertising or page furniture. */
+  private static final Set<String> LABELS = Set.of("advertisement", "advertisements", "advert", "adverts", "ad",
+      "ads", "sponsored", "sponsored content", "anzeige", "werbung", "publicidade", "publicidad", "publicité",
+      "pubblicità", "reklama", "iklan", "реклама", "広告", "continue reading below", "story continues below",
+      "article continues below", "advertisement continue reading below", "scroll to continue with content",
+      "comments", "comment", "read later", "share", "share this", "share this article", "share this story",
+      "tweet", "email", "print", "close", "caption", "back to gallery", "related", "related articles",
+      "related stories", "related posts", "read more", "more", "loading", "loading...", "skip ad");
+
+  /** Openings of calls to action that end or interrupt articles. */
+  private static final Pattern CALL = Pattern.compile(
+      "^(follow (us|me|him|her|them)\\b|subscribe\\b|sign up\\b|click here\\b|read more\\b|read also\\b|"
+          + "also read\\b|see also\\b|related:|more:|read:|join (us|our)\\b|listen to\\b|share (this|on)\\b|"
+          + "get the latest\\b|tell us\\b|download (our|the)\\b|like us\\b|have a tip\\b|sign in\\b|log in\\b|"
+          + "watch:|video:|photos?:|image:|don't miss\\b|recommended:|thank you for (visiting|reading)\\b|"
+          + "thanks for (visiting|reading)\\b|leave a (reply|comment)\\b)",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+  /** Calls to follow the site elsewhere, or to support it, anywhere in a short text. */
+  private static final Pattern FOLLOW = Pattern.compile(
+      "^follow\\b.{0,80}(\\bon (twitter|facebook|instagram|youtube|linkedin|tiktok)\\b|https?://|@\\w)"
+          + "|^if you (enjoyed|liked|value|appreciate[ds]?) (this|our|reading)\\b",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+  /** A dateline or byline: "Posted by ... on ...", "Published on: ...", "Updated 5:27 am". */
+  private static final Pattern BYLINE = Pattern.compile(
+      "^(posted|published|updated|modified|last updated)( on| by| at)?\\b", Pattern.CASE_INSENSITIVE);
+
+  /** A text that is just a link: a URL and nothing else. */
+  private static final Pattern URL = Pattern.compile("^(https?://|www\\.)\\S+$", Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern COPYRIGHT = Pattern.compile(
+      "^(©|\\(c\\)|copyright\\b)|\\ball rights reserved\\b|\\bthis (document|article|material) (is subject to|"
+          + "may not be)\\b",
+      Pattern.CASE_INSENSITIVE);
+
+  private BoilerplateText() {}
+
+  /** Whether {@code text} (one block) is page furniture. */
+  static boolean is(String text) {
+    if (text.length() > 250) {
+      return false;
+    }
+    String label = text.toLowerCase(Locale.ROOT).replaceAll("[\\p{P}\\p{S}]+", " ").strip()
+        .replaceAll("\\s+", " ");
+    if (LABELS.contains(label) || URL.matcher(text).matches() || COPYRIGHT.matcher(text).find()) {
+      return true;
+    }
+    return text.length() < 200 && (CALL.matcher(text).find() || FOLLOW.matcher(text).find())
+        || text.length() < 100 && BYLINE.matcher(text).find() && text.split(" ").length <= 12;
+  }
+}

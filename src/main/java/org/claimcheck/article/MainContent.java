@@ -1,0 +1,602 @@
+package org.claimcheck.article;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+
+/**
+ * One per page; not thread-safe. Finds the article's blocks in the body of a parsed page. The page is read once
+ * ({@link #of}); {@link #blocks} may then be asked for with several {@link Settings} (the benchmark tunes them).
+ *
+ * <ol>
+ *   <li>One walk over the DOM turns it into text blocks (headings, paragraphs, list items, data table rows, and runs
+ *       of text that sit directly in a container), each with its length, its link text and its element. Scripts,
+ *       styles, forms' controls and elements hidden by an inline style are skipped.</li>
+ *   <li>Each block is weighed. Prose (long enough, punctuated, mostly not links) is evidence for the elements that
+ *       hold it. Link text, short text and any text under boilerplate (junk tags such as nav, footer, aside, figure;
+ *       class, id or role hints such as menu, share, comments, related, newsletter, cookie, caption) is evidence
+ *       against. Blurbs under linked headlines (lists of related articles) count neither way. The container is the
+ *       element that maximises the evidence for minus the evidence against: tight enough to leave the page chrome
+ *       out, wide enough to keep every part of an article that ads or embeds cut in pieces.</li>
+ *   <li>The container's blocks are kept unless they lie under boilerplate inside it, are mostly links or page
+ *       furniture ({@link BoilerplateText}); short lines before the first prose block and after the last (headline,
+ *       byline, dateline, "tags") go too.</li>
+ *   <li>Class hints are trusted first; when they leave out most of the page's prose (a site that puts "modal" or
+ *       "sidebar" on the element wrapping everything) the choice is made again without them, then without junk
+ *       tags.</li>
+ * </ol>
+ */
+final class MainContent {
+  private static final Set<String> BLOCK_TAGS = Set.of("address", "article", "aside", "blockquote", "body", "center",
+      "dd", "details", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2",
+      "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "li", "main", "menu", "nav", "ol", "p", "pre", "section",
+      "summary", "table", "tbody", "thead", "tfoot", "td", "th", "tr", "ul", "caption", "legend", "frameset");
+  private static final Set<String> SKIP_TAGS = Set.of("script", "style", "noscript", "template", "svg", "canvas",
+      "iframe", "object", "embed", "video", "audio", "map", "button", "select", "textarea", "input", "option",
+      "dialog", "link", "meta", "head", "title", "base", "frame", "math", "datalist", "progress", "meter");
+  private static final Set<String> JUNK_TAGS = Set.of("nav", "footer", "aside", "header", "menu", "figure",
+      "figcaption");
+
+  /**
+   * The knobs of the method, with defaults; the benchmark's cross-validation tunes them on one half of the pages and
+   * scores the other half.
+   *
+   * @param linkInProse evidence against per character of link text inside a prose block
+   * @param link evidence against per character of link text elsewhere
+   * @param shortText evidence against per character of short, non-link, non-prose text
+   * @param minProse characters outside links a block needs to count as prose
+   * @param maxLinkDensity share of link text above which a block is neither prose nor kept
+   * @param teaserChars longest blurb under a linked headline that counts as a teaser
+   * @param siblingShare a sibling of the container joins it when its net evidence is positive and its prose at least
+   *     this share of the container's
+   */
+  record Settings(double linkInProse, double link, double shortText, int minProse, double maxLinkDensity,
+      int teaserChars, double siblingShare) {
+    static final Settings DEFAULTS = new Settings(0.5, 1, 0.25, 25, 0.7, 400, 0.2);
+
+    Settings {
+      if (!(linkInProse >= 0 && link >= 0 && shortText >= 0 && minProse >= 0 && maxLinkDensity > 0
+          && maxLinkDensity <= 1 && teaserChars >= 0 && siblingShare >= 0)) {
+        throw new IllegalArgumentException("bad extractor settings: " + linkInProse + ", " + link + ", "
+            + shortText + ", " + minProse + ", " + maxLinkDensity + ", " + teaserChars + ", " + siblingShare);
+      }
+    }
+  }
+
+  /** A text block found in the page, before it is kept or dropped. */
+  private static final class Draft {
+    final Info owner;
+    final Block.Kind kind;
+    final String text;
+    final int chars;
+    final int linkChars;
+    final int punctuation;
+    final int words;
+    final int links;
+    double good;
+    boolean teaser;
+    boolean kept;
+
+    Draft(Info owner, Block.Kind kind, String text, int linkChars, int links) {
+      this.owner = owner;
+      this.links = links;
+      this.kind = kind;
+      this.text = text;
+      this.chars = text.length();
+      this.linkChars = Math.min(linkChars, text.length());
+      int p = 0;
+      int w = 0;
+      boolean inWord = false;
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        if (c == '.' || c == ',' || c == '!' || c == '?' || c == ';' || c == ':' || c == '\u3002' || c == '\uff0c'
+            || c == '\u3001' || c == '\u060c' || c == '\u061f') {
+          p++;
+        }
+        boolean space = c == ' ';
+        if (!space && !inWord) {
+          w++;
+        }
+        inWord = !space;
+      }
+      this.punctuation = p;
+      this.words = w;
+    }
+
+    double linkDensity() {
+      return chars == 0 ? 0 : (double) linkChars / chars;
+    }
+  }
+
+  /** What is known about one element (not the element itself: the page can go once it has been read). */
+  private static final class Info {
+    final Info parent;
+    final String tag;
+    final int depth;
+    final int hint;
+    final boolean junkTag;
+    final boolean blockquote;
+    double good;
+    double bad;
+    double prose;
+    boolean root;
+
+    Info(Element el, Info parent) {
+      this.parent = parent;
+      this.depth = parent == null ? 0 : parent.depth + 1;
+      this.hint = Hints.of(el);
+      String tag = el.normalName();
+      this.tag = tag;
+      this.junkTag = JUNK_TAGS.contains(tag);
+      this.blockquote = tag.equals("blockquote");
+    }
+  }
+
+  private final List<Draft> drafts = new ArrayList<>();
+  private final List<Info> infos = new ArrayList<>();
+  private final Info root;
+  private final List<String> titles;
+  /** Prose above which an element with a weak boilerplate hint is taken for a wrapper of the page. */
+  private double wrapper;
+
+  private MainContent(Element body, List<String> titles) {
+    this.titles = titles;
+    this.root = new Info(body, null);
+    infos.add(root);
+    NodeTraversor.traverse(new Collector(root), body);
+  }
+
+  /** Reads {@code body}; {@code titles} are the page's titles (a heading that repeats one is not article text). */
+  static MainContent of(Element body, List<String> titles) {
+    return new MainContent(body, titles);
+  }
+
+  /** The article's blocks in {@code body} with the default settings. */
+  static List<Block> extract(Element body, List<String> titles) {
+    return of(body, titles).blocks(Settings.DEFAULTS);
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // 1. Blocks
+
+  /** One walk over the body: text blocks with their link text, and an Info per element. */
+  private final class Collector implements NodeVisitor {
+    private final StringBuilder run = new StringBuilder();
+    private Info current;
+    private Info runOwner;
+    private int runLinkChars;
+    private int runLinks;
+    private boolean linkCounted;
+    private int linkDepth;
+    private int skipDepth;
+    private int breaks;
+    private Element row;
+
+    Collector(Info root) {
+      this.current = root;
+    }
+
+    @Override
+    public void head(Node node, int depth) {
+      if (skipDepth > 0) {
+        if (node instanceof Element) {
+          skipDepth++;
+        }
+        return;
+      }
+      if (node instanceof TextNode t) {
+        text(t.getWholeText());
+        return;
+      }
+      if (!(node instanceof Element e) || depth == 0) {
+        return;
+      }
+      String tag = e.normalName();
+      if (SKIP_TAGS.contains(tag) || isHidden(e)) {
+        skipDepth = 1;
+        return;
+      }
+      Info info = new Info(e, current);
+      infos.add(info);
+      current = info;
+      if (tag.equals("br")) {
+        breaks++;
+        return;
+      }
+      if (tag.equals("a")) {
+        linkDepth++;
+        linkCounted = false;
+      }
+      if (row != null) {
+        if ((tag.equals("td") || tag.equals("th")) && run.length() > 0) {
+          trimRun();
+          run.append(" | ");
+        }
+        return;
+      }
+      if (BLOCK_TAGS.contains(tag)) {
+        flush(null);
+        if (tag.equals("tr") && isDataRow(e)) {
+          row = e;
+          runOwner = info;
+        }
+      }
+    }
+
+    @Override
+    public void tail(Node node, int depth) {
+      if (skipDepth > 0) {
+        if (node instanceof Element) {
+          skipDepth--;
+        }
+        return;
+      }
+      if (!(node instanceof Element e) || depth == 0) {
+        return;
+      }
+      current = current.parent;
+      String tag = e.normalName();
+      if (tag.equals("a")) {
+        linkDepth--;
+      }
+      if (e == row) {
+        row = null;
+        flush(Block.Kind.TABLE_ROW);
+      } else if (row == null && BLOCK_TAGS.contains(tag)) {
+        flush(null);
+      }
+    }
+
+    /** Appends text with white space collapsed; two line breaks in a row end a block. */
+    private void text(String s) {
+      boolean space = run.length() > 0 && run.charAt(run.length() - 1) == ' ';
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        if (isSpace(c)) {
+          if (!space && run.length() > 0) {
+            run.append(' ');
+            space = true;
+          }
+          continue;
+        }
+        if (breaks >= 2 && row == null) {
+          flush(null);
+        } else if (breaks == 1 && !space && run.length() > 0) {
+          run.append(' '); // a line break separates words
+        }
+        breaks = 0;
+        if (run.length() == 0 && row == null) {
+          runOwner = current;
+        }
+        run.append(c);
+        space = false;
+        if (linkDepth > 0) {
+          runLinkChars++;
+          if (!linkCounted) {
+            runLinks++;
+            linkCounted = true;
+          }
+        }
+      }
+    }
+
+    private void trimRun() {
+      int end = run.length();
+      while (end > 0 && run.charAt(end - 1) == ' ') {
+        end--;
+      }
+      run.setLength(end);
+    }
+
+    private void flush(Block.Kind forced) {
+      breaks = 0;
+      trimRun();
+      if (run.length() > 0 && runOwner != null) {
+        drafts.add(new Draft(runOwner, forced != null ? forced : kindOf(runOwner), run.toString(), runLinkChars,
+            runLinks));
+      }
+      run.setLength(0);
+      runLinkChars = 0;
+      runLinks = 0;
+      runOwner = null;
+    }
+  }
+
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\u00a0' || c == '\u200b' || c == '\ufeff'
+        || c == '\f' || c == '\u2028' || c == '\u2029' || c == '\u3000' || c == '\u202f' || c == '\u2009'
+        || c == '\u2002' || c == '\u2003' || c == '\u200a' || c == '\u0085';
+  }
+
+  /** The kind of a block from the element that holds it and its ancestors up to the nearest block element. */
+  private static Block.Kind kindOf(Info owner) {
+    for (Info i = owner; i != null; i = i.parent) {
+      String tag = i.tag;
+      switch (tag) {
+        case "h1", "h2", "h3", "h4", "h5", "h6", "dt" -> {
+          return Block.Kind.HEADING;
+        }
+        case "li", "dd" -> {
+          return Block.Kind.LIST_ITEM;
+        }
+        default -> {
+          if (i.depth == 0 || BLOCK_TAGS.contains(tag) && !tag.equals("p")) {
+            return Block.Kind.PARAGRAPH;
+          }
+        }
+      }
+    }
+    return Block.Kind.PARAGRAPH;
+  }
+
+  /** A table row of data: its cells hold no blocks of their own (a layout table's cells do). */
+  private static boolean isDataRow(Element tr) {
+    for (Element e : tr.getAllElements()) {
+      String tag = e.normalName();
+      if (e != tr && !tag.equals("td") && !tag.equals("th") && !tag.equals("p") && BLOCK_TAGS.contains(tag)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isHidden(Element e) {
+    if (e.hasAttr("hidden")) {
+      return true;
+    }
+    String style = e.attr("style");
+    if (style.isEmpty()) {
+      return false;
+    }
+    String s = style.toLowerCase(Locale.ROOT).replace(" ", "");
+    return s.contains("display:none") || s.contains("visibility:hidden");
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // 2. The container
+
+  /** The article's blocks with {@code settings}. */
+  List<Block> blocks(Settings settings) {
+    if (drafts.isEmpty()) {
+      return List.of();
+    }
+    for (Info i : infos) {
+      i.prose = 0;
+    }
+    for (Draft d : drafts) {
+      d.good = prose(d, settings);
+      for (Info i = d.owner; i != null; i = i.parent) {
+        i.prose += d.good;
+      }
+    }
+    double total = root.prose;
+    wrapper = 0.5 * total;
+    for (int i = 0; i < drafts.size(); i++) {
+      Draft d = drafts.get(i);
+      d.teaser = d.kind == Block.Kind.PARAGRAPH && d.good > 0 && isTeaser(i, settings);
+    }
+    if (total == 0) {
+      return keep(List.of(root), 0, settings, false); // no prose anywhere: whatever is not boilerplate
+    }
+    List<Block> best = null;
+    double bestGood = -1;
+    for (int level = 0; level < 3; level++) {
+      List<Block> kept = keep(withSiblings(container(level, settings), settings), level, settings, true);
+      double good = 0;
+      for (Draft d : drafts) {
+        if (d.kept) {
+          good += d.good;
+        }
+      }
+      if (good >= Math.min(250, 0.5 * total)) {
+        return kept;
+      }
+      if (good > bestGood) {
+        best = kept;
+        bestGood = good;
+      }
+    }
+    return best;
+  }
+
+  /** The element with the most evidence for minus evidence against, trusting boilerplate marks by {@code level}. */
+  private Info container(int level, Settings settings) {
+    for (Info i : infos) {
+      i.good = 0;
+      i.bad = 0;
+    }
+    for (Draft d : drafts) {
+      boolean poisoned = underBoilerplate(d, null, level);
+      double good = poisoned || d.teaser ? 0 : d.good;
+      double bad;
+      if (poisoned) {
+        bad = d.chars;
+      } else if (d.good > 0) {
+        bad = settings.linkInProse() * d.linkChars;
+      } else if (d.teaser) {
+        bad = 0;
+      } else {
+        bad = settings.link() * d.linkChars + settings.shortText() * (d.chars - d.linkChars);
+      }
+      for (Info i = d.owner; i != null; i = i.parent) {
+        i.good += good;
+        i.bad += bad;
+      }
+    }
+    Info best = root;
+    double bestScore = Double.NEGATIVE_INFINITY;
+    for (Info i : infos) {
+      double s = i.good - i.bad;
+      if (i.good > 0 && (s > bestScore || s == bestScore && i.depth > best.depth)) {
+        bestScore = s;
+        best = i;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * The container and those of its siblings that hold article text too: positive net evidence and enough prose (an
+   * article that an ad or an embed cuts in two containers), in page order.
+   */
+  private List<Info> withSiblings(Info container, Settings settings) {
+    if (container.parent == null) {
+      return List.of(container);
+    }
+    List<Info> out = new ArrayList<>();
+    for (Info i : infos) {
+      if (i == container || i.parent == container.parent && i.good > i.bad
+          && i.good >= settings.siblingShare() * container.good) {
+        out.add(i);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Whether the prose block {@code i} is the blurb of a teaser: a short text right after a linked headline (author
+   * and date lines between them aside), as in lists of related or recommended articles.
+   */
+  private boolean isTeaser(int i, Settings settings) {
+    if (drafts.get(i).chars > settings.teaserChars()) {
+      return false;
+    }
+    for (int j = i - 1; j >= 0 && j >= i - 4; j--) {
+      Draft p = drafts.get(j);
+      if (p.linkDensity() >= 0.5 && (p.kind == Block.Kind.HEADING || p.chars < 150 && p.words >= 5)) {
+        return p.links <= 2; // a share bar or a menu is no headline
+      }
+      if (p.chars >= 80) {
+        return false; // a real paragraph between: not a teaser
+      }
+    }
+    return false;
+  }
+
+  /** Prose weight of a block: its text outside links, when it reads like sentences. */
+  private static double prose(Draft d, Settings settings) {
+    int own = d.chars - d.linkChars;
+    if (d.kind == Block.Kind.HEADING || own < settings.minProse() || d.linkDensity() > settings.maxLinkDensity()) {
+      return 0;
+    }
+    if (d.punctuation == 0 && own < 80) {
+      return 0;
+    }
+    return own * (1 - d.linkDensity());
+  }
+
+  /**
+   * Whether a block lies under boilerplate below {@code container} (null: anywhere). Level 0 trusts junk tags and
+   * class hints (a weak hint only marks text that is not prose, and not at all on an element that holds half the
+   * page's prose: a wrapper), level 1 junk tags only, level 2 nothing.
+   */
+  private boolean underBoilerplate(Draft d, Info container, int level) {
+    if (level >= 2) {
+      return false;
+    }
+    boolean quoted = false;
+    for (Info x = d.owner; x != null && x != container; x = x.parent) {
+      if (x.junkTag) {
+        return true;
+      }
+      // Inside the article, an embedded post (a tweet) is a quote it makes, whatever its wrapper's class says.
+      quoted |= container != null && x.blockquote && x.hint >= 0;
+      if (level == 0 && !quoted && (x.hint == Hints.BAD
+          || x.hint == Hints.WEAK && d.good == 0 && x.prose < wrapper)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // 3. The blocks kept
+
+  /** The blocks under {@code roots} that are article text; {@code trim} drops short lines before and after prose. */
+  private List<Block> keep(List<Info> roots, int level, Settings settings, boolean trim) {
+    for (Info r : roots) {
+      r.root = true;
+    }
+    List<Draft> kept = new ArrayList<>();
+    for (Draft d : drafts) {
+      d.kept = false;
+      Info r = rootOf(d.owner);
+      if (r != null && !underBoilerplate(d, r, level) && d.linkDensity() <= settings.maxLinkDensity()
+          && !BoilerplateText.is(d.text)) {
+        kept.add(d);
+      }
+    }
+    for (Info r : roots) {
+      r.root = false;
+    }
+    List<Block> out = new ArrayList<>();
+    if (!trim) {
+      kept.forEach(d -> out.add(take(d)));
+      return out;
+    }
+    // Before the first prose and after the last: headline, byline, dateline, labels. A heading stays when prose
+    // follows it, unless it repeats the title; other short lines go.
+    int first = 0;
+    while (first < kept.size() && kept.get(first).good == 0) {
+      first++;
+    }
+    int last = kept.size() - 1;
+    while (last >= 0 && kept.get(last).good == 0) {
+      last--;
+    }
+    for (int i = first; i <= last; i++) {
+      out.add(take(kept.get(i)));
+    }
+    for (int i = Math.min(first, kept.size()) - 1; i >= 0; i--) {
+      Draft d = kept.get(i);
+      if (d.kind == Block.Kind.HEADING && !isTitle(d.text)) {
+        out.addFirst(take(d));
+      }
+    }
+    return out;
+  }
+
+  private static Info rootOf(Info i) {
+    for (Info x = i; x != null; x = x.parent) {
+      if (x.root) {
+        return x;
+      }
+    }
+    return null;
+  }
+
+  private static Block take(Draft d) {
+    d.kept = true;
+    return new Block(d.kind, d.text);
+  }
+
+  private boolean isTitle(String text) {
+    String t = normalise(text);
+    if (t.isEmpty()) {
+      return false;
+    }
+    for (String title : titles) {
+      if (title != null && normalise(title).contains(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String normalise(String s) {
+    StringBuilder sb = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isLetterOrDigit(c)) {
+        sb.append(Character.toLowerCase(c));
+      }
+    }
+    return sb.toString();
+  }
+}

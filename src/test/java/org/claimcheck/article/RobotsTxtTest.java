@@ -1,0 +1,61 @@
+package org.claimcheck.article;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class RobotsTxtTest {
+  @Test
+  void ourGroupWinsOverTheWildcardGroup() {
+    String txt = """
+        # comments are ignored
+        User-agent: *
+        Disallow: /
+
+        User-agent: otherbot
+        User-agent: ClaimCheck/0.1
+        Disallow: /private/
+        Allow: /private/open
+        Crawl-delay: 2.5
+        """;
+    RobotsTxt r = RobotsTxt.parse(txt, "claimcheck");
+    assertTrue(r.allows("/news/b12"));
+    assertFalse(r.allows("/private/page"));
+    assertTrue(r.allows("/private/open-letter"), "the longer Allow wins");
+    assertEquals(Duration.ofMillis(2500), r.crawlDelay());
+    assertFalse(RobotsTxt.parse(txt, "somebot").allows("/news/b12"), "others get the * group");
+  }
+
+  @Test
+  void wildcardsAnchorsAndTies() {
+    RobotsTxt r = RobotsTxt.parse("""
+        User-agent: *
+        Disallow: /*.pdf$
+        Disallow: /search?
+        Allow: /page
+        Disallow: /page
+        Disallow:
+        """, "claimcheck");
+    assertFalse(r.allows("/files/paper.pdf"));
+    assertTrue(r.allows("/files/paper.pdf.html"));
+    assertFalse(r.allows("/search?q=b12"));
+    assertTrue(r.allows("/search"));
+    assertTrue(r.allows("/page"), "Allow wins a tie");
+    assertTrue(r.allows("/robots.txt"));
+    assertNull(r.crawlDelay());
+  }
+
+  @Test
+  void emptyAndClosedSites() {
+    assertTrue(RobotsTxt.parse("", "claimcheck").allows("/anything"));
+    assertTrue(RobotsTxt.ALLOW_ALL.allows("/anything"));
+    RobotsTxt closed = RobotsTxt.disallowAll("robots.txt unavailable, HTTP 503");
+    assertFalse(closed.allows("/"));
+    assertTrue(closed.allows("/robots.txt"));
+    assertEquals("robots.txt unavailable, HTTP 503", closed.origin());
+  }
+}
