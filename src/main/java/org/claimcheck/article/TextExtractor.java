@@ -73,12 +73,16 @@ public final class TextExtractor {
     StringBuilder para = new StringBuilder();
     Block.Kind paraKind = null;
     int lastLine = 0;
-    for (String raw : text.split("\r\n|\r|\n", -1)) {
+    String[] lines = text.split("\r\n|\r|\n", -1);
+    boolean hardWrapped = hardWrapped(lines);
+    for (String raw : lines) {
       String line = clean(raw);
       boolean bullet = BULLET.matcher(line).find();
-      // A hard-wrapped paragraph: the line before is long and stops mid-sentence.
-      boolean continues = paraKind != null && paraKind != Block.Kind.HEADING && !line.isEmpty() && !bullet
-          && lastLine >= 60 && !endsSentence(para);
+      // A hard-wrapped paragraph: the text is wrapped at a fixed width, and the line before is long and stops
+      // mid-sentence. Text written one paragraph per line is never joined: there a line without a full stop is a
+      // title or a caption, and the next line starts something new.
+      boolean continues = hardWrapped && paraKind != null && paraKind != Block.Kind.HEADING && !line.isEmpty()
+          && !bullet && lastLine >= 50 && !endsSentence(para);
       lastLine = line.length();
       if (continues) {
         para.append(' ').append(line);
@@ -102,6 +106,27 @@ public final class TextExtractor {
     }
     title = flush(blocks, para, paraKind, title);
     return new MainText(title != null ? title : fallbackTitle, null, null, null, null, null, blocks);
+  }
+
+  /**
+   * Whether the text is wrapped at a fixed width (e-mail, plain-text exports): no line runs past 100 characters and
+   * most lines of any length end near the same width.
+   */
+  static boolean hardWrapped(String[] lines) {
+    int longish = 0;
+    int max = 0;
+    int nearWidth = 0;
+    for (String raw : lines) {
+      int n = raw.strip().length();
+      max = Math.max(max, n);
+      if (n > 40) {
+        longish++;
+        if (n >= 55) {
+          nearWidth++;
+        }
+      }
+    }
+    return max <= 100 && longish >= 2 && nearWidth * 2 >= longish;
   }
 
   private static String flush(List<Block> blocks, StringBuilder para, Block.Kind kind, String title) {

@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -204,48 +206,72 @@ public final class NightlyRun {
   private List<Article> fetch(Workspace ws, List<Source> sources) {
     Tally t = tally("fetch");
     ArticleStore store = new ArticleStore(ws.articles());
-    List<Article> articles = new ArrayList<>();
-    try (Fetcher fetcher = new Fetcher(Fetcher.Options.defaults(), clock);
+    Map<Source, Article> previous = new HashMap<>();
+    List<Source> toFetch = new ArrayList<>();
+    for (Source s : sources) {
+      Article snapshot = store.get(s.id());
+      if (snapshot != null) {
+        previous.put(s, snapshot);
+      }
+      if (!(options.offline() && s.isRemote())) {
+        toFetch.add(s);
+      }
+    }
+    // Fetched in parallel, politely per host; snapshots are stored as pages arrive, the outcomes kept in order.
+    Map<Source, FetchResult> results = new ConcurrentHashMap<>();
+    List<Article> fetched = new ArrayList<>();
+    try (Fetcher fetcher = new Fetcher(options.fetch(), clock);
         Progress.Stage p = progress.start("fetch", sources.size(), "sources")) {
+      fetcher.fetchAll(toFetch, previous::get, r -> {
+        if (r instanceof FetchResult.Fetched f) {
+          store.put(f.article(), f.raw());
+          r = new FetchResult.Fetched(f.source(), f.article(), new byte[0], f.note());
+        }
+        results.put(r.source(), r);
+        synchronized (p) {
+          p.step();
+        }
+      });
       for (Source s : sources) {
-        Article previous = store.get(s.id());
-        if (options.offline() && s.isRemote()) {
-          if (previous != null) {
+        Article before = previous.get(s);
+        FetchResult r = results.get(s);
+        if (r == null) {
+          // Not fetched: a remote source in an offline run.
+          if (before != null) {
             t.count("UNCHANGED");
-            articles.add(previous);
+            fetched.add(before);
           } else {
             t.count("SKIPPED", "offline: no snapshot yet", s.name());
           }
-          p.step();
+          synchronized (p) {
+            p.step();
+          }
           continue;
         }
-        FetchResult r = fetcher.fetch(s, previous);
         switch (r) {
           case FetchResult.Fetched f -> {
-            store.put(f.article(), f.raw());
-            articles.add(f.article());
+            fetched.add(f.article());
             t.count(r.outcome());
           }
           case FetchResult.Unchanged u -> {
-            articles.add(u.previous());
+            fetched.add(u.previous());
             t.count(r.outcome());
           }
           case FetchResult.Skipped sk -> t.count(r.outcome(), sk.reason(), s.name());
           case FetchResult.Failed f -> {
-            if (previous != null) {
+            if (before != null) {
               // A flaky site must not make its claims vanish from the report (and reappear as new tomorrow).
               t.count(r.outcome(), f.reason() + " (the last snapshot is used)", s.name());
-              articles.add(previous);
+              fetched.add(before);
             } else {
               t.count(r.outcome(), f.reason(), s.name());
             }
           }
         }
-        p.step();
       }
     }
     checkStage(t, "sources could not be fetched");
-    return articles;
+    return fetched;
   }
 
   // ---- extract ----

@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import org.claimcheck.ClaimcheckException;
+import org.claimcheck.article.Fetcher;
 
 /**
  * Thread-safe (immutable). The nightly job's configuration file ({@code claimcheck.properties} in the working folder,
@@ -31,12 +33,19 @@ import org.claimcheck.ClaimcheckException;
  * verify.abstracts = 5              # abstracts retrieved per claim
  * verify.sentences = 3              # evidence sentences kept per abstract
  * verify.expand = true              # add the lexicon's synonyms to each claim's query
+ * fetch.contact = mailto:desk@example.org   # who site owners can reach; goes into the user agent
+ * fetch.threads = 4                 # sources fetched at once (one request per host at a time)
+ * fetch.hostDelaySeconds = 1        # least time between two requests to one host
+ * fetch.timeoutSeconds = 60         # longest time one source may take, retries included
+ * fetch.maxPageMegabytes = 10       # pages are cut at this size
+ * fetch.allowPrivateAddresses = false   # true to fetch intranet hosts (loopback, private, link-local)
  * </pre>
  */
 public record RunConfig(Map<String, String> values) {
   /** The keys a configuration file may set. */
   public static final Set<String> KEYS = Set.of("sources", "offline", "abstracts", "index", "threshold", "excel",
-      "progress", "verify.abstracts", "verify.sentences", "verify.expand");
+      "progress", "verify.abstracts", "verify.sentences", "verify.expand", "fetch.contact", "fetch.threads",
+      "fetch.hostDelaySeconds", "fetch.timeoutSeconds", "fetch.maxPageMegabytes", "fetch.allowPrivateAddresses");
 
   /** The default file name, looked for in the working folder. */
   public static final String FILE_NAME = "claimcheck.properties";
@@ -101,6 +110,38 @@ public record RunConfig(Map<String, String> values) {
     } catch (NumberFormatException e) {
       throw ClaimcheckException.usage("configuration key '" + key + "' must be a number", v, null);
     }
+  }
+
+  /** The fetch options these settings give, starting from {@code base}. */
+  public Fetcher.Options fetchOptions(Fetcher.Options base) {
+    var o = base;
+    String contact = get("fetch.contact");
+    if (contact != null) {
+      if (contact.isBlank() || contact.chars().anyMatch(c -> c < 0x20 || c > 0x7e)) {
+        throw ClaimcheckException.usage("configuration key 'fetch.contact' must be printable ASCII", contact,
+            "Give a URL or a mailto: address site owners can reach");
+      }
+      o = o.withUserAgent(Fetcher.Options.userAgentFor(contact));
+    }
+    Integer threads = integer("fetch.threads", 1, 64);
+    Integer delay = integer("fetch.hostDelaySeconds", 0, 3600);
+    if (threads != null || delay != null) {
+      o = o.withPoliteness(delay != null ? Duration.ofSeconds(delay) : o.hostDelay(), o.hostConcurrency(),
+          threads != null ? threads : o.threads());
+    }
+    Integer timeout = integer("fetch.timeoutSeconds", 1, 3600);
+    if (timeout != null) {
+      o = o.withTimeouts(o.connectTimeout(), o.readTimeout(), Duration.ofSeconds(timeout));
+    }
+    Integer mb = integer("fetch.maxPageMegabytes", 1, 1024);
+    if (mb != null) {
+      o = o.withMaxBodyBytes(mb * 1024 * 1024);
+    }
+    Boolean priv = bool("fetch.allowPrivateAddresses");
+    if (priv != null) {
+      o = o.withAllowPrivateAddresses(priv);
+    }
+    return o;
   }
 
   /** The whole number under {@code key}, or null when absent; outside [min, max] is a usage error. */

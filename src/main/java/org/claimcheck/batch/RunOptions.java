@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import org.claimcheck.article.Fetcher;
 import org.claimcheck.verify.Verifier;
 
 /**
@@ -20,6 +21,7 @@ import org.claimcheck.verify.Verifier;
  * @param full reprocess everything: ignore the claims and verdicts remembered from earlier runs
  * @param verify how claims are verified (abstracts per claim, evidence sentences per abstract, query expansion)
  * @param ncbiApiKey the NCBI API key from the environment ({@code NCBI_API_KEY}), or null; never written anywhere
+ * @param fetch how pages are fetched (user agent, timeouts, politeness, private addresses)
  */
 public record RunOptions(
     Workspace workspace,
@@ -32,7 +34,8 @@ public record RunOptions(
     boolean excel,
     boolean full,
     Verifier.Options verify,
-    String ncbiApiKey) {
+    String ncbiApiKey,
+    Fetcher.Options fetch) {
 
   public RunOptions {
     Objects.requireNonNull(workspace, "workspace");
@@ -44,13 +47,20 @@ public record RunOptions(
     }
     verify = verify == null ? Verifier.Options.defaults() : verify;
     ncbiApiKey = ncbiApiKey == null || ncbiApiKey.isBlank() ? null : ncbiApiKey.strip();
+    fetch = fetch == null ? Fetcher.Options.defaults() : fetch;
+  }
+
+  /** Options with the default fetch settings. */
+  public RunOptions(Workspace workspace, Path sources, boolean offline, List<Path> abstracts, Path index,
+      LocalDate date, double threshold, boolean excel, boolean full, Verifier.Options verify, String ncbiApiKey) {
+    this(workspace, sources, offline, abstracts, index, date, threshold, excel, full, verify, ncbiApiKey, null);
   }
 
   /** The options of the first version: an incremental run with the default verification settings and no API key. */
   public RunOptions(Workspace workspace, Path sources, boolean offline, List<Path> abstracts, Path index,
       LocalDate date, double threshold, boolean excel) {
     this(workspace, sources, offline, abstracts, index, date, threshold, excel, false, Verifier.Options.defaults(),
-        null);
+        null, null);
   }
 
   /** Keeps the API key out of logs and stack traces. */

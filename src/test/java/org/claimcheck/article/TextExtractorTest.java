@@ -132,6 +132,13 @@ class TextExtractorTest {
         + "people who have followed a vegan diet for years, and it can damage the nerves before anaemia shows up in a "
         + "blood test.")), extractor.fromPlainText(wrapped, "x").blocks());
     assertEquals("x", extractor.fromPlainText("", "x").title());
+
+    // One paragraph per line: a cited title without a full stop is not glued to the sentence after it.
+    String perLine = "Oral cyanocobalamin restores serum levels in elderly patients with low vitamin B12 and mild "
+        + "neuropathy: an invented randomised trial of six months\n"
+        + "In humans, vitamin B12 can lower homocysteine within weeks of starting supplements, which matters because "
+        + "raised homocysteine is linked to nerve damage.\n";
+    assertEquals(2, extractor.fromPlainText(perLine, "x").blocks().size());
   }
 
   @Test

@@ -28,6 +28,12 @@ class RunConfigTest {
         verify.abstracts = 8
         verify.sentences = 2
         verify.expand = false
+        fetch.contact = mailto:desk@example.org
+        fetch.threads = 2
+        fetch.hostDelaySeconds = 3
+        fetch.timeoutSeconds = 30
+        fetch.maxPageMegabytes = 2
+        fetch.allowPrivateAddresses = true
         """);
     RunConfig c = RunConfig.load(f);
     assertEquals(RunConfig.KEYS.size(), c.values().size(), "the test sets every key");
@@ -37,6 +43,16 @@ class RunConfigTest {
     assertEquals(8, c.integer("verify.abstracts", 1, 100));
     assertEquals(false, c.bool("verify.expand"));
     assertEquals(null, RunConfig.empty().integer("verify.abstracts", 1, 100));
+
+    var fetch = c.fetchOptions(org.claimcheck.article.Fetcher.Options.defaults());
+    assertTrue(fetch.userAgent().contains("(+mailto:desk@example.org; health fact-checking)"), fetch.userAgent());
+    assertEquals(2, fetch.threads());
+    assertEquals(java.time.Duration.ofSeconds(3), fetch.hostDelay());
+    assertEquals(java.time.Duration.ofSeconds(30), fetch.deadline());
+    assertEquals(2 * 1024 * 1024, fetch.maxBodyBytes());
+    assertTrue(fetch.allowPrivateAddresses());
+    assertEquals(org.claimcheck.article.Fetcher.Options.defaults(),
+        RunConfig.empty().fetchOptions(org.claimcheck.article.Fetcher.Options.defaults()));
   }
 
   @Test

@@ -33,7 +33,12 @@ final class LabelledSet {
   /** One labelled sentence and what the extractor said: its best claim's score (-1 when it gave none). */
   record Outcome(Label label, double score, String sentence, String bestClaim) {}
 
-  record Metrics(int tp, int fp, int fn, int tn, int stale) {
+  /**
+   * Counts against the labels. {@code dropped}: labelled sentences the pipeline no longer gives as candidates (the page
+   * reader dropped them as furniture, or they became headings); they count as predicted not check-worthy, so a dropped
+   * check-worthy sentence is a false negative. Many dropped labels mean the labels need redoing (LabelTool).
+   */
+  record Metrics(int tp, int fp, int fn, int tn, int dropped) {
     double precision() {
       return tp / (double) Math.max(1, tp + fp);
     }
@@ -50,8 +55,8 @@ final class LabelledSet {
 
     @Override
     public String toString() {
-      return String.format(Locale.ROOT, "precision %.3f recall %.3f F1 %.3f (tp %d fp %d fn %d tn %d, stale %d)",
-          precision(), recall(), f1(), tp, fp, fn, tn, stale);
+      return String.format(Locale.ROOT, "precision %.3f recall %.3f F1 %.3f (tp %d fp %d fn %d tn %d, dropped %d)",
+          precision(), recall(), f1(), tp, fp, fn, tn, dropped);
     }
   }
 
@@ -90,14 +95,27 @@ final class LabelledSet {
     return out;
   }
 
-  /** The outcome of each label of {@code labels} for the articles in {@code dir}. */
+  /** Per sentence hash: the best claim (highest check-worthiness) the extractor gave for that sentence. */
+  static Map<String, Claim> bestByHash(List<Claim> claims) {
+    Map<String, Claim> out = new TreeMap<>();
+    for (Claim c : claims) {
+      out.merge(hash(c.sentence()), c, (a, b) -> b.checkWorthiness() > a.checkWorthiness() ? b : a);
+    }
+    return out;
+  }
+
+  /**
+   * The outcome of each label of {@code labels} for the articles in {@code dir}. A label finds its sentence by hash, so
+   * labels survive sentences moving (a line dropped above them); a labelled sentence the extractor no longer gives
+   * (it became a heading, or the page reader dropped it as furniture) has no outcome sentence.
+   */
   static List<Outcome> outcomes(ClaimExtractor extractor, Path dir, List<Label> labels) {
-    Map<String, Map<Integer, Claim>> byFile = new TreeMap<>();
+    Map<String, Map<String, Claim>> byFile = new TreeMap<>();
     List<Outcome> out = new ArrayList<>();
     for (Label l : labels) {
-      Map<Integer, Claim> best = byFile.computeIfAbsent(l.file(),
-          f -> best(extractor.extract(article(dir.resolve(f)))));
-      Claim c = best.get(l.index());
+      Map<String, Claim> best = byFile.computeIfAbsent(l.file(),
+          f -> bestByHash(extractor.extract(article(dir.resolve(f)))));
+      Claim c = best.get(l.hash());
       out.add(new Outcome(l, c == null ? -1 : c.checkWorthiness(), c == null ? null : c.sentence(),
           c == null ? null : c.claim()));
     }
@@ -109,13 +127,12 @@ final class LabelledSet {
     int fp = 0;
     int fn = 0;
     int tn = 0;
-    int stale = 0;
+    int dropped = 0;
     for (Outcome o : outcomes) {
-      if (o.sentence() == null || !hash(o.sentence()).equals(o.label().hash())) {
-        stale++;
-        continue;
+      if (o.sentence() == null) {
+        dropped++;
       }
-      boolean predicted = o.score() >= threshold;
+      boolean predicted = o.sentence() != null && o.score() >= threshold;
       if (o.label().worthy()) {
         if (predicted) {
           tp++;
@@ -128,6 +145,6 @@ final class LabelledSet {
         tn++;
       }
     }
-    return new Metrics(tp, fp, fn, tn, stale);
+    return new Metrics(tp, fp, fn, tn, dropped);
   }
 }
