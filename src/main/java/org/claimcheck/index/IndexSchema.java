@@ -27,6 +27,8 @@ public final class IndexSchema {
   public static final String VERSION_KEY = "claimcheck.schema.version";
 
   public static final String ID = "id";
+  /** The record's version as a numeric doc value, so re-indexing can compare versions without reading records. */
+  public static final String VERSION_FIELD = "version";
   public static final String CONTENTS = "contents";
   public static final String TITLE = "title";
   public static final String ABSTRACT = "abstract";
