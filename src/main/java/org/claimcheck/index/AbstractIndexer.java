@@ -2,7 +2,6 @@ package org.claimcheck.index;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,15 +9,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.IntField;
-import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReader;
@@ -35,7 +35,6 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.IOUtils;
 import org.claimcheck.ClaimcheckException;
-import org.claimcheck.Json;
 import org.claimcheck.Tally;
 import org.claimcheck.pubmed.PubmedRecord;
 import org.claimcheck.pubmed.RecordReader;
@@ -120,6 +119,7 @@ public final class AbstractIndexer implements Closeable {
           .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
           .setSimilarity(new BM25Similarity())
           .setRAMBufferSizeMB(options.ramBufferMb())
+          .setUseCompoundFile(false)
           .setCommitOnClose(false);
       writer = new IndexWriter(directory, config);
       DirectoryReader committed = DirectoryReader.indexExists(directory) ? DirectoryReader.open(directory) : null;
@@ -220,36 +220,55 @@ public final class AbstractIndexer implements Closeable {
     return sentences;
   }
 
+  /**
+   * {@code abstract} keeps term frequencies and norms for BM25 but no positions: phrases are searched in
+   * {@code contents} (and {@code title}), so the abstract's positions are written once, not twice.
+   */
+  private static final FieldType ABSTRACT_TYPE = abstractType();
+
+  private static FieldType abstractType() {
+    FieldType t = new FieldType(TextField.TYPE_NOT_STORED);
+    t.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+    t.freeze();
+    return t;
+  }
+
+  /** The text analyzer of this thread's documents (analyzers reuse their components per thread). */
+  private static final Analyzer TEXT = IndexSchema.textAnalyzer();
+
   static Document toDocument(PubmedRecord r) {
     Document doc = new Document();
     doc.add(new StringField(IndexSchema.ID, r.id(), Field.Store.NO));
     doc.add(new NumericDocValuesField(IndexSchema.VERSION_FIELD, r.version()));
     String abstractText = r.sentences().isEmpty() ? r.abstractText() : String.join(" ", r.sentences());
-    doc.add(new TextField(IndexSchema.CONTENTS, r.title() + " " + abstractText, Field.Store.NO));
-    doc.add(new TextField(IndexSchema.TITLE, r.title(), Field.Store.NO));
-    doc.add(new TextField(IndexSchema.ABSTRACT, abstractText, Field.Store.NO));
+    // Analysed once, replayed into the three fields: the same terms as analysing each field's text.
+    AnalyzedText title = AnalyzedText.of(TEXT, IndexSchema.TITLE, r.title());
+    AnalyzedText body = AnalyzedText.of(TEXT, IndexSchema.ABSTRACT, abstractText);
+    doc.add(new Field(IndexSchema.CONTENTS, AnalyzedText.replay(title, body), TextField.TYPE_NOT_STORED));
+    doc.add(new Field(IndexSchema.TITLE, AnalyzedText.replay(title), TextField.TYPE_NOT_STORED));
+    doc.add(new Field(IndexSchema.ABSTRACT, AnalyzedText.replay(body), ABSTRACT_TYPE));
     if (r.year() != null) {
       doc.add(new IntField(IndexSchema.YEAR, r.year(), Field.Store.NO));
     }
     for (String t : r.publicationTypes()) {
-      doc.add(new KeywordField(IndexSchema.PUBTYPE, lower(t), Field.Store.NO));
+      doc.add(new StringField(IndexSchema.PUBTYPE, lower(t), Field.Store.NO));
     }
     for (PubmedRecord.MeshHeading h : r.mesh()) {
-      doc.add(new KeywordField(IndexSchema.MESH, lower(h.descriptor()), Field.Store.NO));
+      doc.add(new StringField(IndexSchema.MESH, lower(h.descriptor()), Field.Store.NO));
       if (h.major()) {
-        doc.add(new KeywordField(IndexSchema.MESH_MAJOR, lower(h.descriptor()), Field.Store.NO));
+        doc.add(new StringField(IndexSchema.MESH_MAJOR, lower(h.descriptor()), Field.Store.NO));
       }
     }
     if (r.language() != null) {
-      doc.add(new KeywordField(IndexSchema.LANGUAGE, lower(r.language()), Field.Store.NO));
+      doc.add(new StringField(IndexSchema.LANGUAGE, lower(r.language()), Field.Store.NO));
     }
     if (r.journal() != null) {
-      doc.add(new KeywordField(IndexSchema.JOURNAL, lower(r.journal()), Field.Store.NO));
+      doc.add(new StringField(IndexSchema.JOURNAL, lower(r.journal()), Field.Store.NO));
     }
-    doc.add(new KeywordField(IndexSchema.HUMANS, Boolean.toString(r.humans()), Field.Store.NO));
-    doc.add(new KeywordField(IndexSchema.ANIMALS, Boolean.toString(r.animals()), Field.Store.NO));
-    doc.add(new KeywordField(IndexSchema.RETRACTED, Boolean.toString(r.retracted()), Field.Store.NO));
-    doc.add(new StoredField(IndexSchema.SOURCE, Json.line(r).getBytes(StandardCharsets.UTF_8)));
+    doc.add(new StringField(IndexSchema.HUMANS, Boolean.toString(r.humans()), Field.Store.NO));
+    doc.add(new StringField(IndexSchema.ANIMALS, Boolean.toString(r.animals()), Field.Store.NO));
+    doc.add(new StringField(IndexSchema.RETRACTED, Boolean.toString(r.retracted()), Field.Store.NO));
+    StoredSource.add(doc, r);
     return doc;
   }
 

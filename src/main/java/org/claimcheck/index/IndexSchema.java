@@ -42,6 +42,8 @@ public final class IndexSchema {
   public static final String ANIMALS = "animals";
   public static final String RETRACTED = "retracted";
   public static final String SOURCE = "_source";
+  /** Where the record's sentences lie in its sections, when the index split them (see {@link StoredSource}). */
+  public static final String SPANS = "_spans";
 
   private IndexSchema() {}
 

@@ -414,10 +414,18 @@ final class MiniXml implements XmlCursor {
     return pos > start;
   }
 
+  private static final boolean[] NAME_BYTES = new boolean[256];
+
+  static {
+    for (int c = 0; c < 256; c++) {
+      NAME_BYTES[c] = c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || c == '-' || c == '.' || c == '_' || c == ':';
+    }
+  }
+
   /** ASCII letters, digits, "-", ".", "_", ":", and any non-ASCII byte (names in other scripts). */
   private static boolean isNameByte(byte x) {
-    return x < 0 || (x >= 'a' && x <= 'z') || (x >= 'A' && x <= 'Z') || (x >= '0' && x <= '9') || x == '-' || x == '.'
-        || x == '_' || x == ':';
+    return NAME_BYTES[x & 0xff];
   }
 
   private static boolean isSpace(byte x) {
