@@ -24,7 +24,7 @@ import javax.xml.stream.XMLStreamReader;
  * record makes that record malformed.
  *
  * <p>Inline markup inside titles and abstracts ({@code <i>}, {@code <b>}, {@code <sup>}, {@code <sub>}, MathML) is kept
- * as its text, so an abstract never stops at its first inline tag.
+ * as its text, so an abstract never stops at its first inline tag; the layout white space inside MathML is dropped.
  */
 public final class PubmedXmlReader implements RecordReader {
   private static final ThreadLocal<XMLInputFactory> FACTORY = ThreadLocal.withInitial(PubmedXmlReader::newFactory);
@@ -424,13 +424,27 @@ public final class PubmedXmlReader implements RecordReader {
       String first = null;
       StringBuilder sb = null;
       int depth = 1;
+      int mathDepth = 0;
       while (depth > 0) {
         int ev = xml.next();
         switch (ev) {
-          case XmlCursor.START_ELEMENT -> depth++;
-          case XmlCursor.END_ELEMENT -> depth--;
+          case XmlCursor.START_ELEMENT -> {
+            depth++;
+            if (mathDepth > 0 || xml.getLocalName().startsWith("mml:")) {
+              mathDepth++;
+            }
+          }
+          case XmlCursor.END_ELEMENT -> {
+            depth--;
+            if (mathDepth > 0) {
+              mathDepth--;
+            }
+          }
           case XmlCursor.CHARACTERS, XmlCursor.CDATA, XmlCursor.SPACE -> {
             String t = xml.getText();
+            if (mathDepth > 0 && t.isBlank()) {
+              continue; // MathML is laid out over many lines: V.O2max, not "V . O 2 m a x"
+            }
             if (first == null) {
               first = t;
             } else {
