@@ -81,8 +81,9 @@ public final class EvalBeirCommand implements Callable<Integer> {
     inputs.put("queries", sha256(queries));
     inputs.put("qrels", sha256(qrels));
     Map<String, Object> options = new LinkedHashMap<>();
-    options.put("k1", (double) params.k1());
-    options.put("b", (double) params.b());
+    // As written on the command line (0.9, not the float's 0.899999976...), so they match the recorded options.
+    options.put("k1", Float.toString(params.k1()));
+    options.put("b", Float.toString(params.b()));
     Expectation expectation = expect != null ? Expectations.read(expect)
         : Expectations.find("beir", inputs, options);
 
