@@ -2,7 +2,6 @@ package org.claimcheck.index;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -27,7 +26,11 @@ final class StoredSource {
   static void add(Document doc, PubmedRecord r) {
     byte[] spans = spans(r);
     PubmedRecord json = spans == null ? r : r.withSentences(List.of());
-    doc.add(new StoredField(IndexSchema.SOURCE, Json.line(json).getBytes(StandardCharsets.UTF_8)));
+    try {
+      doc.add(new StoredField(IndexSchema.SOURCE, Json.MAPPER.writeValueAsBytes(json)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     if (spans != null) {
       doc.add(new StoredField(IndexSchema.SPANS, spans));
     }
