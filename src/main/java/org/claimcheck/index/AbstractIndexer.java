@@ -207,7 +207,13 @@ public final class AbstractIndexer implements Closeable {
     PubmedRecord withSentences = record.sentences().isEmpty() && !record.sections().isEmpty()
         ? record.withSentences(split(record))
         : record;
-    writer.updateDocument(new Term(IndexSchema.ID, record.id()), toDocument(withSentences));
+    if (existing == null) {
+      // New to the index: adding spares Lucene a buffered delete-by-id, which it would look up in every segment at each
+      // flush, a cost that grows with the index during a baseline load.
+      writer.addDocument(toDocument(withSentences));
+    } else {
+      writer.updateDocument(new Term(IndexSchema.ID, record.id()), toDocument(withSentences));
+    }
     session.put(record.id(), record.version());
     return existing == null ? INDEXED : REPLACED;
   }
