@@ -207,12 +207,17 @@ public final class AbstractIndexer implements Closeable {
     PubmedRecord withSentences = record.sentences().isEmpty() && !record.sections().isEmpty()
         ? record.withSentences(split(record))
         : record;
-    if (existing == null) {
-      // New to the index: adding spares Lucene a buffered delete-by-id, which it would look up in every segment at each
-      // flush, a cost that grows with the index during a baseline load.
-      writer.addDocument(toDocument(withSentences));
-    } else {
-      writer.updateDocument(new Term(IndexSchema.ID, record.id()), toDocument(withSentences));
+    try {
+      if (existing == null) {
+        // New to the index: adding spares Lucene a buffered delete-by-id, which it would look up in every segment at
+        // each flush, a cost that grows with the index during a baseline load.
+        writer.addDocument(toDocument(withSentences));
+      } else {
+        writer.updateDocument(new Term(IndexSchema.ID, record.id()), toDocument(withSentences));
+      }
+    } catch (IllegalArgumentException e) {
+      // Lucene refuses this document alone (e.g. a term too long) and stays usable.
+      return SKIPPED + ": not indexable: " + firstLine(e.getMessage());
     }
     session.put(record.id(), record.version());
     return existing == null ? INDEXED : REPLACED;
@@ -257,25 +262,30 @@ public final class AbstractIndexer implements Closeable {
       doc.add(new IntField(IndexSchema.YEAR, r.year(), Field.Store.NO));
     }
     for (String t : r.publicationTypes()) {
-      doc.add(new StringField(IndexSchema.PUBTYPE, lower(t), Field.Store.NO));
+      keyword(doc, IndexSchema.PUBTYPE, t);
     }
     for (PubmedRecord.MeshHeading h : r.mesh()) {
-      doc.add(new StringField(IndexSchema.MESH, lower(h.descriptor()), Field.Store.NO));
+      keyword(doc, IndexSchema.MESH, h.descriptor());
       if (h.major()) {
-        doc.add(new StringField(IndexSchema.MESH_MAJOR, lower(h.descriptor()), Field.Store.NO));
+        keyword(doc, IndexSchema.MESH_MAJOR, h.descriptor());
       }
     }
-    if (r.language() != null) {
-      doc.add(new StringField(IndexSchema.LANGUAGE, lower(r.language()), Field.Store.NO));
-    }
-    if (r.journal() != null) {
-      doc.add(new StringField(IndexSchema.JOURNAL, lower(r.journal()), Field.Store.NO));
-    }
+    keyword(doc, IndexSchema.LANGUAGE, r.language());
+    keyword(doc, IndexSchema.JOURNAL, r.journal());
     doc.add(new StringField(IndexSchema.HUMANS, Boolean.toString(r.humans()), Field.Store.NO));
     doc.add(new StringField(IndexSchema.ANIMALS, Boolean.toString(r.animals()), Field.Store.NO));
     doc.add(new StringField(IndexSchema.RETRACTED, Boolean.toString(r.retracted()), Field.Store.NO));
     StoredSource.add(doc, r);
     return doc;
+  }
+
+  /** Longer filter values are not indexed as keywords (no real one comes near; Lucene refuses terms over 32 kB). */
+  static final int MAX_KEYWORD_CHARS = 1000;
+
+  private static void keyword(Document doc, String field, String value) {
+    if (value != null && !value.isBlank() && value.length() <= MAX_KEYWORD_CHARS) {
+      doc.add(new StringField(field, lower(value), Field.Store.NO));
+    }
   }
 
   static String lower(String s) {

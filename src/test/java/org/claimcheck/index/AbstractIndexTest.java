@@ -228,6 +228,18 @@ class AbstractIndexTest {
   }
 
   @Test
+  void absurdlyLongFilterValuesDoNotStopIndexing(@TempDir Path dir) throws IOException {
+    String journal = "J".repeat(40_000);
+    Path f = write(dir, "long.xml", article(1, 1, "Long journal", "Text.", null).replace("<Title>J</Title>",
+        "<Title>" + journal + "</Title>") + article(2, 1, "Normal", "Text.", null));
+    Tally t = index(dir.resolve("idx"), f);
+    assertEquals(2, t.get(AbstractIndexer.INDEXED), t.reasons().toString());
+    try (AbstractSearcher s = AbstractSearcher.open(dir.resolve("idx"), AbstractSearcher.Bm25.DEFAULT)) {
+      assertEquals(journal, s.get("1").journal(), "stored whole, only not a filter");
+    }
+  }
+
+  @Test
   void pagesAreSlicesOfOneOrderWithTiesBrokenById(@TempDir Path dir) throws IOException {
     StringBuilder sb = new StringBuilder();
     for (int i = 1; i <= 40; i++) {
