@@ -155,13 +155,13 @@ public final class AbstractSearcher implements Closeable {
     IndexSearcher s = manager.acquire();
     try {
       int want = request.offset() + request.hits();
-      TopDocs top = s.search(query, want);
+      TopDocs top = search(s, query, want);
       // Lucene cuts a run of tied scores by internal doc id; fetch the whole run that ends the page, so that ties are
       // broken by record id whatever the page size.
       for (int n = want; top.scoreDocs.length == n && n < MAX_TIE_WINDOW
           && top.scoreDocs[n - 1].score == top.scoreDocs[want - 1].score; ) {
         n = Math.min(n * 2, MAX_TIE_WINDOW);
-        top = s.search(query, n);
+        top = search(s, query, n);
       }
       ScoreDoc[] docs = top.scoreDocs;
       int from = Math.min(request.offset(), docs.length);
@@ -193,6 +193,18 @@ public final class AbstractSearcher implements Closeable {
           top.totalHits.relation() == org.apache.lucene.search.TotalHits.Relation.EQUAL_TO, request.offset(), hits);
     } finally {
       manager.release(s);
+    }
+  }
+
+  private static TopDocs search(IndexSearcher s, Query query, int n) throws IOException {
+    try {
+      return s.search(query, n);
+    } catch (IllegalStateException e) {
+      if (String.valueOf(e.getMessage()).contains("position")) {
+        throw ClaimcheckException.usage("phrase queries need positions", e.getMessage(),
+            "Search phrases in contents (the default field) or title; the abstract field keeps no positions");
+      }
+      throw e;
     }
   }
 

@@ -135,6 +135,14 @@ class AbstractIndexTest {
       assertEquals(ClaimcheckException.USAGE, e.exitCode());
       // The same characters as plain text are fine.
       s.search(SearchRequest.text("title:(unclosed", 10));
+      // Phrases: in contents and title, not in abstract (no positions there).
+      assertEquals(List.of("90000001"), ids(s.search(new SearchRequest("\"nerve conduction velocity\"",
+          SearchRequest.Syntax.LUCENE, 10, null, null, List.of(), List.of(), null, false))));
+      ClaimcheckException phrase = assertThrows(ClaimcheckException.class, () -> s.search(new SearchRequest(
+          "abstract:\"nerve conduction\"", SearchRequest.Syntax.LUCENE, 10, null, null, List.of(), List.of(), null,
+          false)));
+      assertEquals(ClaimcheckException.USAGE, phrase.exitCode());
+      assertTrue(phrase.oneLine().contains("Search phrases in contents"), phrase.oneLine());
     }
   }
 
