@@ -13,6 +13,7 @@ import org.claimcheck.index.AbstractIndexer;
 import org.claimcheck.pubmed.RecordReaders;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -35,6 +36,10 @@ public final class IndexCommand implements Callable<Integer> {
 
   @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Abstract files or folders of them.")
   List<Path> inputs;
+
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Worker threads that parse and index (default: one per processor).")
+  Integer threads;
 
   @Override
   public Integer call() throws Exception {
@@ -59,21 +64,27 @@ public final class IndexCommand implements Callable<Integer> {
       throw ClaimcheckException.usage("no abstract files found", String.join(" ", inputs.stream().map(Path::toString)
           .toList()), "Folders must hold .xml, .xml.gz, .txt or .jsonl files");
     }
+    AbstractIndexer.Options options = AbstractIndexer.Options.defaults();
+    if (threads != null) {
+      if (threads < 1 || threads > 256) {
+        throw ClaimcheckException.usage("--threads must be between 1 and 256", Integer.toString(threads), null);
+      }
+      options = new AbstractIndexer.Options(threads, options.ramBufferMb());
+    }
     Tally tally = new Tally("index");
     long t0 = System.nanoTime();
     int size;
-    try (AbstractIndexer indexer = AbstractIndexer.open(indexOption.index)) {
-      for (Path f : files) {
-        indexer.index(f, tally);
-      }
+    try (AbstractIndexer indexer = AbstractIndexer.open(indexOption.index, options)) {
+      indexer.index(files, tally);
       indexer.commit();
       size = indexer.size();
     }
     double secs = (System.nanoTime() - t0) / 1e9;
     var err = spec.commandLine().getErr();
     tally.print(err);
-    err.printf(Locale.ROOT, "%d files, %d records in %.1f s; the index holds %d abstracts%n", files.size(),
-        tally.total(), secs, size);
+    long written = tally.get(AbstractIndexer.INDEXED) + tally.get(AbstractIndexer.REPLACED);
+    err.printf(Locale.ROOT, "%d files, %d records in %.1f s (%,.0f records/s indexed, %d threads); the index holds %d "
+        + "abstracts%n", files.size(), tally.total(), secs, written / Math.max(secs, 1e-9), options.threads(), size);
     boolean anyGood = tally.get(AbstractIndexer.INDEXED) + tally.get(AbstractIndexer.REPLACED)
         + tally.get(AbstractIndexer.DELETED) > 0;
     return anyGood || tally.get("FAILED") == 0 ? Main.OK : Main.FAILURE;

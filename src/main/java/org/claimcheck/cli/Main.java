@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
         FetchCommand.class,
         TextCommand.class,
         ExtractCommand.class,
+        PubmedCommand.class,
         IndexCommand.class,
         SearchCommand.class,
         VerifyCommand.class,

@@ -17,7 +17,9 @@ import org.claimcheck.claim.Claim;
 import org.claimcheck.claim.ClaimsFile;
 import org.claimcheck.index.AbstractSearcher;
 import org.claimcheck.index.SearchHit;
+import org.claimcheck.index.SearchPage;
 import org.claimcheck.index.SearchRequest;
+import org.claimcheck.index.TrecRun;
 import org.jsoup.parser.Parser;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -96,6 +98,16 @@ public final class SearchCommand implements Callable<Integer> {
   @Option(names = "--humans", description = "Only records with the MeSH check tag Humans.")
   boolean humans;
 
+  @Option(names = "--animals", description = "Only records with the MeSH check tag Animals.")
+  boolean animals;
+
+  @Option(names = "--offset", defaultValue = "0", paramLabel = "N",
+      description = "Pass over the N best hits first, 0 to 10000 (default: ${DEFAULT-VALUE}).")
+  int offset;
+
+  @Option(names = "--page", paramLabel = "P", description = "Page P (from 1) of --hits hits each; sets --offset.")
+  Integer page;
+
   @Option(names = "--exclude-retracted", description = "Leave out retracted publications.")
   boolean excludeRetracted;
 
@@ -103,6 +115,16 @@ public final class SearchCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     if (hits < 1 || hits > 10_000) {
       throw ClaimcheckException.usage("--hits must be between 1 and 10000", Integer.toString(hits), null);
+    }
+    if (page != null) {
+      if (page < 1 || (long) (page - 1) * hits > SearchRequest.MAX_HITS) {
+        throw ClaimcheckException.usage("bad --page", Integer.toString(page),
+            "Pages start at 1 and must start within the first 10000 hits");
+      }
+      offset = (page - 1) * hits;
+    }
+    if (offset < 0 || offset > SearchRequest.MAX_HITS) {
+      throw ClaimcheckException.usage("--offset must be between 0 and 10000", Integer.toString(offset), null);
     }
     Integer[] years = parseYears(year);
     List<Claim> queries;
@@ -120,15 +142,16 @@ public final class SearchCommand implements Callable<Integer> {
       List<Result> results = new ArrayList<>();
       for (Claim q : queries) {
         SearchRequest req = new SearchRequest(q.claim(), s, hits, years[0], years[1], pubTypes, mesh,
-            humans ? Boolean.TRUE : null, excludeRetracted);
-        results.add(new Result(q.id(), q.claim(), searcher.search(req)));
+            humans ? Boolean.TRUE : null, excludeRetracted, offset, animals ? Boolean.TRUE : null);
+        SearchPage found = searcher.page(req);
+        results.add(new Result(q.id(), q.claim(), found.hits(), found.totalHits(), found.totalIsExact()));
       }
       Outputs.write(output, spec.commandLine().getOut(), w -> print(w, results));
     }
     return Main.OK;
   }
 
-  record Result(String queryId, String query, List<SearchHit> hits) {}
+  record Result(String queryId, String query, List<SearchHit> hits, long total, boolean totalExact) {}
 
   static Integer[] parseYears(String year) {
     if (year == null) {
@@ -169,6 +192,9 @@ public final class SearchCommand implements Callable<Integer> {
           Map<String, Object> m = new LinkedHashMap<>();
           m.put("queryId", r.queryId());
           m.put("query", r.query());
+          m.put("total", r.total());
+          m.put("totalIsExact", r.totalExact());
+          m.put("offset", offset);
           m.put("hits", r.hits().stream().map(SearchCommand::hitView).toList());
           w.write(Json.line(m) + "\n");
         }
@@ -185,15 +211,7 @@ public final class SearchCommand implements Callable<Integer> {
       }
       case trec -> {
         for (Result r : results) {
-          long previous = Long.MAX_VALUE;
-          for (SearchHit h : r.hits()) {
-            // Scores strictly decreasing within a query (in millionths), ties already broken by id, as Anserini's
-            // ScoreTiesAdjusterReranker does.
-            long micros = Math.min(Math.round(h.score() * 1e6), previous - 1);
-            previous = micros;
-            w.write(String.format(Locale.ROOT, "%s Q0 %s %d %.6f %s%n", r.queryId(), h.id(), h.rank(), micros / 1e6,
-                tag));
-          }
+          TrecRun.write(w, r.queryId(), r.hits(), tag);
         }
       }
     }
@@ -207,6 +225,12 @@ public final class SearchCommand implements Callable<Integer> {
     m.put("title", h.record().title());
     m.put("year", h.record().year());
     m.put("journal", h.record().journal());
+    m.put("pubDate", h.record().pubDate());
+    m.put("authors", h.record().authors());
+    m.put("doi", h.record().doi());
+    m.put("mesh", h.record().mesh().stream().map(x -> x.descriptor()).toList());
+    m.put("humans", h.record().humans());
+    m.put("animals", h.record().animals());
     m.put("publicationTypes", h.record().publicationTypes());
     m.put("retracted", h.record().retracted());
     m.put("bestSentence", h.bestSentence());

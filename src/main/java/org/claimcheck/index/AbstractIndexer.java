@@ -2,7 +2,6 @@ package org.claimcheck.index;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,19 +9,21 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.IntField;
-import org.apache.lucene.document.KeywordField;
-import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
@@ -34,10 +35,7 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.IOUtils;
 import org.claimcheck.ClaimcheckException;
-import org.claimcheck.Json;
 import org.claimcheck.Tally;
-import org.claimcheck.nlp.Annotator;
-import org.claimcheck.nlp.Sentence;
 import org.claimcheck.pubmed.PubmedRecord;
 import org.claimcheck.pubmed.RecordReader;
 import org.claimcheck.pubmed.RecordReaders;
@@ -46,9 +44,15 @@ import org.claimcheck.pubmed.RecordReaders;
  * Thread-safe. Builds and updates the abstract index. Every entry ends INDEXED (new), REPLACED (an older copy existed),
  * DELETED, or SKIPPED with a reason, counted in the caller's {@link Tally}.
  *
+ * <p>Files are read on the calling thread and their records parsed, split into sentences and indexed on worker threads
+ * ({@link Options#threads()}); every entry of one id goes to the same worker, so deletions and newer versions apply in
+ * file order, files in the order given. Memory stays bounded whatever the file size: at most
+ * {@link #MAX_BYTES_IN_FLIGHT} of unparsed records wait for the workers, and the versions seen since the last commit
+ * take one byte per PMID ({@link SessionVersions}).
+ *
  * <p>Nothing is visible on disk until {@link #commit()}: a run killed part-way leaves the last commit intact. Closing
  * without committing discards what was added since the last commit. Abstracts without a sentence split get one from
- * OpenNLP; sentence lists a corpus gives are kept as they are.
+ * {@link SentenceSplitter}; sentence lists a corpus gives are kept as they are.
  */
 public final class AbstractIndexer implements Closeable {
   /** Outcome names counted per entry. */
@@ -57,22 +61,54 @@ public final class AbstractIndexer implements Closeable {
   public static final String DELETED = "DELETED";
   public static final String SKIPPED = "SKIPPED";
 
+  /** Unparsed record bytes allowed to wait for the workers. */
+  static final int MAX_BYTES_IN_FLIGHT = 64 << 20;
+
+  /**
+   * How to index.
+   *
+   * @param threads worker threads that parse and index records (at least 1)
+   * @param ramBufferMb memory Lucene buffers before it writes a segment
+   */
+  public record Options(int threads, int ramBufferMb) {
+    public Options {
+      if (threads < 1 || threads > 256) {
+        throw new IllegalArgumentException("threads must be between 1 and 256: " + threads);
+      }
+      if (ramBufferMb < 16) {
+        throw new IllegalArgumentException("ramBufferMb must be at least 16: " + ramBufferMb);
+      }
+    }
+
+    /** One worker per processor, 256 MB of indexing buffer. */
+    public static Options defaults() {
+      return new Options(Runtime.getRuntime().availableProcessors(), 256);
+    }
+  }
+
   private final Path path;
   private final Directory directory;
   private final IndexWriter writer;
-  private final DirectoryReader committed;
-  private final Map<String, Integer> session = new ConcurrentHashMap<>();
-  private final ThreadLocal<Annotator> annotators = ThreadLocal.withInitial(Annotator::new);
+  private final Options options;
+  private final SessionVersions session = new SessionVersions();
+  private volatile DirectoryReader committed;
 
-  private AbstractIndexer(Path path, Directory directory, IndexWriter writer, DirectoryReader committed) {
+  private AbstractIndexer(Path path, Directory directory, IndexWriter writer, DirectoryReader committed,
+      Options options) {
     this.path = path;
     this.directory = directory;
     this.writer = writer;
     this.committed = committed;
+    this.options = options;
   }
 
   /** Opens the index at {@code dir}, creating it when absent; an index of another schema version is refused. */
   public static AbstractIndexer open(Path dir) {
+    return open(dir, Options.defaults());
+  }
+
+  /** As {@link #open(Path)}, with options. */
+  public static AbstractIndexer open(Path dir, Options options) {
     Directory directory = null;
     IndexWriter writer = null;
     try {
@@ -82,11 +118,12 @@ public final class AbstractIndexer implements Closeable {
       IndexWriterConfig config = new IndexWriterConfig(IndexSchema.analyzer())
           .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
           .setSimilarity(new BM25Similarity())
-          .setRAMBufferSizeMB(256)
+          .setRAMBufferSizeMB(options.ramBufferMb())
+          .setUseCompoundFile(false)
           .setCommitOnClose(false);
       writer = new IndexWriter(directory, config);
       DirectoryReader committed = DirectoryReader.indexExists(directory) ? DirectoryReader.open(directory) : null;
-      return new AbstractIndexer(dir, directory, writer, committed);
+      return new AbstractIndexer(dir, directory, writer, committed, options);
     } catch (IOException e) {
       IOUtils.closeWhileHandlingException(writer, directory);
       throw new ClaimcheckException("cannot open the index for writing", dir + ": " + e.getMessage(),
@@ -106,9 +143,26 @@ public final class AbstractIndexer implements Closeable {
    * the records read before the break; the break is counted as one FAILED item with its reason.
    */
   public void index(Path file, Tally tally) {
+    index(List.of(file), tally);
+  }
+
+  /**
+   * Reads every entry of {@code files}, in order, into the index, parsing and indexing on worker threads; see
+   * {@link #index(Path, Tally)}. A failure to write the index stops everything with a {@link ClaimcheckException}.
+   */
+  public void index(List<Path> files, Tally tally) {
+    try (Pipeline pipeline = new Pipeline(options.threads(), tally)) {
+      for (Path file : files) {
+        readInto(file, pipeline, tally);
+      }
+      pipeline.finish();
+    }
+  }
+
+  private void readInto(Path file, Pipeline pipeline, Tally tally) {
     try (RecordReader reader = RecordReaders.open(file)) {
-      for (RecordReader.Entry e; (e = reader.next()) != null; ) {
-        apply(e, tally);
+      for (RecordReader.Deferred d; (d = reader.nextDeferred()) != null; ) {
+        pipeline.submit(d);
       }
     } catch (ClaimcheckException e) {
       throw e;
@@ -129,9 +183,9 @@ public final class AbstractIndexer implements Closeable {
         }
       }
       case RecordReader.Entry.Delete d -> {
-        if (exists(d.id())) {
+        if (version(d.id()) != null) {
           writer.deleteDocuments(new Term(IndexSchema.ID, d.id()));
-          session.put(d.id(), -1);
+          session.delete(d.id());
           tally.count(DELETED);
         } else {
           tally.count(SKIPPED, "delete of a record not in the index", d.id());
@@ -147,66 +201,95 @@ public final class AbstractIndexer implements Closeable {
       return SKIPPED + ": no title and no abstract";
     }
     Integer existing = version(record.id());
-    if (existing != null && existing > record.version()) {
+    if (existing != null && existing > Math.min(record.version(), SessionVersions.MAX_VERSION)) {
       return SKIPPED + ": version " + record.version() + " older than the indexed version " + existing;
     }
     PubmedRecord withSentences = record.sentences().isEmpty() && !record.sections().isEmpty()
         ? record.withSentences(split(record))
         : record;
-    writer.updateDocument(new Term(IndexSchema.ID, record.id()), toDocument(withSentences));
+    try {
+      if (existing == null) {
+        // New to the index: adding spares Lucene a buffered delete-by-id, which it would look up in every segment at
+        // each flush, a cost that grows with the index during a baseline load.
+        writer.addDocument(toDocument(withSentences));
+      } else {
+        writer.updateDocument(new Term(IndexSchema.ID, record.id()), toDocument(withSentences));
+      }
+    } catch (IllegalArgumentException e) {
+      // Lucene refuses this document alone (e.g. a term too long) and stays usable.
+      return SKIPPED + ": not indexable: " + firstLine(e.getMessage());
+    }
     session.put(record.id(), record.version());
     return existing == null ? INDEXED : REPLACED;
   }
 
-  private List<String> split(PubmedRecord record) {
-    Annotator annotator = annotators.get();
+  static List<String> split(PubmedRecord record) {
     List<String> sentences = new ArrayList<>();
     for (PubmedRecord.Section s : record.sections()) {
-      for (Sentence sentence : annotator.sentences(s.text())) {
-        sentences.add(sentence.text());
-      }
+      sentences.addAll(SentenceSplitter.split(s.text()));
     }
     return sentences;
   }
 
+  /**
+   * {@code abstract} keeps term frequencies and norms for BM25 but no positions: phrases are searched in
+   * {@code contents} (and {@code title}), so the abstract's positions are written once, not twice.
+   */
+  private static final FieldType ABSTRACT_TYPE = abstractType();
+
+  private static FieldType abstractType() {
+    FieldType t = new FieldType(TextField.TYPE_NOT_STORED);
+    t.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+    t.freeze();
+    return t;
+  }
+
+  /** The text analyzer of this thread's documents (analyzers reuse their components per thread). */
+  private static final Analyzer TEXT = IndexSchema.textAnalyzer();
+
   static Document toDocument(PubmedRecord r) {
     Document doc = new Document();
     doc.add(new StringField(IndexSchema.ID, r.id(), Field.Store.NO));
+    doc.add(new NumericDocValuesField(IndexSchema.VERSION_FIELD, r.version()));
     String abstractText = r.sentences().isEmpty() ? r.abstractText() : String.join(" ", r.sentences());
-    doc.add(new TextField(IndexSchema.CONTENTS, r.title() + " " + abstractText, Field.Store.NO));
-    doc.add(new TextField(IndexSchema.TITLE, r.title(), Field.Store.NO));
-    doc.add(new TextField(IndexSchema.ABSTRACT, abstractText, Field.Store.NO));
+    // Analysed once, replayed into the three fields: the same terms as analysing each field's text.
+    AnalyzedText title = AnalyzedText.of(TEXT, IndexSchema.TITLE, r.title());
+    AnalyzedText body = AnalyzedText.of(TEXT, IndexSchema.ABSTRACT, abstractText);
+    doc.add(new Field(IndexSchema.CONTENTS, AnalyzedText.replay(title, body), TextField.TYPE_NOT_STORED));
+    doc.add(new Field(IndexSchema.TITLE, AnalyzedText.replay(title), TextField.TYPE_NOT_STORED));
+    doc.add(new Field(IndexSchema.ABSTRACT, AnalyzedText.replay(body), ABSTRACT_TYPE));
     if (r.year() != null) {
       doc.add(new IntField(IndexSchema.YEAR, r.year(), Field.Store.NO));
     }
     for (String t : r.publicationTypes()) {
-      doc.add(new KeywordField(IndexSchema.PUBTYPE, lower(t), Field.Store.NO));
+      keyword(doc, IndexSchema.PUBTYPE, t);
     }
     for (PubmedRecord.MeshHeading h : r.mesh()) {
-      doc.add(new KeywordField(IndexSchema.MESH, lower(h.descriptor()), Field.Store.NO));
+      keyword(doc, IndexSchema.MESH, h.descriptor());
       if (h.major()) {
-        doc.add(new KeywordField(IndexSchema.MESH_MAJOR, lower(h.descriptor()), Field.Store.NO));
+        keyword(doc, IndexSchema.MESH_MAJOR, h.descriptor());
       }
     }
-    if (r.language() != null) {
-      doc.add(new KeywordField(IndexSchema.LANGUAGE, lower(r.language()), Field.Store.NO));
-    }
-    if (r.journal() != null) {
-      doc.add(new KeywordField(IndexSchema.JOURNAL, lower(r.journal()), Field.Store.NO));
-    }
+    keyword(doc, IndexSchema.LANGUAGE, r.language());
+    keyword(doc, IndexSchema.JOURNAL, r.journal());
     doc.add(new StringField(IndexSchema.HUMANS, Boolean.toString(r.humans()), Field.Store.NO));
     doc.add(new StringField(IndexSchema.ANIMALS, Boolean.toString(r.animals()), Field.Store.NO));
     doc.add(new StringField(IndexSchema.RETRACTED, Boolean.toString(r.retracted()), Field.Store.NO));
-    doc.add(new StoredField(IndexSchema.SOURCE, Json.line(r).getBytes(StandardCharsets.UTF_8)));
+    StoredSource.add(doc, r);
     return doc;
+  }
+
+  /** Longer filter values are not indexed as keywords (no real one comes near; Lucene refuses terms over 32 kB). */
+  static final int MAX_KEYWORD_CHARS = 1000;
+
+  private static void keyword(Document doc, String field, String value) {
+    if (value != null && !value.isBlank() && value.length() <= MAX_KEYWORD_CHARS) {
+      doc.add(new StringField(field, lower(value), Field.Store.NO));
+    }
   }
 
   static String lower(String s) {
     return s.toLowerCase(Locale.ROOT).strip();
-  }
-
-  private boolean exists(String id) throws IOException {
-    return version(id) != null;
   }
 
   /** The version of {@code id} in this session or the last commit; null when it is not in the index. */
@@ -215,13 +298,16 @@ public final class AbstractIndexer implements Closeable {
     if (v != null) {
       return v < 0 ? null : v;
     }
-    if (committed == null) {
-      return null;
-    }
+    DirectoryReader reader = committed;
+    return reader == null ? null : committedVersion(reader, id);
+  }
+
+  /** The version of {@code id} in {@code reader}, or null when it has no live copy. */
+  static Integer committedVersion(DirectoryReader reader, String id) throws IOException {
     BytesRef term = new BytesRef(id);
-    for (LeafReaderContext leaf : committed.leaves()) {
-      LeafReader reader = leaf.reader();
-      Terms terms = reader.terms(IndexSchema.ID);
+    for (LeafReaderContext leaf : reader.leaves()) {
+      LeafReader r = leaf.reader();
+      Terms terms = r.terms(IndexSchema.ID);
       if (terms == null) {
         continue;
       }
@@ -230,12 +316,11 @@ public final class AbstractIndexer implements Closeable {
         continue;
       }
       PostingsEnum pe = te.postings(null, PostingsEnum.NONE);
-      var live = reader.getLiveDocs();
+      var live = r.getLiveDocs();
       for (int doc = pe.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = pe.nextDoc()) {
         if (live == null || live.get(doc)) {
-          BytesRef source = reader.storedFields().document(doc).getBinaryValue(IndexSchema.SOURCE);
-          PubmedRecord r = Json.MAPPER.readValue(source.bytes, source.offset, source.length, PubmedRecord.class);
-          return r.version();
+          NumericDocValues versions = r.getNumericDocValues(IndexSchema.VERSION_FIELD);
+          return versions != null && versions.advanceExact(doc) ? (int) versions.longValue() : 1;
         }
       }
     }
@@ -250,6 +335,13 @@ public final class AbstractIndexer implements Closeable {
       data.put("claimcheck.analyzer", IndexSchema.textAnalyzer().toString());
       writer.setLiveCommitData(data.entrySet());
       writer.commit();
+      DirectoryReader old = committed;
+      DirectoryReader fresh = old == null ? DirectoryReader.open(directory) : DirectoryReader.openIfChanged(old);
+      if (fresh != null) {
+        committed = fresh;
+        session.clear();
+        IOUtils.close(old);
+      }
     } catch (IOException e) {
       throw new ClaimcheckException("cannot commit the index", path + ": " + e.getMessage(),
           "Check free disk space; the previous commit is intact");
@@ -273,5 +365,147 @@ public final class AbstractIndexer implements Closeable {
     }
     int nl = s.indexOf('\n');
     return nl < 0 ? s : s.substring(0, nl);
+  }
+
+  /**
+   * Hands entries to worker threads, each id always to the same worker. With one thread, entries are applied on the
+   * caller's thread.
+   */
+  private final class Pipeline implements AutoCloseable {
+    private static final RecordReader.Deferred END = RecordReader.Deferred.of(new RecordReader.Entry.Skip(null, "end"));
+
+    private final Tally tally;
+    private final List<java.util.concurrent.BlockingQueue<RecordReader.Deferred>> queues = new ArrayList<>();
+    private final List<Thread> workers = new ArrayList<>();
+    private final java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(MAX_BYTES_IN_FLIGHT);
+    private final java.util.concurrent.atomic.AtomicReference<Throwable> failure =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    private int next;
+    private boolean finished;
+
+    Pipeline(int threads, Tally tally) {
+      this.tally = tally;
+      if (threads == 1) {
+        return;
+      }
+      for (int i = 0; i < threads; i++) {
+        var q = new java.util.concurrent.ArrayBlockingQueue<RecordReader.Deferred>(4096);
+        queues.add(q);
+        Thread t = Thread.ofPlatform().name("claimcheck-indexer-" + i).daemon().unstarted(() -> work(q));
+        workers.add(t);
+        t.start();
+      }
+    }
+
+    void submit(RecordReader.Deferred d) {
+      rethrow();
+      if (queues.isEmpty()) {
+        process(d);
+        rethrow();
+        return;
+      }
+      int w = weight(d);
+      inFlight.acquireUninterruptibly(w);
+      String id = d.id();
+      int worker = id != null ? Math.floorMod(id.hashCode(), queues.size()) : next++ % queues.size();
+      try {
+        queues.get(worker).put(d);
+      } catch (InterruptedException e) {
+        inFlight.release(w);
+        Thread.currentThread().interrupt();
+        throw new ClaimcheckException("indexing interrupted", path.toString(), "Run it again");
+      }
+    }
+
+    private int weight(RecordReader.Deferred d) {
+      return Math.max(1, Math.min(MAX_BYTES_IN_FLIGHT, d.weight()));
+    }
+
+    private void work(java.util.concurrent.BlockingQueue<RecordReader.Deferred> q) {
+      while (true) {
+        RecordReader.Deferred d;
+        try {
+          d = q.take();
+        } catch (InterruptedException e) {
+          failure.compareAndSet(null, e);
+          return;
+        }
+        if (d == END) {
+          return;
+        }
+        try {
+          if (failure.get() == null) {
+            process(d);
+          }
+        } finally {
+          inFlight.release(weight(d));
+        }
+      }
+    }
+
+    private void process(RecordReader.Deferred d) {
+      try {
+        apply(d.parse(), tally);
+      } catch (Throwable t) {
+        failure.compareAndSet(null, t);
+      }
+    }
+
+    private void rethrow() {
+      Throwable t = failure.get();
+      if (t == null) {
+        return;
+      }
+      if (t instanceof ClaimcheckException ce) {
+        throw ce;
+      }
+      if (t instanceof Error err) {
+        throw err;
+      }
+      throw new ClaimcheckException("cannot write the index", path + ": " + t,
+          "Check free disk space; the previous commit is intact");
+    }
+
+    /** Waits for the workers to apply everything submitted; throws the first failure. */
+    void finish() {
+      stop();
+      rethrow();
+    }
+
+    private void stop() {
+      if (finished) {
+        return;
+      }
+      finished = true;
+      boolean interrupted = false;
+      for (var q : queues) {
+        while (true) {
+          try {
+            q.put(END);
+            break;
+          } catch (InterruptedException e) {
+            interrupted = true;
+          }
+        }
+      }
+      for (Thread t : workers) {
+        while (true) {
+          try {
+            t.join();
+            break;
+          } catch (InterruptedException e) {
+            interrupted = true;
+          }
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    @Override
+    public void close() {
+      stop();
+    }
   }
 }

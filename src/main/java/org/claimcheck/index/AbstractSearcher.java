@@ -60,6 +60,8 @@ public final class AbstractSearcher implements Closeable {
   }
 
   private static final int MAX_CLAUSES = 1024;
+  /** The most hits fetched to break a run of tied scores by id. */
+  private static final int MAX_TIE_WINDOW = 4 * SearchRequest.MAX_HITS;
 
   private final Path path;
   private final Directory directory;
@@ -141,27 +143,85 @@ public final class AbstractSearcher implements Closeable {
 
   /** Runs a search; hits are sorted by score, then by id. */
   public List<SearchHit> search(SearchRequest request) throws IOException {
+    return page(request).hits();
+  }
+
+  /**
+   * Runs a search and returns the page {@link SearchRequest#offset()} asks for, with the number of matching records.
+   * Hits are sorted by score, then by id; a page holds hits {@code offset + 1} to {@code offset + hits} of that order.
+   */
+  public SearchPage page(SearchRequest request) throws IOException {
     Query query = buildQuery(request);
     IndexSearcher s = manager.acquire();
     try {
-      TopDocs top = s.search(query, request.hits());
-      List<ScoredRecord> scored = new ArrayList<>(top.scoreDocs.length);
+      int want = request.offset() + request.hits();
+      TopDocs top = search(s, query, want);
+      // Lucene cuts a run of tied scores by internal doc id; fetch the whole run that ends the page, so that ties are
+      // broken by record id whatever the page size.
+      for (int n = want; top.scoreDocs.length == n && n < MAX_TIE_WINDOW
+          && top.scoreDocs[n - 1].score == top.scoreDocs[want - 1].score; ) {
+        n = Math.min(n * 2, MAX_TIE_WINDOW);
+        top = search(s, query, n);
+      }
+      ScoreDoc[] docs = top.scoreDocs;
+      int from = Math.min(request.offset(), docs.length);
+      int to = Math.min(request.offset() + request.hits(), docs.length);
+      // Lucene breaks ties by internal doc id, we break them by record id: read the page's records and those tied
+      // with its first and last hit, sort them, and cut the page out.
+      int lo = from;
+      while (lo > 0 && from < docs.length && docs[lo - 1].score == docs[from].score) {
+        lo--;
+      }
+      int hi = to;
+      while (hi > from && hi < docs.length && docs[hi].score == docs[to - 1].score) {
+        hi++;
+      }
       var stored = s.storedFields();
-      for (ScoreDoc sd : top.scoreDocs) {
-        BytesRef src = stored.document(sd.doc).getBinaryValue(IndexSchema.SOURCE);
-        scored.add(new ScoredRecord(sd.score, decode(src)));
+      List<ScoredRecord> window = new ArrayList<>(hi - lo);
+      for (int i = lo; i < hi; i++) {
+        window.add(new ScoredRecord(docs[i].score, StoredSource.read(stored, docs[i].doc)));
       }
-      scored.sort(Comparator.comparingDouble((ScoredRecord r) -> -r.score()).thenComparing(r -> r.record().id()));
+      window.sort(Comparator.comparingDouble((ScoredRecord r) -> -r.score()).thenComparing(r -> r.record().id()));
+      List<ScoredRecord> page = window.subList(from - lo, to - lo);
       Map<String, Double> weights = termWeights(s, query);
-      List<SearchHit> hits = new ArrayList<>(scored.size());
-      for (int i = 0; i < scored.size(); i++) {
-        ScoredRecord r = scored.get(i);
-        hits.add(highlight(i + 1, r.score(), r.record(), weights));
+      List<SearchHit> hits = new ArrayList<>(page.size());
+      for (int i = 0; i < page.size(); i++) {
+        ScoredRecord r = page.get(i);
+        hits.add(highlight(request.offset() + i + 1, r.score(), r.record(), weights));
       }
-      return hits;
+      return new SearchPage(top.totalHits.value(),
+          top.totalHits.relation() == org.apache.lucene.search.TotalHits.Relation.EQUAL_TO, request.offset(), hits);
     } finally {
       manager.release(s);
     }
+  }
+
+  private static TopDocs search(IndexSearcher s, Query query, int n) throws IOException {
+    try {
+      return s.search(query, n);
+    } catch (IllegalStateException e) {
+      if (String.valueOf(e.getMessage()).contains("position")) {
+        throw ClaimcheckException.usage("phrase queries need positions", e.getMessage(),
+            "Search phrases in contents (the default field) or title; the abstract field keeps no positions");
+      }
+      throw e;
+    }
+  }
+
+  /** Which of {@code ids} the index holds (the last commit the searcher has seen), in the order given. */
+  public Set<String> existing(java.util.Collection<String> ids) throws IOException {
+    Set<String> out = new java.util.LinkedHashSet<>();
+    IndexSearcher s = manager.acquire();
+    try {
+      for (String id : ids) {
+        if (id != null && s.count(new TermQuery(new Term(IndexSchema.ID, id))) > 0) {
+          out.add(id);
+        }
+      }
+    } finally {
+      manager.release(s);
+    }
+    return out;
   }
 
   /** The record stored under {@code id}, or null. */
@@ -172,21 +232,13 @@ public final class AbstractSearcher implements Closeable {
       if (top.scoreDocs.length == 0) {
         return null;
       }
-      return decode(s.storedFields().document(top.scoreDocs[0].doc).getBinaryValue(IndexSchema.SOURCE));
+      return StoredSource.read(s.storedFields(), top.scoreDocs[0].doc);
     } finally {
       manager.release(s);
     }
   }
 
   private record ScoredRecord(float score, PubmedRecord record) {}
-
-  private static PubmedRecord decode(BytesRef src) {
-    try {
-      return Json.MAPPER.readValue(src.bytes, src.offset, src.length, PubmedRecord.class);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 
   /** The Lucene query for a request, filters included. */
   Query buildQuery(SearchRequest request) {
@@ -214,6 +266,9 @@ public final class AbstractSearcher implements Closeable {
     }
     if (request.humans() != null) {
       b.add(new TermQuery(new Term(IndexSchema.HUMANS, request.humans().toString())), BooleanClause.Occur.FILTER);
+    }
+    if (request.animals() != null) {
+      b.add(new TermQuery(new Term(IndexSchema.ANIMALS, request.animals().toString())), BooleanClause.Occur.FILTER);
     }
     if (request.excludeRetracted()) {
       b.add(new TermQuery(new Term(IndexSchema.RETRACTED, "true")), BooleanClause.Occur.MUST_NOT);

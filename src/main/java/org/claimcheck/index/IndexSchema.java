@@ -1,10 +1,7 @@
 package org.claimcheck.index;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.custom.CustomAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 
@@ -25,11 +22,13 @@ import org.apache.lucene.analysis.core.KeywordAnalyzer;
  */
 public final class IndexSchema {
   /** Bump when the fields or the analysis change in a way old indexes cannot serve; old indexes are then refused. */
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
   /** Commit user-data key holding {@link #VERSION}. */
   public static final String VERSION_KEY = "claimcheck.schema.version";
 
   public static final String ID = "id";
+  /** The record's version as a numeric doc value, so re-indexing can compare versions without reading records. */
+  public static final String VERSION_FIELD = "version";
   public static final String CONTENTS = "contents";
   public static final String TITLE = "title";
   public static final String ABSTRACT = "abstract";
@@ -43,22 +42,17 @@ public final class IndexSchema {
   public static final String ANIMALS = "animals";
   public static final String RETRACTED = "retracted";
   public static final String SOURCE = "_source";
+  /** Where the record's sentences lie in its sections, when the index split them (see {@link StoredSource}). */
+  public static final String SPANS = "_spans";
 
   private IndexSchema() {}
 
-  /** The analyzer of the text fields: the English chain Anserini uses for its BM25 baselines. */
+  /**
+   * The analyzer of the text fields: the English chain Anserini uses for its BM25 baselines, with biomedical names
+   * ({@code COVID-19}, {@code IL-6}, {@code omega-3}) also kept whole (see {@link BiomedicalAnalyzer}).
+   */
   public static Analyzer textAnalyzer() {
-    try {
-      return CustomAnalyzer.builder()
-          .withTokenizer("standard")
-          .addTokenFilter("englishPossessive")
-          .addTokenFilter("lowercase")
-          .addTokenFilter("stop")
-          .addTokenFilter("porterStem")
-          .build();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return new BiomedicalAnalyzer();
   }
 
   /** Text fields get {@link #textAnalyzer()}, keyword fields are taken whole. */

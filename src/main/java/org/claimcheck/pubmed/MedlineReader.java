@@ -94,7 +94,9 @@ public final class MedlineReader implements RecordReader {
     }
     List<String> authors = f.getOrDefault("FAU", f.getOrDefault("AU", List.of()));
     String doi = null;
-    for (String aid : f.getOrDefault("AID", List.of())) {
+    List<String> ids = new ArrayList<>(f.getOrDefault("AID", List.of()));
+    ids.addAll(f.getOrDefault("LID", List.of()));
+    for (String aid : ids) {
       if (aid.endsWith("[doi]")) {
         doi = aid.substring(0, aid.length() - 5).strip();
         break;

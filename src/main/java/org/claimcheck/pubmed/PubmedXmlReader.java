@@ -1,5 +1,6 @@
 package org.claimcheck.pubmed;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayDeque;
@@ -9,39 +10,34 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
  * One per thread. Streams a PubMed XML file ({@code PubmedArticleSet}, as served by E-utilities efetch and in the
- * baseline and update files) with StAX, in constant memory.
+ * baseline and update files) in constant memory: {@link PubmedXmlSplitter} cuts the byte stream into records and each
+ * record is parsed alone with StAX, so a malformed record is skipped with its reason and the rest of the file is still
+ * read; {@link #nextDeferred()} leaves the parsing to the caller's worker threads.
  *
- * <p>Safe by construction: DTD processing and external entities are off, so the remote DTD the files declare is never
- * fetched, no local file is ever read through an entity, and entity-expansion attacks have nothing to expand.
+ * <p>Safe by construction: the document type declaration is never given to the parser (no entity is defined, nothing
+ * is fetched, nothing expands), and the parser itself has DTDs and external entities off; an entity reference inside a
+ * record makes that record malformed.
  *
  * <p>Inline markup inside titles and abstracts ({@code <i>}, {@code <b>}, {@code <sup>}, {@code <sub>}, MathML) is kept
- * as its text, so an abstract never stops at its first inline tag.
+ * as its text, so an abstract never stops at its first inline tag; the layout white space inside MathML is dropped.
  */
 public final class PubmedXmlReader implements RecordReader {
-  private static final XMLInputFactory FACTORY = newFactory();
+  private static final ThreadLocal<XMLInputFactory> FACTORY = ThreadLocal.withInitial(PubmedXmlReader::newFactory);
   private static final Pattern YEAR = Pattern.compile("\\b(1[6-9]\\d\\d|2\\d\\d\\d)\\b");
 
-  private final InputStream in;
-  private final XMLStreamReader xml;
+  private final PubmedXmlSplitter splitter;
   private final String name;
   private final Deque<Entry> pending = new ArrayDeque<>();
 
   /** Reads {@code in} (decompressed already); takes ownership of it. {@code name} is used in messages. */
   public PubmedXmlReader(InputStream in, String name) throws IOException {
-    this.in = in;
+    this.splitter = new PubmedXmlSplitter(in, name);
     this.name = name;
-    try {
-      this.xml = FACTORY.createXMLStreamReader(in);
-    } catch (XMLStreamException e) {
-      in.close();
-      throw new IOException("not XML: " + e.getMessage(), e);
-    }
   }
 
   /** A StAX factory with DTDs, external entities and namespace processing off. */
@@ -60,327 +56,495 @@ public final class PubmedXmlReader implements RecordReader {
 
   @Override
   public Entry next() throws IOException {
+    Deferred d = nextDeferred();
+    return d == null ? null : d.parse();
+  }
+
+  @Override
+  public Deferred nextDeferred() throws IOException {
+    while (pending.isEmpty()) {
+      PubmedXmlSplitter.Chunk c = splitter.next();
+      if (c == null) {
+        return null;
+      }
+      if (c.problem() != null) {
+        return Deferred.of(new Entry.Skip(c.id(), "record " + c.ordinal() + " " + c.problem()));
+      }
+      if (c.kind() != PubmedXmlSplitter.Kind.DELETE) {
+        return new ChunkEntry(c, splitter.encoding());
+      }
+      pending.addAll(parseDeletes(c, splitter.encoding()));
+    }
+    return Deferred.of(pending.poll());
+  }
+
+  /** A record cut out of the file, parsed when asked. */
+  private record ChunkEntry(PubmedXmlSplitter.Chunk chunk, String encoding) implements Deferred {
+    @Override
+    public String id() {
+      return chunk.id();
+    }
+
+    @Override
+    public Entry parse() {
+      return PubmedXmlReader.parse(chunk, encoding);
+    }
+
+    @Override
+    public int weight() {
+      return chunk.bytes().length;
+    }
+  }
+
+  /** Parses one record; a malformed one comes back as a Skip with its reason. */
+  static Entry parse(PubmedXmlSplitter.Chunk c, String encoding) {
+    return parse(c, encoding, false);
+  }
+
+  /** As above, with the JDK's StAX parser instead of {@link MiniXml} when {@code stax} (the tests' reference). */
+  static Entry parse(PubmedXmlSplitter.Chunk c, String encoding, boolean stax) {
+    XMLStreamReader reader = null;
     try {
-      while (pending.isEmpty()) {
-        if (!xml.hasNext()) {
-          return null;
+      XmlCursor xml;
+      if (stax) {
+        reader = FACTORY.get().createXMLStreamReader(new ByteArrayInputStream(c.bytes()), encoding);
+        xml = XmlCursor.of(reader);
+      } else {
+        xml = new MiniXml(c.bytes(), java.nio.charset.Charset.forName(encoding));
+      }
+      while (xml.next() != XmlCursor.START_ELEMENT) {
+        // prolog: nothing
+      }
+      Parser p = new Parser(xml);
+      Entry e = switch (c.kind()) {
+        case ARTICLE -> p.readArticle();
+        case BOOK -> p.readBook();
+        case DELETE -> throw new IllegalStateException("deletes are parsed by parseDeletes");
+      };
+      while (xml.hasNext()) {
+        xml.next();
+      }
+      return e;
+    } catch (XMLStreamException | RuntimeException e) {
+      return new Entry.Skip(c.id(), "malformed record " + c.ordinal() + ": " + describe(e));
+    } finally {
+      if (reader != null) {
+        try {
+          reader.close();
+        } catch (XMLStreamException e) {
+          // nothing held
         }
-        if (xml.next() != XMLStreamConstants.START_ELEMENT) {
+      }
+    }
+  }
+
+  /** One Delete per PMID of a DeleteCitation, or one Skip when it is malformed. */
+  static List<Entry> parseDeletes(PubmedXmlSplitter.Chunk c, String encoding) {
+    try {
+      XmlCursor xml = new MiniXml(c.bytes(), java.nio.charset.Charset.forName(encoding));
+      while (xml.next() != XmlCursor.START_ELEMENT) {
+        // prolog: nothing
+      }
+      List<Entry> out = new Parser(xml).readDeletes();
+      while (xml.hasNext()) {
+        xml.next();
+      }
+      return out;
+    } catch (XMLStreamException | RuntimeException e) {
+      return List.of(new Entry.Skip(c.id(), "malformed DeleteCitation " + c.ordinal() + ": " + describe(e)));
+    }
+  }
+
+  private static String describe(Exception e) {
+    String m = String.valueOf(e.getMessage()).replaceAll("\\s+", " ").strip();
+    int i = m.indexOf("Message: ");
+    String text = i >= 0 ? m.substring(i + 9) : m;
+    if (e instanceof XMLStreamException x && x.getLocation() != null && x.getLocation().getLineNumber() > 0) {
+      return text + " (line " + x.getLocation().getLineNumber() + " of the record)";
+    }
+    return text;
+  }
+
+  /** One record's StAX parse. */
+  private static final class Parser {
+    private final XmlCursor xml;
+
+    Parser(XmlCursor xml) {
+      this.xml = xml;
+    }
+
+    private Entry readBook() throws XMLStreamException {
+      String id = null;
+      int depth = 1;
+      while (depth > 0) {
+        int ev = xml.next();
+        if (ev == XmlCursor.START_ELEMENT) {
+          depth++;
+          if (id == null && xml.getLocalName().equals("PMID")) {
+            id = mixedText().strip();
+            depth--;
+          }
+        } else if (ev == XmlCursor.END_ELEMENT) {
+          depth--;
+        }
+      }
+      return new Entry.Skip(id, "book or book chapter, not a journal article");
+    }
+
+    private List<Entry> readDeletes() throws XMLStreamException {
+      List<Entry> out = new ArrayList<>();
+      int depth = 1;
+      while (depth > 0) {
+        int ev = xml.next();
+        if (ev == XmlCursor.START_ELEMENT) {
+          depth++;
+          if (xml.getLocalName().equals("PMID")) {
+            String id = mixedText().strip();
+            depth--;
+            if (!id.isEmpty()) {
+              out.add(new Entry.Delete(id));
+            }
+          }
+        } else if (ev == XmlCursor.END_ELEMENT) {
+          depth--;
+        }
+      }
+      return out;
+    }
+
+    private Entry readArticle() throws XMLStreamException {
+      Builder b = new Builder();
+      Deque<String> path = new ArrayDeque<>();
+      path.push("PubmedArticle");
+      while (!path.isEmpty()) {
+        int ev = xml.next();
+        if (ev == XmlCursor.END_ELEMENT) {
+          path.pop();
           continue;
         }
-        switch (xml.getLocalName()) {
-          case "PubmedArticle" -> pending.add(readArticle());
-          case "PubmedBookArticle" -> pending.add(readBook());
-          case "DeleteCitation" -> readDeletes();
+        if (ev != XmlCursor.START_ELEMENT) {
+          continue;
+        }
+        String el = xml.getLocalName();
+        String parent = path.peek();
+        boolean consumed = true;
+        switch (el) {
+          case "PMID" -> {
+            if ("MedlineCitation".equals(parent) && b.id == null) {
+              b.version = parseVersion(xml.getAttributeValue("Version"));
+              b.id = mixedText().strip();
+            } else {
+              consumed = false;
+            }
+          }
+          case "ArticleTitle" -> b.title = mixedText();
+          case "VernacularTitle" -> {
+            String v = mixedText();
+            if (b.vernacular == null) {
+              b.vernacular = v;
+            }
+          }
+          case "AbstractText" -> {
+            if ("Abstract".equals(parent)) {
+              String label = emptyToNull(xml.getAttributeValue("Label"));
+              String category = emptyToNull(xml.getAttributeValue("NlmCategory"));
+              String text = mixedText();
+              if (!text.isBlank()) {
+                b.sections.add(new PubmedRecord.Section(label, category, text));
+              }
+            } else {
+              consumed = false;
+            }
+          }
+          case "Title" -> {
+            if ("Journal".equals(parent)) {
+              b.journal = mixedText();
+            } else {
+              consumed = false;
+            }
+          }
+          case "PubDate" -> readPubDate(b);
+          case "ArticleDate" -> readArticleDate(b);
+          case "Author" -> {
+            if ("AuthorList".equals(parent)) {
+              String a = readAuthor();
+              if (a != null) {
+                b.authors.add(a);
+              }
+            } else {
+              consumed = false;
+            }
+          }
+          case "Language" -> {
+            if (b.language == null && "Article".equals(parent)) {
+              b.language = mixedText();
+            } else {
+              skip();
+            }
+          }
+          case "PublicationType" -> b.pubTypes.add(mixedText().strip());
+          case "ELocationID" -> {
+            if (b.doi == null && "doi".equalsIgnoreCase(xml.getAttributeValue("EIdType"))) {
+              b.doi = emptyToNull(mixedText());
+            } else {
+              skip();
+            }
+          }
+          case "ArticleId" -> {
+            // The record's own ids (PubmedData/ArticleIdList), not those of its references.
+            if (b.doi == null && "ArticleIdList".equals(parent) && "PubmedData".equals(grandparent(path))
+                && "doi".equalsIgnoreCase(xml.getAttributeValue("IdType"))) {
+              b.doi = emptyToNull(mixedText());
+            } else {
+              skip();
+            }
+          }
+          case "MeshHeading" -> b.mesh.add(readMesh());
+          case "CommentsCorrections" -> {
+            if ("RetractionIn".equals(xml.getAttributeValue("RefType"))) {
+              b.retracted = true;
+            }
+            consumed = false;
+          }
+          default -> consumed = false;
+        }
+        if (!consumed) {
+          path.push(el);
+        }
+      }
+      if (b.id == null || b.id.isEmpty()) {
+        return new Entry.Skip(null, "record without a PMID");
+      }
+      return new Entry.Upsert(b.build());
+    }
+
+    private void readPubDate(Builder b) throws XMLStreamException {
+      String year = null;
+      String month = null;
+      String day = null;
+      String season = null;
+      String medline = null;
+      while (true) {
+        int ev = xml.next();
+        if (ev == XmlCursor.START_ELEMENT) {
+          switch (xml.getLocalName()) {
+            case "Year" -> year = mixedText().strip();
+            case "Month" -> month = mixedText().strip();
+            case "Day" -> day = mixedText().strip();
+            case "Season" -> season = mixedText().strip();
+            case "MedlineDate" -> medline = mixedText().strip();
+            default -> skip();
+          }
+        } else if (ev == XmlCursor.END_ELEMENT) {
+          break;
+        }
+      }
+      String date = medline != null ? medline
+          : String.join(" ", java.util.stream.Stream.of(year, month != null ? month : season, day)
+              .filter(s -> s != null && !s.isEmpty()).toList());
+      if (!date.isEmpty() && b.pubDate == null) {
+        b.pubDate = date;
+        Matcher m = YEAR.matcher(date);
+        if (m.find()) {
+          b.year = Integer.parseInt(m.group(1));
+        }
+      }
+    }
+
+    private void readArticleDate(Builder b) throws XMLStreamException {
+      String year = null;
+      while (true) {
+        int ev = xml.next();
+        if (ev == XmlCursor.START_ELEMENT) {
+          String t = mixedText().strip();
+          if (year == null && t.matches("\\d{4}")) {
+            year = t;
+          }
+        } else if (ev == XmlCursor.END_ELEMENT) {
+          break;
+        }
+      }
+      if (year != null && b.articleYear == null) {
+        b.articleYear = Integer.parseInt(year);
+      }
+    }
+
+    private String readAuthor() throws XMLStreamException {
+      String last = null;
+      String fore = null;
+      String initials = null;
+      String collective = null;
+      while (true) {
+        int ev = xml.next();
+        if (ev == XmlCursor.START_ELEMENT) {
+          switch (xml.getLocalName()) {
+            case "LastName" -> last = mixedText().strip();
+            case "ForeName" -> fore = mixedText().strip();
+            case "Initials" -> initials = mixedText().strip();
+            case "CollectiveName" -> collective = mixedText().strip();
+            default -> skip();
+          }
+        } else if (ev == XmlCursor.END_ELEMENT) {
+          break;
+        }
+      }
+      if (last != null && !last.isEmpty()) {
+        String first = fore != null && !fore.isEmpty() ? fore : initials;
+        return first == null || first.isEmpty() ? last : last + " " + first;
+      }
+      return collective == null || collective.isEmpty() ? null : collective;
+    }
+
+    private PubmedRecord.MeshHeading readMesh() throws XMLStreamException {
+      String descriptor = null;
+      boolean major = false;
+      List<String> qualifiers = new ArrayList<>();
+      while (true) {
+        int ev = xml.next();
+        if (ev == XmlCursor.START_ELEMENT) {
+          String el = xml.getLocalName();
+          boolean y = "Y".equals(xml.getAttributeValue("MajorTopicYN"));
+          String text = mixedText().strip();
+          if (el.equals("DescriptorName")) {
+            descriptor = text;
+            major |= y;
+          } else if (el.equals("QualifierName")) {
+            qualifiers.add(text);
+            major |= y;
+          }
+        } else if (ev == XmlCursor.END_ELEMENT) {
+          break;
+        }
+      }
+      return new PubmedRecord.MeshHeading(descriptor == null ? "" : descriptor, major, qualifiers);
+    }
+
+    /** The text of the current element and everything inside it, white space collapsed; leaves it at its end tag. */
+    private String mixedText() throws XMLStreamException {
+      String first = null;
+      StringBuilder sb = null;
+      int depth = 1;
+      int mathDepth = 0;
+      while (depth > 0) {
+        int ev = xml.next();
+        switch (ev) {
+          case XmlCursor.START_ELEMENT -> {
+            depth++;
+            if (mathDepth > 0 || xml.getLocalName().startsWith("mml:")) {
+              mathDepth++;
+            }
+          }
+          case XmlCursor.END_ELEMENT -> {
+            depth--;
+            if (mathDepth > 0) {
+              mathDepth--;
+            }
+          }
+          case XmlCursor.CHARACTERS, XmlCursor.CDATA, XmlCursor.SPACE -> {
+            String t = xml.getText();
+            if (mathDepth > 0 && t.isBlank()) {
+              continue; // MathML is laid out over many lines: V.O2max, not "V . O 2 m a x"
+            }
+            if (first == null) {
+              first = t;
+            } else {
+              if (sb == null) {
+                sb = new StringBuilder(first);
+              }
+              sb.append(t);
+            }
+          }
+          case XmlCursor.ENTITY_REFERENCE -> {
+            if (sb == null) {
+              sb = new StringBuilder(first == null ? "" : first);
+              first = "";
+            }
+            sb.append(' ');
+          }
           default -> { }
         }
       }
-      return pending.poll();
-    } catch (XMLStreamException e) {
-      var loc = e.getLocation();
-      throw new IOException("malformed XML" + (loc != null ? " at line " + loc.getLineNumber() : "") + ": "
-          + e.getMessage().replaceAll("\\s+", " "), e);
+      return collapse(sb != null ? sb.toString() : first == null ? "" : first);
     }
-  }
 
-  private Entry readBook() throws XMLStreamException {
-    String id = null;
-    int depth = 1;
-    while (depth > 0) {
-      int ev = xml.next();
-      if (ev == XMLStreamConstants.START_ELEMENT) {
-        depth++;
-        if (id == null && xml.getLocalName().equals("PMID")) {
-          id = xml.getElementText().strip();
+    /** Skips the current element and everything inside it, leaving the cursor at its end tag. */
+    private void skip() throws XMLStreamException {
+      int depth = 1;
+      while (depth > 0) {
+        int ev = xml.next();
+        if (ev == XmlCursor.START_ELEMENT) {
+          depth++;
+        } else if (ev == XmlCursor.END_ELEMENT) {
           depth--;
         }
-      } else if (ev == XMLStreamConstants.END_ELEMENT) {
-        depth--;
       }
     }
-    return new Entry.Skip(id, "book or book chapter, not a journal article");
+
+    private static String grandparent(Deque<String> path) {
+      var it = path.iterator();
+      if (!it.hasNext()) {
+        return null;
+      }
+      it.next();
+      return it.hasNext() ? it.next() : null;
+    }
+
+    private static int parseVersion(String v) {
+      try {
+        return v == null ? 1 : Integer.parseInt(v.strip());
+      } catch (NumberFormatException e) {
+        return 1;
+      }
+    }
+
+    private static String emptyToNull(String s) {
+      return s == null || s.isBlank() ? null : s.strip();
+    }
+
   }
 
-  private void readDeletes() throws XMLStreamException {
-    int depth = 1;
-    while (depth > 0) {
-      int ev = xml.next();
-      if (ev == XMLStreamConstants.START_ELEMENT) {
-        depth++;
-        if (xml.getLocalName().equals("PMID")) {
-          String id = xml.getElementText().strip();
-          depth--;
-          if (!id.isEmpty()) {
-            pending.add(new Entry.Delete(id));
-          }
-        }
-      } else if (ev == XMLStreamConstants.END_ELEMENT) {
-        depth--;
-      }
-    }
-  }
-
-  private Entry readArticle() throws XMLStreamException {
-    Builder b = new Builder();
-    Deque<String> path = new ArrayDeque<>();
-    path.push("PubmedArticle");
-    while (!path.isEmpty()) {
-      int ev = xml.next();
-      if (ev == XMLStreamConstants.END_ELEMENT) {
-        path.pop();
-        continue;
-      }
-      if (ev != XMLStreamConstants.START_ELEMENT) {
-        continue;
-      }
-      String el = xml.getLocalName();
-      String parent = path.peek();
-      boolean consumed = true;
-      switch (el) {
-        case "PMID" -> {
-          if ("MedlineCitation".equals(parent) && b.id == null) {
-            b.version = parseVersion(xml.getAttributeValue(null, "Version"));
-            b.id = mixedText().strip();
-          } else {
-            consumed = false;
-          }
-        }
-        case "ArticleTitle" -> b.title = mixedText();
-        case "VernacularTitle" -> {
-          String v = mixedText();
-          if (b.vernacular == null) {
-            b.vernacular = v;
-          }
-        }
-        case "AbstractText" -> {
-          if ("Abstract".equals(parent)) {
-            String label = emptyToNull(xml.getAttributeValue(null, "Label"));
-            String category = emptyToNull(xml.getAttributeValue(null, "NlmCategory"));
-            String text = mixedText();
-            if (!text.isBlank()) {
-              b.sections.add(new PubmedRecord.Section(label, category, text));
-            }
-          } else {
-            consumed = false;
-          }
-        }
-        case "Title" -> {
-          if ("Journal".equals(parent)) {
-            b.journal = mixedText();
-          } else {
-            consumed = false;
-          }
-        }
-        case "PubDate" -> readPubDate(b);
-        case "ArticleDate" -> readArticleDate(b);
-        case "Author" -> {
-          if ("AuthorList".equals(parent)) {
-            String a = readAuthor();
-            if (a != null) {
-              b.authors.add(a);
-            }
-          } else {
-            consumed = false;
-          }
-        }
-        case "Language" -> {
-          String lang = mixedText().strip();
-          if (b.language == null && "Article".equals(parent)) {
-            b.language = lang;
-          }
-        }
-        case "PublicationType" -> b.pubTypes.add(mixedText().strip());
-        case "ELocationID" -> {
-          boolean doi = "doi".equalsIgnoreCase(xml.getAttributeValue(null, "EIdType"));
-          String v = mixedText().strip();
-          if (doi && b.doi == null && !v.isEmpty()) {
-            b.doi = v;
-          }
-        }
-        case "ArticleId" -> {
-          boolean doi = "doi".equalsIgnoreCase(xml.getAttributeValue(null, "IdType"));
-          boolean own = "ArticleIdList".equals(parent) && path.size() >= 2
-              && "PubmedData".equals(path.stream().skip(1).findFirst().orElse(""));
-          String v = mixedText().strip();
-          if (doi && own && b.doi == null && !v.isEmpty()) {
-            b.doi = v;
-          }
-        }
-        case "MeshHeading" -> b.mesh.add(readMesh());
-        case "CommentsCorrections" -> {
-          if ("RetractionIn".equals(xml.getAttributeValue(null, "RefType"))) {
-            b.retracted = true;
-          }
-          consumed = false;
-        }
-        default -> consumed = false;
-      }
-      if (!consumed) {
-        path.push(el);
-      }
-    }
-    if (b.id == null || b.id.isEmpty()) {
-      return new Entry.Skip(null, "record without a PMID");
-    }
-    return new Entry.Upsert(b.build());
-  }
-
-  private void readPubDate(Builder b) throws XMLStreamException {
-    String year = null;
-    String month = null;
-    String day = null;
-    String medline = null;
-    while (true) {
-      int ev = xml.next();
-      if (ev == XMLStreamConstants.START_ELEMENT) {
-        switch (xml.getLocalName()) {
-          case "Year" -> year = mixedText().strip();
-          case "Month" -> month = mixedText().strip();
-          case "Day" -> day = mixedText().strip();
-          case "MedlineDate" -> medline = mixedText().strip();
-          default -> mixedText();
-        }
-      } else if (ev == XMLStreamConstants.END_ELEMENT) {
-        break;
-      }
-    }
-    String date = medline != null ? medline
-        : String.join(" ", java.util.stream.Stream.of(year, month, day).filter(s -> s != null && !s.isEmpty())
-            .toList());
-    if (!date.isEmpty() && b.pubDate == null) {
-      b.pubDate = date;
-      Matcher m = YEAR.matcher(date);
-      if (m.find()) {
-        b.year = Integer.parseInt(m.group(1));
-      }
-    }
-  }
-
-  private void readArticleDate(Builder b) throws XMLStreamException {
-    String year = null;
-    while (true) {
-      int ev = xml.next();
-      if (ev == XMLStreamConstants.START_ELEMENT) {
-        String t = mixedText().strip();
-        if (year == null && t.matches("\\d{4}")) {
-          year = t;
-        }
-      } else if (ev == XMLStreamConstants.END_ELEMENT) {
-        break;
-      }
-    }
-    if (year != null && b.articleYear == null) {
-      b.articleYear = Integer.parseInt(year);
-    }
-  }
-
-  private String readAuthor() throws XMLStreamException {
-    String last = null;
-    String fore = null;
-    String initials = null;
-    String collective = null;
-    while (true) {
-      int ev = xml.next();
-      if (ev == XMLStreamConstants.START_ELEMENT) {
-        switch (xml.getLocalName()) {
-          case "LastName" -> last = mixedText().strip();
-          case "ForeName" -> fore = mixedText().strip();
-          case "Initials" -> initials = mixedText().strip();
-          case "CollectiveName" -> collective = mixedText().strip();
-          default -> mixedText();
-        }
-      } else if (ev == XMLStreamConstants.END_ELEMENT) {
-        break;
-      }
-    }
-    if (last != null && !last.isEmpty()) {
-      String first = fore != null && !fore.isEmpty() ? fore : initials;
-      return first == null || first.isEmpty() ? last : last + " " + first;
-    }
-    return collective == null || collective.isEmpty() ? null : collective;
-  }
-
-  private PubmedRecord.MeshHeading readMesh() throws XMLStreamException {
-    String descriptor = null;
-    boolean major = false;
-    List<String> qualifiers = new ArrayList<>();
-    while (true) {
-      int ev = xml.next();
-      if (ev == XMLStreamConstants.START_ELEMENT) {
-        String el = xml.getLocalName();
-        boolean y = "Y".equals(xml.getAttributeValue(null, "MajorTopicYN"));
-        String text = mixedText().strip();
-        if (el.equals("DescriptorName")) {
-          descriptor = text;
-          major |= y;
-        } else if (el.equals("QualifierName")) {
-          qualifiers.add(text);
-          major |= y;
-        }
-      } else if (ev == XMLStreamConstants.END_ELEMENT) {
-        break;
-      }
-    }
-    return new PubmedRecord.MeshHeading(descriptor == null ? "" : descriptor, major, qualifiers);
-  }
-
-  /** The text of the current element and everything inside it, white space collapsed; leaves it at its end tag. */
-  private String mixedText() throws XMLStreamException {
-    StringBuilder sb = new StringBuilder();
-    int depth = 1;
-    while (depth > 0) {
-      int ev = xml.next();
-      switch (ev) {
-        case XMLStreamConstants.START_ELEMENT -> depth++;
-        case XMLStreamConstants.END_ELEMENT -> depth--;
-        case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
-            sb.append(xml.getText());
-        case XMLStreamConstants.ENTITY_REFERENCE -> sb.append(' ');
-        default -> { }
-      }
-    }
-    return collapse(sb);
-  }
-
-  private static String collapse(CharSequence s) {
-    StringBuilder out = new StringBuilder(s.length());
+  /** White space runs (no-break spaces too) as one space, none at either end. */
+  static String collapse(String s) {
+    int n = s.length();
+    char[] out = null;
+    int k = 0;
     boolean space = false;
-    for (int i = 0; i < s.length(); i++) {
+    for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
-      if (Character.isWhitespace(c) || c == '\u00a0') {
-        space = out.length() > 0;
+      boolean ws = c <= ' ' || c == '\u00a0' || (c > '\u007f' && Character.isWhitespace(c));
+      if (out == null) {
+        // Still equal to the input so far: copy only once something changes.
+        if (!ws && !space) {
+          k++;
+          continue;
+        }
+        if (ws && !space && k > 0 && c == ' ' && i + 1 < n && !isSpaceLike(s.charAt(i + 1))) {
+          k++; // a single plain space between words
+          continue;
+        }
+        out = new char[n];
+        s.getChars(0, k, out, 0);
+      }
+      if (ws) {
+        space = k > 0;
       } else {
         if (space) {
-          out.append(' ');
+          out[k++] = ' ';
           space = false;
         }
-        out.append(c);
+        out[k++] = c;
       }
     }
-    return out.toString();
+    return out == null ? (k == n ? s : s.substring(0, k)) : new String(out, 0, k);
   }
 
-  private static int parseVersion(String v) {
-    try {
-      return v == null ? 1 : Integer.parseInt(v.strip());
-    } catch (NumberFormatException e) {
-      return 1;
-    }
-  }
-
-  private static String emptyToNull(String s) {
-    return s == null || s.isBlank() ? null : s.strip();
+  private static boolean isSpaceLike(char c) {
+    return c <= ' ' || c == '\u00a0' || (c > '\u007f' && Character.isWhitespace(c));
   }
 
   @Override
   public void close() throws IOException {
-    try {
-      xml.close();
-    } catch (XMLStreamException e) {
-      // Closing the stream below is what matters.
-    } finally {
-      in.close();
-    }
+    splitter.close();
   }
 
   @Override

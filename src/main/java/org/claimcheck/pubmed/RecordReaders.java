@@ -33,7 +33,9 @@ public final class RecordReaders {
     InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
     try {
       if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz")) {
-        in = new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
+        // No buffer on top: the XML splitter buffers itself, and a BufferedInputStream would drop the last bytes a
+        // truncated .gz gives before it fails.
+        in = new GZIPInputStream(in, 1 << 16);
       }
       if (n.endsWith(".xml")) {
         return new PubmedXmlReader(in, file.toString());

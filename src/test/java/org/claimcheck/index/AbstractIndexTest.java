@@ -135,6 +135,170 @@ class AbstractIndexTest {
       assertEquals(ClaimcheckException.USAGE, e.exitCode());
       // The same characters as plain text are fine.
       s.search(SearchRequest.text("title:(unclosed", 10));
+      // Phrases: in contents and title, not in abstract (no positions there).
+      assertEquals(List.of("90000001"), ids(s.search(new SearchRequest("\"nerve conduction velocity\"",
+          SearchRequest.Syntax.LUCENE, 10, null, null, List.of(), List.of(), null, false))));
+      ClaimcheckException phrase = assertThrows(ClaimcheckException.class, () -> s.search(new SearchRequest(
+          "abstract:\"nerve conduction\"", SearchRequest.Syntax.LUCENE, 10, null, null, List.of(), List.of(), null,
+          false)));
+      assertEquals(ClaimcheckException.USAGE, phrase.exitCode());
+      assertTrue(phrase.oneLine().contains("Search phrases in contents"), phrase.oneLine());
     }
+  }
+
+  static String article(int pmid, int version, String title, String abstractText, String meshXml) {
+    return "<PubmedArticle><MedlineCitation><PMID Version=\"" + version + "\">" + pmid + "</PMID><Article>"
+        + "<Journal><JournalIssue><PubDate><Year>2020</Year></PubDate></JournalIssue><Title>J</Title></Journal>"
+        + "<ArticleTitle>" + title + "</ArticleTitle><Abstract><AbstractText>" + abstractText
+        + "</AbstractText></Abstract></Article>" + (meshXml == null ? "" : "<MeshHeadingList>" + meshXml
+        + "</MeshHeadingList>") + "</MedlineCitation></PubmedArticle>\n";
+  }
+
+  static Path write(Path dir, String name, String records) throws IOException {
+    Path f = dir.resolve(name);
+    java.nio.file.Files.writeString(f, "<?xml version=\"1.0\"?>\n<PubmedArticleSet>\n" + records
+        + "</PubmedArticleSet>\n");
+    return f;
+  }
+
+  @Test
+  void parallelWorkersKeepEachIdsUpdatesInFileOrder(@TempDir Path dir) throws IOException {
+    StringBuilder base = new StringBuilder();
+    for (int i = 1; i <= 300; i++) {
+      base.append(article(i, 1, "Record " + i, "Base text " + i + ". Second sentence.", null));
+    }
+    StringBuilder update = new StringBuilder();
+    for (int i = 1; i <= 300; i++) {
+      if (i % 2 == 0) {
+        update.append(article(i, 2, "Record " + i + " revised", "Revised text.", null));
+      }
+      if (i % 3 == 0) {
+        update.append("<DeleteCitation><PMID Version=\"1\">").append(i).append("</PMID></DeleteCitation>\n");
+      }
+    }
+    // Record 7 is revised twice in one file, and record 12 is deleted then added again: the last entry wins.
+    update.append(article(7, 2, "Seven v2", "v2.", null)).append(article(7, 3, "Seven v3", "v3.", null));
+    update.append(article(12, 4, "Twelve is back", "Back.", null));
+    Path a = write(dir, "pubmed26n0001.xml", base.toString());
+    Path b = write(dir, "pubmed26n0002.xml", update.toString());
+    Tally t = new Tally("index");
+    try (AbstractIndexer indexer = AbstractIndexer.open(dir.resolve("idx"), new AbstractIndexer.Options(4, 32))) {
+      indexer.index(List.of(a, b), t);
+      indexer.commit();
+    }
+    assertEquals(300 + 1, t.get(AbstractIndexer.INDEXED), t.toString()); // 12 comes back after its deletion
+    assertEquals(100, t.get(AbstractIndexer.DELETED));
+    assertEquals(150 + 2, t.get(AbstractIndexer.REPLACED));
+    try (AbstractSearcher s = AbstractSearcher.open(dir.resolve("idx"), AbstractSearcher.Bm25.DEFAULT)) {
+      assertEquals(300 - 100 + 1, s.size());
+      for (int i = 1; i <= 300; i++) {
+        PubmedRecord r = s.get(Integer.toString(i));
+        if (i == 12) {
+          assertEquals("Twelve is back", r.title());
+        } else if (i == 7) {
+          assertEquals(3, r.version());
+        } else if (i % 3 == 0) {
+          assertNull(r, "deleted " + i);
+        } else {
+          assertEquals(i % 2 == 0 ? 2 : 1, r.version(), "record " + i);
+          assertEquals(i % 2 == 0 ? List.of("Revised text.") : List.of("Base text " + i + ".", "Second sentence."),
+              r.sentences(), "sentences of " + i);
+        }
+      }
+      assertEquals(java.util.Set.of("1", "2"), s.existing(List.of("1", "2", "3", "999")));
+    }
+  }
+
+  @Test
+  void malformedRecordsAndTruncatedFilesAreCountedAndTheRestIndexed(@TempDir Path dir) throws IOException {
+    Path f = write(dir, "mixed.xml", article(1, 1, "Good one", "Fine.", null)
+        + "<PubmedArticle><MedlineCitation><PMID>2</PMID><Article><ArticleTitle>Bad &nbsp; entity</ArticleTitle>"
+        + "</Article></MedlineCitation></PubmedArticle>\n" + article(3, 1, "Good three", "Fine.", null));
+    StringBuilder many = new StringBuilder();
+    for (int i = 10; i < 400; i++) {
+      many.append(article(i, 1, "Gzipped record " + i, "Some text for record " + i + ".", null));
+    }
+    var bytes = new java.io.ByteArrayOutputStream();
+    try (var out = new java.util.zip.GZIPOutputStream(bytes)) {
+      out.write(("<PubmedArticleSet>" + many).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    Path gz = dir.resolve("cut.xml.gz");
+    java.nio.file.Files.write(gz, java.util.Arrays.copyOf(bytes.toByteArray(), bytes.size() / 2));
+    Tally t = index(dir.resolve("idx"), f, gz);
+    assertEquals(1, t.get(AbstractIndexer.SKIPPED));
+    assertTrue(t.reasons().keySet().stream().anyMatch(r -> r.startsWith("SKIPPED: malformed record 2: the entity "
+        + "\"nbsp\" was referenced, but not declared")), t.reasons().toString());
+    assertEquals(1, t.get("FAILED"));
+    String failure = t.reasons().keySet().stream().filter(r -> r.startsWith("FAILED")).findFirst().orElseThrow();
+    assertTrue(failure.contains("the file breaks off after"), failure);
+    long fromGz = t.get(AbstractIndexer.INDEXED) - 2;
+    assertTrue(fromGz > 50 && fromGz < 390, fromGz + " records read before the cut");
+  }
+
+  @Test
+  void absurdlyLongFilterValuesDoNotStopIndexing(@TempDir Path dir) throws IOException {
+    String journal = "J".repeat(40_000);
+    Path f = write(dir, "long.xml", article(1, 1, "Long journal", "Text.", null).replace("<Title>J</Title>",
+        "<Title>" + journal + "</Title>") + article(2, 1, "Normal", "Text.", null));
+    Tally t = index(dir.resolve("idx"), f);
+    assertEquals(2, t.get(AbstractIndexer.INDEXED), t.reasons().toString());
+    try (AbstractSearcher s = AbstractSearcher.open(dir.resolve("idx"), AbstractSearcher.Bm25.DEFAULT)) {
+      assertEquals(journal, s.get("1").journal(), "stored whole, only not a filter");
+    }
+  }
+
+  @Test
+  void pagesAreSlicesOfOneOrderWithTiesBrokenById(@TempDir Path dir) throws IOException {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 1; i <= 40; i++) {
+      // Four groups of ten identical records: scores tie within a group.
+      String words = "cobalamin " + "neuropathy ".repeat(1 + (i % 4));
+      sb.append(article(1000 + i, 1, "Same title", words, i % 2 == 0
+          ? "<MeshHeading><DescriptorName MajorTopicYN=\"N\">Animals</DescriptorName></MeshHeading>" : null));
+    }
+    index(dir, write(dir, "ties.xml", sb.toString()));
+    try (AbstractSearcher s = AbstractSearcher.open(dir, AbstractSearcher.Bm25.DEFAULT)) {
+      SearchRequest all = SearchRequest.text("neuropathy", 40);
+      List<SearchHit> full = s.search(all);
+      assertEquals(40, full.size());
+      for (int i = 1; i < full.size(); i++) {
+        SearchHit p = full.get(i - 1);
+        SearchHit h = full.get(i);
+        assertTrue(p.score() > h.score() || (p.score() == h.score() && p.id().compareTo(h.id()) < 0),
+            "order at rank " + h.rank());
+      }
+      List<SearchHit> paged = new java.util.ArrayList<>();
+      for (int page = 1; page <= 6; page++) {
+        SearchPage sp = s.page(SearchRequest.text("neuropathy", 7).page(page));
+        assertEquals(40, sp.totalHits());
+        assertTrue(sp.totalIsExact());
+        paged.addAll(sp.hits());
+      }
+      assertEquals(ids(full), ids(paged));
+      assertEquals(List.of(8, 9), paged.subList(7, 9).stream().map(SearchHit::rank).toList());
+      assertEquals(20, s.search(new SearchRequest("neuropathy", SearchRequest.Syntax.TEXT, 40, null, null, List.of(),
+          List.of(), null, false, 0, true)).size(), "the Animals check tag");
+      assertEquals(20, s.search(new SearchRequest("neuropathy", SearchRequest.Syntax.TEXT, 40, null, null, List.of(),
+          List.of(), null, false, 0, false)).size(), "without the Animals check tag");
+      assertTrue(s.page(SearchRequest.text("neuropathy", 10).withOffset(100)).hits().isEmpty());
+    }
+  }
+
+  @Test
+  void sentencesTheIndexSplitAreStoredAsSpansAndComeBackWhole(@TempDir Path dir) throws IOException {
+    index(dir, PUBMED);
+    try (AbstractSearcher s = AbstractSearcher.open(dir, AbstractSearcher.Bm25.DEFAULT)) {
+      PubmedRecord r = s.get("90000001");
+      assertEquals(AbstractIndexer.split(r), r.sentences());
+      assertEquals("Vitamin B12 deficiency causes peripheral neuropathy in older adults.", r.sentences().get(0));
+    }
+    PubmedRecord r = new PubmedRecord("1", 1, "t", List.of(new PubmedRecord.Section(null, null, "A b. C d."),
+        new PubmedRecord.Section("X", null, "E f.")), List.of("A b.", "C d.", "E f."), null, null, null, List.of(),
+        null, List.of(), List.of(), null, false, false, false);
+    byte[] spans = StoredSource.spans(r);
+    assertEquals(r, StoredSource.decode(new org.apache.lucene.util.BytesRef(org.claimcheck.Json.line(
+        r.withSentences(List.of())).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+        new org.apache.lucene.util.BytesRef(spans)));
+    assertNull(StoredSource.spans(r.withSentences(List.of("not in the text"))), "sentences a corpus gives stay text");
   }
 }

@@ -29,6 +29,7 @@ class MedlineReaderTest {
         "",
         "PMID- 90000011",
         "TI  - Second.",
+        "LID - 10.0000/y [doi]",
         ""));
     List<RecordReader.Entry> e = PubmedXmlReaderTest.readAll(f);
     assertEquals(2, e.size());
@@ -40,5 +41,6 @@ class MedlineReaderTest {
     assertTrue(r.humans());
     assertTrue(r.mesh().get(1).major());
     assertEquals(List.of("therapeutic use"), r.mesh().get(1).qualifiers());
+    assertEquals("10.0000/y", PubmedXmlReaderTest.record(e.get(1)).doi(), "a DOI given as LID");
   }
 }

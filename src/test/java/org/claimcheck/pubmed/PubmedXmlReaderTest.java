@@ -102,29 +102,250 @@ class PubmedXmlReaderTest {
   }
 
   @Test
-  void externalEntitiesAreNeverResolved(@TempDir Path dir) throws IOException {
-    Path secret = dir.resolve("secret.txt");
-    Files.writeString(secret, "TOP-SECRET");
-    String xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE PubmedArticleSet [<!ENTITY xxe SYSTEM \"" + secret.toUri()
-        + "\">]>\n<PubmedArticleSet><PubmedArticle><MedlineCitation><PMID>1</PMID><Article>"
-        + "<ArticleTitle>t &xxe;</ArticleTitle></Article></MedlineCitation></PubmedArticle></PubmedArticleSet>";
-    try (var r = new PubmedXmlReader(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), "xxe")) {
-      RecordReader.Entry e;
-      try {
-        e = r.next();
-      } catch (IOException refused) {
-        return; // Refusing the document outright is fine too.
+  void keepsInlineMarkupMathMlSeasonsAndVernacularTitlesAsText() throws IOException {
+    List<RecordReader.Entry> e = readAll(TestData.resource("org/claimcheck/pubmed/invented-markup.xml"));
+    assertEquals(2, e.size());
+    PubmedRecord r = record(e.get(0));
+    assertEquals(3, r.version());
+    assertEquals("Omega-3 (n-3) fatty acids and IL-6 in COVID-19: the \u03c9-3 index\u00ae", r.title());
+    assertEquals(List.of("OBJECTIVE", "RESULTS"), r.sections().stream().limit(2).map(PubmedRecord.Section::label)
+        .toList());
+    assertEquals("To test whether the ratio C20/C22 predicts IL-6.", r.sections().get(0).text());
+    assertEquals("Serum 25(OH)D3 rose by 12 nmol/L (P < 0.05); CO2 did not change. The effect held in ApoE-/- mice.",
+        r.sections().get(1).text());
+    assertNull(r.sections().get(2).label(), "an empty Label is no label");
+    assertEquals("UNASSIGNED", r.sections().get(2).category());
+    assertEquals("2019 Spring", r.pubDate());
+    assertEquals(2019, r.year(), "PubDate wins over ArticleDate");
+    assertEquals("10.0000/ijl.2019.7", r.doi());
+    assertFalse(r.retracted(), "an ErratumIn is not a retraction");
+    PubmedRecord preprint = record(e.get(1));
+    assertEquals("Une \u00e9tude invent\u00e9e sur la vitamine D.", preprint.title());
+    assertEquals(2024, preprint.year(), "ArticleDate when PubDate is empty");
+    assertEquals("fre", preprint.language());
+  }
+
+  @Test
+  void collapsesWhiteSpaceRunsAndTrims() {
+    assertEquals("a b", PubmedXmlReader.collapse("a b"));
+    assertEquals("a b", PubmedXmlReader.collapse("  a \n\t b\u00a0 "));
+    assertEquals("a b c", PubmedXmlReader.collapse("a\u00a0b\u2003c"));
+    assertEquals("", PubmedXmlReader.collapse(" \n "));
+    assertEquals("abc", PubmedXmlReader.collapse("abc "));
+    String same = "no change here";
+    assertTrue(same == PubmedXmlReader.collapse(same), "an already clean string is returned as is");
+  }
+
+  static String article(String pmid, String title) {
+    return "<PubmedArticle><MedlineCitation><PMID Version=\"1\">" + pmid + "</PMID><Article><ArticleTitle>" + title
+        + "</ArticleTitle></Article></MedlineCitation></PubmedArticle>\n";
+  }
+
+  static List<RecordReader.Entry> readAll(String xml) throws IOException {
+    List<RecordReader.Entry> out = new ArrayList<>();
+    try (var r = new PubmedXmlReader(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), "test")) {
+      for (RecordReader.Entry e; (e = r.next()) != null; ) {
+        out.add(e);
       }
-      assertFalse(record(e).title().contains("TOP-SECRET"));
+    }
+    return out;
+  }
+
+  @Test
+  void aMalformedRecordIsSkippedWithItsReasonAndTheRestIsRead() throws IOException {
+    String xml = "<?xml version=\"1.0\"?>\n<PubmedArticleSet>\n" + article("1", "First")
+        + "<PubmedArticle><MedlineCitation><PMID>2</PMID>\n<Article><ArticleTitle>Broken</Title></Article>"
+        + "</MedlineCitation></PubmedArticle>\n"
+        + article("3", "Third") + "</PubmedArticleSet>\n";
+    List<RecordReader.Entry> e = readAll(xml);
+    assertEquals(3, e.size());
+    assertEquals("First", record(e.get(0)).title());
+    RecordReader.Entry.Skip skip = assertInstanceOf(RecordReader.Entry.Skip.class, e.get(1));
+    assertEquals("2", skip.id());
+    assertTrue(skip.reason().startsWith("malformed record 2: "), skip.reason());
+    assertTrue(skip.reason().contains("line 2 of the record"), skip.reason());
+    assertEquals("Third", record(e.get(2)).title());
+  }
+
+  @Test
+  void aTruncatedGzipKeepsItsCompleteRecordsThenFailsSayingWhere(@TempDir Path dir) throws IOException {
+    StringBuilder xml = new StringBuilder("<PubmedArticleSet>");
+    for (int i = 1; i <= 200; i++) {
+      xml.append(article(Integer.toString(i), "Record number " + i + " with some words to compress"));
+    }
+    xml.append("</PubmedArticleSet>");
+    var bytes = new java.io.ByteArrayOutputStream();
+    try (var out = new GZIPOutputStream(bytes)) {
+      out.write(xml.toString().getBytes(StandardCharsets.UTF_8));
+    }
+    Path gz = dir.resolve("pubmed26n0002.xml.gz");
+    byte[] all = bytes.toByteArray();
+    Files.write(gz, java.util.Arrays.copyOf(all, all.length * 2 / 3));
+    List<RecordReader.Entry> got = new ArrayList<>();
+    IOException e;
+    try (RecordReader r = RecordReaders.open(gz)) {
+      e = assertThrows(IOException.class, () -> {
+        for (RecordReader.Entry x; (x = r.next()) != null; ) {
+          got.add(x);
+        }
+      });
+    }
+    assertTrue(got.size() > 10 && got.size() < 200, got.size() + " records");
+    for (int i = 0; i < got.size(); i++) {
+      assertEquals(Integer.toString(i + 1), record(got.get(i)).id());
+    }
+    assertTrue(e.getMessage().startsWith("the file breaks off after " + got.size() + " complete records"),
+        e.getMessage());
+  }
+
+  @Test
+  void aRecordCutOffAtTheEndOfTheFileIsSkipped() throws IOException {
+    List<RecordReader.Entry> e = readAll("<PubmedArticleSet>" + article("1", "One")
+        + "<PubmedArticle><MedlineCitation><PMID>2</PMID><Article><ArticleTi");
+    assertEquals(2, e.size());
+    RecordReader.Entry.Skip skip = assertInstanceOf(RecordReader.Entry.Skip.class, e.get(1));
+    assertEquals("2", skip.id());
+    assertTrue(skip.reason().contains("truncated"), skip.reason());
+  }
+
+  @Test
+  void commentsCdataAndMinifiedLinesDoNotConfuseTheSplit() throws IOException {
+    String xml = "\ufeff<?xml version=\"1.0\" encoding=\"UTF-8\"?><PubmedArticleSet><!-- </PubmedArticle> -->"
+        + "<PubmedArticle><MedlineCitation><PMID>1</PMID><Article><ArticleTitle><![CDATA[A </PubmedArticle> in "
+        + "CDATA]]></ArticleTitle></Article></MedlineCitation></PubmedArticle ><PubmedArticle><MedlineCitation><PMID>2"
+        + "</PMID><Article><ArticleTitle>Two</ArticleTitle></Article></MedlineCitation></PubmedArticle>"
+        + "<DeleteCitation><PMID Version=\"1\">7</PMID><PMID Version=\"1\">8</PMID></DeleteCitation>"
+        + "</PubmedArticleSet>";
+    List<RecordReader.Entry> e = readAll(xml);
+    assertEquals(4, e.size(), e.toString());
+    assertEquals("A </PubmedArticle> in CDATA", record(e.get(0)).title());
+    assertEquals("Two", record(e.get(1)).title());
+    assertEquals("8", assertInstanceOf(RecordReader.Entry.Delete.class, e.get(3)).id());
+  }
+
+  /** Hands out at most a few bytes per read, so every buffer boundary falls somewhere new. */
+  static final class Trickle extends java.io.FilterInputStream {
+    private final java.util.Random rnd;
+
+    Trickle(java.io.InputStream in, long seed) {
+      super(in);
+      this.rnd = new java.util.Random(seed);
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      return super.read(b, off, Math.min(len, 1 + rnd.nextInt(7)));
     }
   }
 
   @Test
-  void malformedXmlIsAnIoExceptionNamingTheLine() throws IOException {
-    String xml = "<PubmedArticleSet><PubmedArticle><MedlineCitation><PMID>1</PMID>\n<Article></Broken>";
-    try (var r = new PubmedXmlReader(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), "bad")) {
-      IOException e = assertThrows(IOException.class, r::next);
-      assertTrue(e.getMessage().contains("line 2"), e.getMessage());
+  void theSplitDoesNotDependOnHowTheStreamIsRead() throws IOException {
+    for (String fixture : List.of("invented-pubmed.xml", "invented-update.xml", "invented-markup.xml")) {
+      byte[] bytes = Files.readAllBytes(TestData.resource("org/claimcheck/pubmed/" + fixture));
+      List<RecordReader.Entry> whole = readAll(TestData.resource("org/claimcheck/pubmed/" + fixture));
+      for (long seed = 0; seed < 5; seed++) {
+        List<RecordReader.Entry> trickled = new ArrayList<>();
+        try (var r = new PubmedXmlReader(new Trickle(new ByteArrayInputStream(bytes), seed), fixture)) {
+          for (RecordReader.Entry e; (e = r.next()) != null; ) {
+            trickled.add(e);
+          }
+        }
+        assertEquals(whole, trickled, fixture + " read with seed " + seed);
+      }
     }
+  }
+
+  @Test
+  void aRecordOverTheSizeLimitIsSkippedNotBuffered() throws IOException {
+    String big = "x".repeat(5000);
+    String xml = "<PubmedArticleSet>" + article("1", big) + article("2", "small") + "</PubmedArticleSet>";
+    List<PubmedXmlSplitter.Chunk> chunks = new ArrayList<>();
+    try (var s = new PubmedXmlSplitter(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), "t", 1000)) {
+      for (PubmedXmlSplitter.Chunk c; (c = s.next()) != null; ) {
+        chunks.add(c);
+      }
+    }
+    assertEquals(2, chunks.size());
+    assertEquals("1", chunks.get(0).id());
+    assertEquals("record larger than 1000 bytes", chunks.get(0).problem());
+    assertTrue(chunks.get(0).bytes().length <= 1000);
+    assertNull(chunks.get(1).problem());
+  }
+
+  @Test
+  void filesThatAreNotPubmedAreRefused() {
+    IOException e = assertThrows(IOException.class,
+        () -> readAll("<eFetchResult><ERROR>Empty id list</ERROR></eFetchResult>"));
+    assertTrue(e.getMessage().contains("the root element is <eFetchResult>"), e.getMessage());
+    IOException utf16 = assertThrows(IOException.class, () -> {
+      try (var r = new PubmedXmlReader(new ByteArrayInputStream("<PubmedArticleSet/>".getBytes(
+          StandardCharsets.UTF_16)), "utf16")) {
+        r.next();
+      }
+    });
+    assertTrue(utf16.getMessage().contains("UTF-16"), utf16.getMessage());
+  }
+
+  @Test
+  void externalEntitiesAreNeverResolved(@TempDir Path dir) throws IOException {
+    Path secret = dir.resolve("secret.txt");
+    Files.writeString(secret, "TOP-SECRET");
+    Path dtd = dir.resolve("evil.dtd");
+    Files.writeString(dtd, "<!ENTITY evil \"FROM-A-LOCAL-DTD\">");
+    String xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE PubmedArticleSet SYSTEM \"" + dtd.toUri() + "\" [<!ENTITY xxe "
+        + "SYSTEM \"" + secret.toUri() + "\"> <!ENTITY % p SYSTEM \"" + dtd.toUri() + "\"> %p;]>\n<PubmedArticleSet>"
+        + article("1", "t &xxe;") + article("2", "u &evil;") + article("3", "clean") + "</PubmedArticleSet>";
+    List<RecordReader.Entry> e = readAll(xml);
+    assertEquals(3, e.size());
+    for (int i = 0; i < 2; i++) {
+      RecordReader.Entry.Skip s = assertInstanceOf(RecordReader.Entry.Skip.class, e.get(i));
+      assertFalse(s.reason().contains("TOP-SECRET") || s.reason().contains("FROM-A-LOCAL-DTD"), s.reason());
+      assertTrue(s.reason().contains("xxe") || s.reason().contains("evil"), s.reason());
+    }
+    assertEquals("clean", record(e.get(2)).title());
+  }
+
+  @Test
+  void aRemoteDtdIsNeverFetched() throws IOException {
+    var server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    var hits = new java.util.concurrent.atomic.AtomicInteger();
+    server.createContext("/", x -> {
+      hits.incrementAndGet();
+      byte[] body = "<!ENTITY remote \"FROM-THE-NETWORK\">".getBytes(StandardCharsets.UTF_8);
+      x.sendResponseHeaders(200, body.length);
+      x.getResponseBody().write(body);
+      x.close();
+    });
+    server.start();
+    try {
+      String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/pubmed.dtd";
+      String xml = "<!DOCTYPE PubmedArticleSet PUBLIC \"-//NLM//DTD PubMedArticle//EN\" \"" + url + "\" [<!ENTITY % r "
+          + "SYSTEM \"" + url + "\"> %r;]><PubmedArticleSet>" + article("1", "a &remote;") + article("2", "b")
+          + "</PubmedArticleSet>";
+      List<RecordReader.Entry> e = readAll(xml);
+      assertInstanceOf(RecordReader.Entry.Skip.class, e.get(0));
+      assertEquals("b", record(e.get(1)).title());
+      assertEquals(0, hits.get(), "the DTD server was contacted");
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  @Test
+  void billionLaughsHasNothingToExpand() throws IOException {
+    StringBuilder dtd = new StringBuilder("<!DOCTYPE PubmedArticleSet [<!ENTITY lol0 \"lol\">");
+    for (int i = 1; i < 10; i++) {
+      dtd.append("<!ENTITY lol").append(i).append(" \"");
+      for (int j = 0; j < 10; j++) {
+        dtd.append("&lol").append(i - 1).append(';');
+      }
+      dtd.append("\">");
+    }
+    dtd.append("]>");
+    List<RecordReader.Entry> e = readAll(dtd + "<PubmedArticleSet>" + article("1", "&lol9;") + article("2", "fine")
+        + "</PubmedArticleSet>");
+    RecordReader.Entry.Skip s = assertInstanceOf(RecordReader.Entry.Skip.class, e.get(0));
+    assertTrue(s.reason().length() < 500, s.reason());
+    assertEquals("fine", record(e.get(1)).title());
   }
 }

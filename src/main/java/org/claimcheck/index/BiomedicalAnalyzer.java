@@ -1,0 +1,47 @@
+package org.claimcheck.index;
+
+import java.io.Reader;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+
+/**
+ * Thread-safe (Lucene analyzers reuse per-thread components). English analysis for abstracts and claims: the chain
+ * Anserini uses for its BM25 baselines (standard tokenizer, English possessives, lower case, Lucene's English stop
+ * words, Porter stemmer) plus biomedical names kept whole. {@code B12} is one token already; hyphenated names
+ * ({@code COVID-19}, {@code IL-6}, {@code omega-3}, {@code SARS-CoV-2}) are indexed as the compound and as their parts
+ * (see {@link CompoundTokenFilter}), so BM25 scores them as one rare term without losing matches on the parts.
+ */
+public final class BiomedicalAnalyzer extends Analyzer {
+  @Override
+  protected Reader initReader(String fieldName, Reader reader) {
+    return new HyphenJoinCharFilter(reader);
+  }
+
+  @Override
+  protected TokenStreamComponents createComponents(String fieldName) {
+    StandardTokenizer source = new StandardTokenizer();
+    TokenStream t = new CompoundTokenFilter(source);
+    t = new EnglishPossessiveFilter(t);
+    t = new LowerCaseFilter(t);
+    t = new StopFilter(t, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+    t = new PorterStemFilter(t);
+    return new TokenStreamComponents(source, t);
+  }
+
+  @Override
+  protected TokenStream normalize(String fieldName, TokenStream in) {
+    return new LowerCaseFilter(in);
+  }
+
+  @Override
+  public String toString() {
+    return "BiomedicalAnalyzer(charFilter=hyphenJoin, tokenizer=standard, filters=[biomedicalCompounds, "
+        + "englishPossessive, lowercase, stop(english), porterStem])";
+  }
+}

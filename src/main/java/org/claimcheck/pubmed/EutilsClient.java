@@ -1,0 +1,295 @@
+package org.claimcheck.pubmed;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.claimcheck.ClaimcheckException;
+
+/**
+ * Thread-safe. A client of NCBI's E-utilities for PubMed: {@link #search} (esearch: search terms to PMIDs) and
+ * {@link #fetch} (efetch: PMIDs to PubMed XML). Requests are spaced to NCBI's limits (3 a second, 10 with an API key),
+ * a 429 or 5xx answer or a broken connection is retried with back-off (honouring {@code Retry-After}), and every request
+ * names the tool (and the e-mail address, when given) as NCBI asks. The base URL is configurable, so tests run against
+ * an in-process fake on loopback.
+ */
+public final class EutilsClient {
+  /** NCBI's E-utilities. */
+  public static final URI DEFAULT_BASE = URI.create("https://eutils.ncbi.nlm.nih.gov/entrez/eutils/");
+  /** PubMed's esearch returns at most this many PMIDs for one search. */
+  public static final int MAX_SEARCH_RESULTS = 10_000;
+  /** The most PMIDs one efetch request asks for. */
+  public static final int MAX_BATCH = 500;
+
+  /**
+   * How to reach E-utilities.
+   *
+   * @param baseUrl where esearch.fcgi and efetch.fcgi live
+   * @param apiKey NCBI API key, or null (then 3 requests a second instead of 10)
+   * @param email a contact address NCBI can write to about heavy use, or null
+   * @param maxAttempts tries per request, 1 or more
+   * @param timeout per request
+   */
+  public record Options(URI baseUrl, String apiKey, String email, int maxAttempts, Duration timeout) {
+    public Options {
+      if (baseUrl == null || !(baseUrl.getScheme() != null && baseUrl.getScheme().matches("https?"))) {
+        throw new IllegalArgumentException("the E-utilities URL must start with http:// or https://: " + baseUrl);
+      }
+      if (!baseUrl.toString().endsWith("/")) {
+        baseUrl = URI.create(baseUrl + "/");
+      }
+      apiKey = apiKey == null || apiKey.isBlank() ? null : apiKey.strip();
+      email = email == null || email.isBlank() ? null : email.strip();
+      if (maxAttempts < 1) {
+        throw new IllegalArgumentException("maxAttempts must be at least 1: " + maxAttempts);
+      }
+    }
+
+    /** NCBI's servers, 5 tries, 60 s per request. */
+    public static Options defaults(String apiKey, String email) {
+      return new Options(DEFAULT_BASE, apiKey, email, 5, Duration.ofSeconds(60));
+    }
+
+    /** Requests per second NCBI allows this client. */
+    public double requestsPerSecond() {
+      return apiKey == null ? 3 : 10;
+    }
+  }
+
+  /** What esearch found: how many records match in all, and the first PMIDs. */
+  public record SearchResult(long count, List<String> pmids) {
+    public SearchResult {
+      pmids = List.copyOf(pmids);
+    }
+  }
+
+  private final Options options;
+  private final HttpClient http;
+  private final RateLimiter limiter;
+  private final RateLimiter.Sleeper sleeper;
+
+  public EutilsClient(Options options) {
+    this(options, System::nanoTime, RateLimiter.Sleeper.REAL);
+  }
+
+  /** For tests: a virtual clock and sleep. */
+  EutilsClient(Options options, LongSupplier clock, RateLimiter.Sleeper sleeper) {
+    this.options = options;
+    this.http = HttpClient.newBuilder().connectTimeout(options.timeout())
+        .followRedirects(HttpClient.Redirect.NORMAL).build();
+    this.limiter = new RateLimiter(options.requestsPerSecond(), clock, sleeper);
+    this.sleeper = sleeper;
+  }
+
+  public Options options() {
+    return options;
+  }
+
+  /** The first {@code max} PMIDs (1 to 10,000) esearch finds for {@code term}, newest first as PubMed sorts them. */
+  public SearchResult search(String term, int max) throws IOException {
+    if (term == null || term.isBlank()) {
+      throw ClaimcheckException.usage("empty PubMed query", String.valueOf(term), "Give search terms, e.g. "
+          + "'vitamin b12 AND melatonin'");
+    }
+    if (max < 1 || max > MAX_SEARCH_RESULTS) {
+      throw ClaimcheckException.usage("--max must be between 1 and " + MAX_SEARCH_RESULTS, Integer.toString(max),
+          "PubMed's esearch returns at most 10,000 PMIDs per search: narrow the query");
+    }
+    Map<String, String> params = new LinkedHashMap<>();
+    params.put("db", "pubmed");
+    params.put("term", term.strip());
+    params.put("retmax", Integer.toString(max));
+    params.put("retstart", "0");
+    byte[] body = send("esearch.fcgi", params);
+    return parseSearch(body, term);
+  }
+
+  /**
+   * The PubMed XML efetch returns for {@code pmids} (1 to {@link #MAX_BATCH}), checked to be a
+   * {@code PubmedArticleSet}. PMIDs PubMed does not know are simply absent from it.
+   */
+  public byte[] fetch(List<String> pmids) throws IOException {
+    if (pmids.isEmpty() || pmids.size() > MAX_BATCH) {
+      throw new IllegalArgumentException("efetch takes 1 to " + MAX_BATCH + " PMIDs: " + pmids.size());
+    }
+    for (String id : pmids) {
+      if (!id.matches("\\d{1,9}")) {
+        throw ClaimcheckException.usage("not a PMID", id, "PMIDs are numbers such as 31452104");
+      }
+    }
+    Map<String, String> params = new LinkedHashMap<>();
+    params.put("db", "pubmed");
+    params.put("retmode", "xml");
+    params.put("id", String.join(",", pmids));
+    byte[] body = send("efetch.fcgi", params);
+    checkPubmedXml(body);
+    return body;
+  }
+
+  /** The PMIDs of the records in PubMed XML {@code xml} (its DeleteCitations aside). */
+  public static List<String> pmidsIn(byte[] xml) throws IOException {
+    List<String> ids = new ArrayList<>();
+    try (PubmedXmlSplitter s = new PubmedXmlSplitter(new ByteArrayInputStream(xml), "efetch")) {
+      for (PubmedXmlSplitter.Chunk c; (c = s.next()) != null; ) {
+        if (c.kind() != PubmedXmlSplitter.Kind.DELETE && c.id() != null) {
+          ids.add(c.id());
+        }
+      }
+    }
+    return ids;
+  }
+
+  private static void checkPubmedXml(byte[] body) throws IOException {
+    try {
+      pmidsIn(body);
+    } catch (IOException e) {
+      String start = new String(body, 0, Math.min(body.length, 200), StandardCharsets.UTF_8).replaceAll("\\s+", " ");
+      throw new IOException("efetch did not return PubMed XML (" + e.getMessage() + "): " + start, e);
+    }
+  }
+
+  private byte[] send(String endpoint, Map<String, String> params) throws IOException {
+    Map<String, String> all = new LinkedHashMap<>(params);
+    all.put("tool", "claimcheck");
+    if (options.email() != null) {
+      all.put("email", options.email());
+    }
+    if (options.apiKey() != null) {
+      all.put("api_key", options.apiKey());
+    }
+    String form = all.entrySet().stream()
+        .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        .collect(Collectors.joining("&"));
+    URI uri = options.baseUrl().resolve(endpoint);
+    String shown = uri + " (" + params.getOrDefault("term", params.getOrDefault("id", "")) + ")";
+    IOException last = null;
+    for (int attempt = 1; attempt <= options.maxAttempts(); attempt++) {
+      long waitNanos;
+      try {
+        limiter.acquire();
+        HttpRequest req = HttpRequest.newBuilder(uri).timeout(options.timeout())
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("User-Agent", "claimcheck (E-utilities client)")
+            .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+        HttpResponse<byte[]> resp = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
+        int status = resp.statusCode();
+        if (status == 200) {
+          return resp.body();
+        }
+        String message = new String(resp.body(), 0, Math.min(resp.body().length, 300), StandardCharsets.UTF_8)
+            .replaceAll("\\s+", " ").strip();
+        if (status != 429 && status < 500) {
+          throw new ClaimcheckException("E-utilities answered HTTP " + status, shown + ": " + message,
+              status == 400 ? "Check the query syntax" : status == 401 || status == 403
+                  ? "Check the API key (--api-key or NCBI_API_KEY)" : "Check the E-utilities URL");
+        }
+        last = new IOException("HTTP " + status + " from " + shown + ": " + message);
+        waitNanos = retryAfter(resp).orElse(backoff(attempt));
+      } catch (IOException e) {
+        last = e;
+        waitNanos = backoff(attempt);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted", e);
+      }
+      if (attempt < options.maxAttempts()) {
+        try {
+          sleeper.sleep(waitNanos);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IOException("interrupted", e);
+        }
+      }
+    }
+    throw new IOException("E-utilities failed " + options.maxAttempts() + " times: " + last.getMessage(), last);
+  }
+
+  /** 1 s, 2 s, 4 s, ... up to 30 s. */
+  static long backoff(int attempt) {
+    return Duration.ofSeconds(Math.min(30, 1L << Math.min(5, attempt - 1))).toNanos();
+  }
+
+  private static java.util.Optional<Long> retryAfter(HttpResponse<?> resp) {
+    return resp.headers().firstValue("Retry-After").flatMap(v -> {
+      try {
+        long s = Long.parseLong(v.strip());
+        return java.util.Optional.of(Duration.ofSeconds(Math.max(0, Math.min(120, s))).toNanos());
+      } catch (NumberFormatException e) {
+        return java.util.Optional.empty();
+      }
+    });
+  }
+
+  static SearchResult parseSearch(byte[] body, String term) throws IOException {
+    XMLStreamReader xml = null;
+    long count = -1;
+    List<String> ids = new ArrayList<>();
+    List<String> errors = new ArrayList<>();
+    try {
+      xml = PubmedXmlReader.newFactory().createXMLStreamReader(new ByteArrayInputStream(body));
+      String root = null;
+      boolean inIdList = false;
+      while (xml.hasNext()) {
+        int ev = xml.next();
+        if (ev == XMLStreamConstants.START_ELEMENT) {
+          String n = xml.getLocalName();
+          if (root == null) {
+            root = n;
+            if (!n.equals("eSearchResult")) {
+              throw new IOException("esearch did not return an eSearchResult but <" + n + ">");
+            }
+          } else if (n.equals("Count") && count < 0) {
+            count = Long.parseLong(xml.getElementText().strip());
+          } else if (n.equals("IdList")) {
+            inIdList = true;
+          } else if (n.equals("Id") && inIdList) {
+            ids.add(xml.getElementText().strip());
+          } else if (n.equals("ERROR")) {
+            errors.add(xml.getElementText().strip());
+          }
+        } else if (ev == XMLStreamConstants.END_ELEMENT && xml.getLocalName().equals("IdList")) {
+          inIdList = false;
+        }
+      }
+    } catch (XMLStreamException | NumberFormatException e) {
+      throw new IOException("esearch returned malformed XML: " + e.getMessage(), e);
+    } finally {
+      if (xml != null) {
+        try {
+          xml.close();
+        } catch (XMLStreamException e) {
+          // nothing held
+        }
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new ClaimcheckException("PubMed refused the search", term + ": " + String.join("; ", errors),
+          "Check the query: PubMed search syntax, e.g. 'vitamin b12[tiab] AND melatonin'");
+    }
+    if (count < 0) {
+      throw new IOException("esearch returned no Count");
+    }
+    return new SearchResult(count, ids);
+  }
+
+  @Override
+  public String toString() {
+    return String.format(Locale.ROOT, "EutilsClient[%s, %.0f requests/s]", options.baseUrl(),
+        options.requestsPerSecond());
+  }
+}
