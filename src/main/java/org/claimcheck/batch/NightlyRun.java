@@ -125,14 +125,16 @@ public final class NightlyRun {
   }
 
   /**
-   * The abstract acquisition of a run. Offline, and until the E-utilities client lands, the local files. Online, the
-   * E-utilities acquisition plugs in here, as {@code options.offline() ? local : AbstractAcquisition.both(local, new
-   * EutilsAcquisition(client, options.workspace().pubmed().resolve("eutils"), options.ncbiApiKey()))}: it fetches the
-   * PMIDs its searches find that {@link AbstractAcquisition.Request#indexed()} says are not in the index, saves them
-   * as PubMed XML there and returns those files (see {@link AbstractAcquisition}).
+   * The abstract acquisition of a run: offline, the local files ({@code --abstracts} and {@code corpus/pubmed/});
+   * online, those and the PubMed records E-utilities finds for the claims (see {@link EutilsAbstracts}).
    */
-  public static AbstractAcquisition acquisition(RunOptions options) {
-    return new LocalAbstractFiles(options.abstracts(), options.workspace().pubmed());
+  public static AbstractAcquisition acquisition(RunOptions options, Clock clock) {
+    AbstractAcquisition local = new LocalAbstractFiles(options.abstracts(), options.workspace().pubmed());
+    if (options.offline()) {
+      return local;
+    }
+    return AbstractAcquisition.both(local,
+        new EutilsAbstracts(options.pubmed(), options.ncbiApiKey(), Lexicon.builtin(), clock));
   }
 
   /** Runs the whole job under the run lock; a second run while this one is going fails at once (exit code 1). */
@@ -320,7 +322,7 @@ public final class NightlyRun {
 
   private List<Path> acquire(Workspace ws, RunState state, List<Claim> worthy) throws IOException {
     Tally t = tally("abstracts");
-    acquisition = acquisition(options);
+    acquisition = acquisition(options, clock);
     List<Path> files;
     try (IndexLookup lookup = new IndexLookup(options.index())) {
       files = acquisition.acquire(new AbstractAcquisition.Request(ws, worthy, lookup::contains, this::tally));

@@ -39,13 +39,21 @@ import org.claimcheck.article.Fetcher;
  * fetch.timeoutSeconds = 60         # longest time one source may take, retries included
  * fetch.maxPageMegabytes = 10       # pages are cut at this size
  * fetch.allowPrivateAddresses = false   # true to fetch intranet hosts (loopback, private, link-local)
+ * pubmed.email = desk@example.org   # online: a contact address NCBI can write to about heavy use
+ * pubmed.perClaim = 20              # online: PubMed best matches taken per claim
+ * pubmed.maxSearches = 1000         # online: PubMed searches per night at most
+ * pubmed.refreshDays = 7            # online: a claim's search is repeated after this many days
+ * pubmed.url = https://eutils.ncbi.nlm.nih.gov/entrez/eutils/   # online: E-utilities (a mirror, a test server)
+ * pubmed.attempts = 5              # online: tries per E-utilities request (retries on 429, 5xx, network errors)
  * </pre>
  */
 public record RunConfig(Map<String, String> values) {
   /** The keys a configuration file may set. */
   public static final Set<String> KEYS = Set.of("sources", "offline", "abstracts", "index", "threshold", "excel",
       "progress", "verify.abstracts", "verify.sentences", "verify.expand", "fetch.contact", "fetch.threads",
-      "fetch.hostDelaySeconds", "fetch.timeoutSeconds", "fetch.maxPageMegabytes", "fetch.allowPrivateAddresses");
+      "fetch.hostDelaySeconds", "fetch.timeoutSeconds", "fetch.maxPageMegabytes", "fetch.allowPrivateAddresses",
+      "pubmed.email", "pubmed.perClaim", "pubmed.maxSearches", "pubmed.refreshDays", "pubmed.url",
+      "pubmed.attempts");
 
   /** The default file name, looked for in the working folder. */
   public static final String FILE_NAME = "claimcheck.properties";
@@ -142,6 +150,31 @@ public record RunConfig(Map<String, String> values) {
       o = o.withAllowPrivateAddresses(priv);
     }
     return o;
+  }
+
+  /** The online abstract settings these keys give, starting from {@code base}. */
+  public EutilsAbstracts.Settings pubmedSettings(EutilsAbstracts.Settings base) {
+    java.net.URI url = base.baseUrl();
+    String u = get("pubmed.url");
+    if (u != null) {
+      try {
+        url = java.net.URI.create(u);
+      } catch (IllegalArgumentException e) {
+        url = null;
+      }
+      if (url == null || url.getScheme() == null || !url.getScheme().matches("https?") || url.getHost() == null) {
+        throw ClaimcheckException.usage("configuration key 'pubmed.url' must be an http(s) URL", u,
+            "Leave it out to use NCBI's E-utilities");
+      }
+    }
+    String email = get("pubmed.email") != null ? get("pubmed.email") : base.email();
+    Integer perClaim = integer("pubmed.perClaim", 1, 200);
+    Integer maxSearches = integer("pubmed.maxSearches", 0, 100_000);
+    Integer refresh = integer("pubmed.refreshDays", 0, 3650);
+    Integer attempts = integer("pubmed.attempts", 1, 10);
+    return new EutilsAbstracts.Settings(url, email, perClaim != null ? perClaim : base.perClaim(),
+        maxSearches != null ? maxSearches : base.maxSearches(), refresh != null ? refresh : base.refreshDays(),
+        attempts != null ? attempts : base.attempts());
   }
 
   /** The whole number under {@code key}, or null when absent; outside [min, max] is a usage error. */

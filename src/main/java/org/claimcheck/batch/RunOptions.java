@@ -22,6 +22,7 @@ import org.claimcheck.verify.Verifier;
  * @param verify how claims are verified (abstracts per claim, evidence sentences per abstract, query expansion)
  * @param ncbiApiKey the NCBI API key from the environment ({@code NCBI_API_KEY}), or null; never written anywhere
  * @param fetch how pages are fetched (user agent, timeouts, politeness, private addresses)
+ * @param pubmed how candidate abstracts are found and fetched online (E-utilities); unused offline
  */
 public record RunOptions(
     Workspace workspace,
@@ -35,7 +36,8 @@ public record RunOptions(
     boolean full,
     Verifier.Options verify,
     String ncbiApiKey,
-    Fetcher.Options fetch) {
+    Fetcher.Options fetch,
+    EutilsAbstracts.Settings pubmed) {
 
   public RunOptions {
     Objects.requireNonNull(workspace, "workspace");
@@ -48,19 +50,20 @@ public record RunOptions(
     verify = verify == null ? Verifier.Options.defaults() : verify;
     ncbiApiKey = ncbiApiKey == null || ncbiApiKey.isBlank() ? null : ncbiApiKey.strip();
     fetch = fetch == null ? Fetcher.Options.defaults() : fetch;
+    pubmed = pubmed == null ? EutilsAbstracts.Settings.defaults() : pubmed;
   }
 
   /** Options with the default fetch settings. */
   public RunOptions(Workspace workspace, Path sources, boolean offline, List<Path> abstracts, Path index,
       LocalDate date, double threshold, boolean excel, boolean full, Verifier.Options verify, String ncbiApiKey) {
-    this(workspace, sources, offline, abstracts, index, date, threshold, excel, full, verify, ncbiApiKey, null);
+    this(workspace, sources, offline, abstracts, index, date, threshold, excel, full, verify, ncbiApiKey, null, null);
   }
 
   /** The options of the first version: an incremental run with the default verification settings and no API key. */
   public RunOptions(Workspace workspace, Path sources, boolean offline, List<Path> abstracts, Path index,
       LocalDate date, double threshold, boolean excel) {
     this(workspace, sources, offline, abstracts, index, date, threshold, excel, false, Verifier.Options.defaults(),
-        null, null);
+        null, null, null);
   }
 
   /** Keeps the API key out of logs and stack traces. */

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.claimcheck.ClaimcheckException;
 import org.claimcheck.article.Fetcher;
+import org.claimcheck.batch.EutilsAbstracts;
 import org.claimcheck.batch.NightlyRun;
 import org.claimcheck.batch.Progress;
 import org.claimcheck.batch.RunConfig;
@@ -150,7 +151,8 @@ public final class RunCommand implements Callable<Integer> {
         expand != null ? expand : defaults.expandQuery());
     ProgressMode mode = progress != null ? progress : progressFrom(cfg);
     RunOptions options = new RunOptions(ws, src, off, abs, idx, day, t, xl, full, verify,
-        System.getenv(API_KEY_ENV), cfg.fetchOptions(Fetcher.Options.defaults()));
+        System.getenv(API_KEY_ENV), cfg.fetchOptions(Fetcher.Options.defaults()),
+        cfg.pubmedSettings(EutilsAbstracts.Settings.defaults()));
     PrintWriter err = spec.commandLine().getErr();
     NightlyRun.Result result = new NightlyRun(options, Clock.systemUTC(), err, new Progress(mode(mode), err)).run();
     spec.commandLine().getOut().println(ws.root().relativize(result.reportDir().resolve("claims-report.csv")));

@@ -102,6 +102,14 @@ public final class EutilsClient {
 
   /** The first {@code max} PMIDs (1 to 10,000) esearch finds for {@code term}, newest first as PubMed sorts them. */
   public SearchResult search(String term, int max) throws IOException {
+    return search(term, max, null);
+  }
+
+  /**
+   * The first {@code max} PMIDs (1 to 10,000) esearch finds for {@code term} in the order {@code sort} gives
+   * ({@code "relevance"} for PubMed's Best Match, {@code "pub_date"}, ...; null for PubMed's default, newest first).
+   */
+  public SearchResult search(String term, int max, String sort) throws IOException {
     if (term == null || term.isBlank()) {
       throw ClaimcheckException.usage("empty PubMed query", String.valueOf(term), "Give search terms, e.g. "
           + "'vitamin b12 AND melatonin'");
@@ -115,6 +123,12 @@ public final class EutilsClient {
     params.put("term", term.strip());
     params.put("retmax", Integer.toString(max));
     params.put("retstart", "0");
+    if (sort != null) {
+      if (!sort.matches("[a-z_]{1,20}")) {
+        throw new IllegalArgumentException("bad esearch sort: " + sort);
+      }
+      params.put("sort", sort);
+    }
     byte[] body = send("esearch.fcgi", params);
     return parseSearch(body, term);
   }

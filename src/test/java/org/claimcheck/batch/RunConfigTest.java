@@ -34,6 +34,12 @@ class RunConfigTest {
         fetch.timeoutSeconds = 30
         fetch.maxPageMegabytes = 2
         fetch.allowPrivateAddresses = true
+        pubmed.email = desk@example.org
+        pubmed.perClaim = 30
+        pubmed.maxSearches = 50
+        pubmed.refreshDays = 3
+        pubmed.url = http://127.0.0.1:8099/eutils/
+        pubmed.attempts = 2
         """);
     RunConfig c = RunConfig.load(f);
     assertEquals(RunConfig.KEYS.size(), c.values().size(), "the test sets every key");
@@ -53,6 +59,8 @@ class RunConfigTest {
     assertTrue(fetch.allowPrivateAddresses());
     assertEquals(org.claimcheck.article.Fetcher.Options.defaults(),
         RunConfig.empty().fetchOptions(org.claimcheck.article.Fetcher.Options.defaults()));
+    assertEquals(new EutilsAbstracts.Settings(java.net.URI.create("http://127.0.0.1:8099/eutils/"), "desk@example.org",
+        30, 50, 3, 2), c.pubmedSettings(EutilsAbstracts.Settings.defaults()));
   }
 
   @Test

@@ -1,0 +1,105 @@
+package org.claimcheck.batch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import org.claimcheck.Json;
+import org.claimcheck.claim.ClaimsFile;
+import org.claimcheck.claim.Lexicon;
+import org.claimcheck.cli.Main;
+import org.claimcheck.pubmed.FakeEutils;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A run without --offline finds candidate abstracts for its claims with E-utilities (an in-process fake on loopback). */
+class OnlineRunTest {
+  static final String CLAIM = "Vitamin B12 is involved in the synthesis of melatonin.";
+
+  private static EutilsAbstracts eutils() {
+    return new EutilsAbstracts(EutilsAbstracts.Settings.defaults(), null, Lexicon.builtin(), Clock.systemUTC());
+  }
+
+  @Test
+  void queriesAreBuiltFromTheClaimsHealthConcepts() {
+    String q = eutils().query(ClaimsFile.plain("1", CLAIM, 0));
+    assertTrue(q.startsWith("(\"vitamin B12\"[tiab] OR \"B12\"[tiab] OR "), q);
+    assertTrue(q.contains(" AND (\"melatonin\"[tiab]"), q);
+    // One concept: the longest other content words join it.
+    assertEquals("(\"zinc\"[tiab] OR \"zinc sulfate\"[tiab]) AND shortens[tiab] AND duration[tiab]",
+        eutils().query(ClaimsFile.plain("2", "Zinc shortens the duration of colds.", 0)));
+    assertNull(eutils().query(ClaimsFile.plain("3", "It is so.", 0)));
+  }
+
+  private static int run(Path work, String date, StringWriter err) {
+    return Main.execute(new PrintWriter(new StringWriter()), new PrintWriter(err, true), "run", "--workdir",
+        work.toString(), "--sources", work.resolve("pages").toString(), "--date", date, "--progress", "none");
+  }
+
+  @Test
+  void aRunFetchesWhatItsClaimsNeedOnceAndRemembersItsSearches(@TempDir Path work) throws IOException {
+    Files.createDirectories(work.resolve("pages"));
+    Files.writeString(work.resolve("pages/melatonin.txt"), "B12 and Sleep\n" + CLAIM + "\n");
+    try (FakeEutils fake = new FakeEutils()) {
+      fake.with(eutils().query(ClaimsFile.plain("1", CLAIM, 0)), 91000001, 91000003);
+      Files.writeString(work.resolve("claimcheck.properties"), "pubmed.url = " + fake.base() + "\n"
+          + "pubmed.email = desk@example.org\n");
+
+      StringWriter err = new StringWriter();
+      assertEquals(0, run(work, "2026-11-21", err), err.toString());
+      assertEquals(1, fake.requests("esearch").size());
+      assertEquals("relevance", fake.requests("esearch").getFirst().params().get("sort"));
+      assertEquals("desk@example.org", fake.requests("esearch").getFirst().params().get("email"));
+      assertEquals(1, fake.requests("efetch").size());
+      JsonNode manifest = Json.MAPPER.readTree(work.resolve("reports/2026-11-21/manifest.json").toFile());
+      assertTrue(manifest.toString().contains("PubMed E-utilities at " + fake.base()), manifest.toString());
+      assertEquals(3, stage(manifest, "pubmed fetch").path("outcomes").path("OK").asInt());
+      assertEquals(3, stage(manifest, "index").path("outcomes").path("INDEXED").asInt());
+      String report = Files.readString(work.resolve("reports/2026-11-21/claims-report.csv"));
+      assertTrue(report.contains("91000001") || report.contains("91000002") || report.contains("91000003"), report);
+      try (var files = Files.list(work.resolve("corpus/pubmed/eutils"))) {
+        assertEquals(1, files.filter(f -> f.getFileName().toString().startsWith("efetch-")).count());
+      }
+
+      // The next night: the search is remembered and nothing is fetched again.
+      StringWriter err2 = new StringWriter();
+      assertEquals(0, run(work, "2026-11-22", err2), err2.toString());
+      assertEquals(1, fake.requests("esearch").size(), "the search is not repeated within pubmed.refreshDays");
+      assertEquals(1, fake.requests("efetch").size(), "nothing is fetched twice");
+    }
+  }
+
+  @Test
+  void anUnreachablePubmedIsCountedNotFatal(@TempDir Path work) throws IOException {
+    Files.createDirectories(work.resolve("pages"));
+    Files.writeString(work.resolve("pages/melatonin.txt"), "B12 and Sleep\n" + CLAIM + "\n");
+    int port;
+    try (var s = new java.net.ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    Files.writeString(work.resolve("claimcheck.properties"), "pubmed.url = http://127.0.0.1:" + port + "/\n"
+        + "pubmed.attempts = 1\n");
+    StringWriter err = new StringWriter();
+    assertEquals(0, run(work, "2026-11-21", err), err.toString());
+    JsonNode manifest = Json.MAPPER.readTree(work.resolve("reports/2026-11-21/manifest.json").toFile());
+    assertEquals(1, stage(manifest, "pubmed search").path("outcomes").path("FAILED").asInt(), manifest.toString());
+  }
+
+  private static JsonNode stage(JsonNode manifest, String name) {
+    for (JsonNode s : manifest.path("stages")) {
+      if (s.path("stage").asText().equals(name)) {
+        return s;
+      }
+    }
+    throw new AssertionError("no stage " + name + " in " + manifest.path("stages"));
+  }
+
+}
