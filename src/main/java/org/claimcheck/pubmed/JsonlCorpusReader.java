@@ -71,7 +71,7 @@ public final class JsonlCorpusReader implements RecordReader {
       year = meta.get("year").asInt();
     }
     return new Entry.Upsert(new PubmedRecord(id, 1, title, sections, sentences, null, null, year, List.of(), null,
-        List.of(), List.of(), null, false, false, false));
+        List.of(), List.of(), null, false, false, false, PubmedRecord.CORPUS));
   }
 
   @Override

@@ -19,6 +19,8 @@ import java.util.stream.Collectors;
  * @param humans whether the record has the MeSH check tag Humans
  * @param animals whether the record has the MeSH check tag Animals
  * @param retracted whether the record is a retracted publication (publication type or a RetractionIn notice)
+ * @param collection where the record comes from: {@link #PUBMED} for PubMed XML and MEDLINE records, {@link #CORPUS}
+ *     for documents of a JSONL corpus (their ids are the corpus's own, not PMIDs, so they get no PubMed link)
  */
 public record PubmedRecord(
     String id,
@@ -36,7 +38,13 @@ public record PubmedRecord(
     String language,
     boolean humans,
     boolean animals,
-    boolean retracted) {
+    boolean retracted,
+    String collection) {
+
+  /** {@link #collection()} of PubMed XML and MEDLINE records. */
+  public static final String PUBMED = "pubmed";
+  /** {@link #collection()} of JSONL corpus documents (SciFact, BEIR). */
+  public static final String CORPUS = "corpus";
 
   /** One section of an abstract; {@code label} and {@code category} (NlmCategory) are null when unlabelled. */
   public record Section(String label, String category, String text) {
@@ -63,6 +71,15 @@ public record PubmedRecord(
     authors = List.copyOf(authors);
     mesh = List.copyOf(mesh);
     publicationTypes = List.copyOf(publicationTypes);
+    collection = collection == null || collection.isBlank() ? PUBMED : collection;
+  }
+
+  /** A PubMed record (collection {@link #PUBMED}). */
+  public PubmedRecord(String id, int version, String title, List<Section> sections, List<String> sentences,
+      String journal, String pubDate, Integer year, List<String> authors, String doi, List<MeshHeading> mesh,
+      List<String> publicationTypes, String language, boolean humans, boolean animals, boolean retracted) {
+    this(id, version, title, sections, sentences, journal, pubDate, year, authors, doi, mesh, publicationTypes,
+        language, humans, animals, retracted, PUBMED);
   }
 
   /** The abstract as one text: the sections' texts, labelled sections prefixed by their label. */
@@ -83,11 +100,11 @@ public record PubmedRecord(
   /** This record with {@code sentences} set (after the index split the abstract). */
   public PubmedRecord withSentences(List<String> newSentences) {
     return new PubmedRecord(id, version, title, sections, newSentences, journal, pubDate, year, authors, doi, mesh,
-        publicationTypes, language, humans, animals, retracted);
+        publicationTypes, language, humans, animals, retracted, collection);
   }
 
-  /** The record's PubMed page, or null for corpus documents whose ids are not PMIDs. */
+  /** The record's PubMed page, or null for corpus documents (their ids are not PMIDs). */
   public String pubmedUrl() {
-    return id.matches("\\d{1,9}") ? "https://pubmed.ncbi.nlm.nih.gov/" + id + "/" : null;
+    return PUBMED.equals(collection) && id.matches("\\d{1,9}") ? "https://pubmed.ncbi.nlm.nih.gov/" + id + "/" : null;
   }
 }

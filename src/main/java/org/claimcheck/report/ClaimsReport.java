@@ -47,7 +47,9 @@ public final class ClaimsReport {
       if (verdict == null) {
         return "";
       }
-      return link(verdict.best(), verdict.evidence().stream().map(AbstractEvidence::id).toList());
+      // Only PubMed records have a URL; corpus documents' ids are not PMIDs.
+      return link(verdict.best(), verdict.evidence().stream().filter(a -> a.url() != null)
+          .map(AbstractEvidence::id).toList());
     }
   }
 
@@ -145,6 +147,7 @@ public final class ClaimsReport {
     return cell;
   }
 
+  /** The best evidence's PubMed page, or a PubMed search for all of {@code pmids} (ids of PubMed records). */
   static String link(AbstractEvidence best, List<String> pmids) {
     List<String> numeric = pmids.stream().filter(p -> p.matches("\\d{1,9}")).toList();
     if (numeric.isEmpty()) {

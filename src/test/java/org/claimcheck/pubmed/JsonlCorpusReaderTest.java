@@ -25,6 +25,8 @@ class JsonlCorpusReaderTest {
     assertEquals(4, e.size());
     PubmedRecord scifact = PubmedXmlReaderTest.record(e.get(0));
     assertEquals("4983", scifact.id());
+    assertEquals(PubmedRecord.CORPUS, scifact.collection());
+    assertEquals(null, scifact.pubmedUrl(), "a corpus id is not a PMID: no PubMed link");
     assertEquals(List.of("First (1.4 +/-", "0.2) second."), scifact.sentences());
     PubmedRecord beir = PubmedXmlReaderTest.record(e.get(1));
     assertEquals("beir-1", beir.id());
