@@ -147,10 +147,23 @@ public final class AbstractSearcher implements Closeable {
   }
 
   /**
+   * Runs a search; without {@code highlight} the hits carry no best sentence (-1, null): callers that only need the
+   * records (verification, evaluation) skip the sentence analysis.
+   */
+  public List<SearchHit> search(SearchRequest request, boolean highlight) throws IOException {
+    return page(request, highlight).hits();
+  }
+
+  /**
    * Runs a search and returns the page {@link SearchRequest#offset()} asks for, with the number of matching records.
    * Hits are sorted by score, then by id; a page holds hits {@code offset + 1} to {@code offset + hits} of that order.
    */
   public SearchPage page(SearchRequest request) throws IOException {
+    return page(request, true);
+  }
+
+  /** {@link #page(SearchRequest)}, with or without best-sentence highlights. */
+  public SearchPage page(SearchRequest request, boolean highlight) throws IOException {
     Query query = buildQuery(request);
     IndexSearcher s = manager.acquire();
     try {
@@ -183,11 +196,13 @@ public final class AbstractSearcher implements Closeable {
       }
       window.sort(Comparator.comparingDouble((ScoredRecord r) -> -r.score()).thenComparing(r -> r.record().id()));
       List<ScoredRecord> page = window.subList(from - lo, to - lo);
-      Map<String, Double> weights = termWeights(s, query);
+      Map<String, Double> weights = highlight ? termWeights(s, query) : Map.of();
       List<SearchHit> hits = new ArrayList<>(page.size());
       for (int i = 0; i < page.size(); i++) {
         ScoredRecord r = page.get(i);
-        hits.add(highlight(request.offset() + i + 1, r.score(), r.record(), weights));
+        int rank = request.offset() + i + 1;
+        hits.add(highlight ? highlight(rank, r.score(), r.record(), weights)
+            : new SearchHit(rank, r.score(), r.record(), -1, null));
       }
       return new SearchPage(top.totalHits.value(),
           top.totalHits.relation() == org.apache.lucene.search.TotalHits.Relation.EQUAL_TO, request.offset(), hits);
@@ -333,29 +348,55 @@ public final class AbstractSearcher implements Closeable {
     return weights;
   }
 
+  /**
+   * The hit with its best sentence: the one whose distinct query terms weigh most (idf). Sentences are scored first
+   * and only the winner is marked up; a sentence that holds none of the terms' stems as text is not analysed at all.
+   */
   private SearchHit highlight(int rank, float score, PubmedRecord record, Map<String, Double> weights) {
     List<String> sentences = record.sentences();
+    List<String> probes = probes(weights.keySet());
     int best = -1;
     double bestScore = -1;
-    String bestHtml = null;
     for (int i = 0; i < sentences.size(); i++) {
-      Marked m = mark(sentences.get(i), weights);
-      if (m.score() > bestScore) {
-        bestScore = m.score();
+      String sentence = sentences.get(i);
+      double sc = mayMatch(sentence, probes) ? mark(sentence, weights, null) : 0;
+      if (sc > bestScore) {
+        bestScore = sc;
         best = i;
-        bestHtml = m.html();
       }
     }
-    if (best < 0) {
-      bestHtml = mark(record.title(), weights).html();
-    }
-    return new SearchHit(rank, score, record, best, bestHtml);
+    StringBuilder html = new StringBuilder();
+    mark(best < 0 ? record.title() : sentences.get(best), weights, html);
+    return new SearchHit(rank, score, record, best, html.toString());
   }
 
-  private record Marked(double score, String html) {}
+  /**
+   * Substrings every surface form of a term contains: the analysed term less its last two characters (Porter stems
+   * change at most the end of a word: "studies" gives "studi", "neuropathy" gives "neuropathi"), at least three.
+   */
+  private static List<String> probes(Set<String> terms) {
+    List<String> out = new ArrayList<>(terms.size());
+    for (String t : terms) {
+      out.add(t.length() <= 4 ? t.substring(0, Math.min(t.length(), 3)) : t.substring(0, t.length() - 2));
+    }
+    return out;
+  }
 
-  private Marked mark(String text, Map<String, Double> weights) {
-    StringBuilder html = new StringBuilder();
+  private static boolean mayMatch(String sentence, List<String> probes) {
+    String lower = sentence.toLowerCase(java.util.Locale.ROOT);
+    for (String p : probes) {
+      if (lower.contains(p)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The weight of the distinct query terms in {@code text}; when {@code html} is not null, also the text as HTML with
+   * those terms in {@code <mark>} and everything else escaped.
+   */
+  private double mark(String text, Map<String, Double> weights, StringBuilder html) {
     Set<String> seen = new HashSet<>();
     double score = 0;
     int last = 0;
@@ -364,24 +405,29 @@ public final class AbstractSearcher implements Closeable {
       OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
       ts.reset();
       while (ts.incrementToken()) {
-        Double w = weights.get(term.toString());
+        String t = term.toString();
+        Double w = weights.get(t);
         if (w == null || offset.startOffset() < last) {
           continue;
         }
-        if (seen.add(term.toString())) {
+        if (seen.add(t)) {
           score += w;
         }
-        html.append(Entities.escape(text.substring(last, offset.startOffset())));
-        html.append("<mark>").append(Entities.escape(text.substring(offset.startOffset(), offset.endOffset())))
-            .append("</mark>");
-        last = offset.endOffset();
+        if (html != null) {
+          html.append(Entities.escape(text.substring(last, offset.startOffset())));
+          html.append("<mark>").append(Entities.escape(text.substring(offset.startOffset(), offset.endOffset())))
+              .append("</mark>");
+          last = offset.endOffset();
+        }
       }
       ts.end();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    html.append(Entities.escape(text.substring(last)));
-    return new Marked(score, html.toString());
+    if (html != null) {
+      html.append(Entities.escape(text.substring(last)));
+    }
+    return score;
   }
 
   @Override

@@ -55,7 +55,7 @@ public final class BeirEvaluation {
       try (AbstractSearcher searcher = AbstractSearcher.open(dir, bm25)) {
         documents = searcher.size();
         for (var q : queries.entrySet()) {
-          runs.put(q.getKey(), searcher.search(SearchRequest.text(q.getValue(), RECALL_AT)));
+          runs.put(q.getKey(), searcher.search(SearchRequest.text(q.getValue(), RECALL_AT), false));
         }
       }
       long t2 = System.nanoTime();

@@ -9,9 +9,10 @@ import org.claimcheck.pubmed.PubmedRecord;
  * @param rank 1-based rank
  * @param score the retrieval score (BM25, or the fused score of a hybrid search)
  * @param record the stored record, its sentences included
- * @param bestSentence the index of the sentence that matches the query best, -1 when the abstract has none
+ * @param bestSentence the index of the sentence that matches the query best, -1 when the abstract has none or
+ *     highlights were not asked for
  * @param highlight that sentence as HTML with the matching words in {@code <mark>} (everything else escaped), or the
- *     title when the abstract has no sentences
+ *     title when the abstract has no sentences; null when highlights were not asked for
  */
 public record SearchHit(int rank, float score, PubmedRecord record, int bestSentence, String highlight) {
   public SearchHit {
