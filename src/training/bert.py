@@ -35,6 +35,20 @@ class Layer(nn.Module):
         self.out_norm = nn.LayerNorm(HIDDEN, eps=EPS)
         self.dropout = nn.Dropout(0.1)
 
+    def forward_cls(self, x, bias):
+        """The layer's output at the first ([CLS]) position only: keys and values of every token, the rest for one.
+        Exactly the full layer's first row, at a sixth of the cost; the classifier reads nothing else."""
+        b, t, _ = x.shape
+        hd = HIDDEN // HEADS
+        q = self.query(x[:, :1]).view(b, 1, HEADS, hd).transpose(1, 2)
+        k = self.key(x).view(b, t, HEADS, hd).transpose(1, 2)
+        v = self.value(x).view(b, t, HEADS, hd).transpose(1, 2)
+        scores = q @ k.transpose(-1, -2) / math.sqrt(hd) + bias
+        probs = self.dropout(torch.softmax(scores, dim=-1))
+        ctx = (probs @ v).transpose(1, 2).reshape(b, 1, HIDDEN)
+        y = self.attn_norm(x[:, :1] + self.dropout(self.attn_out(ctx)))
+        return self.out_norm(y + self.dropout(self.out(F.gelu(self.inter(y)))))
+
     def forward(self, x, bias):
         b, t, _ = x.shape
         hd = HIDDEN // HEADS
@@ -74,8 +88,9 @@ class CrossEncoder(nn.Module):
     def forward(self, input_ids, attention_mask, token_type_ids):
         x = self.dropout(self.embed(input_ids, token_type_ids))
         bias = (1.0 - attention_mask[:, None, None, :].to(x.dtype)) * -10000.0
-        for layer in self.layers:
+        for layer in self.layers[:-1]:
             x = layer(x, bias)
+        x = self.layers[-1].forward_cls(x, bias)
         return self.head(self.dropout(x[:, 0]))
 
 

@@ -233,8 +233,9 @@ def cmd_train(a):
                 m[r, :n] = 1
             bias = (1.0 - m[:, None, None, :]) * -10000.0
             h = model.dropout(h)
-            for layer in model.layers[a.freeze:]:
+            for layer in model.layers[a.freeze:-1]:
                 h = layer(h, bias)
+            h = model.layers[-1].forward_cls(h, bias)
             logits = model.head(model.dropout(h[:, 0]))
             labels = torch.tensor([encoded[i][2] for i in ids])
             loss = F.cross_entropy(logits, labels, weight=weight)
@@ -312,13 +313,13 @@ def main():
     t.add_argument("--fold", type=int, required=True)
     t.add_argument("--out", required=True)
     t.add_argument("--layers", type=int, default=6)
-    t.add_argument("--freeze", type=int, default=4)
+    t.add_argument("--freeze", type=int, default=3)
     t.add_argument("--max-len", type=int, default=128)
-    t.add_argument("--epochs", type=int, default=2)
+    t.add_argument("--epochs", type=int, default=3)
     t.add_argument("--batch", type=int, default=16)
-    t.add_argument("--lr", type=float, default=8e-5)
+    t.add_argument("--lr", type=float, default=1e-4)
     t.add_argument("--class-weight-power", type=float, default=0.5)
-    t.add_argument("--threads", type=int, default=2)
+    t.add_argument("--threads", type=int, default=1)
     t.add_argument("--seed", type=int, default=7)
     t.add_argument("--cache", help="file for the frozen layers' states, shared across folds")
     e = sub.add_parser("export")

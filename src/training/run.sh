@@ -11,6 +11,8 @@ repo="$(cd "$here/../.." && pwd)"
 work="${1:-$repo/target/training}"
 data="${CLAIMCHECK_SHARED_DATA:-$repo/../shared/data}/scifact"
 py=/usr/bin/python3
+# One thread: the steps are small, and on a busy shared machine a second OpenMP thread mostly waits at barriers.
+export OMP_NUM_THREADS=1 OMP_WAIT_POLICY=PASSIVE
 bge_version=1.1.0-beta7
 mkdir -p "$work/cv"
 log() { echo "$(date +%H:%M:%S) $*" >&2; }
@@ -53,7 +55,7 @@ cp "$work/pairs.jsonl.folds.json" "$work/cv/folds.json"
 train() {  # fold out.pt
   if [ ! -s "$2" ]; then
     nice "$py" "$here/recipe.py" train --pairs "$work/pairs.jsonl" --bge "$bge" --tokenizer "$tok" --fold "$1" \
-      --cache "$work/frozen-l4.pt" --out "$2"
+      --cache "$work/frozen-l3.pt" --out "$2"
   fi
 }
 

@@ -26,6 +26,7 @@ import org.claimcheck.verify.CrossEncoderStanceModel;
 import org.claimcheck.verify.Predictions;
 import org.claimcheck.verify.ScifactMetrics;
 import org.claimcheck.verify.StanceModel;
+import org.claimcheck.verify.StanceScores;
 import org.claimcheck.verify.Verifier;
 import org.claimcheck.verify.VerdictCalibration;
 import picocli.CommandLine.ArgGroup;
@@ -92,6 +93,15 @@ public final class EvalScifactCommand implements Callable<Integer> {
       paramLabel = "T", description = "Evidence when P(SUPPORT) + P(CONTRADICT) >= T (default: ${DEFAULT-VALUE}).")
   double rationaleThreshold;
 
+  @Option(names = "--sweep-candidates", split = ",", paramLabel = "M,M...",
+      description = "Also score these candidate counts (each with every --sweep-thresholds value); stance scores are "
+          + "reused across the sweep. One line of F1 figures each, on stderr.")
+  List<Integer> sweepCandidates;
+
+  @Option(names = "--sweep-thresholds", split = ",", paramLabel = "T,T...",
+      description = "Also score these rationale thresholds (see --sweep-candidates).")
+  List<Double> sweepThresholds;
+
   @Option(names = "--output", paramLabel = "FILE", description = "Also write the predictions here (SciFact format).")
   Path output;
 
@@ -142,9 +152,34 @@ public final class EvalScifactCommand implements Callable<Integer> {
             indexer.commit();
           }
         }
+        List<Verifier.Options> optionSets = new ArrayList<>();
+        optionSets.add(options);
+        for (int c : sweepCandidates == null ? List.of(candidates) : sweepCandidates) {
+          for (double t : sweepThresholds == null ? List.of(rationaleThreshold) : sweepThresholds) {
+            if (sweepCandidates != null || sweepThresholds != null) {
+              optionSets.add(VerifyCommand.verifierOptions(abstracts, c, t));
+            }
+          }
+        }
         long t0 = System.nanoTime();
-        List<ClaimVerdict> verdicts = runVerify(index, options, inputs);
+        List<List<ClaimVerdict>> runs = runVerify(index, optionSets, inputs);
         double secs = (System.nanoTime() - t0) / 1e9;
+        List<ClaimVerdict> verdicts = runs.getFirst();
+        if (runs.size() > 1) {
+          var gold = ScifactMetrics.readGold(claimsFile);
+          err.printf(Locale.ROOT, "%-10s %-9s %9s %9s %9s %9s%n", "candidates", "threshold", "abs_label",
+              "abs_rat", "sent_sel", "sent_lab");
+          for (int r = 1; r < runs.size(); r++) {
+            Path p = tmp.resolve("sweep-" + r + ".jsonl");
+            List<ClaimVerdict> v = runs.get(r);
+            org.claimcheck.AtomicFiles.writeText(p, w -> Predictions.writeScifact(w, v));
+            Map<String, Map<String, String>> l = new HashMap<>();
+            var sc = ScifactMetrics.score(gold, ScifactMetrics.readPredictions(p, l), l);
+            err.printf(Locale.ROOT, "%-10d %-9.2f %9.4f %9.4f %9.4f %9.4f%n", optionSets.get(r).candidates(),
+                optionSets.get(r).rationaleThreshold(), sc.get("abstract_label_f1"), sc.get("abstract_rationale_f1"),
+                sc.get("sentence_selection_f1"), sc.get("sentence_label_f1"));
+          }
+        }
         predictions = output != null ? output : tmp.resolve("predictions.jsonl");
         Path p = predictions;
         org.claimcheck.AtomicFiles.writeText(p, w -> Predictions.writeScifact(w, verdicts));
@@ -179,53 +214,98 @@ public final class EvalScifactCommand implements Callable<Integer> {
     }
   }
 
-  private List<ClaimVerdict> runVerify(Path index, Verifier.Options options, Map<String, String> inputs)
+  /**
+   * Verifies every claim once per options (the first is the main run, the others the sweep). Each model is wrapped in
+   * a cache, so a sentence the model has scored for a claim is not scored again for another option set. With
+   * {@code --cv}, each claim is verified by the model of the fold that held it out.
+   */
+  private List<List<ClaimVerdict>> runVerify(Path index, List<Verifier.Options> optionSets, Map<String, String> inputs)
       throws IOException {
     List<Claim> claims = ClaimsFile.read(claimsFile);
-    List<ClaimVerdict> verdicts = new ArrayList<>(claims.size());
+    List<ClaimVerdict[]> out = new ArrayList<>();
+    for (int o = 0; o < optionSets.size(); o++) {
+      out.add(new ClaimVerdict[claims.size()]);
+    }
     try (AbstractSearcher searcher = AbstractSearcher.open(index, bm25.bm25())) {
       if (cv == null) {
         StanceModel model = stanceModel.open();
         try {
           inputs.put("model", model instanceof CrossEncoderStanceModel ce ? ce.sha256() : "rule");
-          Verifier verifier = new Verifier(searcher, model, Lexicon.builtin(), options);
-          for (Claim c : claims) {
-            verdicts.add(verifier.verify(c));
+          StanceModel cached = new CachingStanceModel(model);
+          for (int o = 0; o < optionSets.size(); o++) {
+            Verifier verifier = new Verifier(searcher, cached, Lexicon.builtin(), optionSets.get(o));
+            for (int i = 0; i < claims.size(); i++) {
+              out.get(o)[i] = verifier.verify(claims.get(i));
+            }
           }
         } finally {
           StanceModelOptions.close(model);
         }
-        return verdicts;
-      }
-      Map<String, Integer> foldOf = new HashMap<>();
-      var folds = org.claimcheck.Json.MAPPER.readTree(cv.resolve("folds.json").toFile());
-      folds.fieldNames().forEachRemaining(f -> folds.path(f).forEach(id -> foldOf.put(id.asText(),
-          Integer.parseInt(f))));
-      ClaimVerdict[] out = new ClaimVerdict[claims.size()];
-      StringBuilder models = new StringBuilder();
-      for (int f : foldOf.values().stream().distinct().sorted().toList()) {
-        Path file = cv.resolve("fold-" + f + ".onnx");
-        Outputs.requireFile(file, "fold model", "Train the folds with src/training/run.sh");
-        try (CrossEncoderStanceModel model = CrossEncoderStanceModel.fromFile(file, stanceModel.onnx())) {
-          models.append(Hashes.sha256(Files.readAllBytes(file)));
-          Verifier verifier = new Verifier(searcher, model, Lexicon.builtin(), options, VerdictCalibration.identity());
-          for (int i = 0; i < claims.size(); i++) {
-            Integer fold = foldOf.get(claims.get(i).id());
-            if (fold == null) {
-              throw ClaimcheckException.usage("a claim is in no fold", claims.get(i).id(),
-                  "Use the claims file the folds were made from");
-            }
-            if (fold == f) {
-              out[i] = verifier.verify(claims.get(i));
+      } else {
+        Map<String, Integer> foldOf = new HashMap<>();
+        var folds = org.claimcheck.Json.MAPPER.readTree(cv.resolve("folds.json").toFile());
+        folds.fieldNames().forEachRemaining(f -> folds.path(f).forEach(id -> foldOf.put(id.asText(),
+            Integer.parseInt(f))));
+        for (Claim c : claims) {
+          if (!foldOf.containsKey(c.id())) {
+            throw ClaimcheckException.usage("a claim is in no fold", c.id(),
+                "Use the claims file the folds were made from");
+          }
+        }
+        StringBuilder models = new StringBuilder();
+        for (int f : foldOf.values().stream().distinct().sorted().toList()) {
+          Path file = cv.resolve("fold-" + f + ".onnx");
+          Outputs.requireFile(file, "fold model", "Train the folds with src/training/run.sh");
+          try (CrossEncoderStanceModel model = CrossEncoderStanceModel.fromFile(file, stanceModel.onnx())) {
+            models.append(model.sha256());
+            StanceModel cached = new CachingStanceModel(model);
+            for (int o = 0; o < optionSets.size(); o++) {
+              // Raw confidences: the calibration is fitted on these.
+              Verifier verifier = new Verifier(searcher, cached, Lexicon.builtin(), optionSets.get(o),
+                  VerdictCalibration.identity());
+              for (int i = 0; i < claims.size(); i++) {
+                if (foldOf.get(claims.get(i).id()) == f) {
+                  out.get(o)[i] = verifier.verify(claims.get(i));
+                }
+              }
             }
           }
         }
+        inputs.put("cv_models", Hashes.sha256(models.toString()));
       }
-      inputs.put("cv_models", Hashes.sha256(models.toString()));
-      for (ClaimVerdict v : out) {
-        verdicts.add(v);
+    }
+    List<List<ClaimVerdict>> result = new ArrayList<>();
+    for (ClaimVerdict[] v : out) {
+      result.add(List.of(v));
+    }
+    return result;
+  }
+
+  /** One per thread. Remembers the scores of (claim, sentence) pairs. */
+  private static final class CachingStanceModel implements StanceModel {
+    private final StanceModel model;
+    private final Map<String, Map<String, StanceScores>> cache = new HashMap<>();
+
+    CachingStanceModel(StanceModel model) {
+      this.model = model;
+    }
+
+    @Override
+    public List<StanceScores> score(String claim, List<String> sentences) {
+      Map<String, StanceScores> known = cache.computeIfAbsent(claim, k -> new HashMap<>());
+      List<String> missing = sentences.stream().filter(s -> !known.containsKey(s)).distinct().toList();
+      if (!missing.isEmpty()) {
+        List<StanceScores> scored = model.score(claim, missing);
+        for (int i = 0; i < missing.size(); i++) {
+          known.put(missing.get(i), scored.get(i));
+        }
       }
-      return verdicts;
+      return sentences.stream().map(known::get).toList();
+    }
+
+    @Override
+    public String describe() {
+      return model.describe();
     }
   }
 
