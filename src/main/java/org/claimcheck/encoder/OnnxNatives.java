@@ -30,6 +30,13 @@ import org.claimcheck.Hashes;
  * name in the same folder and renamed into place, so concurrent starts never load a half-written library; temporary
  * files left by a crash are removed after an hour. A user who sets {@code onnxruntime.native.path} themselves keeps
  * it: this class then does nothing.
+ *
+ * <p>ONNX Runtime 1.20 still creates an empty scratch folder {@code onnxruntime-java*} under {@code java.io.tmpdir}
+ * while it starts, and removes it when the start succeeds, so {@code java.io.tmpdir} must be writable: where the temp
+ * folder is read-only, start Java with {@code -Djava.io.tmpdir=DIR} (for {@code ./claimcheck}, in
+ * {@code CLAIMCHECK_JAVA_OPTS}); {@link #prepare()} says so instead of failing inside ONNX Runtime. It also removes
+ * {@code onnxruntime-java*} folders of the current user older than an hour, which crashed starts (of claimcheck or of
+ * anything using ONNX Runtime's default unpacking, which deletes only at a clean exit) leave behind.
  */
 public final class OnnxNatives {
   /** System property naming the folder for native libraries. */
@@ -80,9 +87,40 @@ public final class OnnxNatives {
           "Point -D" + DIR_PROPERTY + "=DIR (or " + DIR_ENV + "=DIR) at a folder you can write, or one that already "
               + "holds them");
     }
+    Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+    if (!Files.isDirectory(tmp) || !Files.isWritable(tmp)) {
+      throw new ClaimcheckException("ONNX Runtime needs a writable temp folder to start", "java.io.tmpdir = " + tmp,
+          "Start Java with -Djava.io.tmpdir=DIR pointing at a writable folder (for ./claimcheck: "
+              + "CLAIMCHECK_JAVA_OPTS=-Djava.io.tmpdir=DIR)");
+    }
+    cleanOrtLeftovers(tmp);
     System.setProperty(ORT_PATH_PROPERTY, dir.toString());
     prepared = dir;
     return dir;
+  }
+
+  /** Removes {@code onnxruntime-java*} folders of this user older than an hour from {@code tmp}. */
+  static void cleanOrtLeftovers(Path tmp) {
+    FileTime limit = FileTime.from(Instant.now().minus(STALE));
+    String user = System.getProperty("user.name", "");
+    try (DirectoryStream<Path> dirs = Files.newDirectoryStream(tmp, "onnxruntime-java*")) {
+      for (Path d : dirs) {
+        if (!Files.isDirectory(d, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+            || Files.getLastModifiedTime(d).compareTo(limit) >= 0 || !Files.getOwner(d).getName().equals(user)) {
+          continue;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(d)) {
+          for (Path f : files) {
+            if (Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+              Files.deleteIfExists(f);
+            }
+          }
+        }
+        Files.deleteIfExists(d);
+      }
+    } catch (IOException | UnsupportedOperationException e) {
+      // Best effort: leftovers stay for the next start.
+    }
   }
 
   /** The folder the libraries go in, before the per-version subfolder. */

@@ -42,6 +42,20 @@ class OnnxNativesTest {
   }
 
   @Test
+  void removesOnnxRuntimeLeftoversOfCrashedStarts(@TempDir Path tmp) throws IOException {
+    Path old = Files.createDirectory(tmp.resolve("onnxruntime-java123"));
+    Files.writeString(old.resolve("libonnxruntime.so"), "x");
+    Files.setLastModifiedTime(old, FileTime.from(Instant.now().minusSeconds(7200)));
+    Path recent = Files.createDirectory(tmp.resolve("onnxruntime-java456"));
+    Path other = Files.createDirectory(tmp.resolve("something-else"));
+    Files.setLastModifiedTime(other, FileTime.from(Instant.now().minusSeconds(7200)));
+    OnnxNatives.cleanOrtLeftovers(tmp);
+    assertFalse(Files.exists(old));
+    assertTrue(Files.exists(recent), "a start in progress keeps its folder");
+    assertTrue(Files.exists(other));
+  }
+
+  @Test
   void theFolderIsConfigurable(@TempDir Path dir) {
     String before = System.getProperty(OnnxNatives.DIR_PROPERTY);
     try {
