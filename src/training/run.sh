@@ -55,7 +55,7 @@ cp "$work/pairs.jsonl.folds.json" "$work/cv/folds.json"
 train() {  # fold out.pt
   if [ ! -s "$2" ]; then
     nice "$py" "$here/recipe.py" train --pairs "$work/pairs.jsonl" --bge "$bge" --tokenizer "$tok" --fold "$1" \
-      --cache "$work/frozen-l3.pt" --out "$2"
+      --cache "$work/frozen-l0.pt" --out "$2"
   fi
 }
 

@@ -93,6 +93,14 @@ public final class EvalScifactCommand implements Callable<Integer> {
       paramLabel = "T", description = "Evidence when P(SUPPORT) + P(CONTRADICT) >= T (default: ${DEFAULT-VALUE}).")
   double rationaleThreshold;
 
+  @Option(names = "--evidence-abstracts", defaultValue = "" + Verifier.DEFAULT_EVIDENCE_ABSTRACTS, paramLabel = "N",
+      description = "At most N abstracts per claim take a stance (default: ${DEFAULT-VALUE}).")
+  int evidenceAbstracts;
+
+  @Option(names = "--sweep-evidence-abstracts", split = ",", paramLabel = "N,N...",
+      description = "Also score these --evidence-abstracts values (see --sweep-candidates).")
+  List<Integer> sweepEvidence;
+
   @Option(names = "--sweep-candidates", split = ",", paramLabel = "M,M...",
       description = "Also score these candidate counts (each with every --sweep-thresholds value); stance scores are "
           + "reused across the sweep. One line of F1 figures each, on stderr.")
@@ -130,7 +138,8 @@ public final class EvalScifactCommand implements Callable<Integer> {
       throw ClaimcheckException.usage("no folds.json in the cross-validation folder", cv.toString(),
           "Give the folder src/training/run.sh writes (folds.json, fold-0.onnx ...)");
     }
-    Verifier.Options options = VerifyCommand.verifierOptions(abstracts, candidates, rationaleThreshold);
+    Verifier.Options options = VerifyCommand.verifierOptions(abstracts, candidates, rationaleThreshold,
+        evidenceAbstracts);
     stanceModel.check();
     Outputs.checkWritable(output);
     Outputs.checkWritable(verdictsFile);
@@ -154,10 +163,13 @@ public final class EvalScifactCommand implements Callable<Integer> {
         }
         List<Verifier.Options> optionSets = new ArrayList<>();
         optionSets.add(options);
+        boolean sweep = sweepCandidates != null || sweepThresholds != null || sweepEvidence != null;
         for (int c : sweepCandidates == null ? List.of(candidates) : sweepCandidates) {
           for (double t : sweepThresholds == null ? List.of(rationaleThreshold) : sweepThresholds) {
-            if (sweepCandidates != null || sweepThresholds != null) {
-              optionSets.add(VerifyCommand.verifierOptions(abstracts, c, t));
+            for (int n : sweepEvidence == null ? List.of(evidenceAbstracts) : sweepEvidence) {
+              if (sweep) {
+                optionSets.add(VerifyCommand.verifierOptions(abstracts, c, t, n));
+              }
             }
           }
         }
@@ -167,16 +179,16 @@ public final class EvalScifactCommand implements Callable<Integer> {
         List<ClaimVerdict> verdicts = runs.getFirst();
         if (runs.size() > 1) {
           var gold = ScifactMetrics.readGold(claimsFile);
-          err.printf(Locale.ROOT, "%-10s %-9s %9s %9s %9s %9s%n", "candidates", "threshold", "abs_label",
-              "abs_rat", "sent_sel", "sent_lab");
+          err.printf(Locale.ROOT, "%-10s %-9s %-8s %9s %9s %9s %9s%n", "candidates", "threshold", "evidence",
+              "abs_label", "abs_rat", "sent_sel", "sent_lab");
           for (int r = 1; r < runs.size(); r++) {
             Path p = tmp.resolve("sweep-" + r + ".jsonl");
             List<ClaimVerdict> v = runs.get(r);
             org.claimcheck.AtomicFiles.writeText(p, w -> Predictions.writeScifact(w, v));
             Map<String, Map<String, String>> l = new HashMap<>();
             var sc = ScifactMetrics.score(gold, ScifactMetrics.readPredictions(p, l), l);
-            err.printf(Locale.ROOT, "%-10d %-9.2f %9.4f %9.4f %9.4f %9.4f%n", optionSets.get(r).candidates(),
-                optionSets.get(r).rationaleThreshold(), sc.get("abstract_label_f1"), sc.get("abstract_rationale_f1"),
+            err.printf(Locale.ROOT, "%-10d %-9.2f %-8d %9.4f %9.4f %9.4f %9.4f%n", optionSets.get(r).candidates(),
+                optionSets.get(r).rationaleThreshold(), optionSets.get(r).evidenceAbstracts(), sc.get("abstract_label_f1"), sc.get("abstract_rationale_f1"),
                 sc.get("sentence_selection_f1"), sc.get("sentence_label_f1"));
           }
         }
@@ -189,6 +201,7 @@ public final class EvalScifactCommand implements Callable<Integer> {
         opts.put("abstracts", abstracts);
         opts.put("candidates", candidates);
         opts.put("rationale_threshold", rationaleThreshold);
+        opts.put("evidence_abstracts", evidenceAbstracts);
         opts.put("k1", bm25.k1);
         opts.put("b", bm25.b);
         err.printf(Locale.ROOT, "%d claims verified in %.1f s (%.1f claims/s)%n", verdicts.size(), secs,

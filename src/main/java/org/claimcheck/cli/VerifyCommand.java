@@ -78,11 +78,16 @@ public final class VerifyCommand implements Callable<Integer> {
           + "(default: ${DEFAULT-VALUE}).")
   double rationaleThreshold;
 
+  @Option(names = "--evidence-abstracts", defaultValue = "" + Verifier.DEFAULT_EVIDENCE_ABSTRACTS, paramLabel = "N",
+      description = "At most N abstracts per claim take a stance, the most probable first (default: ${DEFAULT-VALUE}).")
+  int evidenceAbstracts;
+
   @Option(names = "--excel", description = "CSV for Excel: byte-order mark, formula cells neutralised.")
   boolean excel;
 
   /** The verifier's options from the command line, with usage errors naming the bad value. */
-  static Verifier.Options verifierOptions(int abstracts, int candidates, double rationaleThreshold) {
+  static Verifier.Options verifierOptions(int abstracts, int candidates, double rationaleThreshold,
+      int evidenceAbstracts) {
     if (abstracts < 1 || abstracts > 100) {
       throw ClaimcheckException.usage("--abstracts-per-claim must be between 1 and 100", Integer.toString(abstracts),
           null);
@@ -94,7 +99,12 @@ public final class VerifyCommand implements Callable<Integer> {
       throw ClaimcheckException.usage("--rationale-threshold must be in (0, 1]", Double.toString(rationaleThreshold),
           null);
     }
-    return new Verifier.Options(abstracts, 3, true, candidates, rationaleThreshold);
+    if (evidenceAbstracts < 1 || evidenceAbstracts > 100) {
+      throw ClaimcheckException.usage("--evidence-abstracts must be between 1 and 100",
+          Integer.toString(evidenceAbstracts), null);
+    }
+    return new Verifier.Options(abstracts, 3, true, candidates, rationaleThreshold,
+        Math.min(abstracts, evidenceAbstracts));
   }
 
   @Override
@@ -104,7 +114,7 @@ public final class VerifyCommand implements Callable<Integer> {
     if (threshold < 0 || threshold > 1) {
       throw ClaimcheckException.usage("--threshold must be between 0 and 1", Double.toString(threshold), null);
     }
-    Verifier.Options options = verifierOptions(abstracts, candidates, rationaleThreshold);
+    Verifier.Options options = verifierOptions(abstracts, candidates, rationaleThreshold, evidenceAbstracts);
     stanceModel.check();
     Outputs.checkWritable(output);
     List<Claim> claims = ClaimsFile.read(claimsFile).stream().filter(c -> c.checkWorthiness() >= threshold).toList();

@@ -36,9 +36,11 @@ public final class Verifier {
    * @param candidates how many sentences (over all retrieved abstracts, most shared words first) the stance model
    *     scores; 0 scores every sentence
    * @param rationaleThreshold a sentence is rationale when P(SUPPORT) + P(CONTRADICT) reaches this, in (0, 1]
+   * @param evidenceAbstracts at most this many abstracts take a stance, those with the most probable stance; the
+   *     others count as neutral
    */
   public record Options(int abstracts, int sentencesPerAbstract, boolean expandQuery, int candidates,
-      double rationaleThreshold) {
+      double rationaleThreshold, int evidenceAbstracts) {
     public Options {
       if (abstracts < 1 || abstracts > 100) {
         throw new IllegalArgumentException("abstracts must be 1..100: " + abstracts);
@@ -52,17 +54,30 @@ public final class Verifier {
       if (!(rationaleThreshold > 0 && rationaleThreshold <= 1)) {
         throw new IllegalArgumentException("rationaleThreshold must be in (0, 1]: " + rationaleThreshold);
       }
+      if (evidenceAbstracts < 1 || evidenceAbstracts > 100) {
+        throw new IllegalArgumentException("evidenceAbstracts must be 1..100: " + evidenceAbstracts);
+      }
     }
 
-    /** The given retrieval settings with the default candidates and rationale threshold. */
+    /** Every retrieved abstract may take a stance. */
+    public Options(int abstracts, int sentencesPerAbstract, boolean expandQuery, int candidates,
+        double rationaleThreshold) {
+      this(abstracts, sentencesPerAbstract, expandQuery, candidates, rationaleThreshold, abstracts);
+    }
+
+    /** The given retrieval settings with the default candidates, rationale threshold and evidence abstracts. */
     public Options(int abstracts, int sentencesPerAbstract, boolean expandQuery) {
-      this(abstracts, sentencesPerAbstract, expandQuery, DEFAULT_CANDIDATES, DEFAULT_RATIONALE_THRESHOLD);
+      this(abstracts, sentencesPerAbstract, expandQuery, DEFAULT_CANDIDATES, DEFAULT_RATIONALE_THRESHOLD,
+          Math.min(abstracts, DEFAULT_EVIDENCE_ABSTRACTS));
     }
 
     public static Options defaults() {
       return new Options(DEFAULT_ABSTRACTS, 3, true);
     }
   }
+
+  /** At most this many abstracts take a stance per claim by default, the most probable first. */
+  public static final int DEFAULT_EVIDENCE_ABSTRACTS = 3;
 
   /** Abstracts retrieved per claim by default. */
   public static final int DEFAULT_ABSTRACTS = 3;
@@ -116,10 +131,31 @@ public final class Verifier {
       }
       abstracts.add(judge(hits.get(h), mine));
     }
+    abstracts = keepStrongest(abstracts, options.evidenceAbstracts());
     abstracts.sort(Comparator.comparing((AbstractEvidence a) -> a.stance() == Stance.NEUTRAL)
         .thenComparing(a -> -a.probability() * a.design().weight())
         .thenComparing(AbstractEvidence::id));
     return aggregate(claim, abstracts, calibration);
+  }
+
+  /**
+   * Only the {@code n} stance-taking abstracts with the most probable stance keep it (ties by retrieval order); the
+   * others become neutral, with the probability that they say nothing, 1 - p.
+   */
+  static List<AbstractEvidence> keepStrongest(List<AbstractEvidence> abstracts, int n) {
+    List<AbstractEvidence> taking = abstracts.stream().filter(a -> a.stance() != Stance.NEUTRAL)
+        .sorted(Comparator.comparingDouble((AbstractEvidence a) -> -a.probability())).toList();
+    if (taking.size() <= n) {
+      return new ArrayList<>(abstracts);
+    }
+    Set<AbstractEvidence> keep = new java.util.HashSet<>(taking.subList(0, n));
+    List<AbstractEvidence> out = new ArrayList<>(abstracts.size());
+    for (AbstractEvidence a : abstracts) {
+      out.add(a.stance() == Stance.NEUTRAL || keep.contains(a) ? a
+          : new AbstractEvidence(a.id(), a.title(), a.year(), a.journal(), a.url(), a.design(), a.retracted(),
+              a.retrievalScore(), Stance.NEUTRAL, round(1 - a.probability()), List.of()));
+    }
+    return out;
   }
 
   private record Candidate(int hit, int sentence, String text, double overlap) {}

@@ -118,6 +118,22 @@ class VerifierTest {
   }
 
   @Test
+  void onlyTheStrongestAbstractsTakeAStance() throws IOException {
+    ClaimVerdict both = verify("Cobalamin improves neuropathy and melatonin synthesis.", new KeywordModel(),
+        new Verifier.Options(5, 3, false, 0, 0.5, 5));
+    assertEquals(2, both.evidence().size(), both.toString());
+    ClaimVerdict one = verify("Cobalamin improves neuropathy and melatonin synthesis.", new KeywordModel(),
+        new Verifier.Options(5, 3, false, 0, 0.5, 1));
+    assertEquals(List.of("90000002"), one.evidence().stream().map(AbstractEvidence::id).toList(),
+        "the contradiction (0.8) beats the support (0.7)");
+    AbstractEvidence demoted = one.abstracts().stream().filter(a -> a.id().equals("90000001")).findFirst()
+        .orElseThrow();
+    assertEquals(Stance.NEUTRAL, demoted.stance());
+    assertTrue(demoted.sentences().isEmpty());
+    assertEquals(Verdict.CONTRADICTED, one.verdict());
+  }
+
+  @Test
   void calibrationMapsRawConfidencePerVerdict() {
     VerdictCalibration c = new VerdictCalibration(java.util.Map.of(Verdict.SUPPORTED,
         new double[][] {{0.2, 0.3}, {0.6, 0.8}}));

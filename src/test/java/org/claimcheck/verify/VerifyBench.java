@@ -80,7 +80,8 @@ public final class VerifyBench {
       System.out.printf(Locale.ROOT, "model %s%nresident memory: %d MB before loading the model, %d MB after (+%d MB)%n",
           model.describe(), rssBefore / 1024, rssAfter / 1024, (rssAfter - rssBefore) / 1024);
       Verifier verifier = new Verifier(searcher, model, Lexicon.builtin(),
-          new Verifier.Options(abstracts, 3, true, candidates, Verifier.DEFAULT_RATIONALE_THRESHOLD));
+          new Verifier.Options(abstracts, 3, true, candidates, Verifier.DEFAULT_RATIONALE_THRESHOLD,
+              Math.min(abstracts, Verifier.DEFAULT_EVIDENCE_ABSTRACTS)));
       int next = 0;
       for (int i = 0; i < Math.min(30, claims.size()); i++) {
         verifier.verify(claims.get(next++ % claims.size()));
