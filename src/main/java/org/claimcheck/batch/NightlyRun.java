@@ -29,12 +29,12 @@ import org.claimcheck.claim.Lexicon;
 import org.claimcheck.index.AbstractIndexer;
 import org.claimcheck.index.AbstractSearcher;
 import org.claimcheck.index.IndexSchema;
-import org.claimcheck.encoder.OnnxModel;
 import org.claimcheck.nlp.NlpModels;
 import org.claimcheck.pubmed.RecordReaders;
 import org.claimcheck.report.ClaimsReport;
 import org.claimcheck.verify.ClaimVerdict;
-import org.claimcheck.verify.CrossEncoderStanceModel;
+import org.claimcheck.verify.RuleStanceModel;
+import org.claimcheck.verify.StanceModel;
 import org.claimcheck.verify.Verifier;
 
 /**
@@ -225,9 +225,9 @@ public final class NightlyRun {
       }
       return rows;
     }
-    try (CrossEncoderStanceModel model = CrossEncoderStanceModel.builtin(OnnxModel.Options.defaults());
-        AbstractSearcher searcher = AbstractSearcher.open(options.index(), AbstractSearcher.Bm25.DEFAULT)) {
-      stanceDescription = model.describe();
+    StanceModel model = new RuleStanceModel();
+    stanceDescription = model.describe();
+    try (AbstractSearcher searcher = AbstractSearcher.open(options.index(), AbstractSearcher.Bm25.DEFAULT)) {
       Verifier verifier = new Verifier(searcher, model, Lexicon.builtin(), Verifier.Options.defaults());
       for (Claim c : worthy) {
         try {

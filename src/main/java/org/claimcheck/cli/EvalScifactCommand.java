@@ -23,6 +23,8 @@ import org.claimcheck.index.AbstractIndexer;
 import org.claimcheck.index.AbstractSearcher;
 import org.claimcheck.verify.ClaimVerdict;
 import org.claimcheck.verify.CrossEncoderStanceModel;
+import org.claimcheck.verify.HybridStanceModel;
+import org.claimcheck.verify.RuleStanceModel;
 import org.claimcheck.verify.Predictions;
 import org.claimcheck.verify.ScifactMetrics;
 import org.claimcheck.verify.StanceModel;
@@ -246,7 +248,9 @@ public final class EvalScifactCommand implements Callable<Integer> {
           inputs.put("model", model instanceof CrossEncoderStanceModel ce ? ce.sha256() : "rule");
           StanceModel cached = new CachingStanceModel(model);
           for (int o = 0; o < optionSets.size(); o++) {
-            Verifier verifier = new Verifier(searcher, cached, Lexicon.builtin(), optionSets.get(o));
+            // Raw confidences (the calibration is fitted on them); SciFact's figures do not use confidences.
+            Verifier verifier = new Verifier(searcher, cached, Lexicon.builtin(), optionSets.get(o),
+                VerdictCalibration.identity());
             for (int i = 0; i < claims.size(); i++) {
               out.get(o)[i] = verifier.verify(claims.get(i));
             }
@@ -271,7 +275,8 @@ public final class EvalScifactCommand implements Callable<Integer> {
           Outputs.requireFile(file, "fold model", "Train the folds with src/training/run.sh");
           try (CrossEncoderStanceModel model = CrossEncoderStanceModel.fromFile(file, stanceModel.onnx())) {
             models.append(model.sha256());
-            StanceModel cached = new CachingStanceModel(model);
+            StanceModel cached = new CachingStanceModel(stanceModel.hybrid()
+                ? new HybridStanceModel(model, new RuleStanceModel()) : model);
             for (int o = 0; o < optionSets.size(); o++) {
               // Raw confidences: the calibration is fitted on these.
               Verifier verifier = new Verifier(searcher, cached, Lexicon.builtin(), optionSets.get(o),

@@ -53,7 +53,7 @@ class VerifyCliTest {
   }
 
   @Test
-  void verifyWritesSciFactPredictionsWithTheTrainedModel(@TempDir Path dir) throws Exception {
+  void verifyWritesSciFactPredictions(@TempDir Path dir) throws Exception {
     String idx = dir.resolve("idx").toString();
     assertEquals(0, run("index", "--index", idx,
         TestData.resource("org/claimcheck/pubmed/invented-pubmed.xml").toString()).code());
@@ -74,12 +74,32 @@ class VerifyCliTest {
   }
 
   @Test
+  void verifyRunsTheShippedCrossEncoder(@TempDir Path dir) throws Exception {
+    String idx = dir.resolve("idx").toString();
+    assertEquals(0, run("index", "--index", idx,
+        TestData.resource("org/claimcheck/pubmed/invented-pubmed.xml").toString()).code());
+    Path claims = dir.resolve("claims.jsonl");
+    Files.writeString(claims, "{\"id\": 7, \"claim\": \"Oral vitamin B12 improves peripheral neuropathy.\"}\n");
+    CliTest.Run r = run("verify", "--index", idx, "--claims", claims.toString(), "--format", "jsonl",
+        "--stance-model", "cross-encoder", "--threads", "1");
+    assertEquals(0, r.code(), r.err());
+    JsonNode v = Json.MAPPER.readTree(r.out().strip());
+    assertEquals("7", v.path("claim").path("id").asText());
+    assertTrue(v.path("abstracts").size() >= 1, r.out());
+    assertTrue(v.path("confidence").asDouble() >= 0 && v.path("confidence").asDouble() <= 1, r.out());
+  }
+
+  @Test
   void stanceCanUseTheRuleBaselineAndRejectsAMissingModel(@TempDir Path dir) throws Exception {
     Path pairs = dir.resolve("pairs.csv");
     Files.writeString(pairs, "claim,evidence\nB12 improves neuropathy,Vitamin B12 did not improve neuropathy.\n");
     CliTest.Run rule = run("stance", "--pairs", pairs.toString(), "--stance-model", "rule");
     assertEquals(0, rule.code(), rule.err());
     assertTrue(rule.out().contains(",REFUTES,"), rule.out());
+    CliTest.Run model = run("stance", "--pairs", pairs.toString(), "--stance-model", "cross-encoder");
+    assertEquals(0, model.code(), model.err());
+    assertTrue(model.out().lines().skip(1).allMatch(l -> l.matches(".*,(SUPPORTS|REFUTES|NEUTRAL),0\\.\\d{4},0\\.\\d{4},"
+        + "0\\.\\d{4}")), model.out());
     CliTest.Run missing = run("stance", "--pairs", pairs.toString(), "--stance-model", dir.resolve("x.onnx").toString());
     assertEquals(2, missing.code());
     assertTrue(missing.err().startsWith("error: no such stance model"), missing.err());
