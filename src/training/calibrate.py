@@ -54,34 +54,39 @@ def main():
     ap.add_argument("--verdicts", required=True)
     ap.add_argument("--out", required=True)
     ap.add_argument("--min-bin", type=int, default=25)
+    ap.add_argument("--description", default="Verdict calibration: per verdict, (raw confidence, observed accuracy) "
+                    "points from verdicts on SciFact train claims (src/training/calibrate.py).")
     a = ap.parse_args()
     gold = {}
     for line in open(a.claims, encoding="utf-8"):
         c = json.loads(line)
         gold[str(c["id"])] = gold_verdict(c)
     by_verdict = {}
+    order = []
     for line in open(a.verdicts, encoding="utf-8"):
         v = json.loads(line)
         cid = str(v["claim"]["id"])
-        by_verdict.setdefault(v["verdict"], []).append((float(v["confidence"]), 1.0 if gold[cid] == v["verdict"] else 0.0))
+        row = (float(v["confidence"]), 1.0 if gold[cid] == v["verdict"] else 0.0)
+        by_verdict.setdefault(v["verdict"], []).append(row)
+        order.append((v["verdict"], row))
+    # Held-out check: fit on every other claim, measure on the rest, both ways.
+    halves = [[r for i, r in enumerate(order) if i % 2 == k] for k in (0, 1)]
+    held = []
+    for k in (0, 1):
+        fit = {}
+        for verdict, row in halves[k]:
+            fit.setdefault(verdict, []).append(row)
+        curves_k = {v: fit_curve(sorted(rows), a.min_bin) for v, rows in fit.items()}
+        for verdict, (conf, ok) in halves[1 - k]:
+            held.append((interp(curves_k[verdict], conf) if verdict in curves_k else conf, ok))
+    print("held-out ECE (fit on half the claims, measured on the other half, both ways): %.3f" % ece(held))
     curves = {}
     before = []
     after = []
     print("verdict                  n  accuracy  mean_conf  curve (raw -> calibrated)")
     for verdict, rows in sorted(by_verdict.items()):
         rows.sort()
-        k = max(1, min(5, len(rows) // a.min_bin))
-        size = len(rows) / k
-        bins = [rows[int(i * size): int((i + 1) * size)] for i in range(k)]
-        points = [(sum(r[0] for r in b) / len(b), sum(r[1] for r in b) / len(b), len(b)) for b in bins if b]
-        curve = pava(points)
-        # Distinct x, rounded for the JSON.
-        pts = []
-        for x, y, _ in curve:
-            x, y = round(x, 4), round(y, 4)
-            if pts and x <= pts[-1][0]:
-                x = round(pts[-1][0] + 1e-4, 4)
-            pts.append([x, y])
+        pts = fit_curve(rows, a.min_bin)
         curves[verdict] = pts
         acc = sum(r[1] for r in rows) / len(rows)
         print("%-22s %4d  %8.3f  %9.3f  %s" % (verdict, len(rows), acc, sum(r[0] for r in rows) / len(rows), pts))
@@ -90,11 +95,26 @@ def main():
             after.append((interp(pts, conf), ok))
     print("ECE before %.3f, after %.3f (10 bins, %d claims)" % (ece(before), ece(after), len(before)))
     with open(a.out, "w", encoding="utf-8") as f:
-        json.dump({"description": "Verdict calibration: per verdict, (raw confidence, observed accuracy) points from "
-                                  "the 5-fold cross-validated verdicts on SciFact train (src/training/calibrate.py).",
+        json.dump({"description": a.description,
                    "claims": len(before), "ece_before": round(ece(before), 4), "ece_after": round(ece(after), 4),
+                   "ece_held_out": round(ece(held), 4),
                    "curves": curves}, f, indent=1)
         f.write("\n")
+
+
+def fit_curve(rows, min_bin):
+    """Equal-count bins of sorted (confidence, correct) rows, made non-decreasing; distinct x, rounded."""
+    k = max(1, min(5, len(rows) // min_bin))
+    size = len(rows) / k
+    bins = [rows[int(i * size): int((i + 1) * size)] for i in range(k)]
+    points = [(sum(r[0] for r in b) / len(b), sum(r[1] for r in b) / len(b), len(b)) for b in bins if b]
+    pts = []
+    for x, y, _ in pava(points):
+        x, y = round(x, 4), round(y, 4)
+        if pts and x <= pts[-1][0]:
+            x = round(pts[-1][0] + 1e-4, 4)
+        pts.append([x, y])
+    return pts
 
 
 def interp(pts, x):

@@ -74,6 +74,17 @@ def folds_by_abstract(claims, k, seed):
     return fold_of
 
 
+AUX = re.compile(r"\b(is|are|was|were|can|could|may|might|will|would|should|does|do|did|has|have|had)\b", re.I)
+
+
+def negate(claim):
+    """A simple negation of a claim: "not" after its first auxiliary, else "It is not true that ..."."""
+    m = AUX.search(claim)
+    if m and not re.match(r"\s+not\b", claim[m.end():]):
+        return claim[: m.end()] + " not" + claim[m.end():]
+    return "It is not true that " + claim[:1].lower() + claim[1:]
+
+
 def cmd_pairs(a):
     rnd = random.Random(a.seed)
     claims = read_jsonl(a.claims)
@@ -105,6 +116,12 @@ def cmd_pairs(a):
                     out.append({"claim_id": cid, "fold": fold_of[cid], "doc": doc, "sentence": i,
                                 "claim": c["claim"], "text": sent, "label": label})
                     counts[label] += 1
+                    if a.negate:
+                        # The negated claim with the same sentence takes the opposite stance (training only).
+                        flip = "CONTRADICT" if label == "SUPPORT" else "SUPPORT"
+                        out.append({"claim_id": cid, "fold": fold_of[cid], "doc": doc, "sentence": i,
+                                    "claim": negate(c["claim"]), "text": sent, "label": flip, "augmented": True})
+                        counts[flip] += 1
                 else:
                     neutral.append((doc, i, sent))
         # Hard negatives (most word overlap with the claim) and random ones.
@@ -306,6 +323,7 @@ def main():
     p.add_argument("--random", type=int, default=2)
     p.add_argument("--folds", type=int, default=5)
     p.add_argument("--seed", type=int, default=7)
+    p.add_argument("--negate", action="store_true", help="add negated-claim pairs with the opposite stance")
     t = sub.add_parser("train")
     t.add_argument("--pairs", required=True)
     t.add_argument("--bge", required=True)

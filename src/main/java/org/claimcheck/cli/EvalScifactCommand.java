@@ -204,8 +204,8 @@ public final class EvalScifactCommand implements Callable<Integer> {
         opts.put("candidates", candidates);
         opts.put("rationale_threshold", rationaleThreshold);
         opts.put("evidence_abstracts", evidenceAbstracts);
-        opts.put("k1", bm25.k1);
-        opts.put("b", bm25.b);
+        opts.put("k1", Double.parseDouble(Float.toString(bm25.k1)));
+        opts.put("b", Double.parseDouble(Float.toString(bm25.b)));
         err.printf(Locale.ROOT, "%d claims verified in %.1f s (%.1f claims/s)%n", verdicts.size(), secs,
             verdicts.size() / Math.max(secs, 1e-9));
       } else {

@@ -16,7 +16,7 @@ import org.claimcheck.index.AbstractSearcher;
 
 /**
  * Verification speed: claims per second through {@link Verifier} (BM25 retrieval, candidate selection, the stance
- * cross-encoder, aggregation) over the SciFact corpus, single-threaded caller, the model on {@code --threads} ONNX
+ * model, aggregation) over the SciFact corpus, single-threaded caller, the model on {@code --threads} ONNX
  * Runtime threads. Warm-up, then {@code --rounds} rounds of {@code --claims-per-round} claims; prints each round and
  * the median, in wall-clock claims/s and in claims per CPU-second (what one core does; on a shared, busy machine the
  * wall clock mostly measures the other jobs). Also prints the process's resident memory before and after loading the
@@ -26,8 +26,8 @@ import org.claimcheck.index.AbstractSearcher;
  * ./mvnw -q test-compile exec:java -Dexec.mainClass=org.claimcheck.verify.VerifyBench \
  *   -Dexec.args="--corpus ../shared/data/scifact/corpus.jsonl --claims ../shared/data/scifact/claims_train.jsonl"
  * </pre>
- * Options: {@code --index DIR} instead of {@code --corpus}, {@code --stance-model FILE.onnx} (e.g. the fp32 export, to
- * compare), {@code --threads N} (2), {@code --rounds N} (5), {@code --claims-per-round N} (100), {@code --candidates M},
+ * Options: {@code --index DIR} instead of {@code --corpus}, {@code --stance-model rule|cross-encoder|FILE.onnx}
+ * (default rule, the product's default; a file, e.g. the fp32 export, to compare), {@code --threads N} (2), {@code --rounds N} (5), {@code --claims-per-round N} (100), {@code --candidates M},
  * {@code --abstracts K}.
  */
 public final class VerifyBench {
@@ -37,7 +37,7 @@ public final class VerifyBench {
     Path corpus = null;
     Path index = null;
     Path claimsFile = null;
-    Path modelFile = null;
+    String modelName = "rule";
     int threads = 2;
     int rounds = 5;
     int perRound = 100;
@@ -48,7 +48,7 @@ public final class VerifyBench {
         case "--corpus" -> corpus = Path.of(args[++i]);
         case "--index" -> index = Path.of(args[++i]);
         case "--claims" -> claimsFile = Path.of(args[++i]);
-        case "--stance-model" -> modelFile = Path.of(args[++i]);
+        case "--stance-model" -> modelName = args[++i];
         case "--threads" -> threads = Integer.parseInt(args[++i]);
         case "--rounds" -> rounds = Integer.parseInt(args[++i]);
         case "--claims-per-round" -> perRound = Integer.parseInt(args[++i]);
@@ -72,9 +72,12 @@ public final class VerifyBench {
     List<Claim> claims = ClaimsFile.read(claimsFile);
     long rssBefore = rssKb();
     OnnxModel.Options onnx = new OnnxModel.Options(threads, 32);
-    try (CrossEncoderStanceModel model = modelFile == null ? CrossEncoderStanceModel.builtin(onnx)
-            : CrossEncoderStanceModel.fromFile(modelFile, onnx);
-        AbstractSearcher searcher = AbstractSearcher.open(index, AbstractSearcher.Bm25.DEFAULT)) {
+    StanceModel model = switch (modelName) {
+      case "rule" -> new RuleStanceModel();
+      case "cross-encoder" -> CrossEncoderStanceModel.builtin(onnx);
+      default -> CrossEncoderStanceModel.fromFile(Path.of(modelName), onnx);
+    };
+    try (AbstractSearcher searcher = AbstractSearcher.open(index, AbstractSearcher.Bm25.DEFAULT)) {
       model.score("warm up", List.of("a first call initialises ONNX Runtime"));
       long rssAfter = rssKb();
       System.out.printf(Locale.ROOT, "model %s%nresident memory: %d MB before loading the model, %d MB after (+%d MB)%n",
@@ -113,6 +116,9 @@ public final class VerifyBench {
               + "claims)%n", sorted[sorted.length / 2], cpuSorted[cpuSorted.length / 2], threads, abstracts,
           candidates, rounds, perRound);
     } finally {
+      if (model instanceof AutoCloseable c) {
+        c.close();
+      }
       if (tmp != null) {
         try (var paths = Files.walk(tmp)) {
           List<Path> all = new ArrayList<>(paths.toList());
