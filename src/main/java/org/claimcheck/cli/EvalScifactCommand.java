@@ -83,21 +83,8 @@ public final class EvalScifactCommand implements Callable<Integer> {
       description = "Cross-validation models: folds.json and fold-K.onnx (needs --corpus or --index).")
   Path cv;
 
-  @Option(names = "--abstracts-per-claim", defaultValue = "" + Verifier.DEFAULT_ABSTRACTS, paramLabel = "K",
-      description = "Abstracts retrieved per claim (default: ${DEFAULT-VALUE}).")
-  int abstracts;
-
-  @Option(names = "--candidates", defaultValue = "" + Verifier.DEFAULT_CANDIDATES, paramLabel = "M",
-      description = "Sentences the stance model reads per claim; 0 for all (default: ${DEFAULT-VALUE}).")
-  int candidates;
-
-  @Option(names = "--rationale-threshold", defaultValue = "" + Verifier.DEFAULT_RATIONALE_THRESHOLD,
-      paramLabel = "T", description = "Evidence when P(SUPPORT) + P(CONTRADICT) >= T (default: ${DEFAULT-VALUE}).")
-  double rationaleThreshold;
-
-  @Option(names = "--evidence-abstracts", defaultValue = "" + Verifier.DEFAULT_EVIDENCE_ABSTRACTS, paramLabel = "N",
-      description = "At most N abstracts per claim take a stance (default: ${DEFAULT-VALUE}).")
-  int evidenceAbstracts;
+  @Mixin
+  VerifierOptions verifier;
 
   @Option(names = "--sweep-evidence-abstracts", split = ",", paramLabel = "N,N...",
       description = "Also score these --evidence-abstracts values (see --sweep-candidates).")
@@ -140,8 +127,7 @@ public final class EvalScifactCommand implements Callable<Integer> {
       throw ClaimcheckException.usage("no folds.json in the cross-validation folder", cv.toString(),
           "Give the folder src/training/run.sh writes (folds.json, fold-0.onnx ...)");
     }
-    Verifier.Options options = VerifyCommand.verifierOptions(abstracts, candidates, rationaleThreshold,
-        evidenceAbstracts);
+    Verifier.Options options = verifier.options();
     stanceModel.check();
     Outputs.checkWritable(output);
     Outputs.checkWritable(verdictsFile);
@@ -166,11 +152,11 @@ public final class EvalScifactCommand implements Callable<Integer> {
         List<Verifier.Options> optionSets = new ArrayList<>();
         optionSets.add(options);
         boolean sweep = sweepCandidates != null || sweepThresholds != null || sweepEvidence != null;
-        for (int c : sweepCandidates == null ? List.of(candidates) : sweepCandidates) {
-          for (double t : sweepThresholds == null ? List.of(rationaleThreshold) : sweepThresholds) {
-            for (int n : sweepEvidence == null ? List.of(evidenceAbstracts) : sweepEvidence) {
+        for (int c : sweepCandidates == null ? List.of(verifier.candidates) : sweepCandidates) {
+          for (double t : sweepThresholds == null ? List.of(verifier.rationaleThreshold) : sweepThresholds) {
+            for (int n : sweepEvidence == null ? List.of(verifier.evidenceAbstracts) : sweepEvidence) {
               if (sweep) {
-                optionSets.add(VerifyCommand.verifierOptions(abstracts, c, t, n));
+                optionSets.add(VerifierOptions.options(verifier.abstracts, c, t, n));
               }
             }
           }
@@ -200,10 +186,10 @@ public final class EvalScifactCommand implements Callable<Integer> {
         if (verdictsFile != null) {
           org.claimcheck.AtomicFiles.writeText(verdictsFile, w -> Predictions.writeJsonl(w, verdicts));
         }
-        opts.put("abstracts", abstracts);
-        opts.put("candidates", candidates);
-        opts.put("rationale_threshold", rationaleThreshold);
-        opts.put("evidence_abstracts", evidenceAbstracts);
+        opts.put("abstracts", verifier.abstracts);
+        opts.put("candidates", verifier.candidates);
+        opts.put("rationale_threshold", verifier.rationaleThreshold);
+        opts.put("evidence_abstracts", verifier.evidenceAbstracts);
         opts.put("k1", Double.parseDouble(Float.toString(bm25.k1)));
         opts.put("b", Double.parseDouble(Float.toString(bm25.b)));
         err.printf(Locale.ROOT, "%d claims verified in %.1f s (%.1f claims/s)%n", verdicts.size(), secs,
