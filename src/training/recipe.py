@@ -335,7 +335,7 @@ def main():
     t.add_argument("--max-len", type=int, default=128)
     t.add_argument("--epochs", type=int, default=2)
     t.add_argument("--batch", type=int, default=16)
-    t.add_argument("--lr", type=float, default=5e-5)
+    t.add_argument("--lr", type=float, default=1e-4)
     t.add_argument("--class-weight-power", type=float, default=0.5)
     t.add_argument("--threads", type=int, default=1)
     t.add_argument("--seed", type=int, default=7)

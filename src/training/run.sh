@@ -48,7 +48,7 @@ fi
 # 4. Training pairs and folds (grouped by cited abstract).
 if [ ! -s "$work/pairs.jsonl" ]; then
   nice "$py" "$here/recipe.py" pairs --claims "$data/claims_train.jsonl" --corpus "$data/corpus.jsonl" \
-    --run "$work/train-bm25.trec" --out "$work/pairs.jsonl"
+    --run "$work/train-bm25.trec" --out "$work/pairs.jsonl" --negate
 fi
 cp "$work/pairs.jsonl.folds.json" "$work/cv/folds.json"
 

@@ -10,9 +10,11 @@ import org.claimcheck.encoder.WordPieceTokenizer;
 
 /**
  * Thread-safe. claimcheck's trained stance model: a cross-encoder (the first 6 layers of bge-small-en-v1.5, fine-tuned
- * on SciFact train rationales and retrieved non-rationale sentences, int8 weights) that reads
- * {@code [CLS] claim [SEP] sentence [SEP]} and gives SUPPORT / CONTRADICT / NEUTRAL probabilities. The recipe is in
- * {@code src/training/}; the model and its tokenizer ship in the jar. Closing it closes the ONNX session.
+ * on SciFact train rationales, the same claims negated with the opposite label, and retrieved non-rationale sentences;
+ * int8 weights) that reads {@code [CLS] claim [SEP] sentence [SEP]} and gives SUPPORT / CONTRADICT / NEUTRAL
+ * probabilities. The recipe and its measurements are in {@code src/training/}; the model and its tokenizer ship in the
+ * jar. It is not the default stance model: on SciFact it does not yet beat {@link RuleStanceModel}. Closing it closes
+ * the ONNX session.
  */
 public final class CrossEncoderStanceModel implements StanceModel, AutoCloseable {
   /** The shipped int8 model. */
