@@ -30,7 +30,7 @@ import org.claimcheck.article.Fetcher;
  * threshold = 0.5                   # check-worthiness a claim needs to be verified
  * excel = false                     # CSVs with byte-order mark and formula cells neutralised
  * progress = auto                   # auto, bar, plain or none
- * verify.abstracts = 5              # abstracts retrieved per claim
+ * verify.abstracts = 3              # abstracts retrieved per claim
  * verify.sentences = 3              # evidence sentences kept per abstract
  * verify.expand = true              # add the lexicon's synonyms to each claim's query
  * fetch.contact = mailto:desk@example.org   # who site owners can reach; goes into the user agent

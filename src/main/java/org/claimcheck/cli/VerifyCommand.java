@@ -15,7 +15,7 @@ import org.claimcheck.index.AbstractSearcher;
 import org.claimcheck.report.ClaimsReport;
 import org.claimcheck.verify.ClaimVerdict;
 import org.claimcheck.verify.Predictions;
-import org.claimcheck.verify.RuleStanceModel;
+import org.claimcheck.verify.StanceModel;
 import org.claimcheck.verify.Verifier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,6 +43,9 @@ public final class VerifyCommand implements Callable<Integer> {
   @Mixin
   Bm25Options bm25;
 
+  @Mixin
+  StanceModelOptions stanceModel;
+
   @Spec
   CommandSpec spec;
 
@@ -61,9 +64,8 @@ public final class VerifyCommand implements Callable<Integer> {
       description = "Verify claims with at least this check-worthiness (default: ${DEFAULT-VALUE}).")
   double threshold;
 
-  @Option(names = "--abstracts-per-claim", defaultValue = "5", paramLabel = "K",
-      description = "Abstracts retrieved per claim (default: ${DEFAULT-VALUE}).")
-  int abstracts;
+  @Mixin
+  VerifierOptions verifier;
 
   @Option(names = "--excel", description = "CSV for Excel: byte-order mark, formula cells neutralised.")
   boolean excel;
@@ -75,23 +77,23 @@ public final class VerifyCommand implements Callable<Integer> {
     if (threshold < 0 || threshold > 1) {
       throw ClaimcheckException.usage("--threshold must be between 0 and 1", Double.toString(threshold), null);
     }
-    if (abstracts < 1 || abstracts > 100) {
-      throw ClaimcheckException.usage("--abstracts-per-claim must be between 1 and 100", Integer.toString(abstracts),
-          null);
-    }
+    Verifier.Options options = verifier.options();
+    stanceModel.check();
     Outputs.checkWritable(output);
     List<Claim> claims = ClaimsFile.read(claimsFile).stream().filter(c -> c.checkWorthiness() >= threshold).toList();
     Tally tally = new Tally("verify");
     List<ClaimVerdict> verdicts = new ArrayList<>();
     long t0 = System.nanoTime();
+    StanceModel model = stanceModel.open();
     try (AbstractSearcher searcher = AbstractSearcher.open(indexOption.index, bm25.bm25())) {
-      Verifier verifier = new Verifier(searcher, new RuleStanceModel(), Lexicon.builtin(),
-          new Verifier.Options(abstracts, 3, true));
+      Verifier v0 = new Verifier(searcher, model, Lexicon.builtin(), options);
       for (Claim c : claims) {
-        ClaimVerdict v = verifier.verify(c);
+        ClaimVerdict v = v0.verify(c);
         verdicts.add(v);
         tally.count(v.verdict().name());
       }
+    } finally {
+      StanceModelOptions.close(model);
     }
     double secs = (System.nanoTime() - t0) / 1e9;
     Outputs.write(output, spec.commandLine().getOut(), w -> {

@@ -1,17 +1,9 @@
 package org.claimcheck.verify;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.claimcheck.index.IndexSchema;
 
 /**
  * Thread-safe. A transparent baseline stance rule: a sentence is relevant in proportion to the claim's stemmed words
@@ -30,7 +22,7 @@ public final class RuleStanceModel implements StanceModel {
       "\\b(decreas\\w*|lower\\w*|reduc\\w*|declin\\w*|impair\\w*|inhibit\\w*|suppress\\w*|less|fewer|attenuat\\w*)\\b",
       Pattern.CASE_INSENSITIVE);
 
-  private final Analyzer analyzer = IndexSchema.textAnalyzer();
+  private final SentenceOverlap words = new SentenceOverlap();
 
   @Override
   public List<StanceScores> score(String claim, List<String> sentences) {
@@ -55,16 +47,7 @@ public final class RuleStanceModel implements StanceModel {
 
   /** The fraction of the claim's terms the sentence has, in [0, 1]. */
   static double overlap(Set<String> claimTerms, Set<String> sentenceTerms) {
-    if (claimTerms.isEmpty()) {
-      return 0;
-    }
-    int shared = 0;
-    for (String t : claimTerms) {
-      if (sentenceTerms.contains(t)) {
-        shared++;
-      }
-    }
-    return (double) shared / claimTerms.size();
+    return SentenceOverlap.fraction(claimTerms, sentenceTerms);
   }
 
   private static int direction(String s) {
@@ -74,18 +57,7 @@ public final class RuleStanceModel implements StanceModel {
   }
 
   Set<String> terms(String text) {
-    Set<String> out = new HashSet<>();
-    try (TokenStream ts = analyzer.tokenStream(IndexSchema.CONTENTS, text.toLowerCase(Locale.ROOT))) {
-      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-      ts.reset();
-      while (ts.incrementToken()) {
-        out.add(term.toString());
-      }
-      ts.end();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out;
+    return words.terms(text);
   }
 
   @Override

@@ -85,16 +85,16 @@ class IncrementalRunTest {
     assertEquals(1, changes.size(), String.join("\n", changes));
     assertTrue(changes.getFirst().contains(",VERDICT_CHANGED,"), changes.getFirst());
     assertTrue(changes.getFirst().contains("Iron supplementation reduces fatigue in women with low ferritin.,"
-        + "SUPPORTED,MIXED,0.605,"), changes.getFirst());
+        + "SUPPORTED,MIXED,0.590,0.000,"), changes.getFirst());
 
     // Another verification setting: verdicts are made again, nothing else is redone.
-    Files.writeString(work.resolve("claimcheck.properties"), "verify.abstracts = 3\n");
+    Files.writeString(work.resolve("claimcheck.properties"), "verify.abstracts = 5\n");
     RunFixture.Run options = f.run("2026-11-23");
     assertEquals(0, options.code(), options.err());
     assertEquals(2, options.count("extract", "REUSED"));
     assertEquals(0, options.total("index"));
     assertEquals(6, options.count("verify", "VERIFIED"));
-    assertEquals(3, options.manifest().path("options").path("verify").path("abstracts").asInt());
+    assertEquals(5, options.manifest().path("options").path("verify").path("abstracts").asInt());
 
     // --full redoes everything, and gives the same report.
     RunFixture.Run full = f.run("2026-11-24", "--full");
