@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
         + "expectation, each metric is checked against its expected value and tolerance; a metric outside it in "
         + "either direction exits with code 3."},
     synopsisSubcommandLabel = "SUITE",
-    subcommands = {EvalArticleExtractionCommand.class, EvalBeirCommand.class})
+    subcommands = {EvalArticleExtractionCommand.class, EvalBeirCommand.class, EvalScifactCommand.class})
 public final class EvalCommand implements Runnable {
   @Spec
   CommandSpec spec;

@@ -5,14 +5,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.claimcheck.ClaimcheckException;
-import org.claimcheck.verify.RuleStanceModel;
 import org.claimcheck.verify.StanceModel;
 import org.claimcheck.verify.StanceScores;
 import picocli.CommandLine.Command;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Spec;
 /** {@code claimcheck stance}: stance of given evidence toward given claims. */
 @Command(name = "stance", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
     description = {"Judges the stance of evidence sentences toward claims: SUPPORTS, REFUTES or NEUTRAL, with "
-        + "probabilities.",
+        + "probabilities, using the trained cross-encoder (or --stance-model).",
         "Input: a CSV with a header and the columns claim and evidence.",
         "Example: claimcheck stance --pairs pairs.csv --output stance.csv"})
 public final class StanceCommand implements Callable<Integer> {
@@ -33,6 +34,9 @@ public final class StanceCommand implements Callable<Integer> {
 
   @Mixin
   CommonOptions common;
+
+  @Mixin
+  StanceModelOptions stanceModel;
 
   @Spec
   CommandSpec spec;
@@ -46,6 +50,7 @@ public final class StanceCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Outputs.requireFile(pairs, "pairs file", "Give a CSV with a header and the columns claim and evidence");
+    stanceModel.check();
     Outputs.checkWritable(output);
     List<String[]> rows = new ArrayList<>();
     try (Reader r = Files.newBufferedReader(pairs, StandardCharsets.UTF_8)) {
@@ -62,11 +67,29 @@ public final class StanceCommand implements Callable<Integer> {
       throw ClaimcheckException.usage("malformed pairs CSV", pairs + ": " + e.getMessage(),
           "Write RFC 4180 CSV with a header line: claim,evidence");
     }
-    StanceModel model = new RuleStanceModel();
+    StanceModel model = stanceModel.open();
+    List<StanceScores> scores = new ArrayList<>(rows.size());
+    try {
+      // One call per claim, so the model batches each claim's evidence.
+      Map<String, List<Integer>> byClaim = new LinkedHashMap<>();
+      for (int i = 0; i < rows.size(); i++) {
+        byClaim.computeIfAbsent(rows.get(i)[0], k -> new ArrayList<>()).add(i);
+        scores.add(null);
+      }
+      for (var e : byClaim.entrySet()) {
+        List<StanceScores> s = model.score(e.getKey(), e.getValue().stream().map(i -> rows.get(i)[1]).toList());
+        for (int j = 0; j < s.size(); j++) {
+          scores.set(e.getValue().get(j), s.get(j));
+        }
+      }
+    } finally {
+      StanceModelOptions.close(model);
+    }
     Outputs.write(output, spec.commandLine().getOut(), w -> {
       CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(Column.class).get());
-      for (String[] row : rows) {
-        StanceScores s = model.score(row[0], List.of(row[1])).getFirst();
+      for (int i = 0; i < rows.size(); i++) {
+        String[] row = rows.get(i);
+        StanceScores s = scores.get(i);
         String label = switch (s.label()) {
           case SUPPORT -> "SUPPORTS";
           case CONTRADICT -> "REFUTES";

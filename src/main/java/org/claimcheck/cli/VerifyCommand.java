@@ -15,7 +15,7 @@ import org.claimcheck.index.AbstractSearcher;
 import org.claimcheck.report.ClaimsReport;
 import org.claimcheck.verify.ClaimVerdict;
 import org.claimcheck.verify.Predictions;
-import org.claimcheck.verify.RuleStanceModel;
+import org.claimcheck.verify.StanceModel;
 import org.claimcheck.verify.Verifier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,6 +43,9 @@ public final class VerifyCommand implements Callable<Integer> {
   @Mixin
   Bm25Options bm25;
 
+  @Mixin
+  StanceModelOptions stanceModel;
+
   @Spec
   CommandSpec spec;
 
@@ -61,12 +64,48 @@ public final class VerifyCommand implements Callable<Integer> {
       description = "Verify claims with at least this check-worthiness (default: ${DEFAULT-VALUE}).")
   double threshold;
 
-  @Option(names = "--abstracts-per-claim", defaultValue = "5", paramLabel = "K",
+  @Option(names = "--abstracts-per-claim", defaultValue = "" + Verifier.DEFAULT_ABSTRACTS, paramLabel = "K",
       description = "Abstracts retrieved per claim (default: ${DEFAULT-VALUE}).")
   int abstracts;
 
+  @Option(names = "--candidates", defaultValue = "" + Verifier.DEFAULT_CANDIDATES, paramLabel = "M",
+      description = "Sentences of the retrieved abstracts the stance model reads per claim, those sharing the most "
+          + "words with the claim first; 0 for all (default: ${DEFAULT-VALUE}).")
+  int candidates;
+
+  @Option(names = "--rationale-threshold", defaultValue = "" + Verifier.DEFAULT_RATIONALE_THRESHOLD,
+      paramLabel = "T", description = "A sentence is evidence when P(SUPPORT) + P(CONTRADICT) >= T "
+          + "(default: ${DEFAULT-VALUE}).")
+  double rationaleThreshold;
+
+  @Option(names = "--evidence-abstracts", defaultValue = "" + Verifier.DEFAULT_EVIDENCE_ABSTRACTS, paramLabel = "N",
+      description = "At most N abstracts per claim take a stance, the most probable first (default: ${DEFAULT-VALUE}).")
+  int evidenceAbstracts;
+
   @Option(names = "--excel", description = "CSV for Excel: byte-order mark, formula cells neutralised.")
   boolean excel;
+
+  /** The verifier's options from the command line, with usage errors naming the bad value. */
+  static Verifier.Options verifierOptions(int abstracts, int candidates, double rationaleThreshold,
+      int evidenceAbstracts) {
+    if (abstracts < 1 || abstracts > 100) {
+      throw ClaimcheckException.usage("--abstracts-per-claim must be between 1 and 100", Integer.toString(abstracts),
+          null);
+    }
+    if (candidates < 0 || candidates > 10_000) {
+      throw ClaimcheckException.usage("--candidates must be between 0 and 10000", Integer.toString(candidates), null);
+    }
+    if (!(rationaleThreshold > 0 && rationaleThreshold <= 1)) {
+      throw ClaimcheckException.usage("--rationale-threshold must be in (0, 1]", Double.toString(rationaleThreshold),
+          null);
+    }
+    if (evidenceAbstracts < 1 || evidenceAbstracts > 100) {
+      throw ClaimcheckException.usage("--evidence-abstracts must be between 1 and 100",
+          Integer.toString(evidenceAbstracts), null);
+    }
+    return new Verifier.Options(abstracts, 3, true, candidates, rationaleThreshold,
+        Math.min(abstracts, evidenceAbstracts));
+  }
 
   @Override
   public Integer call() throws Exception {
@@ -75,23 +114,23 @@ public final class VerifyCommand implements Callable<Integer> {
     if (threshold < 0 || threshold > 1) {
       throw ClaimcheckException.usage("--threshold must be between 0 and 1", Double.toString(threshold), null);
     }
-    if (abstracts < 1 || abstracts > 100) {
-      throw ClaimcheckException.usage("--abstracts-per-claim must be between 1 and 100", Integer.toString(abstracts),
-          null);
-    }
+    Verifier.Options options = verifierOptions(abstracts, candidates, rationaleThreshold, evidenceAbstracts);
+    stanceModel.check();
     Outputs.checkWritable(output);
     List<Claim> claims = ClaimsFile.read(claimsFile).stream().filter(c -> c.checkWorthiness() >= threshold).toList();
     Tally tally = new Tally("verify");
     List<ClaimVerdict> verdicts = new ArrayList<>();
     long t0 = System.nanoTime();
+    StanceModel model = stanceModel.open();
     try (AbstractSearcher searcher = AbstractSearcher.open(indexOption.index, bm25.bm25())) {
-      Verifier verifier = new Verifier(searcher, new RuleStanceModel(), Lexicon.builtin(),
-          new Verifier.Options(abstracts, 3, true));
+      Verifier verifier = new Verifier(searcher, model, Lexicon.builtin(), options);
       for (Claim c : claims) {
         ClaimVerdict v = verifier.verify(c);
         verdicts.add(v);
         tally.count(v.verdict().name());
       }
+    } finally {
+      StanceModelOptions.close(model);
     }
     double secs = (System.nanoTime() - t0) / 1e9;
     Outputs.write(output, spec.commandLine().getOut(), w -> {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.claimcheck.claim.Claim;
 import org.claimcheck.claim.Lexicon;
 import org.claimcheck.index.AbstractSearcher;
@@ -13,19 +14,33 @@ import org.claimcheck.index.SearchRequest;
 import org.claimcheck.pubmed.PubmedRecord;
 
 /**
- * Thread-safe when its {@link StanceModel} is. Verifies a claim: retrieves candidate abstracts, scores every sentence's
- * stance toward the claim, keeps the best rationale sentences of each abstract, decides each abstract's stance, and
- * weighs the abstracts by study design into a verdict. Retracted records are shown but never counted.
+ * Thread-safe when its {@link StanceModel} is. Verifies a claim: retrieves candidate abstracts, picks the candidate
+ * sentences that share the most words with the claim, asks the stance model about all of them in one batch, keeps as
+ * rationale the sentences whose SUPPORT + CONTRADICT probability reaches the rationale threshold (at most three per
+ * abstract, best first), labels each abstract by the summed probabilities of its rationale sentences, and weighs the
+ * abstracts by study design into a verdict with a calibrated confidence ({@link VerdictCalibration}). Retracted records
+ * are shown, flagged, but never counted.
  */
 public final class Verifier {
+  /** Candidate sentences scored per claim by default (the cross-encoder's cost is linear in it). */
+  public static final int DEFAULT_CANDIDATES = 16;
+  /** Default rationale threshold on P(SUPPORT) + P(CONTRADICT), chosen in cross-validation (src/training/README.md). */
+  public static final double DEFAULT_RATIONALE_THRESHOLD = 0.5;
+
   /**
    * Verification settings.
    *
    * @param abstracts how many abstracts to retrieve per claim
    * @param sentencesPerAbstract at most this many rationale sentences per abstract (SciFact allows 3)
    * @param expandQuery add lexicon synonyms of the claim's concepts to the query
+   * @param candidates how many sentences (over all retrieved abstracts, most shared words first) the stance model
+   *     scores; 0 scores every sentence
+   * @param rationaleThreshold a sentence is rationale when P(SUPPORT) + P(CONTRADICT) reaches this, in (0, 1]
+   * @param evidenceAbstracts at most this many abstracts take a stance, those with the most probable stance; the
+   *     others count as neutral
    */
-  public record Options(int abstracts, int sentencesPerAbstract, boolean expandQuery) {
+  public record Options(int abstracts, int sentencesPerAbstract, boolean expandQuery, int candidates,
+      double rationaleThreshold, int evidenceAbstracts) {
     public Options {
       if (abstracts < 1 || abstracts > 100) {
         throw new IllegalArgumentException("abstracts must be 1..100: " + abstracts);
@@ -33,23 +48,62 @@ public final class Verifier {
       if (sentencesPerAbstract < 1 || sentencesPerAbstract > 10) {
         throw new IllegalArgumentException("sentencesPerAbstract must be 1..10: " + sentencesPerAbstract);
       }
+      if (candidates < 0 || candidates > 10_000) {
+        throw new IllegalArgumentException("candidates must be 0..10000: " + candidates);
+      }
+      if (!(rationaleThreshold > 0 && rationaleThreshold <= 1)) {
+        throw new IllegalArgumentException("rationaleThreshold must be in (0, 1]: " + rationaleThreshold);
+      }
+      if (evidenceAbstracts < 1 || evidenceAbstracts > 100) {
+        throw new IllegalArgumentException("evidenceAbstracts must be 1..100: " + evidenceAbstracts);
+      }
+    }
+
+    /** Every retrieved abstract may take a stance. */
+    public Options(int abstracts, int sentencesPerAbstract, boolean expandQuery, int candidates,
+        double rationaleThreshold) {
+      this(abstracts, sentencesPerAbstract, expandQuery, candidates, rationaleThreshold, abstracts);
+    }
+
+    /** The given retrieval settings with the default candidates, rationale threshold and evidence abstracts. */
+    public Options(int abstracts, int sentencesPerAbstract, boolean expandQuery) {
+      this(abstracts, sentencesPerAbstract, expandQuery, DEFAULT_CANDIDATES, DEFAULT_RATIONALE_THRESHOLD,
+          Math.min(abstracts, DEFAULT_EVIDENCE_ABSTRACTS));
     }
 
     public static Options defaults() {
-      return new Options(5, 3, true);
+      return new Options(DEFAULT_ABSTRACTS, 3, true);
     }
   }
+
+  /** At most this many abstracts take a stance per claim by default, the most probable first. */
+  public static final int DEFAULT_EVIDENCE_ABSTRACTS = 3;
+
+  /** Abstracts retrieved per claim by default. */
+  public static final int DEFAULT_ABSTRACTS = 3;
 
   private final AbstractSearcher searcher;
   private final StanceModel stance;
   private final Lexicon lexicon;
   private final Options options;
+  private final VerdictCalibration calibration;
+  private final SentenceOverlap overlap = new SentenceOverlap();
 
   public Verifier(AbstractSearcher searcher, StanceModel stance, Lexicon lexicon, Options options) {
+    this(searcher, stance, lexicon, options, VerdictCalibration.builtin());
+  }
+
+  public Verifier(AbstractSearcher searcher, StanceModel stance, Lexicon lexicon, Options options,
+      VerdictCalibration calibration) {
     this.searcher = Objects.requireNonNull(searcher, "searcher");
     this.stance = Objects.requireNonNull(stance, "stance");
     this.lexicon = Objects.requireNonNull(lexicon, "lexicon");
     this.options = Objects.requireNonNull(options, "options");
+    this.calibration = Objects.requireNonNull(calibration, "calibration");
+  }
+
+  public Options options() {
+    return options;
   }
 
   public ClaimVerdict verify(Claim claim) throws IOException {
@@ -61,49 +115,127 @@ public final class Verifier {
       }
     }
     List<SearchHit> hits = searcher.search(SearchRequest.text(query, options.abstracts()));
-    List<AbstractEvidence> abstracts = new ArrayList<>();
-    for (SearchHit hit : hits) {
-      abstracts.add(judge(claim.claim(), hit));
+    List<Candidate> candidates = candidates(claim.claim(), hits);
+    List<StanceScores> scores = stance.score(claim.claim(), candidates.stream().map(Candidate::text).toList());
+    if (scores.size() != candidates.size()) {
+      throw new IllegalStateException("the stance model gave " + scores.size() + " scores for " + candidates.size()
+          + " sentences");
     }
+    List<AbstractEvidence> abstracts = new ArrayList<>();
+    for (int h = 0; h < hits.size(); h++) {
+      List<Scored> mine = new ArrayList<>();
+      for (int c = 0; c < candidates.size(); c++) {
+        if (candidates.get(c).hit() == h) {
+          mine.add(new Scored(candidates.get(c).sentence(), candidates.get(c).text(), scores.get(c)));
+        }
+      }
+      abstracts.add(judge(hits.get(h), mine));
+    }
+    abstracts = keepStrongest(abstracts, options.evidenceAbstracts());
     abstracts.sort(Comparator.comparing((AbstractEvidence a) -> a.stance() == Stance.NEUTRAL)
         .thenComparing(a -> -a.probability() * a.design().weight())
         .thenComparing(AbstractEvidence::id));
-    return aggregate(claim, abstracts);
+    return aggregate(claim, abstracts, calibration);
   }
 
-  private AbstractEvidence judge(String claim, SearchHit hit) {
-    PubmedRecord r = hit.record();
-    List<String> sentences = r.sentences();
-    List<StanceScores> scores = stance.score(claim, sentences);
-    List<Integer> order = new ArrayList<>();
-    for (int i = 0; i < sentences.size(); i++) {
-      order.add(i);
+  /**
+   * Only the {@code n} stance-taking abstracts with the most probable stance keep it (ties by retrieval order); the
+   * others become neutral, with the probability that they say nothing, 1 - p.
+   */
+  static List<AbstractEvidence> keepStrongest(List<AbstractEvidence> abstracts, int n) {
+    List<AbstractEvidence> taking = abstracts.stream().filter(a -> a.stance() != Stance.NEUTRAL)
+        .sorted(Comparator.comparingDouble((AbstractEvidence a) -> -a.probability())).toList();
+    if (taking.size() <= n) {
+      return new ArrayList<>(abstracts);
     }
-    order.sort(Comparator.comparingDouble((Integer i) -> -(1 - scores.get(i).neutral())).thenComparing(i -> i));
+    Set<AbstractEvidence> keep = new java.util.HashSet<>(taking.subList(0, n));
+    List<AbstractEvidence> out = new ArrayList<>(abstracts.size());
+    for (AbstractEvidence a : abstracts) {
+      out.add(a.stance() == Stance.NEUTRAL || keep.contains(a) ? a
+          : new AbstractEvidence(a.id(), a.title(), a.year(), a.journal(), a.url(), a.design(), a.retracted(),
+              a.retrievalScore(), Stance.NEUTRAL, round(1 - a.probability()), List.of()));
+    }
+    return out;
+  }
+
+  private record Candidate(int hit, int sentence, String text, double overlap) {}
+
+  private record Scored(int index, String text, StanceScores scores) {
+    double rationale() {
+      return 1 - scores.neutral();
+    }
+  }
+
+  /** The sentences the stance model will see: the most overlapping with the claim, ties by rank and position. */
+  private List<Candidate> candidates(String claim, List<SearchHit> hits) {
+    Set<String> claimTerms = overlap.terms(claim);
+    List<Candidate> all = new ArrayList<>();
+    for (int h = 0; h < hits.size(); h++) {
+      List<String> sentences = hits.get(h).record().sentences();
+      for (int i = 0; i < sentences.size(); i++) {
+        String s = sentences.get(i);
+        all.add(new Candidate(h, i, s, SentenceOverlap.fraction(claimTerms, overlap.terms(s))));
+      }
+    }
+    if (options.candidates() > 0 && all.size() > options.candidates()) {
+      all.sort(Comparator.comparingDouble((Candidate c) -> -c.overlap()).thenComparingInt(Candidate::hit)
+          .thenComparingInt(Candidate::sentence));
+      all = new ArrayList<>(all.subList(0, options.candidates()));
+      all.sort(Comparator.comparingInt(Candidate::hit).thenComparingInt(Candidate::sentence));
+    }
+    return all;
+  }
+
+  private AbstractEvidence judge(SearchHit hit, List<Scored> scored) {
+    PubmedRecord r = hit.record();
+    List<Scored> rationale = new ArrayList<>();
+    double best = 0;
+    for (Scored s : scored) {
+      best = Math.max(best, s.rationale());
+      if (s.rationale() >= options.rationaleThreshold()) {
+        rationale.add(s);
+      }
+    }
+    rationale.sort(Comparator.comparingDouble((Scored s) -> -s.rationale()).thenComparingInt(Scored::index));
+    if (rationale.size() > options.sentencesPerAbstract()) {
+      rationale = new ArrayList<>(rationale.subList(0, options.sentencesPerAbstract()));
+    }
     double support = 0;
     double contradict = 0;
-    List<EvidenceSentence> chosen = new ArrayList<>();
-    for (int i : order) {
-      StanceScores s = scores.get(i);
-      Stance label = s.label();
-      if (label == Stance.NEUTRAL || chosen.size() >= options.sentencesPerAbstract()) {
-        continue;
-      }
-      chosen.add(new EvidenceSentence(i, sentences.get(i), label, s.probability(label)));
-      support = Math.max(support, s.support());
-      contradict = Math.max(contradict, s.contradict());
+    for (Scored s : rationale) {
+      support += s.scores().support();
+      contradict += s.scores().contradict();
     }
-    Stance abstractStance = chosen.isEmpty() ? Stance.NEUTRAL
-        : support >= contradict ? Stance.SUPPORT : Stance.CONTRADICT;
-    double p = chosen.isEmpty() ? 1 - Math.max(support, contradict) : Math.max(support, contradict);
-    List<EvidenceSentence> rationale = abstractStance == Stance.NEUTRAL ? List.of()
-        : chosen.stream().filter(e -> e.stance() == abstractStance).toList();
+    Stance label = rationale.isEmpty() ? Stance.NEUTRAL : support >= contradict ? Stance.SUPPORT : Stance.CONTRADICT;
+    double p;
+    if (label == Stance.NEUTRAL) {
+      p = 1 - best;
+    } else {
+      p = 0;
+      for (Scored s : rationale) {
+        p = Math.max(p, s.scores().probability(label));
+      }
+    }
+    List<EvidenceSentence> sentences = new ArrayList<>();
+    for (Scored s : rationale) {
+      Stance own = s.scores().support() >= s.scores().contradict() ? Stance.SUPPORT : Stance.CONTRADICT;
+      sentences.add(new EvidenceSentence(s.index(), s.text(), own, round(s.scores().probability(own))));
+    }
     return new AbstractEvidence(r.id(), r.title(), r.year(), r.journal(), r.pubmedUrl(), StudyDesign.of(r),
-        r.retracted(), hit.score(), abstractStance, round(p), rationale);
+        r.retracted(), hit.score(), label, round(p), sentences);
   }
 
-  /** Weighs the abstracts into a verdict: each stance-taking abstract counts its probability times its design weight. */
+  /** Weighs the abstracts into a verdict with the built-in calibration. */
   static ClaimVerdict aggregate(Claim claim, List<AbstractEvidence> abstracts) {
+    return aggregate(claim, abstracts, VerdictCalibration.builtin());
+  }
+
+  /**
+   * Weighs the abstracts into a verdict: each stance-taking, non-retracted abstract counts its probability times its
+   * design weight. The raw confidence (the winning side's share of the weight, damped when there is little of it) is
+   * mapped through {@code calibration}.
+   */
+  static ClaimVerdict aggregate(Claim claim, List<AbstractEvidence> abstracts, VerdictCalibration calibration) {
     double support = 0;
     double contradict = 0;
     int nSupport = 0;
@@ -122,21 +254,30 @@ public final class Verifier {
       }
     }
     Verdict verdict;
-    double confidence;
+    double raw;
     double total = support + contradict;
     if (total == 0) {
       verdict = Verdict.INSUFFICIENT_EVIDENCE;
-      confidence = abstracts.isEmpty() ? 1.0 : 0.5;
+      double neutral = 0;
+      int counted = 0;
+      for (AbstractEvidence a : abstracts) {
+        if (!a.retracted()) {
+          neutral += a.probability();
+          counted++;
+        }
+      }
+      raw = counted == 0 ? 1.0 : neutral / counted;
     } else if (support >= 2 * contradict) {
       verdict = Verdict.SUPPORTED;
-      confidence = support / (total + 0.5);
+      raw = support / (total + 0.5);
     } else if (contradict >= 2 * support) {
       verdict = Verdict.CONTRADICTED;
-      confidence = contradict / (total + 0.5);
+      raw = contradict / (total + 0.5);
     } else {
       verdict = Verdict.MIXED;
-      confidence = Math.min(support, contradict) / Math.max(support, contradict) * total / (total + 0.5);
+      raw = Math.min(support, contradict) / Math.max(support, contradict) * total / (total + 0.5);
     }
+    double confidence = calibration.calibrate(verdict, Math.max(0, Math.min(1, raw)));
     return new ClaimVerdict(claim, verdict, round(Math.max(0, Math.min(1, confidence))), nSupport, nContradict,
         abstracts);
   }

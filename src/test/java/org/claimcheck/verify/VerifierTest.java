@@ -63,6 +63,86 @@ class VerifierTest {
     assertEquals(Verdict.INSUFFICIENT_EVIDENCE, v.verdict());
   }
 
+  /** A stance model that reads keywords: "improve" supports, "did not" contradicts, the rest is neutral. */
+  static final class KeywordModel implements StanceModel {
+    int scored;
+
+    @Override
+    public List<StanceScores> score(String claim, List<String> sentences) {
+      scored += sentences.size();
+      return sentences.stream().map(s -> s.contains("did not") ? new StanceScores(0.1, 0.8, 0.1)
+          : s.contains("improve") ? new StanceScores(0.7, 0.1, 0.2) : new StanceScores(0.05, 0.05, 0.9)).toList();
+    }
+
+    @Override
+    public String describe() {
+      return "keywords";
+    }
+  }
+
+  private ClaimVerdict verify(String claim, StanceModel model, Verifier.Options options) throws IOException {
+    try (AbstractSearcher s = AbstractSearcher.open(dir, AbstractSearcher.Bm25.DEFAULT)) {
+      return new Verifier(s, model, Lexicon.builtin(), options, VerdictCalibration.identity())
+          .verify(ClaimsFile.plain("1", claim, 0));
+    }
+  }
+
+  @Test
+  void evidenceIsWhatReachesTheThresholdAndAbstractsTakeTheSummedStance() throws IOException {
+    KeywordModel model = new KeywordModel();
+    ClaimVerdict v = verify("Cobalamin improves neuropathy and melatonin synthesis.", model,
+        new Verifier.Options(5, 3, false, 0, 0.5));
+    AbstractEvidence trial = v.abstracts().stream().filter(a -> a.id().equals("90000001")).findFirst().orElseThrow();
+    assertEquals(Stance.SUPPORT, trial.stance());
+    assertEquals(0.7, trial.probability(), 1e-9);
+    assertTrue(trial.sentences().stream().allMatch(e -> e.text().contains("improve")), trial.sentences().toString());
+    AbstractEvidence rats = v.abstracts().stream().filter(a -> a.id().equals("90000002")).findFirst().orElseThrow();
+    assertEquals(Stance.CONTRADICT, rats.stance());
+    assertEquals(List.of(1), rats.sentences().stream().map(EvidenceSentence::index).toList());
+    assertEquals(StudyDesign.ANIMAL, rats.design());
+
+    ClaimVerdict strict = verify("Cobalamin improves neuropathy and melatonin synthesis.", new KeywordModel(),
+        new Verifier.Options(5, 3, false, 0, 0.85));
+    assertTrue(strict.abstracts().stream().filter(a -> a.id().equals("90000001"))
+        .allMatch(a -> a.stance() == Stance.NEUTRAL), "0.8 < 0.85: no evidence");
+  }
+
+  @Test
+  void onlyTheCandidatesReachTheStanceModel() throws IOException {
+    KeywordModel all = new KeywordModel();
+    verify("Cobalamin improves neuropathy.", all, new Verifier.Options(5, 3, false, 0, 0.5));
+    KeywordModel few = new KeywordModel();
+    verify("Cobalamin improves neuropathy.", few, new Verifier.Options(5, 3, false, 2, 0.5));
+    assertEquals(2, few.scored);
+    assertTrue(all.scored > 2, "every sentence: " + all.scored);
+  }
+
+  @Test
+  void onlyTheStrongestAbstractsTakeAStance() throws IOException {
+    ClaimVerdict both = verify("Cobalamin improves neuropathy and melatonin synthesis.", new KeywordModel(),
+        new Verifier.Options(5, 3, false, 0, 0.5, 5));
+    assertEquals(2, both.evidence().size(), both.toString());
+    ClaimVerdict one = verify("Cobalamin improves neuropathy and melatonin synthesis.", new KeywordModel(),
+        new Verifier.Options(5, 3, false, 0, 0.5, 1));
+    assertEquals(List.of("90000002"), one.evidence().stream().map(AbstractEvidence::id).toList(),
+        "the contradiction (0.8) beats the support (0.7)");
+    AbstractEvidence demoted = one.abstracts().stream().filter(a -> a.id().equals("90000001")).findFirst()
+        .orElseThrow();
+    assertEquals(Stance.NEUTRAL, demoted.stance());
+    assertTrue(demoted.sentences().isEmpty());
+    assertEquals(Verdict.CONTRADICTED, one.verdict());
+  }
+
+  @Test
+  void calibrationMapsRawConfidencePerVerdict() {
+    VerdictCalibration c = new VerdictCalibration(java.util.Map.of(Verdict.SUPPORTED,
+        new double[][] {{0.2, 0.3}, {0.6, 0.8}}));
+    assertEquals(0.3, c.calibrate(Verdict.SUPPORTED, 0.1), 1e-9);
+    assertEquals(0.55, c.calibrate(Verdict.SUPPORTED, 0.4), 1e-9);
+    assertEquals(0.8, c.calibrate(Verdict.SUPPORTED, 0.9), 1e-9);
+    assertEquals(0.42, c.calibrate(Verdict.MIXED, 0.42), 1e-9, "no curve: raw");
+  }
+
   @Test
   void writesSciFactPredictions() throws IOException {
     ClaimVerdict v = verify("Oral vitamin B12 improves peripheral neuropathy in deficient adults.");

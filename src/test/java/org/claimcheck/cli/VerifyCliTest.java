@@ -1,0 +1,107 @@
+package org.claimcheck.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.claimcheck.Json;
+import org.claimcheck.TestData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** verify, stance and eval scifact through the command line. */
+class VerifyCliTest {
+  static CliTest.Run run(String... args) {
+    return CliTest.run(args);
+  }
+
+  @Test
+  void evalScifactScoresAPredictionsFile() {
+    CliTest.Run r = run("eval", "scifact", "--claims",
+        TestData.resource("org/claimcheck/verify/scifact-gold.jsonl").toString(), "--predictions",
+        TestData.resource("org/claimcheck/verify/scifact-predictions.jsonl").toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().startsWith("SciFact (scifact-gold.jsonl, 3 claims)"), r.out());
+    assertTrue(r.out().contains("abstract_label_f1"), r.out());
+    assertTrue(r.out().contains("sentence_selection_recall        0.6000"), r.out());
+    assertTrue(r.err().contains("no recorded expectation"), r.err());
+  }
+
+  @Test
+  void evalScifactNeedsExactlyOneSource(@TempDir Path dir) {
+    String claims = TestData.resource("org/claimcheck/verify/scifact-gold.jsonl").toString();
+    CliTest.Run none = run("eval", "scifact", "--claims", claims);
+    assertEquals(2, none.code(), none.err());
+    CliTest.Run cvWithPredictions = run("eval", "scifact", "--claims", claims, "--predictions", claims, "--cv",
+        dir.toString());
+    assertEquals(2, cvWithPredictions.code(), cvWithPredictions.err());
+    assertTrue(cvWithPredictions.err().startsWith("error: --cv needs --corpus or --index"), cvWithPredictions.err());
+  }
+
+  @Test
+  void evalScifactExitsThreeOutsideTheExpectation(@TempDir Path dir) throws Exception {
+    Path expect = dir.resolve("expect.json");
+    Files.writeString(expect, "{\"name\": \"t\", \"suite\": \"scifact\", \"inputs\": {}, \"metrics\": "
+        + "{\"abstract_label_f1\": {\"expected\": 0.9, \"tolerance\": 0.01}}}");
+    CliTest.Run r = run("eval", "scifact", "--claims",
+        TestData.resource("org/claimcheck/verify/scifact-gold.jsonl").toString(), "--predictions",
+        TestData.resource("org/claimcheck/verify/scifact-predictions.jsonl").toString(), "--expect", expect.toString());
+    assertEquals(3, r.code(), r.out() + r.err());
+    assertTrue(r.err().contains("abstract_label_f1 0.2857 is below the expected 0.9000"), r.err());
+  }
+
+  @Test
+  void verifyWritesSciFactPredictions(@TempDir Path dir) throws Exception {
+    String idx = dir.resolve("idx").toString();
+    assertEquals(0, run("index", "--index", idx,
+        TestData.resource("org/claimcheck/pubmed/invented-pubmed.xml").toString()).code());
+    Path claims = dir.resolve("claims.jsonl");
+    Files.writeString(claims, "{\"id\": 7, \"claim\": \"Oral vitamin B12 improves peripheral neuropathy in deficient "
+        + "adults.\"}\n{\"id\": 8, \"claim\": \"Quantum gravity explains dark energy.\"}\n");
+    CliTest.Run r = run("verify", "--index", idx, "--claims", claims.toString(), "--format", "scifact");
+    assertEquals(0, r.code(), r.err());
+    String[] lines = r.out().strip().split("\n");
+    assertEquals(2, lines.length, r.out());
+    JsonNode first = Json.MAPPER.readTree(lines[0]);
+    assertEquals(7, first.path("id").asInt());
+    JsonNode ev = first.path("evidence").path("90000001");
+    assertEquals("SUPPORT", ev.path("label").asText(), r.out());
+    assertTrue(ev.path("sentences").size() >= 1 && ev.path("sentences").size() <= 3, r.out());
+    assertEquals(0, Json.MAPPER.readTree(lines[1]).path("evidence").size(), r.out());
+    assertTrue(r.err().contains("claims/s"), r.err());
+  }
+
+  @Test
+  void verifyRunsTheShippedCrossEncoder(@TempDir Path dir) throws Exception {
+    String idx = dir.resolve("idx").toString();
+    assertEquals(0, run("index", "--index", idx,
+        TestData.resource("org/claimcheck/pubmed/invented-pubmed.xml").toString()).code());
+    Path claims = dir.resolve("claims.jsonl");
+    Files.writeString(claims, "{\"id\": 7, \"claim\": \"Oral vitamin B12 improves peripheral neuropathy.\"}\n");
+    CliTest.Run r = run("verify", "--index", idx, "--claims", claims.toString(), "--format", "jsonl",
+        "--stance-model", "cross-encoder", "--threads", "1");
+    assertEquals(0, r.code(), r.err());
+    JsonNode v = Json.MAPPER.readTree(r.out().strip());
+    assertEquals("7", v.path("claim").path("id").asText());
+    assertTrue(v.path("abstracts").size() >= 1, r.out());
+    assertTrue(v.path("confidence").asDouble() >= 0 && v.path("confidence").asDouble() <= 1, r.out());
+  }
+
+  @Test
+  void stanceCanUseTheRuleBaselineAndRejectsAMissingModel(@TempDir Path dir) throws Exception {
+    Path pairs = dir.resolve("pairs.csv");
+    Files.writeString(pairs, "claim,evidence\nB12 improves neuropathy,Vitamin B12 did not improve neuropathy.\n");
+    CliTest.Run rule = run("stance", "--pairs", pairs.toString(), "--stance-model", "rule");
+    assertEquals(0, rule.code(), rule.err());
+    assertTrue(rule.out().contains(",REFUTES,"), rule.out());
+    CliTest.Run model = run("stance", "--pairs", pairs.toString(), "--stance-model", "cross-encoder");
+    assertEquals(0, model.code(), model.err());
+    assertTrue(model.out().lines().skip(1).allMatch(l -> l.matches(".*,(SUPPORTS|REFUTES|NEUTRAL),0\\.\\d{4},0\\.\\d{4},"
+        + "0\\.\\d{4}")), model.out());
+    CliTest.Run missing = run("stance", "--pairs", pairs.toString(), "--stance-model", dir.resolve("x.onnx").toString());
+    assertEquals(2, missing.code());
+    assertTrue(missing.err().startsWith("error: no such stance model"), missing.err());
+  }
+}
