@@ -44,6 +44,9 @@ public final class VerifyCommand implements Callable<Integer> {
   Bm25Options bm25;
 
   @Mixin
+  RankingOptions ranking;
+
+  @Mixin
   StanceModelOptions stanceModel;
 
   @Spec
@@ -122,7 +125,7 @@ public final class VerifyCommand implements Callable<Integer> {
     List<ClaimVerdict> verdicts = new ArrayList<>();
     long t0 = System.nanoTime();
     StanceModel model = stanceModel.open();
-    try (AbstractSearcher searcher = AbstractSearcher.open(indexOption.index, bm25.bm25())) {
+    try (AbstractSearcher searcher = AbstractSearcher.open(indexOption.index, bm25.bm25(), ranking.settings(), null)) {
       Verifier verifier = new Verifier(searcher, model, Lexicon.builtin(), options);
       for (Claim c : claims) {
         ClaimVerdict v = verifier.verify(c);

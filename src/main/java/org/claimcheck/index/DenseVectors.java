@@ -151,6 +151,19 @@ public final class DenseVectors implements Closeable {
     return v;
   }
 
+  /** The model of the vectors of the index at {@code dir}, or null when it has none (or there is no index). */
+  public static String indexModel(Path dir) throws IOException {
+    if (!java.nio.file.Files.isDirectory(dir)) {
+      return null;
+    }
+    try (org.apache.lucene.store.Directory d = org.apache.lucene.store.FSDirectory.open(dir)) {
+      if (!DirectoryReader.indexExists(d)) {
+        return null;
+      }
+      return org.apache.lucene.index.SegmentInfos.readLatestCommit(d).getUserData().get(IndexSchema.DENSE_MODEL_KEY);
+    }
+  }
+
   /** The model of the vectors in the last commit of an index, or null when it has none. */
   static String modelOf(DirectoryReader committed) throws IOException {
     return committed == null ? null : committed.getIndexCommit().getUserData().get(IndexSchema.DENSE_MODEL_KEY);
