@@ -115,8 +115,7 @@ public final class IndexCommand implements Callable<Integer> {
     double secs = (System.nanoTime() - t0) / 1e9;
     tally.print(err);
     if (withVectors) {
-      err.printf(Locale.ROOT, "vectors: %d texts embedded (%.1f per second), %d read from the cache %s%n", embedded,
-          embedded / Math.max(secs, 1e-9), cached, cache);
+      err.printf(Locale.ROOT, "vectors: %d texts embedded, %d read from the cache %s%n", embedded, cached, cache);
     }
     long written = tally.get(AbstractIndexer.INDEXED) + tally.get(AbstractIndexer.REPLACED);
     err.printf(Locale.ROOT, "%d files, %d records in %.1f s (%,.0f records/s indexed, %d threads); the index holds %d "

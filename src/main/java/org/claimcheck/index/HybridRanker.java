@@ -61,7 +61,7 @@ public final class HybridRanker implements Closeable {
    */
   public record Settings(Mode mode, double bm25Weight, int candidates) {
     /** Tuned on the SciFact train claims (2-fold cross-validated): see README "Hybrid retrieval". */
-    public static final double DEFAULT_BM25_WEIGHT = 0.5;
+    public static final double DEFAULT_BM25_WEIGHT = 0.2;
     public static final int DEFAULT_CANDIDATES = 100;
 
     public Settings {

@@ -98,6 +98,26 @@ public final class HybridTuning {
 
     Map<String, Map<String, Function<QueryScores, float[]>>> families = new LinkedHashMap<>();
     families.put("bm25", Map.of("-", qs -> sparse(qs.bm25(), n)));
+    // The shipped ranking's grid, finer: min-max over the candidates of BM25 and dense by abstract, no instruction.
+    Map<String, Function<QueryScores, float[]>> fine = new LinkedHashMap<>();
+    for (double w : new double[] {0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5}) {
+      for (int k : new int[] {50, 100, 200}) {
+        fine.put("w=" + w + " k=" + k, qs -> minMax(qs.bm25(), qs.abstractCos(), w, k, n));
+      }
+    }
+    families.put("SHIPPED GRID minmax over candidates: bm25 + dense abstract", fine);
+    for (double w : new double[] {0.1, 0.2, 0.3, 0.5}) {
+      families.put("  fixed w=" + w + " k=100", Map.of("-", qs -> minMax(qs.bm25(), qs.abstractCos(), w, 100, n)));
+    }
+    if (args.length > 1 && args[1].equals("--focused")) {
+      families.put("dense abstract", Map.of("-", qs -> qs.abstractCos()));
+    } else {
+      addFamilies(families, n);
+    }
+    printFamilies(families, scores, queries, ids, qrels);
+  }
+
+  static void addFamilies(Map<String, Map<String, Function<QueryScores, float[]>>> families, int n) {
     families.put("bm25+lexicon", Map.of("-", qs -> sparse(qs.bm25Lex(), n)));
     for (boolean pre : new boolean[] {false, true}) {
       String p = pre ? " (instruction)" : "";
@@ -137,7 +157,10 @@ public final class HybridTuning {
         }
       }
     }
+  }
 
+  static void printFamilies(Map<String, Map<String, Function<QueryScores, float[]>>> families,
+      Map<String, QueryScores> scores, List<String> queries, List<String> ids, Qrels qrels) {
     System.out.printf(Locale.ROOT, "%-72s %8s %8s %8s %8s  %s%n", "family", "nDCG@10", "R@100", "CV nDCG", "CV R@100",
         "best on all train");
     for (var fam : families.entrySet()) {
