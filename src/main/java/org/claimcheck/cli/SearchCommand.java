@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
 /** {@code claimcheck search}: queries the abstract index. */
 @Command(name = "search", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
     description = {"Searches the abstract index with BM25: one QUERY in Lucene syntax, or a file of queries "
-        + "(--queries: BEIR queries.jsonl, SciFact claims .jsonl, or TSV id<TAB>text) searched as plain words.",
+        + "(--queries: BEIR queries.jsonl, SciFact claims .jsonl, or TSV id<TAB>text) searched as plain words. An "
+        + "index built with --dense ranks plain-words queries hybrid (BM25 + dense vectors); see --ranking.",
         "Examples:",
         "  claimcheck search 'title:cobalamin AND neuropathy' --year 2010..2024 --humans",
         "  claimcheck search --queries claims.jsonl --hits 100 --format trec --output run.trec"})
@@ -52,6 +53,9 @@ public final class SearchCommand implements Callable<Integer> {
 
   @Mixin
   Bm25Options bm25;
+
+  @Mixin
+  RankingOptions ranking;
 
   @Spec
   CommandSpec spec;
@@ -138,7 +142,7 @@ public final class SearchCommand implements Callable<Integer> {
     Outputs.checkWritable(output);
     SearchRequest.Syntax s = syntax != null ? (syntax == Syntax.lucene ? SearchRequest.Syntax.LUCENE
         : SearchRequest.Syntax.TEXT) : input.queries != null ? SearchRequest.Syntax.TEXT : SearchRequest.Syntax.LUCENE;
-    try (AbstractSearcher searcher = AbstractSearcher.open(indexOption.index, bm25.bm25())) {
+    try (AbstractSearcher searcher = AbstractSearcher.open(indexOption.index, bm25.bm25(), ranking.settings(), null)) {
       List<Result> results = new ArrayList<>();
       for (Claim q : queries) {
         SearchRequest req = new SearchRequest(q.claim(), s, hits, years[0], years[1], pubTypes, mesh,

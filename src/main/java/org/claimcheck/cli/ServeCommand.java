@@ -38,6 +38,9 @@ public final class ServeCommand implements Callable<Integer> {
   @Mixin
   Bm25Options bm25;
 
+  @Mixin
+  RankingOptions ranking;
+
   @Spec
   CommandSpec spec;
 
@@ -104,7 +107,7 @@ public final class ServeCommand implements Callable<Integer> {
     CountDownLatch stopped = new CountDownLatch(1);
     CountDownLatch closed = new CountDownLatch(1);
     boolean served = false;
-    try (AbstractSearcher searcher = AbstractSearcher.open(indexOption.index, bm25.bm25());
+    try (AbstractSearcher searcher = AbstractSearcher.open(indexOption.index, bm25.bm25(), ranking.settings(), null);
         SearchServer server = start(searcher, options, err)) {
       served = true;
       // Ctrl-C or SIGTERM: let the server and the index close before the JVM ends.

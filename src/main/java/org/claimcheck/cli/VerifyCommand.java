@@ -44,6 +44,9 @@ public final class VerifyCommand implements Callable<Integer> {
   Bm25Options bm25;
 
   @Mixin
+  RankingOptions ranking;
+
+  @Mixin
   StanceModelOptions stanceModel;
 
   @Spec
@@ -85,10 +88,10 @@ public final class VerifyCommand implements Callable<Integer> {
     List<ClaimVerdict> verdicts = new ArrayList<>();
     long t0 = System.nanoTime();
     StanceModel model = stanceModel.open();
-    try (AbstractSearcher searcher = AbstractSearcher.open(indexOption.index, bm25.bm25())) {
-      Verifier v0 = new Verifier(searcher, model, Lexicon.builtin(), options);
+    try (AbstractSearcher searcher = AbstractSearcher.open(indexOption.index, bm25.bm25(), ranking.settings(), null)) {
+      Verifier engine = new Verifier(searcher, model, Lexicon.builtin(), options);
       for (Claim c : claims) {
-        ClaimVerdict v = v0.verify(c);
+        ClaimVerdict v = engine.verify(c);
         verdicts.add(v);
         tally.count(v.verdict().name());
       }

@@ -92,14 +92,17 @@ public final class AbstractIndexer implements Closeable {
   private final Options options;
   private final SessionVersions session = new SessionVersions();
   private volatile DirectoryReader committed;
+  /** Adds a vector to every document, or null for a BM25-only index. */
+  private final DenseVectors dense;
 
   private AbstractIndexer(Path path, Directory directory, IndexWriter writer, DirectoryReader committed,
-      Options options) {
+      Options options, DenseVectors dense) {
     this.path = path;
     this.directory = directory;
     this.writer = writer;
     this.committed = committed;
     this.options = options;
+    this.dense = dense;
   }
 
   /** Opens the index at {@code dir}, creating it when absent; an index of another schema version is refused. */
@@ -107,8 +110,19 @@ public final class AbstractIndexer implements Closeable {
     return open(dir, Options.defaults());
   }
 
-  /** As {@link #open(Path)}, with options. */
+  /**
+   * As {@link #open(Path)}, with options. An index with vectors keeps getting them: the encoder is loaded, with the
+   * cache beside the index ({@link DenseVectors#defaultCache}).
+   */
   public static AbstractIndexer open(Path dir, Options options) {
+    return open(dir, options, null);
+  }
+
+  /**
+   * As {@link #open(Path, Options)}; with {@code dense} (still the caller's to close) every record gets a vector
+   * ({@link IndexSchema#VECTOR}) and {@link #addMissingVectors} gives one to the records indexed without.
+   */
+  public static AbstractIndexer open(Path dir, Options options, DenseVectors dense) {
     Directory directory = null;
     IndexWriter writer = null;
     try {
@@ -123,13 +137,14 @@ public final class AbstractIndexer implements Closeable {
           .setCommitOnClose(false);
       writer = new IndexWriter(directory, config);
       DirectoryReader committed = DirectoryReader.indexExists(directory) ? DirectoryReader.open(directory) : null;
-      return new AbstractIndexer(dir, directory, writer, committed, options);
+      dense = DenseVectors.forIndexer(dir, committed, dense, options.threads());
+      return new AbstractIndexer(dir, directory, writer, committed, options, dense);
     } catch (IOException e) {
-      IOUtils.closeWhileHandlingException(writer, directory);
+      IOUtils.closeWhileHandlingException(writer, directory, dense);
       throw new ClaimcheckException("cannot open the index for writing", dir + ": " + e.getMessage(),
           "Check the folder's permissions and free disk space; if another claimcheck is indexing, wait for it");
     } catch (RuntimeException e) {
-      IOUtils.closeWhileHandlingException(writer, directory);
+      IOUtils.closeWhileHandlingException(writer, directory, dense);
       throw e;
     }
   }
@@ -208,12 +223,16 @@ public final class AbstractIndexer implements Closeable {
         ? record.withSentences(split(record))
         : record;
     try {
+      Document doc = toDocument(withSentences);
+      if (dense != null) {
+        dense.addTo(doc, withSentences);
+      }
       if (existing == null) {
         // New to the index: adding spares Lucene a buffered delete-by-id, which it would look up in every segment at
         // each flush, a cost that grows with the index during a baseline load.
-        writer.addDocument(toDocument(withSentences));
+        writer.addDocument(doc);
       } else {
-        writer.updateDocument(new Term(IndexSchema.ID, record.id()), toDocument(withSentences));
+        writer.updateDocument(new Term(IndexSchema.ID, record.id()), doc);
       }
     } catch (IllegalArgumentException e) {
       // Lucene refuses this document alone (e.g. a term too long) and stays usable.
@@ -333,6 +352,9 @@ public final class AbstractIndexer implements Closeable {
       Map<String, String> data = new HashMap<>();
       data.put(IndexSchema.VERSION_KEY, Integer.toString(IndexSchema.VERSION));
       data.put("claimcheck.analyzer", IndexSchema.textAnalyzer().toString());
+      if (dense != null) {
+        data.put(IndexSchema.DENSE_MODEL_KEY, dense.encoder().modelId());
+      }
       writer.setLiveCommitData(data.entrySet());
       writer.commit();
       DirectoryReader old = committed;
@@ -348,6 +370,33 @@ public final class AbstractIndexer implements Closeable {
     }
   }
 
+  /** Whether records get vectors. */
+  public boolean dense() {
+    return dense != null;
+  }
+
+  /** The vectors this indexer adds (encoder and cache), or null. */
+  public DenseVectors vectors() {
+    return dense;
+  }
+
+  /**
+   * Gives a vector to every committed record that has none (records indexed before the index was made dense), counted
+   * as VECTOR ADDED in {@code tally}; nothing without vectors.
+   */
+  public void addMissingVectors(Tally tally) throws IOException {
+    DirectoryReader reader = committed;
+    if (dense == null || reader == null) {
+      return;
+    }
+    DenseVectors.addMissing(reader, r -> {
+      Document doc = toDocument(r);
+      dense.addTo(doc, r);
+      writer.updateDocument(new Term(IndexSchema.ID, r.id()), doc);
+      tally.count("VECTOR ADDED");
+    });
+  }
+
   /** Number of live documents, counting what was added since the last commit. */
   public int size() {
     return writer.getDocStats().numDocs;
@@ -356,7 +405,7 @@ public final class AbstractIndexer implements Closeable {
   /** Closes the index, discarding what was not committed. */
   @Override
   public void close() throws IOException {
-    IOUtils.close(committed, () -> writer.rollback(), directory);
+    IOUtils.close(committed, () -> writer.rollback(), directory, dense);
   }
 
   private static String firstLine(String s) {

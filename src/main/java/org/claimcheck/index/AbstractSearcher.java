@@ -68,15 +68,29 @@ public final class AbstractSearcher implements Closeable {
   private final SearcherManager manager;
   private final Analyzer analyzer = IndexSchema.analyzer();
   private final Analyzer textAnalyzer = IndexSchema.textAnalyzer();
+  /** Dense or hybrid ranking of plain-words queries, or null for BM25 alone. */
+  private final HybridRanker hybrid;
 
-  private AbstractSearcher(Path path, Directory directory, SearcherManager manager) {
+  private AbstractSearcher(Path path, Directory directory, SearcherManager manager, HybridRanker hybrid) {
     this.path = path;
     this.directory = directory;
     this.manager = manager;
+    this.hybrid = hybrid;
   }
 
-  /** Opens the index at {@code dir} for searching; a missing or incompatible index is a clear error. */
+  /**
+   * Opens the index at {@code dir} for searching; a missing or incompatible index is a clear error. An index with
+   * vectors ranks plain-words queries hybrid (BM25 + dense, see {@link HybridRanker}); others rank by BM25.
+   */
   public static AbstractSearcher open(Path dir, Bm25 bm25) {
+    return open(dir, bm25, HybridRanker.Settings.of(HybridRanker.Mode.AUTO), null);
+  }
+
+  /**
+   * As {@link #open(Path, Bm25)}, ranking as {@code ranking} says; {@code vectors} embeds the queries (null: the
+   * shipped model is loaded when the index has vectors; a given one stays the caller's to close).
+   */
+  public static AbstractSearcher open(Path dir, Bm25 bm25, HybridRanker.Settings ranking, DenseVectors vectors) {
     if (!Files.isDirectory(dir)) {
       throw ClaimcheckException.usage("no index", dir.toString(),
           "Build one first: claimcheck index --index " + dir + " FILE.xml...");
@@ -99,7 +113,14 @@ public final class AbstractSearcher implements Closeable {
           return s;
         }
       });
-      return new AbstractSearcher(dir, directory, manager);
+      HybridRanker hybrid;
+      try {
+        hybrid = HybridRanker.forIndex(dir, manager, ranking, vectors);
+      } catch (RuntimeException e) {
+        IOUtils.closeWhileHandlingException(manager);
+        throw e;
+      }
+      return new AbstractSearcher(dir, directory, manager, hybrid);
     } catch (IOException e) {
       IOUtils.closeWhileHandlingException(directory);
       throw new ClaimcheckException("cannot open the index", dir + ": " + e.getMessage(),
@@ -112,6 +133,16 @@ public final class AbstractSearcher implements Closeable {
 
   public Path path() {
     return path;
+  }
+
+  /** How hits are ranked: BM25, or the dense or hybrid ranking with its model and settings, for manifests. */
+  public String ranking() {
+    return hybrid == null ? "BM25" : hybrid.describe();
+  }
+
+  /** The ranking plain-words queries get: BM25, DENSE or HYBRID. */
+  public HybridRanker.Mode mode() {
+    return hybrid == null ? HybridRanker.Mode.BM25 : hybrid.mode();
   }
 
   /** Whether {@code dir} holds an index (of any version). */
@@ -168,13 +199,13 @@ public final class AbstractSearcher implements Closeable {
     IndexSearcher s = manager.acquire();
     try {
       int want = request.offset() + request.hits();
-      TopDocs top = search(s, query, want);
+      TopDocs top = topDocs(s, query, request, want);
       // Lucene cuts a run of tied scores by internal doc id; fetch the whole run that ends the page, so that ties are
       // broken by record id whatever the page size.
       for (int n = want; top.scoreDocs.length == n && n < MAX_TIE_WINDOW
           && top.scoreDocs[n - 1].score == top.scoreDocs[want - 1].score; ) {
         n = Math.min(n * 2, MAX_TIE_WINDOW);
-        top = search(s, query, n);
+        top = topDocs(s, query, request, n);
       }
       ScoreDoc[] docs = top.scoreDocs;
       int from = Math.min(request.offset(), docs.length);
@@ -209,6 +240,14 @@ public final class AbstractSearcher implements Closeable {
     } finally {
       manager.release(s);
     }
+  }
+
+  /** The best {@code n} or more hits: hybrid (or dense) for plain-words queries of an index with vectors, else BM25. */
+  private TopDocs topDocs(IndexSearcher s, Query query, SearchRequest request, int n) throws IOException {
+    if (hybrid != null && HybridRanker.plainWords(query, request)) {
+      return hybrid.search(s, query, request.query(), request.hasFilters(), n);
+    }
+    return search(s, query, n);
   }
 
   private static TopDocs search(IndexSearcher s, Query query, int n) throws IOException {
@@ -255,7 +294,10 @@ public final class AbstractSearcher implements Closeable {
 
   private record ScoredRecord(float score, PubmedRecord record) {}
 
-  /** The Lucene query for a request, filters included. */
+  /**
+   * The Lucene query for a request, filters included (as the first MUST clause, filters as FILTER / MUST_NOT clauses:
+   * {@link HybridRanker} reads this shape).
+   */
   Query buildQuery(SearchRequest request) {
     Query main = switch (request.syntax()) {
       case LUCENE -> parse(request.query());
@@ -432,6 +474,6 @@ public final class AbstractSearcher implements Closeable {
 
   @Override
   public void close() throws IOException {
-    IOUtils.close(manager, directory, analyzer, textAnalyzer);
+    IOUtils.close(manager, directory, analyzer, textAnalyzer, hybrid);
   }
 }

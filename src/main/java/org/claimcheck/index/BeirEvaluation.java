@@ -12,8 +12,9 @@ import org.claimcheck.ClaimcheckException;
 import org.claimcheck.Tally;
 
 /**
- * One per evaluation. BM25 retrieval on a BEIR-style benchmark: indexes a corpus into a fresh index, searches every
- * query as plain words and scores the rankings against the qrels with trec_eval's conventions (see {@link Qrels}).
+ * One per evaluation. Retrieval on a BEIR-style benchmark: indexes a corpus into a fresh index (with dense vectors when
+ * a dense or hybrid ranking is asked for), searches every query as plain words with each ranking and scores the
+ * rankings against the qrels with trec_eval's conventions (see {@link Qrels}).
  */
 public final class BeirEvaluation {
   /** nDCG cut-off. */
@@ -22,26 +23,44 @@ public final class BeirEvaluation {
   public static final int RECALL_AT = 100;
 
   /**
-   * What one evaluation measured.
+   * What one evaluation measured for one ranking.
    *
    * @param runs query id to its hits, in rank order (the TREC run)
+   * @param p50Ms median time of one search, in milliseconds (embedding the query included)
+   * @param p95Ms 95th percentile of the same
    */
   public record Result(double ndcg, double recall, int queries, int judgedQueries, int documents,
-      Map<String, List<SearchHit>> runs, Tally tally, double indexSeconds, double searchSeconds) {}
+      Map<String, List<SearchHit>> runs, Tally tally, double indexSeconds, double searchSeconds, double p50Ms,
+      double p95Ms) {}
 
   private BeirEvaluation() {}
 
   /**
-   * Indexes {@code corpus} into a temporary folder (removed afterwards), runs {@code queries} (id to text) and scores
-   * them against {@code qrels}.
+   * BM25 alone: indexes {@code corpus} into a temporary folder (removed afterwards), runs {@code queries} (id to text)
+   * and scores them against {@code qrels}.
    */
   public static Result run(Path corpus, Map<String, String> queries, Qrels qrels, AbstractSearcher.Bm25 bm25)
       throws IOException {
+    return run(corpus, queries, qrels, bm25, List.of(HybridRanker.Settings.of(HybridRanker.Mode.BM25)), null)
+        .get(HybridRanker.Mode.BM25);
+  }
+
+  /**
+   * Each of {@code rankings} over one temporary index; {@code vectors} embeds the corpus and the queries (needed
+   * when a ranking is dense or hybrid; its cache spares later runs the embedding). Results in the order asked.
+   */
+  public static Map<HybridRanker.Mode, Result> run(Path corpus, Map<String, String> queries, Qrels qrels,
+      AbstractSearcher.Bm25 bm25, List<HybridRanker.Settings> rankings, DenseVectors vectors) throws IOException {
+    boolean dense = rankings.stream().anyMatch(r -> r.mode() != HybridRanker.Mode.BM25);
+    if (dense && vectors == null) {
+      throw new IllegalArgumentException("dense and hybrid rankings need vectors");
+    }
     Path dir = Files.createTempDirectory("claimcheck-beir-");
     try {
       Tally tally = new Tally("index");
       long t0 = System.nanoTime();
-      try (AbstractIndexer indexer = AbstractIndexer.open(dir)) {
+      try (AbstractIndexer indexer = AbstractIndexer.open(dir, AbstractIndexer.Options.defaults(),
+          dense ? vectors : null)) {
         indexer.index(corpus, tally);
         indexer.commit();
       }
@@ -49,22 +68,32 @@ public final class BeirEvaluation {
         throw new ClaimcheckException("the corpus could not be read", corpus + ": " + tally.reasons(),
             "Give a BEIR corpus.jsonl (_id, title, text) or a SciFact corpus.jsonl (doc_id, title, abstract)");
       }
-      long t1 = System.nanoTime();
-      Map<String, List<SearchHit>> runs = new LinkedHashMap<>();
-      int documents;
-      try (AbstractSearcher searcher = AbstractSearcher.open(dir, bm25)) {
-        documents = searcher.size();
-        for (var q : queries.entrySet()) {
-          runs.put(q.getKey(), searcher.search(SearchRequest.text(q.getValue(), RECALL_AT), false));
-        }
-      }
-      long t2 = System.nanoTime();
-      Map<String, List<String>> ranked = new LinkedHashMap<>();
-      runs.forEach((q, hits) -> ranked.put(q, hits.stream().map(SearchHit::id).toList()));
+      double indexSeconds = (System.nanoTime() - t0) / 1e9;
       int judged = (int) qrels.queries().stream().filter(queries::containsKey).count();
-      return new Result(qrels.mean(ranked, Qrels.Measure.NDCG, NDCG_AT),
-          qrels.mean(ranked, Qrels.Measure.RECALL, RECALL_AT), queries.size(), judged, documents, runs, tally,
-          (t1 - t0) / 1e9, (t2 - t1) / 1e9);
+      Map<HybridRanker.Mode, Result> out = new LinkedHashMap<>();
+      for (HybridRanker.Settings ranking : rankings) {
+        long t1 = System.nanoTime();
+        Map<String, List<SearchHit>> runs = new LinkedHashMap<>();
+        double[] latencies = new double[queries.size()];
+        int documents;
+        try (AbstractSearcher searcher = AbstractSearcher.open(dir, bm25, ranking, dense ? vectors : null)) {
+          documents = searcher.size();
+          int i = 0;
+          for (var q : queries.entrySet()) {
+            long s0 = System.nanoTime();
+            runs.put(q.getKey(), searcher.search(SearchRequest.text(q.getValue(), RECALL_AT), false));
+            latencies[i++] = (System.nanoTime() - s0) / 1e6;
+          }
+        }
+        long t2 = System.nanoTime();
+        Map<String, List<String>> ranked = new LinkedHashMap<>();
+        runs.forEach((q, hits) -> ranked.put(q, hits.stream().map(SearchHit::id).toList()));
+        java.util.Arrays.sort(latencies);
+        out.put(ranking.mode(), new Result(qrels.mean(ranked, Qrels.Measure.NDCG, NDCG_AT),
+            qrels.mean(ranked, Qrels.Measure.RECALL, RECALL_AT), queries.size(), judged, documents, runs, tally,
+            indexSeconds, (t2 - t1) / 1e9, percentile(latencies, 0.5), percentile(latencies, 0.95)));
+      }
+      return out;
     } finally {
       try {
         AtomicFiles.deleteRecursively(dir);
@@ -72,5 +101,14 @@ public final class BeirEvaluation {
         throw new UncheckedIOException(e);
       }
     }
+  }
+
+  /** The {@code p} quantile of sorted values (nearest rank); 0 for none. */
+  static double percentile(double[] sorted, double p) {
+    if (sorted.length == 0) {
+      return 0;
+    }
+    int i = (int) Math.ceil(p * sorted.length) - 1;
+    return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
   }
 }

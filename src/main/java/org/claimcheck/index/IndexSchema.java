@@ -18,6 +18,8 @@ import org.apache.lucene.analysis.core.KeywordAnalyzer;
  *       {@code journal} (lower-case keywords), {@code humans}, {@code animals}, {@code retracted} ("true"/"false"):
  *       filters.
  *   <li>{@code _source}: the whole record as JSON, sentences included, returned with hits and used for evidence.
+ *   <li>{@code vector} (only in indexes built with {@code --dense}): bge-small-en-v1.5's unit vector of title and
+ *       abstract, HNSW-indexed for dot-product search; the commit names the model ({@link #DENSE_MODEL_KEY}).
  * </ul>
  */
 public final class IndexSchema {
@@ -44,6 +46,13 @@ public final class IndexSchema {
   public static final String SOURCE = "_source";
   /** Where the record's sentences lie in its sections, when the index split them (see {@link StoredSource}). */
   public static final String SPANS = "_spans";
+  /**
+   * Optional (indexes built with {@code index --dense}): the unit vector of title and abstract, for HNSW search by dot
+   * product (see {@link DenseVectors}).
+   */
+  public static final String VECTOR = "vector";
+  /** Commit user-data key naming the model of {@link #VECTOR}; absent in an index without vectors. */
+  public static final String DENSE_MODEL_KEY = "claimcheck.dense.model";
 
   private IndexSchema() {}
 

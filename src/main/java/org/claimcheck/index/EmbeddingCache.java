@@ -1,0 +1,281 @@
+package org.claimcheck.index;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.claimcheck.ClaimcheckException;
+
+/**
+ * Thread-safe. Vectors already computed, keyed by the SHA-256 of the text, so that re-indexing an unchanged record or
+ * re-running an evaluation never embeds the same text twice. One file per model in a folder,
+ * {@code <model id>.vec}: a header (magic, model id, dimension) then fixed-size records (32-byte SHA-256 of the UTF-8
+ * text, then the vector as little-endian float32), appended as vectors are computed.
+ *
+ * <p>Opening reads only the keys (24 bytes each in memory, about 1.3 GB for every PubMed abstract); vectors are read
+ * from the file when asked for. A record cut short by a crash is dropped at the next open. One process appends at a
+ * time (an exclusive file lock): a second one, or one whose folder is read-only, uses the cache read-only and
+ * embeds what is missing without keeping it ({@link #writable()} says which). Vectors are written as computed; the
+ * file is forced to disk on {@link #close()}.
+ */
+public final class EmbeddingCache implements Closeable {
+  private static final byte[] MAGIC = "claimcheck-vectors 1\n".getBytes(StandardCharsets.US_ASCII);
+  private static final int KEY_BYTES = 32;
+
+  private final Path file;
+  private final String modelId;
+  private final int dimension;
+  private final int recordBytes;
+  private final FileChannel channel;
+  private final FileLock lock;
+  private final long dataStart;
+  private final Map<Key, Long> offsets = new ConcurrentHashMap<>();
+  private final AtomicLong hits = new AtomicLong();
+  private final AtomicLong misses = new AtomicLong();
+  private long end;
+
+  private record Key(long a, long b, long c, long d) {
+    static Key of(byte[] h, int off) {
+      ByteBuffer bb = ByteBuffer.wrap(h, off, KEY_BYTES);
+      return new Key(bb.getLong(), bb.getLong(), bb.getLong(), bb.getLong());
+    }
+  }
+
+  private EmbeddingCache(Path file, String modelId, int dimension, FileChannel channel, FileLock lock)
+      throws IOException {
+    this.file = file;
+    this.modelId = modelId;
+    this.dimension = dimension;
+    this.recordBytes = KEY_BYTES + 4 * dimension;
+    this.channel = channel;
+    this.lock = lock;
+    byte[] header = header(modelId, dimension);
+    this.dataStart = header.length;
+    long size = channel == null ? 0 : channel.size();
+    if (channel != null && lock != null && size < header.length) {
+      channel.truncate(0);
+      channel.write(ByteBuffer.wrap(header), 0);
+      size = header.length;
+    } else if (channel != null && size < header.length) {
+      size = 0; // Another process is creating it: nothing to read yet.
+    } else if (channel != null) {
+      ByteBuffer got = ByteBuffer.allocate(header.length);
+      readFully(got, 0);
+      if (!java.util.Arrays.equals(got.array(), header)) {
+        throw new ClaimcheckException("the embedding cache belongs to another model or format", file.toString(),
+            "Delete the file (it is only a cache) or point the cache at another folder");
+      }
+    }
+    long whole = size < dataStart ? dataStart : dataStart + (size - dataStart) / recordBytes * recordBytes;
+    if (lock != null && whole < size) {
+      channel.truncate(whole); // A record cut short by a crash.
+    }
+    this.end = whole;
+    if (size >= dataStart) {
+      loadKeys(whole);
+    }
+  }
+
+  /**
+   * Opens (creating when absent) the cache of {@code modelId} in {@code dir}. A folder that cannot be created or
+   * written gives a read-only cache (or an empty in-memory one when the file does not exist).
+   */
+  public static EmbeddingCache open(Path dir, String modelId, int dimension) {
+    Path file = dir.resolve(modelId.replaceAll("[^A-Za-z0-9._-]", "_") + ".vec");
+    FileChannel channel = null;
+    FileLock lock = null;
+    try {
+      try {
+        Files.createDirectories(dir);
+        channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+            StandardOpenOption.WRITE);
+        try {
+          lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+          lock = null;
+        }
+      } catch (IOException e) {
+        channel = Files.isReadable(file) ? FileChannel.open(file, StandardOpenOption.READ) : null;
+      }
+      return new EmbeddingCache(file, modelId, dimension, channel, lock);
+    } catch (IOException e) {
+      closeQuietly(channel);
+      throw new ClaimcheckException("cannot read the embedding cache", file + ": " + e.getMessage(),
+          "Delete the file (it is only a cache) or point the cache at another folder");
+    } catch (RuntimeException e) {
+      closeQuietly(channel);
+      throw e;
+    }
+  }
+
+  /** A cache that keeps nothing (every text is a miss). */
+  public static EmbeddingCache none(String modelId, int dimension) {
+    try {
+      return new EmbeddingCache(null, modelId, dimension, null, null);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static byte[] header(String modelId, int dimension) {
+    byte[] id = (modelId + "\n" + dimension + "\n").getBytes(StandardCharsets.UTF_8);
+    byte[] h = new byte[MAGIC.length + id.length];
+    System.arraycopy(MAGIC, 0, h, 0, MAGIC.length);
+    System.arraycopy(id, 0, h, MAGIC.length, id.length);
+    return h;
+  }
+
+  private void loadKeys(long upTo) throws IOException {
+    int per = Math.max(1, (1 << 20) / recordBytes);
+    ByteBuffer buf = ByteBuffer.allocate(per * recordBytes);
+    for (long pos = dataStart; pos < upTo; ) {
+      buf.clear();
+      buf.limit((int) Math.min(buf.capacity(), upTo - pos));
+      readFully(buf, pos);
+      byte[] a = buf.array();
+      for (int i = 0; i + recordBytes <= buf.limit(); i += recordBytes) {
+        offsets.put(Key.of(a, i), pos + i + KEY_BYTES);
+      }
+      pos += buf.limit();
+    }
+  }
+
+  private void readFully(ByteBuffer buf, long pos) throws IOException {
+    while (buf.hasRemaining()) {
+      int n = channel.read(buf, pos + buf.position());
+      if (n < 0) {
+        throw new IOException("unexpected end of " + file);
+      }
+    }
+    buf.flip();
+  }
+
+  /** The model whose vectors these are. */
+  public String modelId() {
+    return modelId;
+  }
+
+  /** Whether new vectors are kept. */
+  public boolean writable() {
+    return lock != null;
+  }
+
+  /** Number of vectors held. */
+  public int size() {
+    return offsets.size();
+  }
+
+  /** Lookups that found a vector since opening. */
+  public long hits() {
+    return hits.get();
+  }
+
+  /** Lookups that found none since opening. */
+  public long misses() {
+    return misses.get();
+  }
+
+  /** The vector cached for {@code text}, or null. */
+  public float[] get(String text) {
+    Long off = offsets.get(Key.of(sha256(text), 0));
+    if (off == null) {
+      misses.incrementAndGet();
+      return null;
+    }
+    ByteBuffer buf = ByteBuffer.allocate(4 * dimension);
+    try {
+      readFully(buf, off);
+    } catch (IOException e) {
+      throw new ClaimcheckException("cannot read the embedding cache", file + ": " + e.getMessage(),
+          "Delete the file (it is only a cache)");
+    }
+    float[] v = new float[dimension];
+    buf.order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(v);
+    hits.incrementAndGet();
+    return v;
+  }
+
+  /** Keeps {@code vector} for {@code text} (when the cache is writable and does not hold it yet). */
+  public void put(String text, float[] vector) {
+    if (vector.length != dimension) {
+      throw new IllegalArgumentException("vector of " + vector.length + " dimensions, the cache holds " + dimension);
+    }
+    if (lock == null) {
+      return;
+    }
+    byte[] key = sha256(text);
+    Key k = Key.of(key, 0);
+    synchronized (this) {
+      if (offsets.containsKey(k)) {
+        return;
+      }
+      ByteBuffer buf = ByteBuffer.allocate(recordBytes).order(ByteOrder.LITTLE_ENDIAN);
+      buf.put(key);
+      for (float f : vector) {
+        buf.putFloat(f);
+      }
+      buf.flip();
+      try {
+        long pos = end;
+        while (buf.hasRemaining()) {
+          pos += channel.write(buf, pos);
+        }
+        offsets.put(k, end + KEY_BYTES);
+        end = pos;
+      } catch (IOException e) {
+        throw new ClaimcheckException("cannot write the embedding cache", file + ": " + e.getMessage(),
+            "Check free disk space, or delete the file (it is only a cache)");
+      }
+    }
+  }
+
+  static byte[] sha256(String text) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Where the vectors are kept, or null for a cache that keeps nothing. */
+  public Path file() {
+    return file;
+  }
+
+  @Override
+  public synchronized void close() throws IOException {
+    if (channel == null) {
+      return;
+    }
+    try {
+      if (lock != null) {
+        channel.force(false);
+        lock.release();
+      }
+    } finally {
+      channel.close();
+    }
+  }
+
+  private static void closeQuietly(FileChannel c) {
+    if (c != null) {
+      try {
+        c.close();
+      } catch (IOException ignored) {
+        // Already failing.
+      }
+    }
+  }
+}
