@@ -172,6 +172,9 @@ class SearchServerTest {
       /api/search?q=%2Fvit%7C.*%2F                 | 400 | wildcard or regular expression needs a longer literal prefix
       /api/search?q=%2F%5Ba-z%5D%7B1%2C20%7Dq%2F   | 400 | wildcard or regular expression needs a longer literal prefix
       /api/search?q=ab~2                           | 400 | fuzzy term too short
+      /api/search?q=%2Fvit%28a%7B1%2C999%7D%29%7B1%2C999%7D%2F | 400 | regular expression too complex
+      /api/search?q=%2Fvit%28%28a%7B1%2C99%7D%29%7B1%2C99%7D%29%7B1%2C99%7D%2F | 400 | regular expression too complex
+      /api/search?q=vit*a%3F%3F%3F%3F%3F%3F%3F%3F%3F%3F%3F%3F%3F%3F%3F%3F%3F%3F%3F%3F%3F%3F | 400 | regular expression too complex
       /api/search?q=vit*+cob*+mel*+hom*+res*       | 400 | too many wildcard, fuzzy or regular-expression terms
       /api/search?q=title%3A%5Ba+TO+z%5D           | 400 | range queries are not supported
       /api/search?q=year%3A2020                    | 400 | year cannot be searched in the query
