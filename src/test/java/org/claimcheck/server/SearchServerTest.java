@@ -251,6 +251,36 @@ class SearchServerTest {
     assertFalse(r.contains("\tat ") || r.contains("sun.net"), r);
   }
 
+  /**
+   * Oversized requests: a 1 MB header line and 2,000 header lines are refused (an error status, or the connection
+   * closed) without the server buffering them, and the server goes on answering.
+   */
+  @Test
+  void oversizedHeadersAreRefusedAndTheServerGoesOn() throws IOException {
+    String big = "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + "a".repeat(1 << 20) + "\r\n\r\n";
+    StringBuilder many = new StringBuilder("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+    for (int i = 0; i < 2000; i++) {
+      many.append("X-H").append(i).append(": v\r\n");
+    }
+    for (String request : List.of(big, many.append("\r\n").toString())) {
+      String answer;
+      try (java.net.Socket sock = new java.net.Socket()) {
+        sock.connect(fx.server.address(), 5000);
+        sock.setSoTimeout(20_000);
+        try {
+          sock.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+          sock.getOutputStream().flush();
+          byte[] head = sock.getInputStream().readNBytes(12);
+          answer = new String(head, java.nio.charset.StandardCharsets.ISO_8859_1);
+        } catch (java.net.SocketException closed) {
+          answer = "closed: " + closed.getMessage();
+        }
+      }
+      assertFalse(answer.startsWith("HTTP/1.1 2"), "an oversized request was served: " + answer);
+    }
+    assertEquals(200, fx.get("/health").status(), "the server still answers");
+  }
+
   @Test
   void otherHostNamesAreRefusedOnLoopback() throws IOException {
     String evil = fx.raw("GET /health HTTP/1.1\r\nHost: rebind.example:80\r\nConnection: close\r\n\r\n");
