@@ -22,7 +22,15 @@ public final class TextExtractor {
 
   /** Extracts the main text and metadata of an HTML page; {@code baseUri} resolves relative links (may be empty). */
   public MainText extract(String html, String baseUri) {
-    return extract(Jsoup.parse(html, baseUri == null ? "" : baseUri));
+    return extract(Jsoup.parse(noSentinel(html), baseUri == null ? "" : baseUri));
+  }
+
+  /**
+   * {@code html} with U+FFFF (a noncharacter) as U+FFFD: jsoup reads U+FFFF as the end of its input, so one such
+   * character hid the rest of a page (found by ReportFuzzTest).
+   */
+  static String noSentinel(String html) {
+    return html.indexOf('\uffff') < 0 ? html : html.replace('\uffff', '\ufffd');
   }
 
   /**
@@ -35,7 +43,7 @@ public final class TextExtractor {
   }
 
   static Document parse(byte[] page, String charset, String baseUri) {
-    return Jsoup.parse(PageCharset.decode(page, charset).text(), baseUri == null ? "" : baseUri);
+    return Jsoup.parse(noSentinel(PageCharset.decode(page, charset).text()), baseUri == null ? "" : baseUri);
   }
 
   private MainText extract(Document doc) {

@@ -53,6 +53,12 @@ public final class Annotator {
   /** Leading list markers a sentence does not keep: "- ", "* ", "1. ", "2) ". */
   private static final Pattern LIST_MARKER = Pattern.compile("^(?:[-*\u2013\u2014]|\\d{1,2}[.)])\\s+");
   private static final int LEMMA_CACHE_MAX = 50_000;
+  /**
+   * Longer sentences are cut into pieces of at most this many characters: OpenNLP's tagger takes time quadratic in a
+   * sentence's length (a page of 150 kB without a full stop took 11 s as one sentence, 10 MB would take hours). Real
+   * sentences are far shorter.
+   */
+  static final int MAX_SENTENCE_CHARS = 1000;
 
   /** Which lemmas {@link #tag(String, List, Lemmas)} computes. */
   public enum Lemmas {
@@ -93,7 +99,10 @@ public final class Annotator {
     this.verbRepair = verbRepair;
   }
 
-  /** The sentences of {@code text}, with offsets into it. Blank lines and surrounding white space are dropped. */
+  /**
+   * The sentences of {@code text}, with offsets into it. Blank lines and surrounding white space are dropped; a
+   * sentence longer than {@link #MAX_SENTENCE_CHARS} comes in pieces.
+   */
   public List<Sentence> sentences(String text) {
     List<Sentence> out = new ArrayList<>();
     int lineStart = 0;
@@ -168,6 +177,25 @@ public final class Annotator {
       }
       while (end > start && Character.isWhitespace(line.charAt(end - 1))) {
         end--;
+      }
+      while (end - start > MAX_SENTENCE_CHARS) {
+        // No sentence end in a page's worth of text (a hostile or broken page): pieces, cut at a space.
+        int cut = start + MAX_SENTENCE_CHARS;
+        int space = cut;
+        while (space > start + MAX_SENTENCE_CHARS / 2 && !Character.isWhitespace(line.charAt(space))) {
+          space--;
+        }
+        cut = Character.isWhitespace(line.charAt(space)) ? space
+            : Character.isLowSurrogate(line.charAt(cut)) ? cut - 1 : cut;
+        int pieceEnd = cut;
+        while (pieceEnd > start && Character.isWhitespace(line.charAt(pieceEnd - 1))) {
+          pieceEnd--;
+        }
+        out.add(new Sentence(line.substring(start, pieceEnd), from + start, from + pieceEnd));
+        start = cut;
+        while (start < end && Character.isWhitespace(line.charAt(start))) {
+          start++;
+        }
       }
       if (end > start) {
         out.add(new Sentence(line.substring(start, end), from + start, from + end));

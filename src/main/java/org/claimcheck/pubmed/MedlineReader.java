@@ -107,7 +107,10 @@ public final class MedlineReader implements RecordReader {
     boolean animals = false;
     for (String mh : f.getOrDefault("MH", List.of())) {
       String[] parts = mh.split("/");
-      String descriptor = parts[0].replace("*", "").strip();
+      String descriptor = parts.length == 0 ? "" : parts[0].replace("*", "").strip();
+      if (descriptor.isEmpty()) {
+        continue; // "MH  - /": no heading to keep (PubmedFuzzTest found it stopped the file)
+      }
       boolean major = mh.contains("*");
       List<String> qualifiers = new ArrayList<>();
       for (int i = 1; i < parts.length; i++) {

@@ -135,7 +135,12 @@ final class PubmedXmlSplitter implements Closeable {
         } else {
           pos += 2;
         }
+      } else if (c1 == '?' && kind != null) {
+        // Inside a record the record's parser reads processing instructions and refuses broken ones: a stray "<?"
+        // costs that record only, where skipping to the next "?>" would swallow the records after it.
+        pos += 2;
       } else if (c1 == '?') {
+        peek(4100); // the whole instruction in the buffer, so that reading it cannot move its start
         int start = pos;
         skipPast("?>", 4096);
         if (root == null) {

@@ -35,7 +35,7 @@ public final class RecordReaders {
       if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz")) {
         // No buffer on top: the XML splitter buffers itself, and a BufferedInputStream would drop the last bytes a
         // truncated .gz gives before it fails.
-        in = new GZIPInputStream(in, 1 << 16);
+        in = gunzip(in);
       }
       if (n.endsWith(".xml")) {
         return new PubmedXmlReader(in, file.toString());
@@ -47,6 +47,16 @@ public final class RecordReaders {
     } catch (IOException | RuntimeException e) {
       in.close();
       throw e;
+    }
+  }
+
+  /** {@code in} decompressed; a gzip header that cannot be read is an IOException that says so. */
+  static InputStream gunzip(InputStream in) throws IOException {
+    try {
+      return new GZIPInputStream(in, 1 << 16);
+    } catch (IOException e) {
+      throw new IOException("not a readable gzip file: " + (e.getMessage() == null ? "it ends inside its header"
+          : e.getMessage()), e);
     }
   }
 

@@ -141,10 +141,16 @@ public final class ClaimsReport {
 
   /** Undoes {@link #neutralise}: an apostrophe before a formula character goes. */
   static String restore(String cell) {
-    if (cell.length() >= 2 && cell.charAt(0) == '\'' && "=+-@\t\r".indexOf(cell.charAt(1)) >= 0) {
-      return cell.substring(1);
+    return cell.startsWith("'") && startsFormula(cell) ? cell.substring(1) : cell;
+  }
+
+  /** Whether {@code s}, its leading apostrophes aside, starts with a character a spreadsheet reads as a formula. */
+  private static boolean startsFormula(String s) {
+    int i = 0;
+    while (i < s.length() && s.charAt(i) == '\'') {
+      i++;
     }
-    return cell;
+    return i < s.length() && "=+-@\t\r".indexOf(s.charAt(i)) >= 0;
   }
 
   /** The best evidence's PubMed page, or a PubMed search for all of {@code pmids} (ids of PubMed records). */
@@ -161,7 +167,8 @@ public final class ClaimsReport {
 
   /** A cell that a spreadsheet would read as a formula gets a leading apostrophe. */
   static Object neutralise(Object cell) {
-    if (cell instanceof String s && !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
+    // Apostrophes before a formula character get one more, so that restore() gives back exactly what was written.
+    if (cell instanceof String s && startsFormula(s)) {
       return "'" + s;
     }
     return cell;

@@ -12,7 +12,10 @@ import java.util.Locale;
 final class Html {
   private Html() {}
 
-  /** Text or an attribute value with {@code & < > " '} escaped; control characters other than tab and newline go. */
+  /**
+   * Text or an attribute value with {@code & < > " '} escaped; control characters other than tab and newline go, and
+   * the noncharacters U+FFFE and U+FFFF become U+FFFD.
+   */
   static String esc(String s) {
     if (s == null) {
       return "";
@@ -29,6 +32,8 @@ final class Html {
         default -> {
           if (c < 0x20 && c != '\t' && c != '\n' || c == 0x7f) {
             sb.append(' ');
+          } else if (c == '\ufffe' || c == '\uffff') {
+            sb.append('\ufffd'); // noncharacters: HTML parsers may stop at U+FFFF (jsoup does)
           } else {
             sb.append(c);
           }

@@ -24,6 +24,7 @@ import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TermRangeQuery;
 import org.apache.lucene.util.automaton.Operations;
+import org.apache.lucene.util.automaton.RegExp;
 import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 import org.claimcheck.index.IndexSchema;
 import org.claimcheck.index.SearchRequest;
@@ -119,8 +120,61 @@ final class QueryGuard implements Closeable {
     return new Checked(walk.multiTerm > 0);
   }
 
+  /**
+   * The most automaton states a regular expression may build before it is determinized: Lucene expands every bounded
+   * repeat, so {@code /vit(a{1,999}){1,999}/} would build a million states (minutes of work and hundreds of MB) before
+   * the determinization limit is ever checked.
+   */
+  static final long MAX_REGEX_STATES = 20_000;
+
+  /** Lucene's query parser, refusing regular expressions whose automaton would be too large to build. */
+  private static final class GuardedParser extends QueryParser {
+    GuardedParser(String field, Analyzer analyzer) {
+      super(field, analyzer);
+    }
+
+    @Override
+    protected Query newRegexpQuery(org.apache.lucene.index.Term regexp) {
+      RegExp re;
+      try {
+        re = new RegExp(regexp.text(), RegExp.ALL, 0); // the flags QueryParser's RegexpQuery uses
+      } catch (IllegalArgumentException e) {
+        return super.newRegexpQuery(regexp); // let Lucene say what is malformed
+      }
+      if (states(re) > MAX_REGEX_STATES) {
+        throw ApiException.badRequest("regular expression too complex", "/" + regexp.text() + "/",
+            "Use a simpler regular expression: fewer and smaller {n,m} repeats");
+      }
+      return super.newRegexpQuery(regexp);
+    }
+  }
+
+  /** An upper bound on the states of the automaton Lucene builds for {@code re} before determinizing it. */
+  static long states(RegExp re) {
+    return switch (re.kind) {
+      case REGEXP_UNION, REGEXP_CONCATENATION -> add(states(re.exp1), states(re.exp2));
+      case REGEXP_INTERSECTION -> times(states(re.exp1), states(re.exp2));
+      case REGEXP_OPTIONAL, REGEXP_REPEAT, REGEXP_COMPLEMENT, REGEXP_DEPRECATED_COMPLEMENT -> add(states(re.exp1), 1);
+      case REGEXP_REPEAT_MIN -> add(times(states(re.exp1), Math.max(re.min, 0) + 1L), 1);
+      case REGEXP_REPEAT_MINMAX -> times(states(re.exp1), Math.max(Math.max(re.min, re.max), 1) + 1L);
+      case REGEXP_STRING -> re.s == null ? 1 : re.s.length() + 1L;
+      case REGEXP_INTERVAL -> 120L * Math.max(re.digits, 1);
+      default -> 2;
+    };
+  }
+
+  private static final long SATURATED = 1L << 40;
+
+  private static long add(long a, long b) {
+    return Math.min(SATURATED, a + b);
+  }
+
+  private static long times(long a, long b) {
+    return a >= SATURATED / Math.max(b, 1) ? SATURATED : Math.min(SATURATED, a * b);
+  }
+
   private Query parse(String q) {
-    QueryParser parser = new QueryParser(IndexSchema.CONTENTS, analyzer);
+    QueryParser parser = new GuardedParser(IndexSchema.CONTENTS, analyzer);
     parser.setDefaultOperator(QueryParser.Operator.OR);
     parser.setAllowLeadingWildcard(false);
     parser.setDeterminizeWorkLimit(DETERMINIZE_WORK_LIMIT);
@@ -133,6 +187,8 @@ final class QueryGuard implements Closeable {
     } catch (IndexSearcher.TooManyClauses e) {
       throw ApiException.badRequest("query too large", "more than " + IndexSearcher.getMaxClauseCount()
           + " clauses", "Use fewer terms or a narrower wildcard");
+    } catch (ApiException e) {
+      throw e;
     } catch (TooComplexToDeterminizeException e) {
       throw ApiException.badRequest("regular expression too complex", q, "Use a simpler regular expression");
     } catch (RuntimeException e) {

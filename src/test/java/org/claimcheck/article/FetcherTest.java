@@ -373,6 +373,19 @@ class FetcherTest {
         fetcher.fetch(Source.url(URI.create("http://no-such-host.invalid/")), null)).reason(), "no check first");
   }
 
+  /** Every kind of address a remote source could point at inside the network is refused by default. */
+  @Test
+  void privateLoopbackLinkLocalAndSpecialAddressesAreRecognised() throws Exception {
+    for (String a : List.of("127.0.0.1", "127.1.2.3", "2130706433", "0.0.0.0", "10.1.2.3", "172.16.0.1",
+        "172.31.255.255", "192.168.1.1", "169.254.169.254", "100.64.0.1", "198.18.0.1", "224.0.0.1", "255.255.255.255",
+        "::1", "::", "fe80::1", "fc00::1", "fd12:3456::1", "::ffff:127.0.0.1", "::ffff:169.254.169.254", "ff02::1")) {
+      assertTrue(HttpTransport.isPrivate(InetAddress.getByName(a)), a);
+    }
+    for (String a : List.of("8.8.8.8", "93.184.216.34", "172.32.0.1", "192.169.0.1", "2606:4700::1111")) {
+      assertTrue(!HttpTransport.isPrivate(InetAddress.getByName(a)), a);
+    }
+  }
+
   @Test
   void waitsBetweenRequestsToOneHost() {
     try (Fetcher polite = new Fetcher(testOptions.withPoliteness(Duration.ofMillis(300), 1, 1), CLOCK, waits::add)) {

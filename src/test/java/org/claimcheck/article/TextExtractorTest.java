@@ -113,6 +113,16 @@ class TextExtractorTest {
         texts(extractor.extract(html, "")));
   }
 
+  /** Found by ReportFuzzTest: jsoup reads U+FFFF as the end of its input, so one such character hid the page after it. */
+  @Test
+  void aNoncharacterDoesNotHideTheRestOfThePage() {
+    String html = "<article><p>Zinc shortens colds in adults, as one invented trial found.</p>\uffff<p>Vitamin D "
+        + "lowers the risk of fractures in older adults, another invented trial found.</p></article>";
+    assertTrue(extractor.extract(html, "").text().contains("Vitamin D lowers the risk"));
+    assertTrue(extractor.extract(html.getBytes(StandardCharsets.UTF_8), "utf-8", "").text()
+        .contains("Vitamin D lowers the risk"));
+  }
+
   @Test
   void plainTextBecomesHeadingsListItemsAndParagraphs() throws IOException {
     MainText m = extractor.fromPlainText(fixture("b12-plain.txt"), "fallback");

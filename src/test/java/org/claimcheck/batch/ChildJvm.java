@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * ({@link Process#destroyForcibly()} is SIGKILL on Linux: no shutdown hooks, no finally blocks). Its stdout and stderr
  * are merged and collected line by line.
  */
-final class ChildJvm implements AutoCloseable {
+public final class ChildJvm implements AutoCloseable {
   private final Process process;
   private final List<String> lines = new ArrayList<>();
   private final Thread reader;
@@ -25,7 +25,7 @@ final class ChildJvm implements AutoCloseable {
     this.reader = Thread.ofPlatform().daemon().start(() -> read(process.getInputStream()));
   }
 
-  static ChildJvm start(Class<?> main, List<String> args) throws IOException {
+  public static ChildJvm start(Class<?> main, List<String> args) throws IOException {
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED",
         "-cp", System.getProperty("java.class.path"), main.getName()));
@@ -47,12 +47,12 @@ final class ChildJvm implements AutoCloseable {
     }
   }
 
-  long pid() {
+  public long pid() {
     return process.pid();
   }
 
   /** Waits until the child printed more than {@code n} lines, or ended; true when it printed them. */
-  boolean awaitLines(int n, long timeoutMillis) throws InterruptedException {
+  public boolean awaitLines(int n, long timeoutMillis) throws InterruptedException {
     long end = System.currentTimeMillis() + timeoutMillis;
     synchronized (lines) {
       while (lines.size() <= n && process.isAlive()) {
@@ -67,7 +67,7 @@ final class ChildJvm implements AutoCloseable {
   }
 
   /** Waits until some line contains {@code text}; false when the child ended first or time ran out. */
-  boolean awaitLine(String text, long timeoutMillis) throws InterruptedException {
+  public boolean awaitLine(String text, long timeoutMillis) throws InterruptedException {
     long end = System.currentTimeMillis() + timeoutMillis;
     synchronized (lines) {
       while (true) {
@@ -84,13 +84,13 @@ final class ChildJvm implements AutoCloseable {
   }
 
   /** SIGKILL, then waits for the process to be gone; returns its exit code (137 when the kill landed). */
-  int kill() throws InterruptedException {
+  public int kill() throws InterruptedException {
     process.destroyForcibly();
     return waitFor(30_000);
   }
 
   /** Waits for the child to end by itself; -1 when it did not in time. */
-  int waitFor(long timeoutMillis) throws InterruptedException {
+  public int waitFor(long timeoutMillis) throws InterruptedException {
     if (!process.waitFor(timeoutMillis, TimeUnit.MILLISECONDS)) {
       return -1;
     }
@@ -98,7 +98,7 @@ final class ChildJvm implements AutoCloseable {
     return process.exitValue();
   }
 
-  List<String> lines() {
+  public List<String> lines() {
     synchronized (lines) {
       return List.copyOf(lines);
     }

@@ -1,6 +1,8 @@
 package org.claimcheck.nlp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -83,5 +85,26 @@ class AnnotatorTest {
     assertEquals("cure", t.lemma(1));
     assertEquals("have", t.lemma(5));
     assertEquals("anemia", t.lemma(2), "only verbs are lemmatised");
+  }
+
+  /**
+   * A page without full stops is one "sentence" to the detector, and the tagger's time grows with the square of a
+   * sentence's length: such text comes in pieces of at most MAX_SENTENCE_CHARS, cut at spaces, nothing dropped.
+   */
+  @Test
+  void runawaySentencesComeInPiecesCutAtSpaces() {
+    String words = "vitamin b12 lowers the risk of nerve damage and ".repeat(500) + "\ud83d\ude00".repeat(600);
+    List<Sentence> pieces = annotator.sentences(words);
+    assertTrue(pieces.size() >= words.length() / Annotator.MAX_SENTENCE_CHARS, pieces.size() + " pieces");
+    StringBuilder joined = new StringBuilder();
+    for (Sentence s : pieces) {
+      assertTrue(s.text().length() <= Annotator.MAX_SENTENCE_CHARS, s.text().length() + " characters");
+      assertEquals(words.substring(s.start(), s.end()), s.text(), "offsets point at the piece");
+      assertFalse(Character.isLowSurrogate(s.text().charAt(0)), "no emoji cut in half");
+      joined.append(s.text());
+    }
+    assertTrue(words.replaceAll("\\s+", "").equals(joined.toString().replaceAll("\\s+", "")), "nothing dropped");
+    assertTrue(Character.isWhitespace(words.charAt(pieces.getFirst().end())), "cut at a space");
+    assertEquals(List.of("A normal sentence stays whole."), split("A normal sentence stays whole."));
   }
 }

@@ -43,4 +43,22 @@ class MedlineReaderTest {
     assertEquals(List.of("therapeutic use"), r.mesh().get(1).qualifiers());
     assertEquals("10.0000/y", PubmedXmlReaderTest.record(e.get(1)).doi(), "a DOI given as LID");
   }
+
+  /** MeSH lines with nothing before their slash ("MH  - /", a star then a slash) must not stop the file. */
+  @Test
+  void aMeshLineWithoutADescriptorCostsNothing() throws IOException {
+    String text = "PMID- 1\nTI  - One.\nMH  - /\nMH  - */therapeutic use\nMH  - Humans\n\nPMID- 2\nTI  - Two.\n";
+    List<RecordReader.Entry> e = new java.util.ArrayList<>();
+    try (var r = new MedlineReader(new java.io.ByteArrayInputStream(text.getBytes(
+        java.nio.charset.StandardCharsets.UTF_8)))) {
+      for (RecordReader.Entry x; (x = r.next()) != null; ) {
+        e.add(x);
+      }
+    }
+    assertEquals(2, e.size());
+    PubmedRecord one = PubmedXmlReaderTest.record(e.get(0));
+    assertEquals(List.of("Humans"), one.mesh().stream().map(PubmedRecord.MeshHeading::descriptor).toList());
+    assertTrue(one.humans());
+    assertEquals("Two.", PubmedXmlReaderTest.record(e.get(1)).title());
+  }
 }

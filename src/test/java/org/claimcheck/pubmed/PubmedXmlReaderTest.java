@@ -167,6 +167,29 @@ class PubmedXmlReaderTest {
     assertEquals("Third", record(e.get(2)).title());
   }
 
+  /** Found by PubmedFuzzTest: a processing instruction across the splitter's 64 kB buffer boundary crashed it. */
+  @Test
+  void aProcessingInstructionAcrossTheBufferBoundaryIsRead() throws IOException {
+    for (int pad = 65_500; pad < 65_540; pad += 7) {
+      String xml = "<!--" + "x".repeat(pad) + "-->\n<?xml-stylesheet href=\"a.xsl\"?><PubmedArticleSet>"
+          + article("1", "One") + "</PubmedArticleSet>";
+      assertEquals("One", record(readAll(xml).getFirst()).title(), "padding " + pad);
+    }
+  }
+
+  /** Found by PubmedFuzzTest: a "<?" without "?>" inside a record made the splitter swallow the rest of the file. */
+  @Test
+  void aStrayProcessingInstructionOpenerCostsOnlyItsRecord() throws IOException {
+    List<RecordReader.Entry> e = readAll("<PubmedArticleSet>" + article("1", "One <?")
+        + article("2", "Two <?pi in the middle?> of it") + article("3", "Three") + "</PubmedArticleSet>");
+    assertEquals(3, e.size(), e.toString());
+    RecordReader.Entry.Skip skip = assertInstanceOf(RecordReader.Entry.Skip.class, e.get(0));
+    assertEquals("1", skip.id());
+    assertTrue(skip.reason().contains("unterminated processing instruction"), skip.reason());
+    assertEquals("Two of it", record(e.get(1)).title());
+    assertEquals("Three", record(e.get(2)).title());
+  }
+
   @Test
   void aTruncatedGzipKeepsItsCompleteRecordsThenFailsSayingWhere(@TempDir Path dir) throws IOException {
     StringBuilder xml = new StringBuilder("<PubmedArticleSet>");

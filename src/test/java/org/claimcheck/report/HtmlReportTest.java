@@ -84,6 +84,15 @@ class HtmlReportTest {
     assertTrue(html.contains("1 is contradicted by the literature."));
   }
 
+  /** Found by ReportFuzzTest: a U+FFFF in a claim made jsoup (and any parser that stops there) lose the page's script. */
+  @Test
+  void noncharactersBecomeReplacementCharacters() {
+    assertEquals("a\ufffdb\ufffd c", Html.esc("a\uffffb\ufffe\u0000c"));
+    org.jsoup.nodes.Document d = org.jsoup.Jsoup.parse(HtmlReport.render(new HtmlReport.Page("2026-11-21", null,
+        List.of(ReportFuzzTest.row("B12 \uffff is not toxic")), List.of(), 1, List.of("\uffff"))));
+    assertEquals(1, d.select("script").size());
+  }
+
   @Test
   void highlightingEscapesAndMarksSharedWords() {
     Set<String> stems = HtmlReport.stems("Vitamin B12 deficiency causes neuropathy");

@@ -172,6 +172,9 @@ class SearchServerTest {
       /api/search?q=%2Fvit%7C.*%2F                 | 400 | wildcard or regular expression needs a longer literal prefix
       /api/search?q=%2F%5Ba-z%5D%7B1%2C20%7Dq%2F   | 400 | wildcard or regular expression needs a longer literal prefix
       /api/search?q=ab~2                           | 400 | fuzzy term too short
+      /api/search?q=%2Fvit%28a%7B1%2C999%7D%29%7B1%2C999%7D%2F | 400 | regular expression too complex
+      /api/search?q=%2Fvit%28%28a%7B1%2C99%7D%29%7B1%2C99%7D%29%7B1%2C99%7D%2F | 400 | regular expression too complex
+      /api/search?q=vit*a%3F%3F%3F%3F%3F%3F%3F%3F%3F%3F%3F%3F%3F%3F%3F%3F%3F%3F%3F%3F%3F%3F | 400 | regular expression too complex
       /api/search?q=vit*+cob*+mel*+hom*+res*       | 400 | too many wildcard, fuzzy or regular-expression terms
       /api/search?q=title%3A%5Ba+TO+z%5D           | 400 | range queries are not supported
       /api/search?q=year%3A2020                    | 400 | year cannot be searched in the query
@@ -246,6 +249,36 @@ class SearchServerTest {
     String r = fx.raw("GET /api/search?q=%zz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
     assertTrue(r.startsWith("HTTP/1.1 400"), r);
     assertFalse(r.contains("\tat ") || r.contains("sun.net"), r);
+  }
+
+  /**
+   * Oversized requests: a 1 MB header line and 2,000 header lines are refused (an error status, or the connection
+   * closed) without the server buffering them, and the server goes on answering.
+   */
+  @Test
+  void oversizedHeadersAreRefusedAndTheServerGoesOn() throws IOException {
+    String big = "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + "a".repeat(1 << 20) + "\r\n\r\n";
+    StringBuilder many = new StringBuilder("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+    for (int i = 0; i < 2000; i++) {
+      many.append("X-H").append(i).append(": v\r\n");
+    }
+    for (String request : List.of(big, many.append("\r\n").toString())) {
+      String answer;
+      try (java.net.Socket sock = new java.net.Socket()) {
+        sock.connect(fx.server.address(), 5000);
+        sock.setSoTimeout(20_000);
+        try {
+          sock.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+          sock.getOutputStream().flush();
+          byte[] head = sock.getInputStream().readNBytes(12);
+          answer = new String(head, java.nio.charset.StandardCharsets.ISO_8859_1);
+        } catch (java.net.SocketException closed) {
+          answer = "closed: " + closed.getMessage();
+        }
+      }
+      assertFalse(answer.startsWith("HTTP/1.1 2"), "an oversized request was served: " + answer);
+    }
+    assertEquals(200, fx.get("/health").status(), "the server still answers");
   }
 
   @Test
