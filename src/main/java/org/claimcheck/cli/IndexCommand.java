@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
         + "gets a bge-small-en-v1.5 vector for hybrid search (minutes per 10,000 abstracts on 2 cores: BM25 alone "
         + "suits PubMed-scale indexes); an index with vectors keeps getting them.",
         "Examples: claimcheck index --index corpus/index corpus/pubmed/",
-        "          claimcheck index --dense --index corpus/scifact ../shared/data/scifact/corpus.jsonl"})
+        "          claimcheck index --dense --index corpus/scifact scifact/corpus.jsonl"})
 public final class IndexCommand implements Callable<Integer> {
   @Mixin
   CommonOptions common;
