@@ -309,9 +309,9 @@ final class MainContent {
   }
 
   private static boolean isSpace(char c) {
-    return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\u00a0' || c == '\u200b' || c == '\ufeff'
-        || c == '\f' || c == '\u2028' || c == '\u2029' || c == '\u3000' || c == '\u202f' || c == '\u2009'
-        || c == '\u2002' || c == '\u2003' || c == '\u200a' || c == '\u0085';
+    // Everything String.strip() and isBlank() treat as white space (U+000B, U+001C..U+001F, ...) must collapse here
+    // too, or a block of only such characters reaches Block's check (found by TextExtractorFuzzTest).
+    return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200b' || c == '\ufeff' || c == '\u0085';
   }
 
   /** The kind of a block from the element that holds it and its ancestors up to the nearest block element. */

@@ -84,6 +84,17 @@ class TextExtractorTest {
   }
 
   @Test
+  void controlAndUnicodeSpacesCollapseLikeSpaces() {
+    // A paragraph of only a vertical tab once reached Block as a blank line (found by TextExtractorFuzzTest).
+    String prose = "Walking every day lowers blood pressure in older adults, according to the invented trial of "
+        + "two hundred people.";
+    MainText m = extractor.extract("<html><body><article><p>\u000b</p><p>\u001c\u001f\u1680\u2007</p><p>Walking"
+        + "\u000bevery\u2005day" + prose.substring("Walking every day".length()) + "</p></article></body></html>",
+        "https://example.org/a");
+    assertEquals(List.of(new Block(Block.Kind.PARAGRAPH, prose)), m.blocks());
+  }
+
+  @Test
   void theArticleIsFoundWhenAdsCutItInPiecesAndTeasersFollowIt() {
     StringBuilder html = new StringBuilder("<html><body><div class='page'>");
     html.append("<div class='story'><p>First part of the story, which says that walking every day lowers blood "
