@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.zip.GZIPInputStream;
+import org.claimcheck.Fuzz;
 import org.claimcheck.TestData;
 import org.junit.jupiter.api.Test;
 
@@ -52,6 +53,10 @@ class MiniXmlTest {
         return; // by design MiniXml reads bytes that are not UTF-8 as U+FFFD rather than losing the record
       }
       assertInstanceOf(RecordReader.Entry.Skip.class, fast, "StAX refused it (" + s.reason() + ")");
+    } else if (fast instanceof RecordReader.Entry.Skip s && s.reason().contains("markup declarations")) {
+      // By design MiniXml is stricter: a DOCTYPE or ENTITY declaration never belongs inside a record (the splitter
+      // cuts records at <PubmedArticle>), so one there is refused even where StAX, with DTDs off, would read past it.
+      assertTrue(new String(c.bytes(), StandardCharsets.UTF_8).contains("<!"), s.reason());
     } else {
       assertEquals(stax, fast, new String(c.bytes(), StandardCharsets.UTF_8));
     }
@@ -85,8 +90,8 @@ class MiniXmlTest {
 
   @Test
   void damagedRecordsAreSkippedNeverThrownAndNeverAcceptedWhenStaxRefusesThem() throws IOException {
-    long seed = System.nanoTime();
-    System.out.println("MiniXmlTest seed " + seed);
+    long seed = Fuzz.seed("minixml-damaged");
+    System.out.println("MiniXmlTest seed " + seed + " (-Dclaimcheck.fuzz.seed=" + seed + " repeats it)");
     Random rnd = new Random(seed);
     List<PubmedXmlSplitter.Chunk> base = fixtureChunks().stream()
         .filter(c -> c.kind() != PubmedXmlSplitter.Kind.DELETE).toList();

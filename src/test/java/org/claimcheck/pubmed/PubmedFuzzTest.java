@@ -155,7 +155,7 @@ class PubmedFuzzTest {
   @Test
   @Timeout(300)
   void everyRecordOfADamagedFileIsIndexedOrSkippedWithAReason(@TempDir Path dir) throws IOException {
-    long seed = Long.getLong("claimcheck.fuzz.seed", System.nanoTime());
+    long seed = Fuzz.seed("pubmed-records");
     int files = Fuzz.inputs(40) / 2 + 20;
     System.out.printf(Locale.ROOT, "fuzz pubmed-records: seed %d, %d files%n", seed, files);
     Random r = new Random(seed);
