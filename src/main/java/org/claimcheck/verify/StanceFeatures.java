@@ -31,7 +31,9 @@ public final class StanceFeatures {
       "scoped_negation_xor", "claim_direction", "sentence_direction", "direction_agree", "direction_disagree",
       "antonym_clash", "antonym_same", "sentence_hedge", "claim_hedge", "sentence_comparative",
       "claim_comparative", "sentence_null", "null_claim_positive", "null_claim_negated", "overlap_x_negation_xor",
-      "overlap_x_direction_disagree", "overlap_x_antonym_clash", "dense_cosine");
+      "overlap_x_direction_disagree", "overlap_x_antonym_clash", "claim_null", "null_agree", "null_xor",
+      "abstract_overlap", "abstract_antonym_clash", "abstract_direction_same", "abstract_direction_opposite",
+      "abstract_negation_scoped", "claim_direction_word_missing", "dense_cosine");
 
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'-]*");
   private static final Pattern NUMBER = Pattern.compile("\\d+(?:\\.\\d+)?");
@@ -94,9 +96,14 @@ public final class StanceFeatures {
   /** What the features need of one text, computed once per claim. */
   public record Text(String text, List<String> terms, Set<String> termSet, List<String> words, Set<String> numbers,
       Set<String> concepts, boolean negated, List<Integer> negationAt, int direction, boolean hedge,
-      boolean comparative, boolean nullResult, boolean finding, Set<Integer> antonymSides, float[] vector) {}
+      boolean comparative, boolean nullResult, boolean finding, Set<Integer> antonymSides, float[] vector,
+      boolean up, boolean down, List<String> directionWords) {}
 
   public Text analyse(String text) {
+    return analyse(text, true);
+  }
+
+  private Text analyse(String text, boolean embed) {
     List<String> terms = overlap.termList(text);
     List<String> words = new ArrayList<>();
     List<Integer> wordStarts = new ArrayList<>();
@@ -136,18 +143,31 @@ public final class StanceFeatures {
         }
       }
     }
-    float[] v = vectors == null ? null : vectors.vector(text);
+    float[] v = vectors == null || !embed ? null : vectors.vector(text);
+    List<String> directionWords = new ArrayList<>();
+    for (Pattern p : List.of(UP, DOWN)) {
+      Matcher d = p.matcher(text);
+      while (d.find()) {
+        String w = d.group().toLowerCase(Locale.ROOT);
+        directionWords.add(w.substring(0, Math.min(5, w.length())));
+      }
+    }
     return new Text(text, terms, new HashSet<>(terms), words, numbers, concepts, !negationAt.isEmpty(), negationAt,
         up == down ? 0 : up ? 1 : -1, HEDGE.matcher(text).find(), COMPARATIVE.matcher(text).find(),
-        NULL_RESULT.matcher(text).find(), FINDING.matcher(text).find(), sides, v);
+        NULL_RESULT.matcher(text).find(), FINDING.matcher(text).find(), sides, v, up, down, directionWords);
+  }
+
+  /** An abstract, analysed once for all its sentences (no vector). */
+  public Text analyseAbstract(String text) {
+    return analyse(text, false);
   }
 
   /** The features of a sentence in its context against an analysed claim, in the order of {@link #NAMES}. */
   public double[] features(Text claim, SentenceContext context) {
-    return features(claim, analyse(context.text()), context);
+    return features(claim, analyse(context.text()), analyseAbstract(context.abstractText()), context);
   }
 
-  public double[] features(Text claim, Text s, SentenceContext ctx) {
+  public double[] features(Text claim, Text s, Text abs, SentenceContext ctx) {
     double[] f = new double[NAMES.size()];
     int i = 0;
     int shared = 0;
@@ -225,6 +245,34 @@ public final class StanceFeatures {
     f[i++] = ov * negXor;
     f[i++] = ov * disagree;
     f[i++] = ov * Math.min(clash, 1);
+    f[i++] = claim.nullResult() ? 1 : 0;
+    f[i++] = claim.nullResult() && s.nullResult() ? 1 : 0;
+    f[i++] = claim.nullResult() != s.nullResult() ? 1 : 0;
+    int absShared = 0;
+    for (String t : claim.termSet()) {
+      if (abs.termSet().contains(t)) {
+        absShared++;
+      }
+    }
+    f[i++] = claim.termSet().isEmpty() ? 0 : (double) absShared / claim.termSet().size();
+    int absClash = 0;
+    for (int side : claim.antonymSides()) {
+      if (abs.antonymSides().contains(side ^ 1) && !abs.antonymSides().contains(side)) {
+        absClash++;
+      }
+    }
+    f[i++] = Math.min(absClash, 2) / 2.0;
+    f[i++] = claim.up() && abs.up() || claim.down() && abs.down() ? 1 : 0;
+    f[i++] = claim.up() && !claim.down() && abs.down() && !abs.up()
+        || claim.down() && !claim.up() && abs.up() && !abs.down() ? 1 : 0;
+    f[i++] = scoped(abs, claim.termSet()) ? 1 : 0;
+    boolean missing = false;
+    for (String w : claim.directionWords()) {
+      if (!abs.directionWords().contains(w)) {
+        missing = true;
+      }
+    }
+    f[i++] = missing ? 1 : 0;
     f[i++] = claim.vector() == null || s.vector() == null ? Double.NaN : dot(claim.vector(), s.vector());
     if (i != f.length) {
       throw new IllegalStateException("feature count " + i + " != " + f.length);

@@ -76,14 +76,18 @@ public final class TrainedStanceModel implements StanceModel {
 
   /** The shipped model ({@value #RESOURCE}) over features computed with {@code lexicon}. */
   public static TrainedStanceModel builtin(Lexicon lexicon) {
-    try (InputStream in = TrainedStanceModel.class.getResourceAsStream(RESOURCE)) {
+    return fromResource(RESOURCE, lexicon);
+  }
+
+  static TrainedStanceModel fromResource(String resource, Lexicon lexicon) {
+    try (InputStream in = TrainedStanceModel.class.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new ClaimcheckException("the trained stance model is missing", RESOURCE,
+        throw new ClaimcheckException("the trained stance model is missing", resource,
             "Rebuild claimcheck (the model is a resource of the jar), or use --stance-model rule");
       }
-      return fromJson(in.readAllBytes(), RESOURCE, lexicon);
+      return fromJson(in.readAllBytes(), resource, lexicon);
     } catch (IOException e) {
-      throw new ClaimcheckException("cannot read the trained stance model", RESOURCE + ": " + e.getMessage(),
+      throw new ClaimcheckException("cannot read the trained stance model", resource + ": " + e.getMessage(),
           "Rebuild claimcheck, or use --stance-model rule");
     }
   }
@@ -145,9 +149,11 @@ public final class TrainedStanceModel implements StanceModel {
   public static FeatureSource extractor(StanceFeatures extractor) {
     return (claim, sentences) -> {
       StanceFeatures.Text c = extractor.analyse(claim);
+      Map<String, StanceFeatures.Text> abstracts = new java.util.HashMap<>();
       List<double[]> out = new ArrayList<>(sentences.size());
       for (SentenceContext s : sentences) {
-        out.add(extractor.features(c, s));
+        StanceFeatures.Text abs = abstracts.computeIfAbsent(s.abstractText(), extractor::analyseAbstract);
+        out.add(extractor.features(c, extractor.analyse(s.text()), abs, s));
       }
       return out;
     };

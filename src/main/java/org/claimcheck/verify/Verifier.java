@@ -130,7 +130,7 @@ public final class Verifier {
     List<Candidate> candidates = candidates(claim.claim(), hits);
     double top = hits.isEmpty() ? 0 : hits.getFirst().score();
     List<StanceScores> scores = stance.scoreInContext(claim.claim(), candidates.stream()
-        .map(c -> new SentenceContext(c.text(), c.sentence(), hits.get(c.hit()).record().sentences().size(), c.hit(),
+        .map(c -> SentenceContext.of(hits.get(c.hit()).record().sentences(), c.sentence(), c.hit(),
             hits.get(c.hit()).score(), top))
         .toList());
     if (scores.size() != candidates.size()) {

@@ -144,7 +144,7 @@ public final class TrainStanceLr {
           rankOf.put(rec.id(), r);
           Set<Integer> rat = g.rationale().getOrDefault(rec.id(), Set.of());
           for (int s = 0; s < rec.sentences().size(); s++) {
-            ctx.add(new SentenceContext(rec.sentences().get(s), s, rec.sentences().size(), r, h.get(r).score(), top));
+            ctx.add(SentenceContext.of(rec.sentences(), s, r, h.get(r).score(), top));
             y.add(rat.contains(s));
           }
         }
@@ -160,8 +160,8 @@ public final class TrainStanceLr {
           Integer r = rankOf.get(rec.id());
           for (int s : e.getValue()) {
             if (s < rec.sentences().size()) {
-              lctx.add(new SentenceContext(rec.sentences().get(s), s, rec.sentences().size(),
-                  r == null ? abstracts : r, r == null ? 0 : h.get(r).score(), top));
+              lctx.add(SentenceContext.of(rec.sentences(), s, r == null ? abstracts : r,
+                  r == null ? 0 : h.get(r).score(), top));
               ly.add("SUPPORT".equals(g.label().get(e.getKey())));
             }
           }
