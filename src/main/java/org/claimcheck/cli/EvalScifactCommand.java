@@ -31,6 +31,7 @@ import org.claimcheck.verify.RuleStanceModel;
 import org.claimcheck.verify.Predictions;
 import org.claimcheck.verify.ScifactMetrics;
 import org.claimcheck.verify.StanceModel;
+import org.claimcheck.verify.SentenceContext;
 import org.claimcheck.verify.StanceScores;
 import org.claimcheck.verify.TrainedStanceModel;
 import org.claimcheck.verify.Verifier;
@@ -216,8 +217,8 @@ public final class EvalScifactCommand implements Callable<Integer> {
         opts.put("evidence_abstracts", verifier.evidenceAbstracts);
         opts.put("k1", Double.parseDouble(Float.toString(bm25.k1)));
         opts.put("b", Double.parseDouble(Float.toString(bm25.b)));
-        err.printf(Locale.ROOT, "%d claims verified in %.1f s (%.1f claims/s)%n", verdicts.size(), secs,
-            verdicts.size() / Math.max(secs, 1e-9));
+        err.printf(Locale.ROOT, "%d claims verified in %.1f s (%.1f claims/s); stance model %s%n", verdicts.size(),
+            secs, verdicts.size() / Math.max(secs, 1e-9), inputs.getOrDefault("model", "?"));
       } else {
         inputs.put("predictions", Hashes.sha256(Files.readAllBytes(predictions)));
       }
@@ -316,10 +317,10 @@ public final class EvalScifactCommand implements Callable<Integer> {
     return DenseVectors.open(embeddingCache, OnnxModel.Options.defaults(), HybridRanker.Settings.DEFAULT_QUERY_PREFIX);
   }
 
-  /** One per thread. Remembers the scores of (claim, sentence) pairs. */
+  /** One per thread. Remembers the scores of (claim, sentence in its context) pairs. */
   private static final class CachingStanceModel implements StanceModel {
     private final StanceModel model;
-    private final Map<String, Map<String, StanceScores>> cache = new HashMap<>();
+    private final Map<String, Map<SentenceContext, StanceScores>> cache = new HashMap<>();
 
     CachingStanceModel(StanceModel model) {
       this.model = model;
@@ -327,10 +328,15 @@ public final class EvalScifactCommand implements Callable<Integer> {
 
     @Override
     public List<StanceScores> score(String claim, List<String> sentences) {
-      Map<String, StanceScores> known = cache.computeIfAbsent(claim, k -> new HashMap<>());
-      List<String> missing = sentences.stream().filter(s -> !known.containsKey(s)).distinct().toList();
+      return scoreInContext(claim, sentences.stream().map(SentenceContext::of).toList());
+    }
+
+    @Override
+    public List<StanceScores> scoreInContext(String claim, List<SentenceContext> sentences) {
+      Map<SentenceContext, StanceScores> known = cache.computeIfAbsent(claim, k -> new HashMap<>());
+      List<SentenceContext> missing = sentences.stream().filter(s -> !known.containsKey(s)).distinct().toList();
       if (!missing.isEmpty()) {
-        List<StanceScores> scored = model.score(claim, missing);
+        List<StanceScores> scored = model.scoreInContext(claim, missing);
         for (int i = 0; i < missing.size(); i++) {
           known.put(missing.get(i), scored.get(i));
         }

@@ -66,7 +66,16 @@ public record LogisticRegression(double[] mean, double[] scale, double[] weights
    * iterations). Throws when there are no rows, or a row differs in length.
    */
   public static LogisticRegression fit(List<double[]> x, boolean[] y, double lambda, boolean balanced) {
+    return fit(x, y, null, lambda, balanced);
+  }
+
+  /** As {@link #fit(List, boolean[], double, boolean)}, each row counted {@code rowWeights[i]} times (null: once). */
+  public static LogisticRegression fit(List<double[]> x, boolean[] y, double[] rowWeights, double lambda,
+      boolean balanced) {
     int n = x.size();
+    if (rowWeights != null && rowWeights.length != n) {
+      throw new IllegalArgumentException("one weight per row: " + rowWeights.length + " weights, " + n + " rows");
+    }
     if (n == 0 || y.length != n) {
       throw new IllegalArgumentException("need rows and one label per row: " + n + " rows, " + y.length + " labels");
     }
@@ -126,7 +135,7 @@ public record LogisticRegression(double[] mean, double[] scale, double[] weights
           eta += beta[j] * z[i][j];
         }
         double mu = sigmoid(eta);
-        double w = y[i] ? wPos : wNeg;
+        double w = (y[i] ? wPos : wNeg) * (rowWeights == null ? 1 : rowWeights[i]);
         double r = w * ((y[i] ? 1 : 0) - mu);
         double v = w * mu * (1 - mu);
         double[] zi = z[i];

@@ -41,7 +41,10 @@ public final class TrainedStanceModel implements StanceModel {
   private final double rationaleThreshold;
   private final double supportThreshold;
   private final FeatureSource source;
+  private final boolean contradictionRule;
   private final String sha256;
+  private static final int SCOPED_NEGATION_XOR = StanceFeatures.NAMES.indexOf("scoped_negation_xor");
+  private static final int DIRECTION_DISAGREE = StanceFeatures.NAMES.indexOf("direction_disagree");
 
   /**
    * A model over the named features (a subset of {@link StanceFeatures#NAMES}); {@code rationaleThreshold} and
@@ -50,6 +53,17 @@ public final class TrainedStanceModel implements StanceModel {
    */
   public TrainedStanceModel(List<String> features, LogisticRegression selector, LogisticRegression label,
       double rationaleThreshold, double supportThreshold, FeatureSource source) {
+    this(features, selector, label, rationaleThreshold, supportThreshold, false, source);
+  }
+
+  /**
+   * As above; with {@code contradictionRule}, a sentence whose negation governs words of the claim while the claim's
+   * does not (or the other way round), or that moves the claim's quantity the other way, leans to CONTRADICT whatever
+   * the label model says: P(SUPPORT | rationale) becomes min(q, 1 - q).
+   */
+  public TrainedStanceModel(List<String> features, LogisticRegression selector, LogisticRegression label,
+      double rationaleThreshold, double supportThreshold, boolean contradictionRule, FeatureSource source) {
+    this.contradictionRule = contradictionRule;
     this.features = List.copyOf(features);
     this.selector = Objects.requireNonNull(selector, "selector");
     this.label = Objects.requireNonNull(label, "label");
@@ -111,7 +125,7 @@ public final class TrainedStanceModel implements StanceModel {
       JsonNode thresholds = required(root, "thresholds");
       return new TrainedStanceModel(names, regression(required(root, "selector")), regression(required(root, "label")),
           required(thresholds, "rationale").asDouble(Double.NaN), required(thresholds, "support").asDouble(Double.NaN),
-          source);
+          root.path("contradiction_rule").asBoolean(false), source);
     } catch (IOException | RuntimeException e) {
       throw new ClaimcheckException("corrupt trained stance model", where + ": " + e.getMessage(),
           "Rebuild claimcheck, retrain it (src/training/README.md), or use --stance-model rule");
@@ -168,6 +182,7 @@ public final class TrainedStanceModel implements StanceModel {
     ObjectNode t = root.putObject("thresholds");
     t.put("rationale", rationaleThreshold);
     t.put("support", supportThreshold);
+    root.put("contradiction_rule", contradictionRule);
     root.set("selector", json(selector));
     root.set("label", json(label));
     for (var e : new LinkedHashMap<>(extra).entrySet()) {
@@ -215,6 +230,9 @@ public final class TrainedStanceModel implements StanceModel {
       }
       double r = LogisticRegression.sigmoid(selector.logit(x) - rShift);
       double q = LogisticRegression.sigmoid(label.logit(x) - sShift);
+      if (contradictionRule && (f[SCOPED_NEGATION_XOR] > 0 || f[DIRECTION_DISAGREE] > 0)) {
+        q = Math.min(q, 1 - q);
+      }
       double support = r * q;
       double contradict = r * (1 - q);
       out.add(new StanceScores(support, contradict, Math.max(0, 1 - support - contradict)));

@@ -65,6 +65,10 @@ public final class TrainStanceLr {
     double lambda = 1;
     boolean dense = false;
     boolean balancedSelector = false;
+    boolean augment = false;
+    boolean contradictionRule = false;
+    boolean augmentSentences = false;
+    double augmentWeight = 1;
     List<String> drop = new ArrayList<>();
     int candidates = Verifier.DEFAULT_CANDIDATES;
     int abstracts = Verifier.DEFAULT_ABSTRACTS;
@@ -79,6 +83,10 @@ public final class TrainStanceLr {
         case "--output" -> output = Path.of(args[++i]);
         case "--lambda" -> lambda = Double.parseDouble(args[++i]);
         case "--dense" -> dense = true;
+        case "--augment" -> augment = true;
+        case "--contradiction-rule" -> contradictionRule = true;
+        case "--augment-sentences" -> augmentSentences = true;
+        case "--augment-weight" -> augmentWeight = Double.parseDouble(args[++i]);
         case "--balanced-selector" -> balancedSelector = true;
         case "--drop" -> drop.addAll(Arrays.asList(args[++i].split(",")));
         case "--candidates" -> candidates = Integer.parseInt(args[++i]);
@@ -131,6 +139,8 @@ public final class TrainStanceLr {
       List<List<Boolean>> selY = new ArrayList<>();
       List<List<double[]>> labX = new ArrayList<>();
       List<List<Boolean>> labY = new ArrayList<>();
+      List<List<Double>> labW = new ArrayList<>();
+      Map<String, List<Object[]>> augmented = new LinkedHashMap<>();
       for (int i = 0; i < claims.size(); i++) {
         Claim c = claims.get(i);
         Gold g = gold.get(c.id());
@@ -152,6 +162,7 @@ public final class TrainStanceLr {
         selY.add(y);
         List<SentenceContext> lctx = new ArrayList<>();
         List<Boolean> ly = new ArrayList<>();
+        List<Double> lw = new ArrayList<>();
         for (var e : new TreeMap<>(g.rationale()).entrySet()) {
           PubmedRecord rec = searcher.get(e.getKey());
           if (rec == null) {
@@ -162,18 +173,45 @@ public final class TrainStanceLr {
             if (s < rec.sentences().size()) {
               lctx.add(SentenceContext.of(rec.sentences(), s, r == null ? abstracts : r,
                   r == null ? 0 : h.get(r).score(), top));
-              ly.add("SUPPORT".equals(g.label().get(e.getKey())));
+              boolean support = "SUPPORT".equals(g.label().get(e.getKey()));
+              ly.add(support);
+              lw.add(1.0);
+              if (augment) {
+                // The claim negated with the opposite label (training rows only).
+                augmented.computeIfAbsent(negate(c.claim()), k -> new ArrayList<>()).add(new Object[] {
+                    SentenceContext.of(rec.sentences(), s, r == null ? abstracts : r, r == null ? 0 : h.get(r).score(),
+                        top), !support});
+              }
+              if (augment || augmentSentences) {
+                // The sentence negated with the opposite label (training rows only).
+                List<String> sentences = new ArrayList<>(rec.sentences());
+                sentences.set(s, negate(sentences.get(s)));
+                lctx.add(SentenceContext.of(sentences, s, r == null ? abstracts : r, r == null ? 0 : h.get(r).score(),
+                    top));
+                ly.add(!support);
+                lw.add(augmentWeight);
+              }
             }
           }
         }
-        labX.add(memo.features(c.claim(), lctx));
+        List<double[]> lx = new ArrayList<>(memo.features(c.claim(), lctx));
+        for (var e : augmented.entrySet()) {
+          for (Object[] row : e.getValue()) {
+            lx.add(memo.features(e.getKey(), List.of((SentenceContext) row[0])).getFirst());
+            ly.add((Boolean) row[1]);
+            lw.add(augmentWeight);
+          }
+        }
+        augmented.clear();
+        labX.add(lx);
         labY.add(ly);
+        labW.add(lw);
       }
       System.err.printf(Locale.ROOT, "features: %d selector rows, %d label rows (%.1f s)%n",
           selX.stream().mapToInt(List::size).sum(), labX.stream().mapToInt(List::size).sum(),
           (System.nanoTime() - t0) / 1e9);
-      Data data = new Data(claims, gold, hits, selX, selY, labX, labY, features, lambda, memo, searcher, lexicon,
-          options, balancedSelector);
+      Data data = new Data(claims, gold, hits, selX, selY, labX, labY, labW, features, lambda, memo, searcher, lexicon,
+          options, balancedSelector, contradictionRule);
       // Outer CV with nested threshold choice.
       ClaimVerdict[] heldOut = new ClaimVerdict[claims.size()];
       Map<String, double[]> outerGrid = new LinkedHashMap<>();
@@ -264,7 +302,7 @@ public final class TrainStanceLr {
       double st = Double.parseDouble(best.split(" ")[1]);
       Fitted f = data.fit(all);
       TrainedStanceModel model = new TrainedStanceModel(features, f.selector(), f.label(), rt, st,
-          TrainedStanceModel.extractor(extractor));
+          contradictionRule, TrainedStanceModel.extractor(extractor));
       ClaimVerdict[] trainVerdicts = new ClaimVerdict[claims.size()];
       data.predict(f, rt, st, all, trainVerdicts);
       double[] trainScores = data.score(trainVerdicts, all);
@@ -283,6 +321,8 @@ public final class TrainStanceLr {
         training.put("abstracts", abstracts);
         training.put("candidates", candidates);
         training.put("evidence_abstracts", evidence);
+        training.put("augment", augment ? "claims and sentences" : augmentSentences ? "sentences" : "none");
+        training.put("augment_weight", augmentWeight);
         training.put("folds", nFolds);
         training.put("selector_rows", selX.stream().mapToInt(List::size).sum());
         training.put("label_rows", labX.stream().mapToInt(List::size).sum());
@@ -299,6 +339,27 @@ public final class TrainStanceLr {
         System.err.println("wrote " + output + " (sha256 of the parameters " + model.sha256() + ")");
       }
     }
+  }
+
+  private static final java.util.regex.Pattern AUX = java.util.regex.Pattern.compile(
+      "\\b(is|are|was|were|does|do|did|can|could|may|might|will|would|has|have|had|should|must)\\b");
+  private static final java.util.regex.Pattern NEGATED = java.util.regex.Pattern.compile(
+      "\\b(not|no|never|cannot|without)\\b|n't\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+  /**
+   * A simple negation (as src/training/recipe.py's): "not" after the first auxiliary, else "It is not true that ...";
+   * a text already negated loses its first "not".
+   */
+  static String negate(String text) {
+    java.util.regex.Matcher n = NEGATED.matcher(text);
+    if (n.find() && n.group().equalsIgnoreCase("not")) {
+      return (text.substring(0, n.start()) + text.substring(n.end())).replaceAll("  +", " ");
+    }
+    java.util.regex.Matcher m = AUX.matcher(text);
+    if (m.find()) {
+      return text.substring(0, m.end()) + " not" + text.substring(m.end());
+    }
+    return "It is not true that " + text.substring(0, 1).toLowerCase(Locale.ROOT) + text.substring(1);
   }
 
   static final String[] METRICS = {"abstract_label_f1", "abstract_rationale_f1", "sentence_selection_f1",
@@ -341,26 +402,29 @@ public final class TrainStanceLr {
 
   /** Everything the folds share: rows, retrieval, the feature memo. */
   record Data(List<Claim> claims, Map<String, Gold> gold, List<List<SearchHit>> hits, List<List<double[]>> selX,
-      List<List<Boolean>> selY, List<List<double[]>> labX, List<List<Boolean>> labY, List<String> features,
+      List<List<Boolean>> selY, List<List<double[]>> labX, List<List<Boolean>> labY, List<List<Double>> labW,
+      List<String> features,
       double lambda, FeatureMemo memo, AbstractSearcher searcher, Lexicon lexicon, Verifier.Options options,
-      boolean balancedSelector, Map<String, ClaimVerdict[]> collectedByKey) {
+      boolean balancedSelector, boolean contradictionRule, Map<String, ClaimVerdict[]> collectedByKey) {
     Data(List<Claim> claims, Map<String, Gold> gold, List<List<SearchHit>> hits, List<List<double[]>> selX,
-        List<List<Boolean>> selY, List<List<double[]>> labX, List<List<Boolean>> labY, List<String> features,
+        List<List<Boolean>> selY, List<List<double[]>> labX, List<List<Boolean>> labY, List<List<Double>> labW,
+        List<String> features,
         double lambda, FeatureMemo memo, AbstractSearcher searcher, Lexicon lexicon, Verifier.Options options,
-        boolean balancedSelector) {
-      this(claims, gold, hits, selX, selY, labX, labY, features, lambda, memo, searcher, lexicon, options,
-          balancedSelector, new HashMap<>());
+        boolean balancedSelector, boolean contradictionRule) {
+      this(claims, gold, hits, selX, selY, labX, labY, labW, features, lambda, memo, searcher, lexicon, options,
+          balancedSelector, contradictionRule, new HashMap<>());
     }
 
     Fitted fit(boolean[] use) {
-      return new Fitted(fitOne(selX, selY, use, balancedSelector), fitOne(labX, labY, use, true));
+      return new Fitted(fitOne(selX, selY, null, use, balancedSelector), fitOne(labX, labY, labW, use, true));
     }
 
-    private LogisticRegression fitOne(List<List<double[]>> xs, List<List<Boolean>> ys, boolean[] use,
-        boolean balanced) {
+    private LogisticRegression fitOne(List<List<double[]>> xs, List<List<Boolean>> ys, List<List<Double>> ws,
+        boolean[] use, boolean balanced) {
       int[] cols = columns();
       List<double[]> x = new ArrayList<>();
       List<Boolean> y = new ArrayList<>();
+      List<Double> w = new ArrayList<>();
       for (int i = 0; i < claims.size(); i++) {
         if (!use[i]) {
           continue;
@@ -373,13 +437,14 @@ public final class TrainStanceLr {
           }
           x.add(row);
           y.add(ys.get(i).get(r));
+          w.add(ws == null ? 1.0 : ws.get(i).get(r));
         }
       }
       boolean[] yy = new boolean[y.size()];
       for (int i = 0; i < yy.length; i++) {
         yy[i] = y.get(i);
       }
-      return LogisticRegression.fit(x, yy, lambda, balanced);
+      return LogisticRegression.fit(x, yy, w.stream().mapToDouble(Double::doubleValue).toArray(), lambda, balanced);
     }
 
     int[] columns() {
@@ -387,7 +452,8 @@ public final class TrainStanceLr {
     }
 
     void predict(Fitted f, double rt, double st, boolean[] which, ClaimVerdict[] out) {
-      TrainedStanceModel model = new TrainedStanceModel(features, f.selector(), f.label(), rt, st, memo);
+      TrainedStanceModel model = new TrainedStanceModel(features, f.selector(), f.label(), rt, st, contradictionRule,
+          memo);
       Verifier v = new Verifier(searcher, model, lexicon, options, VerdictCalibration.identity());
       for (int i = 0; i < claims.size(); i++) {
         if (which[i]) {
