@@ -40,10 +40,13 @@ import org.claimcheck.pubmed.PubmedRecord;
  * <pre>
  * ./mvnw -q test-compile exec:java -Dexec.mainClass=org.claimcheck.verify.TrainStanceLr -Dexec.args="\
  *   --claims ../shared/data/scifact/claims_train.jsonl --corpus ../shared/data/scifact/corpus.jsonl \
- *   --index /work/cache/scifact-index --embedding-cache /work/cache/issue7b/embeddings \
- *   --output src/main/resources/org/claimcheck/verify/stance-lr.json"
+ *   --index corpus/scifact --embedding-cache corpus/scifact-embeddings --contradiction-rule \
+ *   --verdicts target/stance-lr-cv-verdicts.jsonl --output src/main/resources/org/claimcheck/verify/stance-lr.json"
  * </pre>
- * Options: {@code --lambda L} (L2 penalty, default 1), {@code --drop f1,f2} (features left out), {@code --dense}
+ * Options: {@code --verdicts FILE} (the out-of-fold verdicts, raw confidences, for src/training/calibrate.py),
+ * {@code --contradiction-rule} (the shipped setting: see {@link TrainedStanceModel}), {@code --augment} /
+ * {@code --augment-sentences} / {@code --augment-weight W} (negated claims and sentences with the opposite label added
+ * to the label model's rows; measured worse), {@code --lambda L} (L2 penalty, default 1), {@code --drop f1,f2} (features left out), {@code --dense}
  * (keep {@code dense_cosine}: sentence vectors from bge-small through the embedding cache), {@code --candidates M},
  * {@code --abstracts K}, {@code --folds N} (5), no {@code --output}: CV only.
  */
@@ -62,6 +65,7 @@ public final class TrainStanceLr {
     Path index = null;
     Path cacheDir = null;
     Path output = null;
+    Path verdictsFile = null;
     double lambda = 1;
     boolean dense = false;
     boolean balancedSelector = false;
@@ -81,6 +85,7 @@ public final class TrainStanceLr {
         case "--index" -> index = Path.of(args[++i]);
         case "--embedding-cache" -> cacheDir = Path.of(args[++i]);
         case "--output" -> output = Path.of(args[++i]);
+        case "--verdicts" -> verdictsFile = Path.of(args[++i]);
         case "--lambda" -> lambda = Double.parseDouble(args[++i]);
         case "--dense" -> dense = true;
         case "--augment" -> augment = true;
@@ -277,6 +282,10 @@ public final class TrainStanceLr {
       boolean[] all = new boolean[claims.size()];
       Arrays.fill(all, true);
       double[] cv = data.score(heldOut, all);
+      if (verdictsFile != null) {
+        // Out-of-fold verdicts with raw confidences, for src/training/calibrate.py.
+        AtomicFiles.writeText(verdictsFile, w -> Predictions.writeJsonl(w, List.of(heldOut)));
+      }
       System.out.printf(Locale.ROOT, "CV (%d folds, pooled): %s%n", nFolds, fmt(cv));
       for (int m = 0; m < 4; m++) {
         double lo = 1;
