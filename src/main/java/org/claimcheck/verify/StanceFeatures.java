@@ -42,12 +42,12 @@ public final class StanceFeatures {
           + "|absent|unable|independent(ly)? of|did not|does not|do not|is not|was not|were not|are not)\\b|n't\\b",
       Pattern.CASE_INSENSITIVE);
   private static final Pattern UP = Pattern.compile(
-      "\\b(increas\\w*|higher|high|rais\\w*|rise[sn]?|rising|rose|elevat\\w*|improv\\w*|promot\\w*|enhanc\\w*|more"
+      "\\b(increas\\w*|higher|rais\\w*|rise[sn]?|rising|rose|elevat\\w*|improv\\w*|promot\\w*|enhanc\\w*|more"
           + "|greater|induc\\w*|up-?regulat\\w*|activat\\w*|stimulat\\w*|augment\\w*|boost\\w*|accelerat\\w*"
           + "|amplif\\w*|exacerbat\\w*|worsen\\w*|larger|longer|gain\\w*|exceed\\w*|strengthen\\w*)\\b",
       Pattern.CASE_INSENSITIVE);
   private static final Pattern DOWN = Pattern.compile(
-      "\\b(decreas\\w*|lower\\w*|low|reduc\\w*|declin\\w*|impair\\w*|inhibit\\w*|suppress\\w*|less|fewer"
+      "\\b(decreas\\w*|lower\\w*|reduc\\w*|declin\\w*|impair\\w*|inhibit\\w*|suppress\\w*|less|fewer"
           + "|attenuat\\w*|down-?regulat\\w*|diminish\\w*|prevent\\w*|protect\\w*|block\\w*|abolish\\w*|deplet\\w*"
           + "|los[se]\\w*|lost|weaken\\w*|shorter|smaller|slow\\w*|delay\\w*|ameliorat\\w*|alleviat\\w*)\\b",
       Pattern.CASE_INSENSITIVE);
@@ -76,7 +76,9 @@ public final class StanceFeatures {
       {"requir", "dispensab"}, {"necessary", "unnecessary"}, {"safe", "unsafe"}, {"resistan", "sensitiv"},
       {"majority", "minority"}, {"old", "young"}, {"rais", "reduc"}, {"elevat", "reduc"}, {"improv", "worsen"},
       {"stimulat", "inhibit"}, {"overexpress", "knock"}, {"before", "after"}, {"maximum", "minimum"},
-      {"above", "below"}, {"better", "worse"}, {"efficien", "inefficien"}, {"stable", "unstable"}};
+      {"above", "below"}, {"better", "worse"}, {"efficien", "inefficien"}, {"stable", "unstable"},
+      {"increas", "reduc"}, {"increas", "lower"}, {"increas", "inhibit"}, {"improv", "impair"}, {"promot", "inhibit"},
+      {"risk", "protect"}};
   private static final int SCOPE = 5;
 
   private final SentenceOverlap overlap = new SentenceOverlap();

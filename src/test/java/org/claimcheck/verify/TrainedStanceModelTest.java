@@ -58,6 +58,18 @@ class TrainedStanceModelTest {
   }
 
   @Test
+  void evidenceThatSaysNotOrTheOppositeContradicts() {
+    List<String> negated = List.of(ABSTRACT.get(0), ABSTRACT.get(1),
+        "Aspirin did not reduce the risk of stroke in older adults (P = 0.61).", ABSTRACT.get(3));
+    StanceScores not = score(CLAIM, negated, 2);
+    assertTrue(not.contradict() > not.support(), not.toString());
+    List<String> opposite = List.of(ABSTRACT.get(0), ABSTRACT.get(1),
+        "Aspirin increased the risk of stroke in older adults by a third (P < 0.01).", ABSTRACT.get(3));
+    StanceScores up = score(CLAIM, opposite, 2);
+    assertTrue(up.contradict() > up.support(), up.toString());
+  }
+
+  @Test
   void scoresAreProbabilitiesAndDeterministic() {
     List<StanceScores> a = MODEL.score(CLAIM, ABSTRACT);
     List<StanceScores> b = MODEL.score(CLAIM, ABSTRACT);
