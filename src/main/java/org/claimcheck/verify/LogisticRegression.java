@@ -36,6 +36,24 @@ public record LogisticRegression(double[] mean, double[] scale, double[] weights
     weights = weights.clone();
   }
 
+  /** A copy of the training means. */
+  @Override
+  public double[] mean() {
+    return mean.clone();
+  }
+
+  /** A copy of the training standard deviations. */
+  @Override
+  public double[] scale() {
+    return scale.clone();
+  }
+
+  /** A copy of the weights. */
+  @Override
+  public double[] weights() {
+    return weights.clone();
+  }
+
   public int dimension() {
     return weights.length;
   }

@@ -196,10 +196,13 @@ public final class TrainedStanceModel implements StanceModel {
     ArrayNode mean = n.putArray("mean");
     ArrayNode scale = n.putArray("scale");
     ArrayNode weights = n.putArray("weights");
+    double[] mu = m.mean();
+    double[] sd = m.scale();
+    double[] w = m.weights();
     for (int j = 0; j < m.dimension(); j++) {
-      mean.add(m.mean()[j]);
-      scale.add(m.scale()[j]);
-      weights.add(m.weights()[j]);
+      mean.add(mu[j]);
+      scale.add(sd[j]);
+      weights.add(w[j]);
     }
     n.put("intercept", m.intercept());
     return n;
