@@ -40,11 +40,12 @@ import org.claimcheck.pubmed.PubmedRecord;
  * <pre>
  * ./mvnw -q test-compile exec:java -Dexec.mainClass=org.claimcheck.verify.TrainStanceLr -Dexec.args="\
  *   --claims ../shared/data/scifact/claims_train.jsonl --corpus ../shared/data/scifact/corpus.jsonl \
- *   --index corpus/scifact --embedding-cache corpus/scifact-embeddings --contradiction-rule \
+ *   --index corpus/scifact --embedding-cache corpus/scifact-embeddings --contradiction-rule --unbalanced-label \
  *   --verdicts target/stance-lr-cv-verdicts.jsonl --output src/main/resources/org/claimcheck/verify/stance-lr.json"
  * </pre>
  * Options: {@code --verdicts FILE} (the out-of-fold verdicts, raw confidences, for src/training/calibrate.py),
- * {@code --contradiction-rule} (the shipped setting: see {@link TrainedStanceModel}), {@code --augment} /
+ * {@code --contradiction-rule} and {@code --unbalanced-label} (the shipped settings: see {@link TrainedStanceModel};
+ * the label model's classes are balanced unless told), {@code --balanced-selector}, {@code --augment} /
  * {@code --augment-sentences} / {@code --augment-weight W} (negated claims and sentences with the opposite label added
  * to the label model's rows; measured worse), {@code --lambda L} (L2 penalty, default 1), {@code --drop f1,f2} (features left out), {@code --dense}
  * (keep {@code dense_cosine}: sentence vectors from bge-small through the embedding cache), {@code --candidates M},
@@ -69,6 +70,7 @@ public final class TrainStanceLr {
     double lambda = 1;
     boolean dense = false;
     boolean balancedSelector = false;
+    boolean balancedLabel = true;
     boolean augment = false;
     boolean contradictionRule = false;
     boolean augmentSentences = false;
@@ -93,6 +95,7 @@ public final class TrainStanceLr {
         case "--augment-sentences" -> augmentSentences = true;
         case "--augment-weight" -> augmentWeight = Double.parseDouble(args[++i]);
         case "--balanced-selector" -> balancedSelector = true;
+        case "--unbalanced-label" -> balancedLabel = false;
         case "--drop" -> drop.addAll(Arrays.asList(args[++i].split(",")));
         case "--candidates" -> candidates = Integer.parseInt(args[++i]);
         case "--abstracts" -> abstracts = Integer.parseInt(args[++i]);
@@ -216,7 +219,7 @@ public final class TrainStanceLr {
           selX.stream().mapToInt(List::size).sum(), labX.stream().mapToInt(List::size).sum(),
           (System.nanoTime() - t0) / 1e9);
       Data data = new Data(claims, gold, hits, selX, selY, labX, labY, labW, features, lambda, memo, searcher, lexicon,
-          options, balancedSelector, contradictionRule);
+          options, balancedSelector, balancedLabel, contradictionRule);
       // Outer CV with nested threshold choice.
       ClaimVerdict[] heldOut = new ClaimVerdict[claims.size()];
       Map<String, double[]> outerGrid = new LinkedHashMap<>();
@@ -414,18 +417,19 @@ public final class TrainStanceLr {
       List<List<Boolean>> selY, List<List<double[]>> labX, List<List<Boolean>> labY, List<List<Double>> labW,
       List<String> features,
       double lambda, FeatureMemo memo, AbstractSearcher searcher, Lexicon lexicon, Verifier.Options options,
-      boolean balancedSelector, boolean contradictionRule, Map<String, ClaimVerdict[]> collectedByKey) {
+      boolean balancedSelector, boolean balancedLabel, boolean contradictionRule,
+      Map<String, ClaimVerdict[]> collectedByKey) {
     Data(List<Claim> claims, Map<String, Gold> gold, List<List<SearchHit>> hits, List<List<double[]>> selX,
         List<List<Boolean>> selY, List<List<double[]>> labX, List<List<Boolean>> labY, List<List<Double>> labW,
         List<String> features,
         double lambda, FeatureMemo memo, AbstractSearcher searcher, Lexicon lexicon, Verifier.Options options,
-        boolean balancedSelector, boolean contradictionRule) {
+        boolean balancedSelector, boolean balancedLabel, boolean contradictionRule) {
       this(claims, gold, hits, selX, selY, labX, labY, labW, features, lambda, memo, searcher, lexicon, options,
-          balancedSelector, contradictionRule, new HashMap<>());
+          balancedSelector, balancedLabel, contradictionRule, new HashMap<>());
     }
 
     Fitted fit(boolean[] use) {
-      return new Fitted(fitOne(selX, selY, null, use, balancedSelector), fitOne(labX, labY, labW, use, true));
+      return new Fitted(fitOne(selX, selY, null, use, balancedSelector), fitOne(labX, labY, labW, use, balancedLabel));
     }
 
     private LogisticRegression fitOne(List<List<double[]>> xs, List<List<Boolean>> ys, List<List<Double>> ws,
