@@ -2,7 +2,7 @@
 # Trains claimcheck's stance cross-encoder end to end (see README.md beside this file):
 #   SciFact train claims -> BM25 run -> training pairs + grouped folds -> 5 fold models (cross-validation)
 #   -> the shipped model trained on every train claim -> int8 ONNX in src/main/resources -> test fixture
-#   -> cross-validated SciFact figures (claimcheck eval scifact --cv) -> verdict calibration of the default model.
+#   -> cross-validated SciFact figures (claimcheck eval scifact --cv) -> verdict calibration of the rule.
 # Usage: src/training/run.sh [WORK_DIR]   (default: target/training). Steps whose outputs exist are skipped, so an
 # interrupted run resumes. Runs with `nice`; on the 2-core machine it takes about 1.5 hours (README.md, "Time").
 set -euo pipefail
@@ -79,7 +79,8 @@ nice "$py" "$here/recipe.py" fixture --model "$work/all.pt" --tokenizer "$tok" \
   --out "$repo/src/test/resources/org/claimcheck/verify/stance-expected.tsv"
 
 # 7. Cross-validated SciFact figures of the cross-encoder (each claim judged by the fold model that did not see it),
-#    the rule baseline on the same claims, and the verdict calibration of the default (rule) model.
+#    the rule baseline on the same claims, and the rule's verdict calibration (kept in the work folder: the shipped
+#    calibration is the trained model's, see README "The trained (logistic-regression) model").
 log "cross-validated evaluation"
 "$repo/claimcheck" eval scifact --claims "$data/claims_train.jsonl" --corpus "$data/corpus.jsonl" --cv "$work/cv" \
   --output "$work/cv-predictions.jsonl" --sweep-thresholds 0.2,0.3,0.5 --sweep-evidence-abstracts 1,3 \
@@ -87,6 +88,6 @@ log "cross-validated evaluation"
 "$repo/claimcheck" eval scifact --claims "$data/claims_train.jsonl" --corpus "$data/corpus.jsonl" --stance-model rule \
   --verdicts "$work/rule-verdicts.jsonl" | tee "$work/rule-figures.txt" || true
 "$py" "$here/calibrate.py" --claims "$data/claims_train.jsonl" --verdicts "$work/rule-verdicts.jsonl" \
-  --out "$repo/src/main/resources/org/claimcheck/verify/verdict-calibration.json" \
-  --description "Verdict calibration of the default (rule) stance model: per verdict, (raw confidence, observed accuracy) points over the 809 SciFact train claims (src/training/calibrate.py); the rule has no trained parameters."
+  --out "$work/verdict-calibration-rule.json" \
+  --description "Verdict calibration of the rule stance model: per verdict, (raw confidence, observed accuracy) points over the 809 SciFact train claims (src/training/calibrate.py); the rule has no trained parameters."
 log "done: $work"

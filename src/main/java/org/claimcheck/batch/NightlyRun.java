@@ -46,8 +46,8 @@ import org.claimcheck.report.ClaimsReport;
 import org.claimcheck.report.HtmlReport;
 import org.claimcheck.report.PreviousReport;
 import org.claimcheck.verify.ClaimVerdict;
-import org.claimcheck.verify.RuleStanceModel;
 import org.claimcheck.verify.StanceModel;
+import org.claimcheck.verify.TrainedStanceModel;
 import org.claimcheck.verify.StudyDesign;
 import org.claimcheck.verify.Verifier;
 
@@ -501,9 +501,9 @@ public final class NightlyRun {
     return rows;
   }
 
-  /** The stance model of the run; the trained model replaces the rule model here when it lands. */
+  /** The stance model of the run: the trained model shipped in the jar. */
   private static StanceModel stanceModel() {
-    return new RuleStanceModel();
+    return TrainedStanceModel.builtin(Lexicon.builtin());
   }
 
   /** A remembered verdict, attached to this run's claim (same text; its article's title or URL may be newer). */

@@ -21,6 +21,9 @@ import org.claimcheck.eval.Expectations;
 import org.claimcheck.eval.MetricReport;
 import org.claimcheck.index.AbstractIndexer;
 import org.claimcheck.index.AbstractSearcher;
+import org.claimcheck.index.DenseVectors;
+import org.claimcheck.index.HybridRanker;
+import org.claimcheck.encoder.OnnxModel;
 import org.claimcheck.verify.ClaimVerdict;
 import org.claimcheck.verify.CrossEncoderStanceModel;
 import org.claimcheck.verify.HybridStanceModel;
@@ -28,7 +31,9 @@ import org.claimcheck.verify.RuleStanceModel;
 import org.claimcheck.verify.Predictions;
 import org.claimcheck.verify.ScifactMetrics;
 import org.claimcheck.verify.StanceModel;
+import org.claimcheck.verify.SentenceContext;
 import org.claimcheck.verify.StanceScores;
+import org.claimcheck.verify.TrainedStanceModel;
 import org.claimcheck.verify.Verifier;
 import org.claimcheck.verify.VerdictCalibration;
 import picocli.CommandLine.ArgGroup;
@@ -56,7 +61,19 @@ public final class EvalScifactCommand implements Callable<Integer> {
   Bm25Options bm25;
 
   @Mixin
+  RankingOptions ranking;
+
+  @Mixin
   StanceModelOptions stanceModel;
+
+  @Option(names = "--dense", description = "With --corpus: index with dense vectors (bge-small-en-v1.5), so that "
+      + "retrieval is hybrid as with an index built by index --dense (slow without --embedding-cache: minutes).")
+  boolean dense;
+
+  @Option(names = "--embedding-cache", paramLabel = "DIR",
+      description = "Where vectors of abstracts and claims are kept between runs (with --dense, or an --index that "
+          + "has vectors).")
+  Path embeddingCache;
 
   @Spec
   CommandSpec spec;
@@ -122,7 +139,11 @@ public final class EvalScifactCommand implements Callable<Integer> {
     }
     if (source.corpus != null) {
       Outputs.requireFile(source.corpus, "corpus file", "Give the SciFact corpus.jsonl");
+    } else if (dense) {
+      throw ClaimcheckException.usage("--dense needs --corpus", "--dense",
+          "Drop --dense: an --index is searched as it was built (hybrid when it has vectors)");
     }
+    HybridRanker.Settings rankingSettings = ranking.settings();
     if (cv != null && !Files.isRegularFile(cv.resolve("folds.json"))) {
       throw ClaimcheckException.usage("no folds.json in the cross-validation folder", cv.toString(),
           "Give the folder src/training/run.sh writes (folds.json, fold-0.onnx ...)");
@@ -144,10 +165,14 @@ public final class EvalScifactCommand implements Callable<Integer> {
         if (source.corpus != null) {
           inputs.put("corpus", Hashes.sha256(Files.readAllBytes(source.corpus)));
           index = tmp.resolve("index");
-          try (AbstractIndexer indexer = AbstractIndexer.open(index)) {
+          try (DenseVectors vectors = dense ? openVectors() : null;
+              AbstractIndexer indexer = AbstractIndexer.open(index, AbstractIndexer.Options.defaults(), vectors)) {
             indexer.index(source.corpus, new Tally("index"));
             indexer.commit();
           }
+        }
+        if (DenseVectors.indexModel(index) != null) {
+          opts.put("ranking", ranking.ranking.name());
         }
         List<Verifier.Options> optionSets = new ArrayList<>();
         optionSets.add(options);
@@ -162,7 +187,7 @@ public final class EvalScifactCommand implements Callable<Integer> {
           }
         }
         long t0 = System.nanoTime();
-        List<List<ClaimVerdict>> runs = runVerify(index, optionSets, inputs);
+        List<List<ClaimVerdict>> runs = runVerify(index, rankingSettings, optionSets, inputs);
         double secs = (System.nanoTime() - t0) / 1e9;
         List<ClaimVerdict> verdicts = runs.getFirst();
         if (runs.size() > 1) {
@@ -192,8 +217,8 @@ public final class EvalScifactCommand implements Callable<Integer> {
         opts.put("evidence_abstracts", verifier.evidenceAbstracts);
         opts.put("k1", Double.parseDouble(Float.toString(bm25.k1)));
         opts.put("b", Double.parseDouble(Float.toString(bm25.b)));
-        err.printf(Locale.ROOT, "%d claims verified in %.1f s (%.1f claims/s)%n", verdicts.size(), secs,
-            verdicts.size() / Math.max(secs, 1e-9));
+        err.printf(Locale.ROOT, "%d claims verified in %.1f s (%.1f claims/s); stance model %s%n", verdicts.size(),
+            secs, verdicts.size() / Math.max(secs, 1e-9), inputs.getOrDefault("model", "?"));
       } else {
         inputs.put("predictions", Hashes.sha256(Files.readAllBytes(predictions)));
       }
@@ -220,18 +245,21 @@ public final class EvalScifactCommand implements Callable<Integer> {
    * a cache, so a sentence the model has scored for a claim is not scored again for another option set. With
    * {@code --cv}, each claim is verified by the model of the fold that held it out.
    */
-  private List<List<ClaimVerdict>> runVerify(Path index, List<Verifier.Options> optionSets, Map<String, String> inputs)
-      throws IOException {
+  private List<List<ClaimVerdict>> runVerify(Path index, HybridRanker.Settings rankingSettings,
+      List<Verifier.Options> optionSets, Map<String, String> inputs) throws IOException {
     List<Claim> claims = ClaimsFile.read(claimsFile);
     List<ClaimVerdict[]> out = new ArrayList<>();
     for (int o = 0; o < optionSets.size(); o++) {
       out.add(new ClaimVerdict[claims.size()]);
     }
-    try (AbstractSearcher searcher = AbstractSearcher.open(index, bm25.bm25())) {
+    boolean hasVectors = DenseVectors.indexModel(index) != null;
+    try (DenseVectors vectors = hasVectors && embeddingCache != null ? openVectors() : null;
+        AbstractSearcher searcher = AbstractSearcher.open(index, bm25.bm25(), rankingSettings, vectors)) {
       if (cv == null) {
         StanceModel model = stanceModel.open();
         try {
-          inputs.put("model", model instanceof CrossEncoderStanceModel ce ? ce.sha256() : "rule");
+          inputs.put("model", model instanceof CrossEncoderStanceModel ce ? ce.sha256()
+              : model instanceof TrainedStanceModel t ? "trained:" + t.sha256() : "rule");
           StanceModel cached = new CachingStanceModel(model);
           for (int o = 0; o < optionSets.size(); o++) {
             // Raw confidences (the calibration is fitted on them); SciFact's figures do not use confidences.
@@ -285,10 +313,14 @@ public final class EvalScifactCommand implements Callable<Integer> {
     return result;
   }
 
-  /** One per thread. Remembers the scores of (claim, sentence) pairs. */
+  private DenseVectors openVectors() {
+    return DenseVectors.open(embeddingCache, OnnxModel.Options.defaults(), HybridRanker.Settings.DEFAULT_QUERY_PREFIX);
+  }
+
+  /** One per thread. Remembers the scores of (claim, sentence in its context) pairs. */
   private static final class CachingStanceModel implements StanceModel {
     private final StanceModel model;
-    private final Map<String, Map<String, StanceScores>> cache = new HashMap<>();
+    private final Map<String, Map<SentenceContext, StanceScores>> cache = new HashMap<>();
 
     CachingStanceModel(StanceModel model) {
       this.model = model;
@@ -296,10 +328,15 @@ public final class EvalScifactCommand implements Callable<Integer> {
 
     @Override
     public List<StanceScores> score(String claim, List<String> sentences) {
-      Map<String, StanceScores> known = cache.computeIfAbsent(claim, k -> new HashMap<>());
-      List<String> missing = sentences.stream().filter(s -> !known.containsKey(s)).distinct().toList();
+      return scoreInContext(claim, sentences.stream().map(SentenceContext::of).toList());
+    }
+
+    @Override
+    public List<StanceScores> scoreInContext(String claim, List<SentenceContext> sentences) {
+      Map<SentenceContext, StanceScores> known = cache.computeIfAbsent(claim, k -> new HashMap<>());
+      List<SentenceContext> missing = sentences.stream().filter(s -> !known.containsKey(s)).distinct().toList();
       if (!missing.isEmpty()) {
-        List<StanceScores> scored = model.score(claim, missing);
+        List<StanceScores> scored = model.scoreInContext(claim, missing);
         for (int i = 0; i < missing.size(); i++) {
           known.put(missing.get(i), scored.get(i));
         }

@@ -15,7 +15,7 @@ import org.claimcheck.claim.Lexicon;
 import org.claimcheck.index.AbstractSearcher;
 import org.claimcheck.server.SearchServer;
 import org.claimcheck.server.ServerOptions;
-import org.claimcheck.verify.RuleStanceModel;
+import org.claimcheck.verify.TrainedStanceModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -140,7 +140,8 @@ public final class ServeCommand implements Callable<Integer> {
   private static SearchServer start(AbstractSearcher searcher, ServerOptions options, PrintWriter err)
       throws IOException {
     try {
-      return SearchServer.start(searcher, new RuleStanceModel(), Lexicon.builtin(), options, err);
+      return SearchServer.start(searcher, TrainedStanceModel.builtin(Lexicon.builtin()), Lexicon.builtin(), options,
+          err);
     } catch (BindException e) {
       throw new ClaimcheckException("cannot listen on " + options.address(), e.getMessage(),
           "Choose another --port (or --port 0 for any free one)");

@@ -33,22 +33,34 @@ public final class Predictions {
       String id = v.claim().id();
       line.put("id", id.matches("-?\\d{1,18}") ? (Object) Long.parseLong(id) : id);
       Map<String, Object> evidence = new LinkedHashMap<>();
-      for (AbstractEvidence a : v.evidence()) {
-        List<Integer> sentences = new ArrayList<>();
-        for (EvidenceSentence s : a.sentences()) {
-          if (sentences.size() < 3) {
-            sentences.add(s.index());
-          }
-        }
-        sentences.sort(null);
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("sentences", sentences);
-        e.put("label", a.stance().name());
-        evidence.put(a.id(), e);
-      }
+      scifact(v).forEach((doc, e) -> {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("sentences", e.sentences());
+        m.put("label", e.label());
+        evidence.put(doc, m);
+      });
       line.put("evidence", evidence);
       w.write(Json.MAPPER.writeValueAsString(line));
       w.write('\n');
     }
+  }
+
+  /** One abstract's SciFact prediction: its rationale sentences (at most three, ascending) and label. */
+  public record ScifactEvidence(List<Integer> sentences, String label) {}
+
+  /** A verdict's SciFact predictions: abstract id to evidence, the stance-taking non-retracted abstracts in order. */
+  public static Map<String, ScifactEvidence> scifact(ClaimVerdict v) {
+    Map<String, ScifactEvidence> out = new LinkedHashMap<>();
+    for (AbstractEvidence a : v.evidence()) {
+      List<Integer> sentences = new ArrayList<>();
+      for (EvidenceSentence s : a.sentences()) {
+        if (sentences.size() < 3) {
+          sentences.add(s.index());
+        }
+      }
+      sentences.sort(null);
+      out.put(a.id(), new ScifactEvidence(List.copyOf(sentences), a.stance().name()));
+    }
+    return out;
   }
 }

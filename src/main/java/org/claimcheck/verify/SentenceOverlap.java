@@ -19,7 +19,12 @@ final class SentenceOverlap {
   private final Analyzer analyzer = IndexSchema.textAnalyzer();
 
   Set<String> terms(String text) {
-    Set<String> out = new HashSet<>();
+    return new HashSet<>(termList(text));
+  }
+
+  /** The terms in text order, repeats kept. */
+  java.util.List<String> termList(String text) {
+    java.util.List<String> out = new java.util.ArrayList<>();
     try (TokenStream ts = analyzer.tokenStream(IndexSchema.CONTENTS, text.toLowerCase(Locale.ROOT))) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
       ts.reset();

@@ -107,6 +107,11 @@ public final class Verifier {
   }
 
   public ClaimVerdict verify(Claim claim) throws IOException {
+    return verify(claim, retrieve(claim));
+  }
+
+  /** The abstracts {@link #verify(Claim)} judges, best first: the claim (with lexicon synonyms) searched. */
+  public List<SearchHit> retrieve(Claim claim) throws IOException {
     String query = claim.claim();
     if (options.expandQuery()) {
       List<String> extra = lexicon.expand(query);
@@ -114,9 +119,20 @@ public final class Verifier {
         query = query + " " + String.join(" ", extra);
       }
     }
-    List<SearchHit> hits = searcher.search(SearchRequest.text(query, options.abstracts()));
+    return searcher.search(SearchRequest.text(query, options.abstracts()));
+  }
+
+  /**
+   * Verifies a claim against the given hits (best first) instead of searching: what {@link #verify(Claim)} does after
+   * retrieval. For evaluations that retrieve once and judge many times.
+   */
+  public ClaimVerdict verify(Claim claim, List<SearchHit> hits) {
     List<Candidate> candidates = candidates(claim.claim(), hits);
-    List<StanceScores> scores = stance.score(claim.claim(), candidates.stream().map(Candidate::text).toList());
+    double top = hits.isEmpty() ? 0 : hits.getFirst().score();
+    List<StanceScores> scores = stance.scoreInContext(claim.claim(), candidates.stream()
+        .map(c -> SentenceContext.of(hits.get(c.hit()).record().sentences(), c.sentence(), c.hit(),
+            hits.get(c.hit()).score(), top))
+        .toList());
     if (scores.size() != candidates.size()) {
       throw new IllegalStateException("the stance model gave " + scores.size() + " scores for " + candidates.size()
           + " sentences");

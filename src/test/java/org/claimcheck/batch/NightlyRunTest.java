@@ -54,7 +54,7 @@ class NightlyRunTest {
     assertEquals(10, manifest.path("counts").path("changes").path("NEW").asInt(), "the first report: all new");
     assertTrue(manifest.path("models").path("opennlp").path("pos").asText().endsWith(".bin"));
     assertTrue(manifest.path("models").path("index").asText().contains("porterStem"));
-    assertTrue(manifest.path("models").path("stance").asText().startsWith("rule"));
+    assertTrue(manifest.path("models").path("stance").asText().startsWith("trained"));
     assertEquals("absent", manifest.path("options").path("ncbiApiKey").asText());
     assertTrue(manifest.path("index").path("commit").asText().startsWith("gen "));
     assertTrue(manifest.path("timingsMillis").has("verify"));

@@ -104,4 +104,37 @@ class VerifyCliTest {
     assertEquals(2, missing.code());
     assertTrue(missing.err().startsWith("error: no such stance model"), missing.err());
   }
+
+  @Test
+  void theTrainedModelIsTheDefaultAndAModelFileCanBeGiven(@TempDir Path dir) throws Exception {
+    Path pairs = dir.resolve("pairs.csv");
+    Files.writeString(pairs, "claim,evidence\nB12 improves neuropathy,Vitamin B12 improved neuropathy in adults.\n");
+    CliTest.Run byDefault = run("stance", "--pairs", pairs.toString());
+    CliTest.Run trained = run("stance", "--pairs", pairs.toString(), "--stance-model", "trained");
+    assertEquals(0, trained.code(), trained.err());
+    assertEquals(trained.out(), byDefault.out());
+    assertTrue(trained.out().lines().skip(1).allMatch(l -> l.matches(".*,(SUPPORTS|REFUTES|NEUTRAL),"
+        + "[01]\\.\\d{4},[01]\\.\\d{4},[01]\\.\\d{4}")), trained.out());
+    Path copy = dir.resolve("model.json");
+    try (var in = getClass().getResourceAsStream("/org/claimcheck/verify/stance-lr.json")) {
+      Files.write(copy, in.readAllBytes());
+    }
+    CliTest.Run file = run("stance", "--pairs", pairs.toString(), "--stance-model", copy.toString());
+    assertEquals(0, file.code(), file.err());
+    assertEquals(trained.out(), file.out());
+    Path corrupt = dir.resolve("corrupt.json");
+    Files.writeString(corrupt, "{\"format\": \"claimcheck-stance-lr-1\"}");
+    CliTest.Run bad = run("stance", "--pairs", pairs.toString(), "--stance-model", corrupt.toString());
+    assertEquals(1, bad.code(), bad.out());
+    assertTrue(bad.err().startsWith("error: corrupt trained stance model"), bad.err());
+  }
+
+  @Test
+  void evalScifactDenseNeedsACorpus(@TempDir Path dir) throws Exception {
+    Path claims = dir.resolve("claims.jsonl");
+    Files.writeString(claims, "{\"id\": 1, \"claim\": \"x\", \"evidence\": {}}\n");
+    CliTest.Run r = run("eval", "scifact", "--claims", claims.toString(), "--index", dir.toString(), "--dense");
+    assertEquals(2, r.code(), r.out() + r.err());
+    assertTrue(r.err().startsWith("error: --dense needs --corpus"), r.err());
+  }
 }

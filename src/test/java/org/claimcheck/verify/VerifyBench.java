@@ -15,7 +15,7 @@ import org.claimcheck.index.AbstractIndexer;
 import org.claimcheck.index.AbstractSearcher;
 
 /**
- * Verification speed: claims per second through {@link Verifier} (BM25 retrieval, candidate selection, the stance
+ * Verification speed: claims per second through {@link Verifier} (BM25 or hybrid retrieval, candidate selection, the stance
  * model, aggregation) over the SciFact corpus, single-threaded caller, the model on {@code --threads} ONNX
  * Runtime threads. Warm-up, then {@code --rounds} rounds of {@code --claims-per-round} claims; prints each round and
  * the median, in wall-clock claims/s and in claims per CPU-second (what one core does; on a shared, busy machine the
@@ -26,8 +26,9 @@ import org.claimcheck.index.AbstractSearcher;
  * ./mvnw -q test-compile exec:java -Dexec.mainClass=org.claimcheck.verify.VerifyBench \
  *   -Dexec.args="--corpus ../shared/data/scifact/corpus.jsonl --claims ../shared/data/scifact/claims_train.jsonl"
  * </pre>
- * Options: {@code --index DIR} instead of {@code --corpus}, {@code --stance-model rule|cross-encoder|FILE.onnx}
- * (default rule, the product's default; a file, e.g. the fp32 export, to compare), {@code --threads N} (2), {@code --rounds N} (5), {@code --claims-per-round N} (100), {@code --candidates M},
+ * Options: {@code --index DIR} instead of {@code --corpus} (an index with vectors ranks hybrid; give
+ * {@code --embedding-cache DIR} for the claims' vectors), {@code --stance-model trained|rule|cross-encoder|FILE.onnx}
+ * (default trained, the product's default; a file, e.g. the fp32 export, to compare), {@code --threads N} (2), {@code --rounds N} (5), {@code --claims-per-round N} (100), {@code --candidates M},
  * {@code --abstracts K}.
  */
 public final class VerifyBench {
@@ -37,7 +38,8 @@ public final class VerifyBench {
     Path corpus = null;
     Path index = null;
     Path claimsFile = null;
-    String modelName = "rule";
+    String modelName = "trained";
+    Path embeddingCache = null;
     int threads = 2;
     int rounds = 5;
     int perRound = 100;
@@ -49,6 +51,7 @@ public final class VerifyBench {
         case "--index" -> index = Path.of(args[++i]);
         case "--claims" -> claimsFile = Path.of(args[++i]);
         case "--stance-model" -> modelName = args[++i];
+        case "--embedding-cache" -> embeddingCache = Path.of(args[++i]);
         case "--threads" -> threads = Integer.parseInt(args[++i]);
         case "--rounds" -> rounds = Integer.parseInt(args[++i]);
         case "--claims-per-round" -> perRound = Integer.parseInt(args[++i]);
@@ -74,10 +77,16 @@ public final class VerifyBench {
     OnnxModel.Options onnx = new OnnxModel.Options(threads, 32);
     StanceModel model = switch (modelName) {
       case "rule" -> new RuleStanceModel();
+      case "trained" -> TrainedStanceModel.builtin(Lexicon.builtin());
       case "cross-encoder" -> CrossEncoderStanceModel.builtin(onnx);
       default -> CrossEncoderStanceModel.fromFile(Path.of(modelName), onnx);
     };
-    try (AbstractSearcher searcher = AbstractSearcher.open(index, AbstractSearcher.Bm25.DEFAULT)) {
+    try (org.claimcheck.index.DenseVectors vectors = embeddingCache == null ? null
+        : org.claimcheck.index.DenseVectors.open(embeddingCache, onnx,
+            org.claimcheck.index.HybridRanker.Settings.DEFAULT_QUERY_PREFIX);
+        AbstractSearcher searcher = AbstractSearcher.open(index, AbstractSearcher.Bm25.DEFAULT,
+            org.claimcheck.index.HybridRanker.Settings.of(org.claimcheck.index.HybridRanker.Mode.AUTO), vectors)) {
+      System.out.println("ranking: " + searcher.ranking());
       model.score("warm up", List.of("a first call initialises ONNX Runtime"));
       long rssAfter = rssKb();
       System.out.printf(Locale.ROOT, "model %s%nresident memory: %d MB before loading the model, %d MB after (+%d MB)%n",

@@ -1,0 +1,327 @@
+package org.claimcheck.verify;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.claimcheck.claim.Lexicon;
+
+/**
+ * Thread-safe. The cheap features the trained stance model ({@link TrainedStanceModel}) reads for a (claim, sentence)
+ * pair: word, stem, bigram, concept and number overlap; the abstract's retrieval rank and score and the sentence's
+ * place in it; negation cues (and whether a cue governs a word the other text shares), direction words and whether
+ * claim and sentence move the same way, antonyms across the two, hedges, comparatives and null-result phrases; and,
+ * when a {@link SentenceVectors} is given, the dense cosine of the two. {@link #NAMES} lists them in order.
+ */
+public final class StanceFeatures {
+  /** Unit vectors of texts (a claim, a sentence), or null when there are none. */
+  public interface SentenceVectors {
+    float[] vector(String text);
+  }
+
+  /** Every feature, in the order of {@link #features}. */
+  public static final List<String> NAMES = List.of(
+      "overlap", "overlap_sentence", "shared_log", "bigram", "concepts", "has_concepts", "numbers_found",
+      "claim_has_numbers", "numbers_mismatch", "rank0", "rank1", "rank2plus", "relative_score", "position",
+      "first", "last", "last_third", "sentences_log", "length_log", "finding",
+      "claim_negated", "sentence_negated", "negation_xor", "claim_negation_scoped", "sentence_negation_scoped",
+      "scoped_negation_xor", "claim_direction", "sentence_direction", "direction_agree", "direction_disagree",
+      "antonym_clash", "antonym_same", "sentence_hedge", "claim_hedge", "sentence_comparative",
+      "claim_comparative", "sentence_null", "null_claim_positive", "null_claim_negated", "overlap_x_negation_xor",
+      "overlap_x_direction_disagree", "overlap_x_antonym_clash", "claim_null", "null_agree", "null_xor",
+      "abstract_overlap", "abstract_antonym_clash", "abstract_direction_same", "abstract_direction_opposite",
+      "abstract_negation_scoped", "claim_direction_word_missing", "dense_cosine");
+
+  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'-]*");
+  private static final Pattern NUMBER = Pattern.compile("\\d+(?:\\.\\d+)?");
+  private static final Pattern NEGATION = Pattern.compile(
+      "\\b(no|not|never|none|neither|nor|without|cannot|lack(s|ed|ing)?|fail(s|ed)? to|unaffected|unrelated|absence"
+          + "|absent|unable|independent(ly)? of|did not|does not|do not|is not|was not|were not|are not)\\b|n't\\b",
+      Pattern.CASE_INSENSITIVE);
+  private static final Pattern UP = Pattern.compile(
+      "\\b(increas\\w*|higher|rais\\w*|rise[sn]?|rising|rose|elevat\\w*|improv\\w*|promot\\w*|enhanc\\w*|more"
+          + "|greater|induc\\w*|up-?regulat\\w*|activat\\w*|stimulat\\w*|augment\\w*|boost\\w*|accelerat\\w*"
+          + "|amplif\\w*|exacerbat\\w*|worsen\\w*|larger|longer|gain\\w*|exceed\\w*|strengthen\\w*)\\b",
+      Pattern.CASE_INSENSITIVE);
+  private static final Pattern DOWN = Pattern.compile(
+      "\\b(decreas\\w*|lower\\w*|reduc\\w*|declin\\w*|impair\\w*|inhibit\\w*|suppress\\w*|less|fewer"
+          + "|attenuat\\w*|down-?regulat\\w*|diminish\\w*|prevent\\w*|protect\\w*|block\\w*|abolish\\w*|deplet\\w*"
+          + "|los[se]\\w*|lost|weaken\\w*|shorter|smaller|slow\\w*|delay\\w*|ameliorat\\w*|alleviat\\w*)\\b",
+      Pattern.CASE_INSENSITIVE);
+  private static final Pattern HEDGE = Pattern.compile(
+      "\\b(may|might|could|possibl\\w*|potential\\w*|suggest\\w*|likely|unlikely|unclear|appear\\w*|seem\\w*"
+          + "|hypothes\\w*|propos\\w*|speculat\\w*)\\b", Pattern.CASE_INSENSITIVE);
+  private static final Pattern COMPARATIVE = Pattern.compile(
+      "\\b(than|compared|comparison|versus|vs|relative|superior|inferior|more|less|higher|lower|greater|fewer"
+          + "|better|worse)\\b", Pattern.CASE_INSENSITIVE);
+  private static final Pattern NULL_RESULT = Pattern.compile(
+      "\\b(no (statistically )?significant\\w*|not (statistically )?significant\\w*|no difference\\w*"
+          + "|no (significant )?association|not associated|no (significant )?effect\\w*|no (significant )?change"
+          + "|unaffected|unchanged|did not (significantly )?(differ|change|affect|alter|improve|reduce|increase)"
+          + "|similar|comparable|no evidence|failed to|no correlation|not correlated)\\b", Pattern.CASE_INSENSITIVE);
+  private static final Pattern FINDING = Pattern.compile(
+      "\\b(we (found|show|showed|demonstrate|demonstrated|observed|report|identified|conclude)|results?|conclusions?"
+          + "|demonstrat\\w*|show[sn]?|showed|reveal\\w*|indicat\\w*|significant\\w*|associated|p ?[<=])",
+      Pattern.CASE_INSENSITIVE);
+  /** Antonym pairs, as word prefixes: one side in the claim and the other in the sentence is a clash. */
+  private static final String[][] ANTONYMS = {
+      {"increas", "decreas"}, {"higher", "lower"}, {"high", "low"}, {"more", "less"}, {"greater", "smaller"},
+      {"positiv", "negativ"}, {"upregulat", "downregulat"}, {"activat", "inhibit"}, {"promot", "suppress"},
+      {"enhanc", "impair"}, {"benefi", "harm"}, {"gain", "loss"}, {"presen", "absen"}, {"effective", "ineffective"},
+      {"sufficient", "insufficient"}, {"major", "minor"}, {"common", "rare"}, {"early", "late"}, {"strong", "weak"},
+      {"long", "short"}, {"fast", "slow"}, {"larger", "smaller"}, {"induc", "prevent"}, {"accelerat", "delay"},
+      {"requir", "dispensab"}, {"necessary", "unnecessary"}, {"safe", "unsafe"}, {"resistan", "sensitiv"},
+      {"majority", "minority"}, {"old", "young"}, {"rais", "reduc"}, {"elevat", "reduc"}, {"improv", "worsen"},
+      {"stimulat", "inhibit"}, {"overexpress", "knock"}, {"before", "after"}, {"maximum", "minimum"},
+      {"above", "below"}, {"better", "worse"}, {"efficien", "inefficien"}, {"stable", "unstable"},
+      {"increas", "reduc"}, {"increas", "lower"}, {"increas", "inhibit"}, {"improv", "impair"}, {"promot", "inhibit"},
+      {"risk", "protect"}};
+  private static final int SCOPE = 5;
+
+  private final SentenceOverlap overlap = new SentenceOverlap();
+  private final Lexicon lexicon;
+  private final SentenceVectors vectors;
+
+  /** Without dense vectors: {@code dense_cosine} is NaN. */
+  public StanceFeatures(Lexicon lexicon) {
+    this(lexicon, null);
+  }
+
+  public StanceFeatures(Lexicon lexicon, SentenceVectors vectors) {
+    this.lexicon = lexicon;
+    this.vectors = vectors;
+  }
+
+  /** What the features need of one text, computed once per claim. */
+  public record Text(String text, List<String> terms, Set<String> termSet, List<String> words, Set<String> numbers,
+      Set<String> concepts, boolean negated, List<Integer> negationAt, int direction, boolean hedge,
+      boolean comparative, boolean nullResult, boolean finding, Set<Integer> antonymSides, float[] vector,
+      boolean up, boolean down, List<String> directionWords) {}
+
+  public Text analyse(String text) {
+    return analyse(text, true);
+  }
+
+  private Text analyse(String text, boolean embed) {
+    List<String> terms = overlap.termList(text);
+    List<String> words = new ArrayList<>();
+    List<Integer> wordStarts = new ArrayList<>();
+    Matcher m = WORD.matcher(text);
+    while (m.find()) {
+      words.add(m.group().toLowerCase(Locale.ROOT));
+      wordStarts.add(m.start());
+    }
+    Set<String> numbers = new HashSet<>();
+    Matcher n = NUMBER.matcher(text);
+    while (n.find()) {
+      numbers.add(n.group());
+    }
+    Set<String> concepts = new HashSet<>();
+    for (Lexicon.Match c : lexicon.find(text)) {
+      concepts.add(c.concept().id());
+    }
+    List<Integer> negationAt = new ArrayList<>();
+    Matcher g = NEGATION.matcher(text);
+    while (g.find()) {
+      int w = 0;
+      while (w < wordStarts.size() && wordStarts.get(w) < g.end()) {
+        w++;
+      }
+      negationAt.add(w);
+    }
+    boolean up = UP.matcher(text).find();
+    boolean down = DOWN.matcher(text).find();
+    Set<Integer> sides = new HashSet<>();
+    for (int a = 0; a < ANTONYMS.length; a++) {
+      for (int side = 0; side < 2; side++) {
+        for (String w : words) {
+          if (w.startsWith(ANTONYMS[a][side]) && !(side == 0 && w.startsWith(ANTONYMS[a][1]))) {
+            sides.add(2 * a + side);
+            break;
+          }
+        }
+      }
+    }
+    float[] v = vectors == null || !embed ? null : vectors.vector(text);
+    List<String> directionWords = new ArrayList<>();
+    for (Pattern p : List.of(UP, DOWN)) {
+      Matcher d = p.matcher(text);
+      while (d.find()) {
+        String w = d.group().toLowerCase(Locale.ROOT);
+        directionWords.add(w.substring(0, Math.min(5, w.length())));
+      }
+    }
+    return new Text(text, terms, new HashSet<>(terms), words, numbers, concepts, !negationAt.isEmpty(), negationAt,
+        up == down ? 0 : up ? 1 : -1, HEDGE.matcher(text).find(), COMPARATIVE.matcher(text).find(),
+        NULL_RESULT.matcher(text).find(), FINDING.matcher(text).find(), sides, v, up, down, directionWords);
+  }
+
+  /** An abstract, analysed once for all its sentences (no vector). */
+  public Text analyseAbstract(String text) {
+    return analyse(text, false);
+  }
+
+  /** The features of a sentence in its context against an analysed claim, in the order of {@link #NAMES}. */
+  public double[] features(Text claim, SentenceContext context) {
+    return features(claim, analyse(context.text()), analyseAbstract(context.abstractText()), context);
+  }
+
+  public double[] features(Text claim, Text s, Text abs, SentenceContext ctx) {
+    double[] f = new double[NAMES.size()];
+    int i = 0;
+    int shared = 0;
+    for (String t : claim.termSet()) {
+      if (s.termSet().contains(t)) {
+        shared++;
+      }
+    }
+    double ov = claim.termSet().isEmpty() ? 0 : (double) shared / claim.termSet().size();
+    f[i++] = ov;
+    f[i++] = s.termSet().isEmpty() ? 0 : (double) shared / s.termSet().size();
+    f[i++] = Math.log1p(shared);
+    f[i++] = bigrams(claim.terms(), s.terms());
+    int conceptShared = 0;
+    for (String c : claim.concepts()) {
+      if (s.concepts().contains(c)) {
+        conceptShared++;
+      }
+    }
+    f[i++] = claim.concepts().isEmpty() ? 0 : (double) conceptShared / claim.concepts().size();
+    f[i++] = claim.concepts().isEmpty() ? 0 : 1;
+    int numShared = 0;
+    for (String x : claim.numbers()) {
+      if (s.numbers().contains(x)) {
+        numShared++;
+      }
+    }
+    f[i++] = claim.numbers().isEmpty() ? 0 : (double) numShared / claim.numbers().size();
+    f[i++] = claim.numbers().isEmpty() ? 0 : 1;
+    f[i++] = !claim.numbers().isEmpty() && !s.numbers().isEmpty() && numShared == 0 ? 1 : 0;
+    f[i++] = ctx.rank() == 0 ? 1 : 0;
+    f[i++] = ctx.rank() == 1 ? 1 : 0;
+    f[i++] = ctx.rank() >= 2 ? 1 : 0;
+    f[i++] = ctx.topScore() > 0 ? Math.max(0, Math.min(1, ctx.score() / ctx.topScore())) : 0;
+    f[i++] = ctx.sentences() <= 1 ? 0 : (double) ctx.position() / (ctx.sentences() - 1);
+    f[i++] = ctx.position() == 0 ? 1 : 0;
+    f[i++] = ctx.position() == ctx.sentences() - 1 ? 1 : 0;
+    f[i++] = ctx.position() >= ctx.sentences() * 2 / 3.0 ? 1 : 0;
+    f[i++] = Math.log1p(ctx.sentences());
+    f[i++] = Math.log1p(s.words().size());
+    f[i++] = s.finding() ? 1 : 0;
+    boolean claimScoped = scoped(claim, s.termSet());
+    boolean sentScoped = scoped(s, claim.termSet());
+    f[i++] = claim.negated() ? 1 : 0;
+    f[i++] = s.negated() ? 1 : 0;
+    double negXor = claim.negated() != s.negated() ? 1 : 0;
+    f[i++] = negXor;
+    f[i++] = claimScoped ? 1 : 0;
+    f[i++] = sentScoped ? 1 : 0;
+    f[i++] = claimScoped != sentScoped ? 1 : 0;
+    f[i++] = claim.direction();
+    f[i++] = s.direction();
+    f[i++] = claim.direction() * s.direction() > 0 ? 1 : 0;
+    double disagree = claim.direction() * s.direction() < 0 ? 1 : 0;
+    f[i++] = disagree;
+    int clash = 0;
+    int same = 0;
+    for (int side : claim.antonymSides()) {
+      if (s.antonymSides().contains(side ^ 1)) {
+        clash++;
+      }
+      if (s.antonymSides().contains(side)) {
+        same++;
+      }
+    }
+    f[i++] = Math.min(clash, 2) / 2.0;
+    f[i++] = Math.min(same, 2) / 2.0;
+    f[i++] = s.hedge() ? 1 : 0;
+    f[i++] = claim.hedge() ? 1 : 0;
+    f[i++] = s.comparative() ? 1 : 0;
+    f[i++] = claim.comparative() ? 1 : 0;
+    f[i++] = s.nullResult() ? 1 : 0;
+    f[i++] = s.nullResult() && !claim.negated() ? 1 : 0;
+    f[i++] = s.nullResult() && claim.negated() ? 1 : 0;
+    f[i++] = ov * negXor;
+    f[i++] = ov * disagree;
+    f[i++] = ov * Math.min(clash, 1);
+    f[i++] = claim.nullResult() ? 1 : 0;
+    f[i++] = claim.nullResult() && s.nullResult() ? 1 : 0;
+    f[i++] = claim.nullResult() != s.nullResult() ? 1 : 0;
+    int absShared = 0;
+    for (String t : claim.termSet()) {
+      if (abs.termSet().contains(t)) {
+        absShared++;
+      }
+    }
+    f[i++] = claim.termSet().isEmpty() ? 0 : (double) absShared / claim.termSet().size();
+    int absClash = 0;
+    for (int side : claim.antonymSides()) {
+      if (abs.antonymSides().contains(side ^ 1) && !abs.antonymSides().contains(side)) {
+        absClash++;
+      }
+    }
+    f[i++] = Math.min(absClash, 2) / 2.0;
+    f[i++] = claim.up() && abs.up() || claim.down() && abs.down() ? 1 : 0;
+    f[i++] = claim.up() && !claim.down() && abs.down() && !abs.up()
+        || claim.down() && !claim.up() && abs.up() && !abs.down() ? 1 : 0;
+    f[i++] = scoped(abs, claim.termSet()) ? 1 : 0;
+    boolean missing = false;
+    for (String w : claim.directionWords()) {
+      if (!abs.directionWords().contains(w)) {
+        missing = true;
+      }
+    }
+    f[i++] = missing ? 1 : 0;
+    f[i++] = claim.vector() == null || s.vector() == null ? Double.NaN : dot(claim.vector(), s.vector());
+    if (i != f.length) {
+      throw new IllegalStateException("feature count " + i + " != " + f.length);
+    }
+    return f;
+  }
+
+  /** Whether a negation cue of {@code t} has, within a few words after it, a term the other text shares. */
+  private static boolean scoped(Text t, Set<String> other) {
+    if (t.negationAt().isEmpty()) {
+      return false;
+    }
+    for (int at : t.negationAt()) {
+      for (int w = at; w < Math.min(t.words().size(), at + SCOPE); w++) {
+        String word = t.words().get(w);
+        for (String o : other) {
+          if (o.length() >= 4 && word.startsWith(o.substring(0, Math.min(o.length(), 5)))) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  private static double bigrams(List<String> claim, List<String> sentence) {
+    if (claim.size() < 2) {
+      return 0;
+    }
+    Set<String> s = new HashSet<>();
+    for (int i = 0; i + 1 < sentence.size(); i++) {
+      s.add(sentence.get(i) + " " + sentence.get(i + 1));
+    }
+    int n = 0;
+    for (int i = 0; i + 1 < claim.size(); i++) {
+      if (s.contains(claim.get(i) + " " + claim.get(i + 1))) {
+        n++;
+      }
+    }
+    return (double) n / (claim.size() - 1);
+  }
+
+  private static double dot(float[] a, float[] b) {
+    double d = 0;
+    for (int i = 0; i < a.length; i++) {
+      d += a[i] * b[i];
+    }
+    return d;
+  }
+}

@@ -1,0 +1,87 @@
+package org.claimcheck.verify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.claimcheck.claim.Lexicon;
+import org.junit.jupiter.api.Test;
+
+class StanceFeaturesTest {
+  private static final StanceFeatures F = new StanceFeatures(Lexicon.builtin());
+
+  private static double f(String claim, String sentence, String name) {
+    return f(claim, SentenceContext.of(sentence), name);
+  }
+
+  private static double f(String claim, SentenceContext s, String name) {
+    int i = StanceFeatures.NAMES.indexOf(name);
+    if (i < 0) {
+      throw new IllegalArgumentException(name);
+    }
+    return F.features(F.analyse(claim), s)[i];
+  }
+
+  @Test
+  void negationOnOneSideOnly() {
+    String claim = "Aspirin reduces the risk of stroke in older adults.";
+    String negated = "Aspirin did not reduce the risk of stroke in older adults.";
+    String plain = "Aspirin reduced the risk of stroke in older adults by a third.";
+    assertEquals(1, f(claim, negated, "sentence_negated"));
+    assertEquals(0, f(claim, negated, "claim_negated"));
+    assertEquals(1, f(claim, negated, "negation_xor"));
+    assertEquals(1, f(claim, negated, "sentence_negation_scoped"), "'not' governs 'reduce', a claim word");
+    assertEquals(0, f(claim, plain, "negation_xor"));
+    // Both negated: no mismatch.
+    assertEquals(0, f("Aspirin does not reduce stroke risk.", negated, "negation_xor"));
+    assertEquals(1, f("Aspirin does not reduce stroke risk.", negated, "claim_negated"));
+  }
+
+  @Test
+  void negationFarFromSharedWordsIsNotScoped() {
+    String claim = "Vitamin D supplementation lowers blood pressure.";
+    String s = "Patients without prior treatment were enrolled, and vitamin D supplementation lowered blood pressure.";
+    assertEquals(1, f(claim, s, "sentence_negated"));
+    assertEquals(0, f(claim, s, "sentence_negation_scoped"));
+  }
+
+  @Test
+  void directionAgreementAndAntonyms() {
+    String claim = "Exercise increases insulin sensitivity.";
+    assertEquals(1, f(claim, "Exercise training decreased insulin sensitivity in mice.", "direction_disagree"));
+    assertEquals(0, f(claim, "Exercise training decreased insulin sensitivity in mice.", "direction_agree"));
+    assertEquals(0.5, f(claim, "Exercise training decreased insulin sensitivity in mice.", "antonym_clash"), 1e-12);
+    assertEquals(1, f(claim, "Exercise training increased insulin sensitivity in mice.", "direction_agree"));
+    assertEquals(0, f(claim, "Exercise training increased insulin sensitivity in mice.", "direction_disagree"));
+    assertEquals(0, f(claim, "Exercise training increased insulin sensitivity in mice.", "antonym_clash"));
+    assertEquals(1, f(claim, "Exercise was measured by accelerometer.", "claim_direction"));
+    assertEquals(0, f(claim, "Exercise was measured by accelerometer.", "sentence_direction"));
+    assertEquals(-1, f("Statins lower cholesterol.", "Statins lowered LDL.", "sentence_direction"));
+  }
+
+  @Test
+  void overlapNumbersHedgesAndNullResults() {
+    String claim = "Smoking causes 30% of lung cancer deaths.";
+    assertEquals(1, f(claim, "Smoking caused 30% of deaths from lung cancer.", "numbers_found"));
+    assertEquals(1, f(claim, "Smoking caused 12% of deaths from lung cancer.", "numbers_mismatch"));
+    assertTrue(f(claim, "Smoking caused 30% of deaths from lung cancer.", "overlap") > 0.7);
+    assertEquals(0, f(claim, "The weather was mild.", "overlap"));
+    assertEquals(1, f(claim, "Smoking may contribute to lung cancer.", "sentence_hedge"));
+    assertEquals(1, f(claim, "There was no significant difference in lung cancer deaths.", "sentence_null"));
+    assertEquals(1, f(claim, "There was no significant difference in lung cancer deaths.", "null_claim_positive"));
+  }
+
+  @Test
+  void contextFeatures() {
+    String claim = "Metformin lowers glucose.";
+    SentenceContext last = new SentenceContext("Metformin lowered glucose.", 9, 10, 1, 5, 10, "Metformin lowered glucose.");
+    assertEquals(1, f(claim, last, "rank1"));
+    assertEquals(0, f(claim, last, "rank0"));
+    assertEquals(0.5, f(claim, last, "relative_score"), 1e-12);
+    assertEquals(1, f(claim, last, "position"), 1e-12);
+    assertEquals(1, f(claim, last, "last"));
+    assertTrue(Double.isNaN(f(claim, last, "dense_cosine")), "no vectors given");
+    StanceFeatures dense = new StanceFeatures(Lexicon.builtin(), text -> new float[] {0.6f, 0.8f});
+    double cos = dense.features(dense.analyse(claim), last)[StanceFeatures.NAMES.indexOf("dense_cosine")];
+    assertEquals(1, cos, 1e-6);
+  }
+}
