@@ -25,7 +25,7 @@ final class CheckWorthiness {
   static final double RELATION_VERB = 0.1;
   static final double DECLARATIVE = 0.1;
 
-  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['\u2019\\-][\\p{L}\\p{N}]+)*");
+  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]++(?:['\u2019\\-][\\p{L}\\p{N}]++)*+");
   private static final Set<String> FIRST_PERSON = Set.of("we", "i", "us", "me", "my", "i'm", "we're", "we've",
       "i've", "we'll");
   /** A clause about nothing named: "There really is no risk.", "This happens often." */

@@ -29,7 +29,7 @@ import org.claimcheck.ClaimcheckException;
  */
 public final class Lexicon {
   /** Words; a hyphen separates words ("B12-related" names B12), an apostrophe does not ("Parkinson's"). */
-  private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}]+(?:['\u2019][\\p{L}\\p{N}]+)*");
+  private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}]++(?:['\u2019][\\p{L}\\p{N}]++)*+");
 
   /** A concept: id, type (substance, condition, ...), preferred name and synonyms. */
   public record Concept(String id, String type, String name, List<String> synonyms) {

@@ -54,6 +54,20 @@ class ClaimExtractorTest {
   }
 
   @Test
+  void wordsJoinedThousandsOfTimesDoNotOverflowTheStack() {
+    // "ab-ab-ab-..." once sent the word pattern's repeated group into a StackOverflowError (ClaimExtractorFuzzTest,
+    // seed 14554040863152); a table row or a list item is not cut into 1000-character pieces as prose is.
+    String hyphens = "ab-".repeat(20_000) + "b12";
+    String apostrophes = "b12'".repeat(20_000) + "s";
+    for (Block b : List.of(p(hyphens), li(hyphens + " causes anemia"), new Block(Block.Kind.TABLE_ROW, hyphens),
+        p(apostrophes + " causes anemia"), li(apostrophes))) {
+      for (Claim c : claims(b)) {
+        assertTrue(c.checkWorthiness() >= 0 && c.checkWorthiness() <= 1, c.toString());
+      }
+    }
+  }
+
+  @Test
   void healthStatementsAreCheckWorthyAndChatterIsNot() {
     assertTrue(score("B12 has no overdose or toxicity levels.") >= 0.5);
     assertTrue(score("Vitamin B12 is involved in the synthesis of melatonin.") >= 0.5);
