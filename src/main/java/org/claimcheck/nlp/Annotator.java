@@ -126,15 +126,15 @@ public final class Annotator {
 
   /** Splits text[from, to) (no line break, no bullet) at glued sentence ends, then with the detector. */
   private void splitSegment(String text, int from, int to, List<Sentence> out) {
+    // "No. A cup of decaf still contains caffeine.": a one-word answer is a sentence of its own. A loop, not
+    // recursion: "No. No. No. ..." thousands of times overflowed the stack (ClaimExtractorFuzzTest).
+    Matcher answer = ANSWER.matcher(text);
+    while (from < to && answer.region(from, to).lookingAt()) {
+      detect(text, from, answer.end(1), out);
+      from = answer.end();
+    }
     String seg = text.substring(from, to);
     if (seg.isBlank()) {
-      return;
-    }
-    Matcher answer = ANSWER.matcher(seg);
-    if (answer.find()) {
-      // "No. A cup of decaf still contains caffeine.": a one-word answer is a sentence of its own.
-      detect(text, from, from + answer.end(1), out);
-      splitSegment(text, from + answer.end(), to, out);
       return;
     }
     Matcher m = GLUED.matcher(seg);

@@ -24,6 +24,17 @@ class AnnotatorTest {
   }
 
   @Test
+  void oneWordAnswersAreSentencesOfTheirOwnHoweverManyInARow() {
+    assertEquals(List.of("No.", "A cup of decaf still contains caffeine."),
+        split("No. A cup of decaf still contains caffeine."));
+    assertEquals(List.of("Yes.", "No.", "Coffee has caffeine."), split("Yes. No. Coffee has caffeine."));
+    // Thousands in a row once overflowed the stack (ClaimExtractorFuzzTest, seed 16915446675823).
+    List<String> many = split("No. ".repeat(20_000) + "Decaf has caffeine.");
+    assertEquals(20_001, many.size());
+    assertEquals("Decaf has caffeine.", many.getLast());
+  }
+
+  @Test
   void aSentenceEndingInB12Ends() {
     assertEquals(List.of("Many vegans lack vitamin B12.", "Supplements help."),
         split("Many vegans lack vitamin B12. Supplements help."));
