@@ -100,10 +100,7 @@ public final class EvalBeirCommand implements Callable<Integer> {
       throw ClaimcheckException.usage("--expect checks one ranking", "--ranking all",
           "Give --ranking bm25, dense or hybrid with --expect");
     }
-    double weight = bm25Weight == null ? HybridRanker.Settings.DEFAULT_BM25_WEIGHT : bm25Weight;
-    if (!(weight >= 0 && weight <= 1)) {
-      throw ClaimcheckException.usage("bad --bm25-weight", Double.toString(weight), "Give a weight between 0 and 1");
-    }
+    double weight = RankingOptions.bm25Weight(bm25Weight);
     for (HybridRanker.Mode m : modes) {
       Outputs.checkWritable(runFile(m, modes.size()));
     }

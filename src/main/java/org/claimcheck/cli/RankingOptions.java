@@ -19,12 +19,17 @@ public final class RankingOptions {
   Double bm25Weight;
 
   HybridRanker.Settings settings() {
-    double w = bm25Weight == null ? HybridRanker.Settings.DEFAULT_BM25_WEIGHT : bm25Weight;
+    return new HybridRanker.Settings(HybridRanker.Mode.valueOf(ranking.name().toUpperCase(Locale.ROOT)),
+        bm25Weight(bm25Weight), HybridRanker.Settings.DEFAULT_CANDIDATES);
+  }
+
+  /** A given {@code --bm25-weight} checked to lie in [0, 1], or the default when none was given. */
+  static double bm25Weight(Double given) {
+    double w = given == null ? HybridRanker.Settings.DEFAULT_BM25_WEIGHT : given;
     if (!(w >= 0 && w <= 1)) {
       throw org.claimcheck.ClaimcheckException.usage("bad --bm25-weight", Double.toString(w),
           "Give a weight between 0 and 1");
     }
-    return new HybridRanker.Settings(HybridRanker.Mode.valueOf(ranking.name().toUpperCase(Locale.ROOT)), w,
-        HybridRanker.Settings.DEFAULT_CANDIDATES);
+    return w;
   }
 }

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.claimcheck.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,6 +64,19 @@ class CliTest {
     Run search = run("search", "--index", dir.resolve("idx").toString(), "b12");
     assertEquals(2, search.code());
     assertTrue(search.err().contains("Build one first"), search.err());
+  }
+
+  @Test
+  void aBm25WeightOutsideZeroToOneIsAUsageError(@TempDir Path dir) {
+    String idx = dir.resolve("idx").toString();
+    String file = TestData.resource("org/claimcheck/pubmed/invented-pubmed.xml").toString();
+    assertEquals(0, run("index", "--index", idx, file).code());
+    for (Run r : List.of(run("search", "--index", idx, "--bm25-weight", "2", "b12"),
+        run("eval", "beir", "--bm25-weight", "-0.5", "--corpus", file, "--queries", file, "--qrels", file))) {
+      assertEquals(2, r.code(), r.err());
+      assertTrue(r.err().startsWith("error: bad --bm25-weight ("), r.err());
+      assertTrue(r.err().contains("Give a weight between 0 and 1"), r.err());
+    }
   }
 
   @Test
