@@ -391,25 +391,64 @@ public final class AbstractSearcher implements Closeable {
   }
 
   /**
-   * The hit with its best sentence: the one whose distinct query terms weigh most (idf). Sentences are scored first
-   * and only the winner is marked up; a sentence that holds none of the terms' stems as text is not analysed at all.
+   * The hit with its best sentence: the one whose distinct query terms weigh most (idf), the first of equals. Each
+   * sentence gets an upper bound first, the weight of the terms whose stems it holds as text (no analysis); sentences
+   * are then analysed best bound first until no bound can beat the best exact score, and only the winner is marked up.
    */
   private SearchHit highlight(int rank, float score, PubmedRecord record, Map<String, Double> weights) {
     List<String> sentences = record.sentences();
+    int best = bestSentence(sentences, weights);
+    StringBuilder html = new StringBuilder();
+    mark(best < 0 ? record.title() : sentences.get(best), weights, html);
+    return new SearchHit(rank, score, record, best, html.toString());
+  }
+
+  /** The index of the best of {@code sentences} (see {@link #highlight}), or -1 when there are none. */
+  int bestSentence(List<String> sentences, Map<String, Double> weights) {
+    int n = sentences.size();
+    if (n == 0) {
+      return -1;
+    }
     List<String> probes = probes(weights.keySet());
-    int best = -1;
-    double bestScore = -1;
-    for (int i = 0; i < sentences.size(); i++) {
-      String sentence = sentences.get(i);
-      double sc = mayMatch(sentence, probes) ? mark(sentence, weights, null) : 0;
-      if (sc > bestScore) {
+    double[] termWeight = weights.values().stream().mapToDouble(Double::doubleValue).toArray();
+    double[] bound = new double[n];
+    Integer[] order = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      bound[i] = bound(sentences.get(i), probes, termWeight);
+      order[i] = i;
+    }
+    java.util.Arrays.sort(order, (a, b) -> bound[a] != bound[b] ? Double.compare(bound[b], bound[a]) : a - b);
+    int best = 0;
+    double bestScore = 0;
+    for (int i : order) {
+      // The bound and the exact score add the same weights in different orders: allow for rounding.
+      if (bound[i] <= 0 || bound[i] < bestScore - 1e-9) {
+        break;
+      }
+      double sc = mark(sentences.get(i), weights, null);
+      if (sc > bestScore || (sc == bestScore && i < best)) {
         bestScore = sc;
         best = i;
       }
     }
-    StringBuilder html = new StringBuilder();
-    mark(best < 0 ? record.title() : sentences.get(best), weights, html);
-    return new SearchHit(rank, score, record, best, html.toString());
+    return best;
+  }
+
+  /** The exact score {@link #bestSentence} gives {@code sentence}: the weight of its distinct query terms. */
+  double sentenceScore(String sentence, Map<String, Double> weights) {
+    return mark(sentence, weights, null);
+  }
+
+  /** The summed weight of the terms whose probe {@code sentence} holds: at least the sentence's exact score. */
+  private static double bound(String sentence, List<String> probes, double[] termWeight) {
+    String lower = sentence.toLowerCase(java.util.Locale.ROOT);
+    double sum = 0;
+    for (int j = 0; j < termWeight.length; j++) {
+      if (lower.contains(probes.get(j))) {
+        sum += termWeight[j];
+      }
+    }
+    return sum;
   }
 
   /**
@@ -422,16 +461,6 @@ public final class AbstractSearcher implements Closeable {
       out.add(t.length() <= 4 ? t.substring(0, Math.min(t.length(), 3)) : t.substring(0, t.length() - 2));
     }
     return out;
-  }
-
-  private static boolean mayMatch(String sentence, List<String> probes) {
-    String lower = sentence.toLowerCase(java.util.Locale.ROOT);
-    for (String p : probes) {
-      if (lower.contains(p)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /**

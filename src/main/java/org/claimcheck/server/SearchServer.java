@@ -28,7 +28,7 @@ import org.claimcheck.Json;
 import org.claimcheck.claim.ClaimsFile;
 import org.claimcheck.claim.Lexicon;
 import org.claimcheck.index.AbstractSearcher;
-import org.claimcheck.index.SearchHit;
+import org.claimcheck.index.SearchPage;
 import org.claimcheck.index.SearchRequest;
 import org.claimcheck.pubmed.PubmedRecord;
 import org.claimcheck.verify.ClaimVerdict;
@@ -305,19 +305,19 @@ public final class SearchServer implements Closeable {
     Boolean humans = p.bool("humans", false) ? Boolean.TRUE : null;
     boolean excludeRetracted = p.bool("exclude_retracted", false);
     QueryGuard.Checked checked = guard.check(q, syntax);
-    // One hit more than the page needs tells whether there is a next page.
-    SearchRequest request = new SearchRequest(q, syntax, pageNo * size + 1, from, to, pubTypes, mesh, humans,
-        excludeRetracted);
-    List<SearchHit> hits = lanes.run(checked.expensive(), () -> searcher.search(request));
-    int first = Math.min((pageNo - 1) * size, hits.size());
-    int last = Math.min(pageNo * size, hits.size());
+    // Only the page's records are read and highlighted; the count of matches tells whether there is a next page.
+    SearchRequest request = new SearchRequest(q, syntax, size, from, to, pubTypes, mesh, humans, excludeRetracted,
+        (pageNo - 1) * size, null);
+    SearchPage found = lanes.run(checked.expensive(), () -> searcher.page(request));
+    long shown = (long) pageNo * size;
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("query", q);
     m.put("syntax", syntax.name().toLowerCase(Locale.ROOT));
     m.put("page", pageNo);
     m.put("size", size);
-    m.put("hasMore", hits.size() > pageNo * size);
-    m.put("hits", hits.subList(first, last).stream().map(Views::hit).toList());
+    // A count that is only a lower bound (dense ranking, or past 1,000 matches) may hide more.
+    m.put("hasMore", found.totalHits() > shown || (!found.totalIsExact() && found.totalHits() >= shown));
+    m.put("hits", found.hits().stream().map(Views::hit).toList());
     m.put("tookMs", (System.nanoTime() - t0) / 1_000_000);
     return m;
   }

@@ -63,6 +63,46 @@ class AbstractIndexTest {
   }
 
   @Test
+  void bestSentenceIsTheFirstOfTheHighestScoringOnesWhateverThePruning(@TempDir Path dir) throws IOException {
+    index(dir, PUBMED);
+    String[] words = {"studies", "study", "studied", "cell", "cells", "cancel", "excellent", "vitamin", "B12",
+        "cobalamin", "deficiency", "deficient", "neuropathy", "neuropathic", "the", "of", "IL-6", "omega-3", "doses",
+        "dosing", "toxicity", "toxic", "melatonin", "synthesis", "synthesizes"};
+    java.util.Random random = new java.util.Random(20261122);
+    try (AbstractSearcher s = AbstractSearcher.open(dir, AbstractSearcher.Bm25.DEFAULT)) {
+      for (int trial = 0; trial < 2000; trial++) {
+        java.util.Set<org.apache.lucene.index.Term> terms = new java.util.HashSet<>();
+        StringBuilder q = new StringBuilder();
+        for (int i = 0, n = 1 + random.nextInt(6); i < n; i++) {
+          q.append(words[random.nextInt(words.length)]).append(' ');
+        }
+        s.bagOfWords(q.toString()).visit(org.apache.lucene.search.QueryVisitor.termCollector(terms));
+        java.util.Map<String, Double> weights = new java.util.LinkedHashMap<>();
+        // Few distinct weights, so that ties between sentences are common.
+        terms.forEach(t -> weights.put(t.text(), (double) (1 + random.nextInt(3))));
+        List<String> sentences = new java.util.ArrayList<>();
+        for (int i = 0, n = random.nextInt(8); i < n; i++) {
+          StringBuilder sentence = new StringBuilder();
+          for (int j = 0, m = 1 + random.nextInt(8); j < m; j++) {
+            sentence.append(words[random.nextInt(words.length)]).append(j == m - 1 ? "." : " ");
+          }
+          sentences.add(sentence.toString());
+        }
+        int expected = sentences.isEmpty() ? -1 : 0;
+        double best = -1;
+        for (int i = 0; i < sentences.size(); i++) {
+          double sc = s.sentenceScore(sentences.get(i), weights);
+          if (sc > best) {
+            best = sc;
+            expected = i;
+          }
+        }
+        assertEquals(expected, s.bestSentence(sentences, weights), q + " in " + sentences + " with " + weights);
+      }
+    }
+  }
+
+  @Test
   void filtersByYearTypeMeshHumansAndRetraction(@TempDir Path dir) throws IOException {
     index(dir, PUBMED);
     try (AbstractSearcher s = AbstractSearcher.open(dir, AbstractSearcher.Bm25.DEFAULT)) {
