@@ -70,8 +70,17 @@ public final class ServeCommand implements Callable<Integer> {
           + "is closed (default: ${DEFAULT-VALUE}).")
   long clientTimeoutSeconds;
 
+  @Option(names = "--record-cache", paramLabel = "N",
+      description = "Records kept in memory for the hits of later searches, 0 for none (default: "
+          + AbstractSearcher.DEFAULT_RECORD_CACHE + ", a few tens of MB).")
+  int recordCache = AbstractSearcher.DEFAULT_RECORD_CACHE;
+
   @Override
   public Integer call() throws Exception {
+    if (recordCache < 0 || recordCache > 10_000_000) {
+      throw ClaimcheckException.usage("--record-cache must be between 0 and 10000000", Integer.toString(recordCache),
+          null);
+    }
     if (port < 0 || port > 65_535) {
       throw ClaimcheckException.usage("--port must be between 0 and 65535", Integer.toString(port), null);
     }
@@ -108,7 +117,7 @@ public final class ServeCommand implements Callable<Integer> {
     CountDownLatch closed = new CountDownLatch(1);
     boolean served = false;
     try (AbstractSearcher searcher = AbstractSearcher.open(indexOption.index, bm25.bm25(), ranking.settings(), null);
-        SearchServer server = start(searcher, options, err)) {
+        SearchServer server = start(withCache(searcher, recordCache), options, err)) {
       served = true;
       // Ctrl-C or SIGTERM: let the server and the index close before the JVM ends.
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -135,6 +144,11 @@ public final class ServeCommand implements Callable<Integer> {
       closed.countDown();
     }
     return Main.OK;
+  }
+
+  private static AbstractSearcher withCache(AbstractSearcher searcher, int capacity) {
+    searcher.recordCache(capacity);
+    return searcher;
   }
 
   private static SearchServer start(AbstractSearcher searcher, ServerOptions options, PrintWriter err)

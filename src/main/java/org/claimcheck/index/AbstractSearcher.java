@@ -71,6 +71,13 @@ public final class AbstractSearcher implements Closeable {
   private final Analyzer textAnalyzer = IndexSchema.textAnalyzer();
   /** Dense or hybrid ranking of plain-words queries, or null for BM25 alone. */
   private final HybridRanker hybrid;
+  private volatile RecordCache records = new RecordCache(DEFAULT_RECORD_CACHE);
+
+  /** How many records searches keep in memory unless told otherwise (a few tens of MB). */
+  public static final int DEFAULT_RECORD_CACHE = 4096;
+
+  /** The record cache's size and use since it was set. */
+  public record CacheStats(int capacity, int size, long hits, long misses) {}
 
   private AbstractSearcher(Path path, Directory directory, SearcherManager manager, HybridRanker hybrid) {
     this.path = path;
@@ -158,6 +165,20 @@ public final class AbstractSearcher implements Closeable {
     }
   }
 
+  /**
+   * Keeps up to {@code capacity} records read by searches in memory (0: none), replacing the cache and its counts;
+   * see {@link RecordCache}.
+   */
+  public void recordCache(int capacity) {
+    records = new RecordCache(capacity);
+  }
+
+  /** The record cache's capacity, size, hits and misses. */
+  public CacheStats recordCacheStats() {
+    RecordCache c = records;
+    return new CacheStats(c.capacity(), c.size(), c.hits(), c.misses());
+  }
+
   /** Picks up the latest commit, if there is a new one. */
   public void refresh() throws IOException {
     manager.maybeRefresh();
@@ -222,9 +243,10 @@ public final class AbstractSearcher implements Closeable {
         hi++;
       }
       var stored = s.storedFields();
+      RecordCache cache = records;
       List<ScoredRecord> window = new ArrayList<>(hi - lo);
       for (int i = lo; i < hi; i++) {
-        window.add(new ScoredRecord(docs[i].score, StoredSource.read(stored, docs[i].doc)));
+        window.add(new ScoredRecord(docs[i].score, cache.read(s.getIndexReader(), stored, docs[i].doc)));
       }
       window.sort(Comparator.comparingDouble((ScoredRecord r) -> -r.score()).thenComparing(r -> r.record().id()));
       List<ScoredRecord> page = window.subList(from - lo, to - lo);
@@ -287,7 +309,7 @@ public final class AbstractSearcher implements Closeable {
       if (top.scoreDocs.length == 0) {
         return null;
       }
-      return StoredSource.read(s.storedFields(), top.scoreDocs[0].doc);
+      return records.read(s.getIndexReader(), s.storedFields(), top.scoreDocs[0].doc);
     } finally {
       manager.release(s);
     }

@@ -282,6 +282,8 @@ public final class SearchServer implements Closeable {
     m.put("activeSearches", lanes.active());
     m.put("timedOut", lanes.timedOut());
     m.put("rejected", lanes.rejected());
+    AbstractSearcher.CacheStats c = searcher.recordCacheStats();
+    m.put("recordCache", Map.of("capacity", c.capacity(), "size", c.size(), "hits", c.hits(), "misses", c.misses()));
     return m;
   }
 

@@ -55,6 +55,9 @@ class ServeCommandTest {
     assertEquals("error: --port must be between 0 and 65535 (70000)", port.err().strip());
     CliTest.Run timeout = CliTest.run("serve", "--index", dir.toString(), "--search-timeout", "0");
     assertEquals(2, timeout.code());
+    CliTest.Run cache = CliTest.run("serve", "--index", dir.toString(), "--record-cache", "-1");
+    assertEquals(2, cache.code());
+    assertEquals("error: --record-cache must be between 0 and 10000000 (-1)", cache.err().strip());
     CliTest.Run missing = CliTest.run("serve", "--index", dir.resolve("none").toString(), "--port", "0");
     assertEquals(2, missing.code());
     assertTrue(missing.err().startsWith("error: no index ("), missing.err());
@@ -104,6 +107,7 @@ class ServeCommandTest {
           .build(), HttpResponse.BodyHandlers.ofString());
       assertEquals(200, health.statusCode());
       assertTrue(health.body().contains("\"documents\":4"), health.body());
+      assertTrue(health.body().contains("\"capacity\":4096"), health.body());
 
       // A client that sends half a request and waits: the connection is closed after the client timeout (1 s; the
       // JDK checks once a second).

@@ -143,6 +143,28 @@ class AbstractIndexTest {
   }
 
   @Test
+  void cachedRecordsGiveWayToNewVersionsAfterARefresh(@TempDir Path dir) throws IOException {
+    index(dir, PUBMED);
+    try (AbstractSearcher s = AbstractSearcher.open(dir, AbstractSearcher.Bm25.DEFAULT)) {
+      s.recordCache(2);
+      assertEquals(1, s.get("90000002").version());
+      assertEquals(1, s.get("90000002").version());
+      assertEquals(new AbstractSearcher.CacheStats(2, 1, 1, 1), s.recordCacheStats());
+      for (String id : List.of("90000001", "90000003", "90000004")) {
+        s.get(id);
+      }
+      assertEquals(2, s.recordCacheStats().size(), "the least recently used records make way");
+      index(dir, UPDATE);
+      s.refresh();
+      assertEquals(2, s.get("90000002").version(), "the replaced version is not served from the cache");
+      assertNull(s.get("90000004"), "nor the deleted record");
+      s.recordCache(0);
+      assertEquals(2, s.get("90000002").version());
+      assertEquals(new AbstractSearcher.CacheStats(0, 0, 0, 0), s.recordCacheStats());
+    }
+  }
+
+  @Test
   void uncommittedWorkIsDiscarded(@TempDir Path dir) throws IOException {
     index(dir, PUBMED);
     try (AbstractIndexer indexer = AbstractIndexer.open(dir)) {
