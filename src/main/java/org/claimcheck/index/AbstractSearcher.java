@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArrayMap;
 import org.apache.lucene.analysis.TokenStream;
@@ -19,6 +20,7 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.document.IntField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
@@ -71,6 +73,7 @@ public final class AbstractSearcher implements Closeable {
   private final Analyzer textAnalyzer = IndexSchema.textAnalyzer();
   /** Dense or hybrid ranking of plain-words queries, or null for BM25 alone. */
   private final HybridRanker hybrid;
+  private volatile DocFreqs docFreqs;
   private volatile RecordCache records = new RecordCache(DEFAULT_RECORD_CACHE);
 
   /** How many records searches keep in memory unless told otherwise (a few tens of MB). */
@@ -246,17 +249,17 @@ public final class AbstractSearcher implements Closeable {
       RecordCache cache = records;
       List<ScoredRecord> window = new ArrayList<>(hi - lo);
       for (int i = lo; i < hi; i++) {
-        window.add(new ScoredRecord(docs[i].score, cache.read(s.getIndexReader(), stored, docs[i].doc)));
+        window.add(new ScoredRecord(docs[i].score, cache.load(s.getIndexReader(), stored, docs[i].doc)));
       }
-      window.sort(Comparator.comparingDouble((ScoredRecord r) -> -r.score()).thenComparing(r -> r.record().id()));
+      window.sort(Comparator.comparingDouble((ScoredRecord r) -> -r.score()).thenComparing(r -> r.loaded().record.id()));
       List<ScoredRecord> page = window.subList(from - lo, to - lo);
       QueryTerms terms = highlight ? new QueryTerms(termWeights(s, query)) : null;
       List<SearchHit> hits = new ArrayList<>(page.size());
       for (int i = 0; i < page.size(); i++) {
         ScoredRecord r = page.get(i);
         int rank = request.offset() + i + 1;
-        hits.add(highlight ? highlight(rank, r.score(), r.record(), terms)
-            : new SearchHit(rank, r.score(), r.record(), -1, null));
+        hits.add(highlight ? highlight(rank, r.score(), r.loaded(), terms)
+            : new SearchHit(rank, r.score(), r.loaded().record, -1, null));
       }
       return new SearchPage(top.totalHits.value(),
           top.totalHits.relation() == org.apache.lucene.search.TotalHits.Relation.EQUAL_TO, request.offset(), hits);
@@ -315,7 +318,7 @@ public final class AbstractSearcher implements Closeable {
     }
   }
 
-  private record ScoredRecord(float score, PubmedRecord record) {}
+  private record ScoredRecord(float score, RecordCache.Loaded loaded) {}
 
   /**
    * The Lucene query for a request, filters included (as the first MUST clause, filters as FILTER / MUST_NOT clauses:
@@ -396,22 +399,38 @@ public final class AbstractSearcher implements Closeable {
   }
 
   /** Analysed query terms of the text fields, each with its idf. */
-  private static Map<String, Double> termWeights(IndexSearcher s, Query query) throws IOException {
+  private Map<String, Double> termWeights(IndexSearcher s, Query query) throws IOException {
     Set<Term> terms = new HashSet<>();
     query.visit(QueryVisitor.termCollector(terms));
     Map<String, Double> weights = new LinkedHashMap<>();
-    long n = Math.max(1, s.getIndexReader().numDocs());
+    IndexReader reader = s.getIndexReader();
+    long n = Math.max(1, reader.numDocs());
+    DocFreqs freqs = docFreqs;
+    if (freqs == null || freqs.reader() != reader || freqs.counts().size() > MAX_CACHED_DOC_FREQS) {
+      freqs = new DocFreqs(reader, new ConcurrentHashMap<>());
+      docFreqs = freqs;
+    }
     for (Term t : terms) {
       String f = t.field();
       if (!f.equals(IndexSchema.CONTENTS) && !f.equals(IndexSchema.ABSTRACT) && !f.equals(IndexSchema.TITLE)) {
         continue;
       }
-      int df = s.getIndexReader().docFreq(new Term(IndexSchema.CONTENTS, t.bytes()));
+      String text = t.text();
+      Integer df = freqs.counts().get(text);
+      if (df == null) {
+        df = reader.docFreq(new Term(IndexSchema.CONTENTS, t.bytes()));
+        freqs.counts().put(text, df);
+      }
       double idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-      weights.merge(t.text(), idf, Math::max);
+      weights.merge(text, idf, Math::max);
     }
     return weights;
   }
+
+  /** Document frequencies of highlighted terms in the default field, for one reader (a refresh starts afresh). */
+  private record DocFreqs(IndexReader reader, ConcurrentHashMap<String, Integer> counts) {}
+
+  private static final int MAX_CACHED_DOC_FREQS = 100_000;
 
   /**
    * The query's analysed terms with their weights, ready for highlighting: looked up by the analyser's term buffer
@@ -443,10 +462,11 @@ public final class AbstractSearcher implements Closeable {
    * are then analysed best bound first until no bound can beat the best exact score, and the winner is marked up
    * from the term positions its analysis found.
    */
-  private SearchHit highlight(int rank, float score, PubmedRecord record, QueryTerms terms) {
+  private SearchHit highlight(int rank, float score, RecordCache.Loaded loaded, QueryTerms terms) {
+    PubmedRecord record = loaded.record;
     List<String> sentences = record.sentences();
     int[] best = new int[1];
-    Marks marks = best(sentences, terms, best);
+    Marks marks = best(sentences, loaded.lowerCaseSentences(), terms, best);
     String text = best[0] < 0 ? record.title() : sentences.get(best[0]);
     if (marks == null) {
       marks = marks(text, terms);
@@ -457,15 +477,16 @@ public final class AbstractSearcher implements Closeable {
   /** The index of the best of {@code sentences} (see {@link #highlight}), or -1 when there are none. */
   int bestSentence(List<String> sentences, Map<String, Double> weights) {
     int[] best = new int[1];
-    best(sentences, new QueryTerms(weights), best);
+    String[] lower = sentences.stream().map(x -> x.toLowerCase(java.util.Locale.ROOT)).toArray(String[]::new);
+    best(sentences, lower, new QueryTerms(weights), best);
     return best[0];
   }
 
   /**
    * Puts the index of the best sentence (or -1) in {@code best[0]} and returns its marks, or null where it was not
-   * analysed (no sentence holds a term).
+   * analysed (no sentence holds a term). {@code lower} has the sentences in lower case.
    */
-  private Marks best(List<String> sentences, QueryTerms terms, int[] best) {
+  private Marks best(List<String> sentences, String[] lower, QueryTerms terms, int[] best) {
     int n = sentences.size();
     best[0] = n == 0 ? -1 : 0;
     if (n == 0) {
@@ -474,7 +495,7 @@ public final class AbstractSearcher implements Closeable {
     double[] bound = new double[n];
     Integer[] order = new Integer[n];
     for (int i = 0; i < n; i++) {
-      bound[i] = bound(sentences.get(i), terms);
+      bound[i] = bound(lower[i], terms);
       order[i] = i;
     }
     java.util.Arrays.sort(order, (a, b) -> bound[a] != bound[b] ? Double.compare(bound[b], bound[a]) : a - b);
@@ -502,9 +523,11 @@ public final class AbstractSearcher implements Closeable {
     return marks(sentence, new QueryTerms(weights)).score();
   }
 
-  /** The summed weight of the terms whose probe {@code sentence} holds: at least the sentence's exact score. */
-  private static double bound(String sentence, QueryTerms terms) {
-    String lower = sentence.toLowerCase(java.util.Locale.ROOT);
+  /**
+   * The summed weight of the terms whose probe a sentence ({@code lower}, in lower case) holds: at least the
+   * sentence's exact score.
+   */
+  private static double bound(String lower, QueryTerms terms) {
     double sum = 0;
     for (int j = 0; j < terms.weight.length; j++) {
       if (lower.contains(terms.probe[j])) {

@@ -3,6 +3,7 @@ package org.claimcheck.index;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.index.IndexReader;
@@ -21,8 +22,34 @@ import org.claimcheck.pubmed.PubmedRecord;
 final class RecordCache {
   private record Key(Object segment, int doc) {}
 
+  /**
+   * Thread-safe. A record as read, with its sentences in lower case for the highlighter's first pass, made when
+   * first asked for and kept with the record.
+   */
+  static final class Loaded {
+    final PubmedRecord record;
+    private volatile String[] lower;
+
+    Loaded(PubmedRecord record) {
+      this.record = record;
+    }
+
+    String[] lowerCaseSentences() {
+      String[] l = lower;
+      if (l == null) {
+        List<String> sentences = record.sentences();
+        l = new String[sentences.size()];
+        for (int i = 0; i < l.length; i++) {
+          l[i] = sentences.get(i).toLowerCase(Locale.ROOT);
+        }
+        lower = l;
+      }
+      return l;
+    }
+  }
+
   private final int capacity;
-  private final Map<Key, PubmedRecord> records;
+  private final Map<Key, Loaded> records;
   private final AtomicLong hits = new AtomicLong();
   private final AtomicLong misses = new AtomicLong();
 
@@ -33,7 +60,7 @@ final class RecordCache {
     this.capacity = capacity;
     this.records = new LinkedHashMap<>(16, 0.75f, true) {
       @Override
-      protected boolean removeEldestEntry(Map.Entry<Key, PubmedRecord> eldest) {
+      protected boolean removeEldestEntry(Map.Entry<Key, Loaded> eldest) {
         return size() > RecordCache.this.capacity;
       }
     };
@@ -41,17 +68,22 @@ final class RecordCache {
 
   /** The record of document {@code doc} of {@code reader}, read through {@code stored} when not cached. */
   PubmedRecord read(IndexReader reader, StoredFields stored, int doc) throws IOException {
+    return load(reader, stored, doc).record;
+  }
+
+  /** {@link #read}, with the lower-case sentences at hand. */
+  Loaded load(IndexReader reader, StoredFields stored, int doc) throws IOException {
     if (capacity == 0) {
-      return StoredSource.read(stored, doc);
+      return new Loaded(StoredSource.read(stored, doc));
     }
     List<LeafReaderContext> leaves = reader.leaves();
     LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
     IndexReader.CacheHelper helper = leaf.reader().getCoreCacheHelper();
     if (helper == null) {
-      return StoredSource.read(stored, doc);
+      return new Loaded(StoredSource.read(stored, doc));
     }
     Key key = new Key(helper.getKey(), doc - leaf.docBase);
-    PubmedRecord r;
+    Loaded r;
     synchronized (records) {
       r = records.get(key);
     }
@@ -60,7 +92,7 @@ final class RecordCache {
       return r;
     }
     misses.incrementAndGet();
-    r = StoredSource.read(stored, doc);
+    r = new Loaded(StoredSource.read(stored, doc));
     synchronized (records) {
       records.put(key, r);
     }
