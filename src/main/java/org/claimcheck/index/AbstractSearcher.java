@@ -477,14 +477,14 @@ public final class AbstractSearcher implements Closeable {
   /** The index of the best of {@code sentences} (see {@link #highlight}), or -1 when there are none. */
   int bestSentence(List<String> sentences, Map<String, Double> weights) {
     int[] best = new int[1];
-    String[] lower = sentences.stream().map(x -> x.toLowerCase(java.util.Locale.ROOT)).toArray(String[]::new);
+    String[] lower = sentences.stream().map(AbstractSearcher::forProbes).toArray(String[]::new);
     best(sentences, lower, new QueryTerms(weights), best);
     return best[0];
   }
 
   /**
    * Puts the index of the best sentence (or -1) in {@code best[0]} and returns its marks, or null where it was not
-   * analysed (no sentence holds a term). {@code lower} has the sentences in lower case.
+   * analysed (no sentence holds a term). {@code lower} has the sentences as {@link #forProbes} gives them.
    */
   private Marks best(List<String> sentences, String[] lower, QueryTerms terms, int[] best) {
     int n = sentences.size();
@@ -493,19 +493,24 @@ public final class AbstractSearcher implements Closeable {
       return null;
     }
     double[] bound = new double[n];
-    Integer[] order = new Integer[n];
     for (int i = 0; i < n; i++) {
       bound[i] = bound(lower[i], terms);
-      order[i] = i;
     }
-    java.util.Arrays.sort(order, (a, b) -> bound[a] != bound[b] ? Double.compare(bound[b], bound[a]) : a - b);
     Marks bestMarks = null;
     double bestScore = 0;
-    for (int i : order) {
+    while (true) {
+      // The sentence with the highest bound not yet analysed, the first of equals (few are analysed: no sort).
+      int i = -1;
+      for (int k = 0; k < n; k++) {
+        if (bound[k] > 0 && (i < 0 || bound[k] > bound[i])) {
+          i = k;
+        }
+      }
       // The bound and the exact score add the same weights in different orders: allow for rounding.
-      if (bound[i] <= 0 || bound[i] < bestScore - 1e-9) {
+      if (i < 0 || bound[i] < bestScore - 1e-9) {
         break;
       }
+      bound[i] = -1;
       Marks m = marks(sentences.get(i), terms);
       if (m.score() > bestScore || (m.score() == bestScore && i < best[0])) {
         bestScore = m.score();
@@ -524,17 +529,44 @@ public final class AbstractSearcher implements Closeable {
   }
 
   /**
-   * The summed weight of the terms whose probe a sentence ({@code lower}, in lower case) holds: at least the
-   * sentence's exact score.
+   * The summed weight of the terms whose probe a sentence ({@code lower}, see {@link #forProbes}) holds at the start
+   * of a word: at least the sentence's exact score.
    */
   private static double bound(String lower, QueryTerms terms) {
     double sum = 0;
     for (int j = 0; j < terms.weight.length; j++) {
-      if (lower.contains(terms.probe[j])) {
+      if (startsAWord(lower, terms.probe[j])) {
         sum += terms.weight[j];
       }
     }
     return sum;
+  }
+
+  /**
+   * Whether {@code probe} occurs in {@code text} where a token can start: anywhere for a probe that does not begin
+   * with an ASCII letter or digit, else not right after one (tokens start at word boundaries; a compound's parts
+   * follow its hyphen).
+   */
+  static boolean startsAWord(String text, String probe) {
+    char first = probe.isEmpty() ? ' ' : probe.charAt(0);
+    boolean anywhere = !asciiLetterOrDigit(first);
+    for (int at = text.indexOf(probe); at >= 0; at = text.indexOf(probe, at + 1)) {
+      if (anywhere || at == 0 || !asciiLetterOrDigit(text.charAt(at - 1))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean asciiLetterOrDigit(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+  }
+
+  /**
+   * A sentence as the probes search it: in lower case, the hyphens {@link CompoundTokenFilter} normalises made plain.
+   */
+  static String forProbes(String sentence) {
+    return sentence.toLowerCase(java.util.Locale.ROOT).replace('\u2010', '-').replace('\u2011', '-');
   }
 
   /**

@@ -3,7 +3,6 @@ package org.claimcheck.index;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.index.IndexReader;
@@ -23,7 +22,7 @@ final class RecordCache {
   private record Key(Object segment, int doc) {}
 
   /**
-   * Thread-safe. A record as read, with its sentences in lower case for the highlighter's first pass, made when
+   * Thread-safe. A record as read, with its sentences as the highlighter's first pass reads them, made when
    * first asked for and kept with the record.
    */
   static final class Loaded {
@@ -40,7 +39,7 @@ final class RecordCache {
         List<String> sentences = record.sentences();
         l = new String[sentences.size()];
         for (int i = 0; i < l.length; i++) {
-          l[i] = sentences.get(i).toLowerCase(Locale.ROOT);
+          l[i] = AbstractSearcher.forProbes(sentences.get(i));
         }
         lower = l;
       }

@@ -68,7 +68,7 @@ class AbstractIndexTest {
     String[] words = {"studies", "study", "studied", "cell", "cells", "cancel", "excellent", "vitamin", "B12",
         "cobalamin", "deficiency", "deficient", "neuropathy", "neuropathic", "the", "of", "IL-6", "omega-3", "doses",
         "dosing", "toxicity", "toxic", "melatonin", "synthesis", "synthesizes", "day", "days", "daily", "may", "key",
-        "relational", "sensibility", "possibly"};
+        "relational", "sensibility", "possibly", "IL\u20106", "TNF\u2011alpha", "TNF-alpha", "anti-IL-6", "cancelled"};
     java.util.Random random = new java.util.Random(20261122);
     try (AbstractSearcher s = AbstractSearcher.open(dir, AbstractSearcher.Bm25.DEFAULT)) {
       for (int trial = 0; trial < 2000; trial++) {
