@@ -38,7 +38,13 @@ final class MiniXml implements XmlCursor {
   private boolean pendingEnd;
   private boolean rootSeen;
   private boolean rootClosed;
-  private final String[] names = new String[256];
+  /**
+   * Element and attribute names, one String per distinct name, shared by every record and thread: a PubMed file has a
+   * few hundred names, which each record would otherwise make again. Strings are immutable, so a slot written by
+   * another thread is seen whole or not at all (then the name is made again); a name that shares a slot with another
+   * is made again each time.
+   */
+  private static final String[] NAMES = new String[4096];
 
   MiniXml(byte[] bytes, Charset charset) {
     this.b = bytes;
@@ -268,25 +274,30 @@ final class MiniXml implements XmlCursor {
     return intern(start, len);
   }
 
-  /** Element and attribute names repeat: one String per distinct name. */
+  /** Element and attribute names repeat: one String per distinct name ({@link #NAMES}). */
   private String intern(int start, int len) {
     int h = len;
+    boolean ascii = true;
     for (int i = start; i < start + len; i++) {
       h = 31 * h + b[i];
+      ascii &= b[i] >= 0;
     }
-    int slot = h & (names.length - 1);
-    String s = names[slot];
+    if (!ascii) {
+      return new String(b, start, len, charset); // decoded by this record's charset, not shared
+    }
+    int slot = (h ^ (h >>> 12)) & (NAMES.length - 1);
+    String s = NAMES[slot];
     if (s != null && s.length() == len) {
       boolean same = true;
       for (int i = 0; i < len && same; i++) {
-        same = s.charAt(i) == (char) (b[start + i] & 0xff);
+        same = s.charAt(i) == b[start + i];
       }
       if (same) {
         return s;
       }
     }
-    s = new String(b, start, len, charset);
-    names[slot] = s;
+    s = new String(b, start, len, StandardCharsets.US_ASCII);
+    NAMES[slot] = s;
     return s;
   }
 
