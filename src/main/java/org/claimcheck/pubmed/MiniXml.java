@@ -41,8 +41,7 @@ final class MiniXml implements XmlCursor {
   /**
    * Element and attribute names, one String per distinct name, shared by every record and thread: a PubMed file has a
    * few hundred names, which each record would otherwise make again. Strings are immutable, so a slot written by
-   * another thread is seen whole or not at all (then the name is made again); a name that shares a slot with another
-   * is made again each time.
+   * another thread is seen whole or not at all (then the name is made again). Open addressing, at most 8 probes.
    */
   private static final String[] NAMES = new String[4096];
 
@@ -285,20 +284,28 @@ final class MiniXml implements XmlCursor {
     if (!ascii) {
       return new String(b, start, len, charset); // decoded by this record's charset, not shared
     }
-    int slot = (h ^ (h >>> 12)) & (NAMES.length - 1);
-    String s = NAMES[slot];
-    if (s != null && s.length() == len) {
-      boolean same = true;
-      for (int i = 0; i < len && same; i++) {
-        same = s.charAt(i) == b[start + i];
+    int slot = h ^ (h >>> 12);
+    for (int probe = 0; probe < 8; probe++, slot++) {
+      String s = NAMES[slot & (NAMES.length - 1)];
+      if (s == null) {
+        s = new String(b, start, len, StandardCharsets.US_ASCII);
+        NAMES[slot & (NAMES.length - 1)] = s;
+        return s;
       }
-      if (same) {
+      if (s.length() == len && sameBytes(s, start)) {
         return s;
       }
     }
-    s = new String(b, start, len, StandardCharsets.US_ASCII);
-    NAMES[slot] = s;
-    return s;
+    return new String(b, start, len, StandardCharsets.US_ASCII); // a crowded neighbourhood: not shared
+  }
+
+  private boolean sameBytes(String s, int start) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) != b[start + i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override
