@@ -126,7 +126,8 @@ public final class IndexBench {
         .getProcessCpuTime();
   }
 
-  static Result indexRounds(List<Path> files, Path tmp, AbstractIndexer.Options options, int rounds, long abstracts) throws IOException {
+  static Result indexRounds(List<Path> files, Path tmp, AbstractIndexer.Options options, int rounds, long abstracts)
+      throws IOException {
     double[] rates = new double[rounds];
     double[] cpuRates = new double[rounds];
     long records = 0;
@@ -190,7 +191,7 @@ public final class IndexBench {
   static void stages(Path file, boolean print) throws IOException {
     List<PubmedRecord> parsed = new ArrayList<>();
     double cut = time("read + gunzip + cut into records", file, false, null);
-    double parse = time("+ parse (StAX)", file, true, parsed);
+    double parse = time("+ parse", file, true, parsed);
     long t0 = now();
     long n = 0;
     for (PubmedRecord r : parsed) {
@@ -214,7 +215,8 @@ public final class IndexBench {
     double build = parsed.size() / ((now() - t0) / 1e9);
     if (print) {
       System.out.printf(Locale.ROOT, "stages, one thread, records/s: cut %,.0f; cut+parse %,.0f; sentence split by "
-          + "rule %,.0f, by OpenNLP %,.0f; split+build document (JSON) %,.0f%s%n", cut, parse, rules, opennlp, build,
+          + "rule %,.0f, by OpenNLP %,.0f; split+build document (analysis, stored form) %,.0f%s%n", cut, parse, rules,
+          opennlp, build,
           n + docs == 0 ? "" : "");
     }
     List<org.apache.lucene.document.Document> docs2 = new ArrayList<>();
