@@ -5,32 +5,43 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.BytesTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.analysis.tokenattributes.TermToBytesRefAttribute;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * One per document. The tokens of a text, analysed once and replayed into several fields: a record's title and abstract
  * feed {@code title}, {@code abstract} and {@code contents} (the two together), which would otherwise analyse the same
- * text twice. Analysis is the largest cost of indexing; replaying halves it. Terms and position increments are kept;
- * offsets are not (the index stores none).
+ * text twice. Analysis is the largest cost of indexing; replaying halves it. Terms (as the UTF-8 bytes the index
+ * stores, encoded once) and position increments are kept; offsets are not (the index stores none).
  */
 final class AnalyzedText {
-  private char[] chars = new char[256];
-  private int[] starts = new int[32];
-  private int[] lengths = new int[32];
-  private int[] posIncs = new int[32];
+  private byte[] bytes;
+  private int[] starts;
+  private int[] lengths;
+  private int[] posIncs;
   private int count;
   private int used;
 
+  private AnalyzedText(int textLength) {
+    // English text: about one token per 6 characters, the terms about as long as the text without stop words.
+    int tokens = Math.max(16, textLength / 5);
+    bytes = new byte[Math.max(64, textLength)];
+    starts = new int[tokens];
+    lengths = new int[tokens];
+    posIncs = new int[tokens];
+  }
+
   /** Analyses {@code text} as field {@code field} with {@code analyzer}. */
   static AnalyzedText of(Analyzer analyzer, String field, String text) {
-    AnalyzedText t = new AnalyzedText();
+    AnalyzedText t = new AnalyzedText(text.length());
     try (TokenStream ts = analyzer.tokenStream(field, text)) {
-      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      TermToBytesRefAttribute term = ts.addAttribute(TermToBytesRefAttribute.class);
       PositionIncrementAttribute posInc = ts.addAttribute(PositionIncrementAttribute.class);
       ts.reset();
       while (ts.incrementToken()) {
-        t.add(term.buffer(), term.length(), posInc.getPositionIncrement());
+        t.add(term.getBytesRef(), posInc.getPositionIncrement());
       }
       ts.end();
     } catch (IOException e) {
@@ -39,20 +50,20 @@ final class AnalyzedText {
     return t;
   }
 
-  private void add(char[] buf, int len, int posInc) {
+  private void add(BytesRef term, int posInc) {
     if (count == starts.length) {
       starts = Arrays.copyOf(starts, count * 2);
       lengths = Arrays.copyOf(lengths, count * 2);
       posIncs = Arrays.copyOf(posIncs, count * 2);
     }
-    if (used + len > chars.length) {
-      chars = Arrays.copyOf(chars, Math.max(used + len, chars.length * 2));
+    if (used + term.length > bytes.length) {
+      bytes = Arrays.copyOf(bytes, Math.max(used + term.length, bytes.length * 2));
     }
-    System.arraycopy(buf, 0, chars, used, len);
+    System.arraycopy(term.bytes, term.offset, bytes, used, term.length);
     starts[count] = used;
-    lengths[count] = len;
+    lengths[count] = term.length;
     posIncs[count] = posInc;
-    used += len;
+    used += term.length;
     count++;
   }
 
@@ -60,14 +71,18 @@ final class AnalyzedText {
     return count;
   }
 
-  /** A token stream replaying these tokens, then those of {@code more}, in order. */
+  /**
+   * A token stream replaying these tokens, then those of {@code more}, in order. Its terms come as
+   * {@link TermToBytesRefAttribute} bytes (what the indexer reads), not as characters.
+   */
   static TokenStream replay(AnalyzedText... parts) {
     return new Replay(parts);
   }
 
   private static final class Replay extends TokenStream {
-    private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+    private final BytesTermAttribute term = addAttribute(BytesTermAttribute.class);
     private final PositionIncrementAttribute posInc = addAttribute(PositionIncrementAttribute.class);
+    private final BytesRef ref = new BytesRef();
     private final AnalyzedText[] parts;
     private int part;
     private int i;
@@ -85,9 +100,12 @@ final class AnalyzedText {
       if (part >= parts.length) {
         return false;
       }
-      clearAttributes();
+      // Every attribute a token has is set here (the others keep their defaults), so none needs clearing.
       AnalyzedText t = parts[part];
-      term.copyBuffer(t.chars, t.starts[i], t.lengths[i]);
+      ref.bytes = t.bytes;
+      ref.offset = t.starts[i];
+      ref.length = t.lengths[i];
+      term.setBytesRef(ref);
       posInc.setPositionIncrement(t.posIncs[i]);
       i++;
       return true;
@@ -96,6 +114,7 @@ final class AnalyzedText {
     @Override
     public void reset() throws IOException {
       super.reset();
+      clearAttributes();
       part = 0;
       i = 0;
     }

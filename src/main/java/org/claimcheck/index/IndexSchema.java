@@ -17,14 +17,15 @@ import org.apache.lucene.analysis.core.KeywordAnalyzer;
  *   <li>{@code year} (int points and doc values), {@code pubtype}, {@code mesh}, {@code mesh_major}, {@code language},
  *       {@code journal} (lower-case keywords), {@code humans}, {@code animals}, {@code retracted} ("true"/"false"):
  *       filters.
- *   <li>{@code _source}: the whole record as JSON, sentences included, returned with hits and used for evidence.
+ *   <li>{@code _source}: the whole record in a compact binary form ({@link StoredSource}; JSON up to version 2),
+ *       returned with hits and used for evidence.
  *   <li>{@code vector} (only in indexes built with {@code --dense}): bge-small-en-v1.5's unit vector of title and
  *       abstract, HNSW-indexed for dot-product search; the commit names the model ({@link #DENSE_MODEL_KEY}).
  * </ul>
  */
 public final class IndexSchema {
   /** Bump when the fields or the analysis change in a way old indexes cannot serve; old indexes are then refused. */
-  public static final int VERSION = 2;
+  public static final int VERSION = 3;
   /** Commit user-data key holding {@link #VERSION}. */
   public static final String VERSION_KEY = "claimcheck.schema.version";
 

@@ -38,7 +38,12 @@ final class MiniXml implements XmlCursor {
   private boolean pendingEnd;
   private boolean rootSeen;
   private boolean rootClosed;
-  private final String[] names = new String[256];
+  /**
+   * Element and attribute names, one String per distinct name, shared by every record and thread: a PubMed file has a
+   * few hundred names, which each record would otherwise make again. Strings are immutable, so a slot written by
+   * another thread is seen whole or not at all (then the name is made again). Open addressing, at most 8 probes.
+   */
+  private static final String[] NAMES = new String[4096];
 
   MiniXml(byte[] bytes, Charset charset) {
     this.b = bytes;
@@ -268,26 +273,39 @@ final class MiniXml implements XmlCursor {
     return intern(start, len);
   }
 
-  /** Element and attribute names repeat: one String per distinct name. */
+  /** Element and attribute names repeat: one String per distinct name ({@link #NAMES}). */
   private String intern(int start, int len) {
     int h = len;
+    boolean ascii = true;
     for (int i = start; i < start + len; i++) {
       h = 31 * h + b[i];
+      ascii &= b[i] >= 0;
     }
-    int slot = h & (names.length - 1);
-    String s = names[slot];
-    if (s != null && s.length() == len) {
-      boolean same = true;
-      for (int i = 0; i < len && same; i++) {
-        same = s.charAt(i) == (char) (b[start + i] & 0xff);
+    if (!ascii) {
+      return new String(b, start, len, charset); // decoded by this record's charset, not shared
+    }
+    int slot = h ^ (h >>> 12);
+    for (int probe = 0; probe < 8; probe++, slot++) {
+      String s = NAMES[slot & (NAMES.length - 1)];
+      if (s == null) {
+        s = new String(b, start, len, StandardCharsets.US_ASCII);
+        NAMES[slot & (NAMES.length - 1)] = s;
+        return s;
       }
-      if (same) {
+      if (s.length() == len && sameBytes(s, start)) {
         return s;
       }
     }
-    s = new String(b, start, len, charset);
-    names[slot] = s;
-    return s;
+    return new String(b, start, len, StandardCharsets.US_ASCII); // a crowded neighbourhood: not shared
+  }
+
+  private boolean sameBytes(String s, int start) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) != b[start + i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override

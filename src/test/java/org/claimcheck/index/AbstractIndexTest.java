@@ -190,6 +190,40 @@ class AbstractIndexTest {
   }
 
   @Test
+  void refusesAnIndexOfSchemaVersionTwoWithItsJsonRecords(@TempDir Path dir) throws IOException {
+    try (var d = FSDirectory.open(dir); var w = new IndexWriter(d, new IndexWriterConfig())) {
+      w.addDocument(new Document());
+      w.setLiveCommitData(java.util.Map.of(IndexSchema.VERSION_KEY, "2").entrySet());
+      w.commit();
+    }
+    ClaimcheckException e = assertThrows(ClaimcheckException.class,
+        () -> AbstractSearcher.open(dir, AbstractSearcher.Bm25.DEFAULT));
+    assertTrue(e.oneLine().contains("schema version 2, this claimcheck needs " + IndexSchema.VERSION), e.oneLine());
+    assertTrue(e.oneLine().contains("Rebuild it"), e.oneLine());
+  }
+
+  @Test
+  void storedRecordsComeBackEqualWhateverTheirFields() {
+    PubmedRecord full = new PubmedRecord("12345", 3, "Title with \u00e9, \u03b1 and \ud83d\ude00",
+        List.of(new PubmedRecord.Section("BACKGROUND", "BACKGROUND", "First. Second."),
+            new PubmedRecord.Section(null, null, "Unlabelled \u00b5g.")),
+        List.of("First.", "Second."), "J Test", "2013 Mar-Apr", -44, List.of("Smith J", "Group"), "10.1/x",
+        List.of(new PubmedRecord.MeshHeading("Humans", false, List.of()),
+            new PubmedRecord.MeshHeading("Vitamin B 12", true, List.of("blood", "deficiency"))),
+        List.of("Journal Article"), "eng", true, false, true, PubmedRecord.CORPUS);
+    PubmedRecord bare = new PubmedRecord("x", -1, null, List.of(), List.of(), null, null, null, List.of(), null,
+        List.of(), List.of(), null, false, true, false);
+    for (PubmedRecord r : List.of(full, bare, full.withSentences(List.of()))) {
+      byte[] stored = StoredSource.encode(r, true);
+      assertEquals(r, StoredSource.decode(new org.apache.lucene.util.BytesRef(stored), null));
+      assertEquals(r.withSentences(List.of()), StoredSource.decode(new org.apache.lucene.util.BytesRef(
+          StoredSource.encode(r, false)), null), "sentences left out");
+    }
+    assertThrows(IllegalStateException.class, () -> StoredSource.decode(new org.apache.lucene.util.BytesRef(
+        "{\"id\":\"1\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8)), null), "JSON of schema version 2");
+  }
+
+  @Test
   void badLuceneSyntaxIsAUsageError(@TempDir Path dir) throws IOException {
     index(dir, PUBMED);
     try (AbstractSearcher s = AbstractSearcher.open(dir, AbstractSearcher.Bm25.DEFAULT)) {
@@ -359,8 +393,7 @@ class AbstractIndexTest {
         new PubmedRecord.Section("X", null, "E f.")), List.of("A b.", "C d.", "E f."), null, null, null, List.of(),
         null, List.of(), List.of(), null, false, false, false);
     byte[] spans = StoredSource.spans(r);
-    assertEquals(r, StoredSource.decode(new org.apache.lucene.util.BytesRef(org.claimcheck.Json.line(
-        r.withSentences(List.of())).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+    assertEquals(r, StoredSource.decode(new org.apache.lucene.util.BytesRef(StoredSource.encode(r, false)),
         new org.apache.lucene.util.BytesRef(spans)));
     assertNull(StoredSource.spans(r.withSentences(List.of("not in the text"))), "sentences a corpus gives stay text");
   }

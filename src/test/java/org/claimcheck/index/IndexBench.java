@@ -29,8 +29,10 @@ import org.claimcheck.pubmed.SyntheticPubmed;
  *   -Dexec.args="--records 30000 --rounds 3"</pre>
  *
  * Options: {@code --records N} (30000, one baseline file), {@code --rounds R} (3), {@code --threads T} (processors),
- * {@code --sample DIR} (../shared/data/pubmed-sample/xml), {@code --scifact FILE}
- * (../shared/data/scifact/corpus.jsonl, more real text), {@code --stages false} to skip the per-stage timings.
+ * {@code --ram-mb M} (256, Lucene's indexing buffer), {@code --file F} (keep the synthetic file there and reuse it
+ * when it exists), {@code --real false} to skip the real sample, {@code --sample DIR}
+ * (../shared/data/pubmed-sample/xml), {@code --scifact FILE} (../shared/data/scifact/corpus.jsonl, more real text),
+ * {@code --stages false} to skip the per-stage timings.
  */
 public final class IndexBench {
   /** PubMed baseline: records and files (2026). */
@@ -45,6 +47,9 @@ public final class IndexBench {
     Path sample = Path.of("../shared/data/pubmed-sample/xml");
     Path scifact = Path.of("../shared/data/scifact/corpus.jsonl");
     boolean stages = true;
+    int ramMb = 256;
+    Path keep = null;
+    boolean real = true;
     for (int i = 0; i + 1 < args.length; i += 2) {
       switch (args[i]) {
         case "--records" -> records = Integer.parseInt(args[i + 1]);
@@ -53,15 +58,24 @@ public final class IndexBench {
         case "--sample" -> sample = Path.of(args[i + 1]);
         case "--scifact" -> scifact = Path.of(args[i + 1]);
         case "--stages" -> stages = Boolean.parseBoolean(args[i + 1]);
+        case "--ram-mb" -> ramMb = Integer.parseInt(args[i + 1]);
+        case "--file" -> keep = Path.of(args[i + 1]);
+        case "--real" -> real = Boolean.parseBoolean(args[i + 1]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
     Path tmp = Files.createTempDirectory("claimcheck-indexbench-");
     try {
       SyntheticPubmed synth = new SyntheticPubmed(sample, scifact);
-      Path file = tmp.resolve("pubmed26n9001.xml.gz");
+      Path file = keep != null ? keep : tmp.resolve("pubmed26n9001.xml.gz");
       long t0 = System.nanoTime();
-      long abstracts = synth.write(file, records, 40_000_001, 42);
+      long abstracts;
+      if (keep != null && Files.exists(keep)) {
+        abstracts = countAbstracts(keep);
+        records = (int) countRecords(keep);
+      } else {
+        abstracts = synth.write(file, records, 40_000_001, 42);
+      }
       System.out.printf(Locale.ROOT, "synthetic file: %d records (%d with an abstract) from %d real templates, "
           + "%.1f MB gzipped, written in %.1f s; %d threads, %d processors, max heap %d MB%n", records, abstracts,
           synth.templates(), Files.size(file) / 1e6, (System.nanoTime() - t0) / 1e9, threads,
@@ -70,7 +84,7 @@ public final class IndexBench {
         stages(file, false);
         stages(file, true);
       }
-      Result r = indexRounds(List.of(file), tmp, threads, rounds, abstracts);
+      Result r = indexRounds(List.of(file), tmp, new AbstractIndexer.Options(threads, ramMb), rounds, abstracts);
       double bytesPerRecord = r.indexBytes / (double) r.records;
       System.out.printf(Locale.ROOT, "synthetic: %,.0f records/s, %,.0f abstracts/s (median of %d; min %,.0f, max %,.0f "
           + "records/s); %,.0f records per CPU second (x %d processors = %,.0f records/s on idle cores); index %.1f MB "
@@ -80,13 +94,16 @@ public final class IndexBench {
       double hours = BASELINE_RECORDS / r.medianRecordsPerSecond / 3600;
       System.out.printf(Locale.ROOT, "projection for a full baseline (%.0f M records): %.1f hours, %.0f GB of index%n",
           BASELINE_RECORDS / 1e6, hours, bytesPerRecord * BASELINE_RECORDS / 1e9);
-      List<Path> real;
-      try (Stream<Path> s = Files.list(sample)) {
-        real = s.filter(RecordReaders::isSupported).sorted().toList();
+      if (!real) {
+        return;
       }
-      Result rs = indexRounds(real, tmp, threads, rounds, -1);
+      List<Path> files;
+      try (Stream<Path> s = Files.list(sample)) {
+        files = s.filter(RecordReaders::isSupported).sorted().toList();
+      }
+      Result rs = indexRounds(files, tmp, new AbstractIndexer.Options(threads, ramMb), rounds, -1);
       System.out.printf(Locale.ROOT, "real sample: %d files, %d records, %,.0f records/s (median of %d); index %.2f MB%n",
-          real.size(), rs.records, rs.medianRecordsPerSecond, rounds, rs.indexBytes / 1e6);
+          files.size(), rs.records, rs.medianRecordsPerSecond, rounds, rs.indexBytes / 1e6);
     } finally {
       AtomicFiles.deleteRecursively(tmp);
     }
@@ -109,7 +126,8 @@ public final class IndexBench {
         .getProcessCpuTime();
   }
 
-  static Result indexRounds(List<Path> files, Path tmp, int threads, int rounds, long abstracts) throws IOException {
+  static Result indexRounds(List<Path> files, Path tmp, AbstractIndexer.Options options, int rounds, long abstracts)
+      throws IOException {
     double[] rates = new double[rounds];
     double[] cpuRates = new double[rounds];
     long records = 0;
@@ -119,7 +137,7 @@ public final class IndexBench {
       Tally tally = new Tally("index");
       long cpu0 = processCpuNanos();
       long t0 = System.nanoTime();
-      try (AbstractIndexer indexer = AbstractIndexer.open(dir, new AbstractIndexer.Options(threads, 256))) {
+      try (AbstractIndexer indexer = AbstractIndexer.open(dir, options)) {
         indexer.index(files, tally);
         indexer.commit();
       }
@@ -143,6 +161,26 @@ public final class IndexBench {
     return new Result(records, sorted[rounds / 2], sorted[0], sorted[rounds - 1], cpuRates[rounds / 2], bytes);
   }
 
+  private static long countRecords(Path file) throws IOException {
+    long n = 0;
+    try (RecordReader r = RecordReaders.open(file)) {
+      while (r.nextDeferred() != null) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private static long countAbstracts(Path file) throws IOException {
+    long n = 0;
+    try (RecordReader r = RecordReaders.open(file)) {
+      for (RecordReader.Entry e; (e = r.next()) != null; ) {
+        n += e instanceof RecordReader.Entry.Upsert u && u.record().hasAbstract() ? 1 : 0;
+      }
+    }
+    return n;
+  }
+
   static long size(Path dir) throws IOException {
     try (Stream<Path> s = Files.walk(dir)) {
       return s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
@@ -153,7 +191,7 @@ public final class IndexBench {
   static void stages(Path file, boolean print) throws IOException {
     List<PubmedRecord> parsed = new ArrayList<>();
     double cut = time("read + gunzip + cut into records", file, false, null);
-    double parse = time("+ parse (StAX)", file, true, parsed);
+    double parse = time("+ parse", file, true, parsed);
     long t0 = now();
     long n = 0;
     for (PubmedRecord r : parsed) {
@@ -177,7 +215,8 @@ public final class IndexBench {
     double build = parsed.size() / ((now() - t0) / 1e9);
     if (print) {
       System.out.printf(Locale.ROOT, "stages, one thread, records/s: cut %,.0f; cut+parse %,.0f; sentence split by "
-          + "rule %,.0f, by OpenNLP %,.0f; split+build document (JSON) %,.0f%s%n", cut, parse, rules, opennlp, build,
+          + "rule %,.0f, by OpenNLP %,.0f; split+build document (analysis, stored form) %,.0f%s%n", cut, parse, rules,
+          opennlp, build,
           n + docs == 0 ? "" : "");
     }
     List<org.apache.lucene.document.Document> docs2 = new ArrayList<>();
