@@ -72,7 +72,7 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Option(names = "--record-cache", paramLabel = "N",
       description = "Records kept in memory for the hits of later searches, 0 for none (default: "
-          + AbstractSearcher.DEFAULT_RECORD_CACHE + ", a few tens of MB).")
+          + AbstractSearcher.DEFAULT_RECORD_CACHE + ", about 20 MB).")
   int recordCache = AbstractSearcher.DEFAULT_RECORD_CACHE;
 
   @Override

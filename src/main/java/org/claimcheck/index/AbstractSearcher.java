@@ -76,7 +76,7 @@ public final class AbstractSearcher implements Closeable {
   private volatile DocFreqs docFreqs;
   private volatile RecordCache records = new RecordCache(DEFAULT_RECORD_CACHE);
 
-  /** How many records searches keep in memory unless told otherwise (a few tens of MB). */
+  /** How many records searches keep in memory unless told otherwise (about 20 MB of PubMed records). */
   public static final int DEFAULT_RECORD_CACHE = 4096;
 
   /** The record cache's size and use since it was set. */
