@@ -86,6 +86,8 @@ public final class NightlyRun {
   private Map<String, RunState.IndexedFile> pendingFiles = Map.of();
   private Map<String, RunState.IndexedFile> allKnown = Map.of();
   private String indexFingerprint = Fingerprints.NO_INDEX;
+  /** Whether the index is built again from nothing (this claimcheck cannot use the one there). */
+  private boolean rebuild;
   private String stanceDescription;
   private String extractorFingerprint;
   private String verifyContext;
@@ -323,17 +325,24 @@ public final class NightlyRun {
   private List<Path> acquire(Workspace ws, RunState state, List<Claim> worthy) throws IOException {
     Tally t = tally("abstracts");
     acquisition = acquisition(options, clock);
+    // An index an older claimcheck built (another schema version) is built again from the abstract files.
+    String incompatible = AbstractIndexer.incompatibility(options.index());
     List<Path> files;
-    try (IndexLookup lookup = new IndexLookup(options.index())) {
+    try (IndexLookup lookup = new IndexLookup(incompatible == null ? options.index() : null)) {
       files = acquisition.acquire(new AbstractAcquisition.Request(ws, worthy, lookup::contains, this::tally));
+    }
+    rebuild = incompatible != null && !files.isEmpty();
+    if (rebuild) {
+      warnings.add("the index at " + options.index() + " cannot be used by this claimcheck (" + incompatible
+          + "): it is built again from the abstract files");
     }
 
     String indexKey = indexKey();
     String now = Fingerprints.index(options.index());
     recoverPendingCommit(state, indexKey, now);
     RunState.IndexedFiles recorded = state.indexedFiles(indexKey);
-    boolean valid = !now.equals(Fingerprints.NO_INDEX) && recorded.fingerprint().equals(now);
-    if (!valid && !recorded.files().isEmpty()) {
+    boolean valid = !rebuild && !now.equals(Fingerprints.NO_INDEX) && recorded.fingerprint().equals(now);
+    if (!valid && !rebuild && !recorded.files().isEmpty()) {
       warnings.add("the index at " + options.index() + " changed outside the nightly run (or was rebuilt): its "
           + "abstract files are indexed again");
     }
@@ -418,7 +427,8 @@ public final class NightlyRun {
     }
     String indexKey = indexKey();
     state.putPending(new RunState.PendingCommit(indexKey, indexFingerprint, pendingFiles));
-    try (AbstractIndexer indexer = AbstractIndexer.open(options.index());
+    try (AbstractIndexer indexer = rebuild ? AbstractIndexer.rebuild(options.index())
+        : AbstractIndexer.open(options.index());
         Progress.Stage p = progress.start("index", todo.size(), "files")) {
       for (Path f : todo) {
         indexer.index(f, t);
@@ -640,6 +650,9 @@ public final class NightlyRun {
     }
 
     boolean contains(String id) {
+      if (dir == null) {
+        return false;
+      }
       try {
         if (!opened) {
           opened = true;

@@ -123,21 +123,60 @@ public final class AbstractIndexer implements Closeable {
    * ({@link IndexSchema#VECTOR}) and {@link #addMissingVectors} gives one to the records indexed without.
    */
   public static AbstractIndexer open(Path dir, Options options, DenseVectors dense) {
+    return open(dir, options, dense, false);
+  }
+
+  /**
+   * Opens the index at {@code dir} to be built again from nothing, whatever it holds (an index this claimcheck
+   * refuses included): the first {@link #commit} replaces it, and until then readers see the old one. An index with
+   * vectors gets them again, from the model it names.
+   */
+  public static AbstractIndexer rebuild(Path dir) {
+    return open(dir, Options.defaults(), null, true);
+  }
+
+  /**
+   * Why this claimcheck cannot use the index at {@code dir} (e.g. "schema version 2, this claimcheck needs 3"), or
+   * null when it can, or when there is no index there.
+   */
+  public static String incompatibility(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return null;
+    }
+    try (Directory d = FSDirectory.open(dir)) {
+      return IndexCheck.incompatibility(d);
+    } catch (IOException e) {
+      return "unreadable: " + e.getMessage();
+    }
+  }
+
+  private static AbstractIndexer open(Path dir, Options options, DenseVectors dense, boolean fresh) {
     Directory directory = null;
     IndexWriter writer = null;
     try {
       Files.createDirectories(dir);
       directory = FSDirectory.open(dir);
-      IndexCheck.requireCompatible(directory, dir);
+      String oldModel = null;
+      if (fresh) {
+        try {
+          oldModel = DenseVectors.indexModel(dir);
+        } catch (IOException e) {
+          oldModel = null; // an index too damaged or too old to read its commit: rebuilt without vectors
+        }
+      } else {
+        IndexCheck.requireCompatible(directory, dir);
+      }
       IndexWriterConfig config = new IndexWriterConfig(IndexSchema.analyzer())
-          .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+          .setOpenMode(fresh ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
           .setSimilarity(new BM25Similarity())
           .setRAMBufferSizeMB(options.ramBufferMb())
           .setUseCompoundFile(false)
           .setCommitOnClose(false);
       writer = new IndexWriter(directory, config);
-      DirectoryReader committed = DirectoryReader.indexExists(directory) ? DirectoryReader.open(directory) : null;
-      dense = DenseVectors.forIndexer(dir, committed, dense, options.threads());
+      DirectoryReader committed = !fresh && DirectoryReader.indexExists(directory) ? DirectoryReader.open(directory)
+          : null;
+      dense = fresh ? DenseVectors.forIndexer(dir, oldModel, dense, options.threads(), true)
+          : DenseVectors.forIndexer(dir, committed, dense, options.threads());
       return new AbstractIndexer(dir, directory, writer, committed, options, dense);
     } catch (IOException e) {
       IOUtils.closeWhileHandlingException(writer, directory, dense);

@@ -136,13 +136,21 @@ public final class DenseVectors implements Closeable {
    */
   static DenseVectors forIndexer(Path dir, DirectoryReader committed, DenseVectors given, int threads)
       throws IOException {
-    String model = modelOf(committed);
+    return forIndexer(dir, modelOf(committed), given, threads, false);
+  }
+
+  /**
+   * As above, for an index whose vectors come from {@code model} (null: none); with {@code anyModel} (a rebuild) the
+   * vectors may come from another model than the one named.
+   */
+  static DenseVectors forIndexer(Path dir, String model, DenseVectors given, int threads, boolean anyModel)
+      throws IOException {
     DenseVectors v = given == null ? null : given.borrowed();
     if (v == null && model != null) {
       int cores = Runtime.getRuntime().availableProcessors();
       v = open(defaultCache(dir), new OnnxModel.Options(Math.max(1, cores / threads), 16), "");
     }
-    if (v != null && model != null && !model.equals(v.encoder().modelId())) {
+    if (v != null && model != null && !anyModel && !model.equals(v.encoder().modelId())) {
       String mine = v.encoder().modelId();
       v.close();
       throw new ClaimcheckException("the index holds vectors of another model", dir + ": " + model + ", this claimcheck "

@@ -15,22 +15,31 @@ final class IndexCheck {
   private IndexCheck() {}
 
   static void requireCompatible(Directory directory, Path dir) throws IOException {
+    String why = incompatibility(directory);
+    if (why != null) {
+      throw incompatible(dir, why);
+    }
+  }
+
+  /** Why this claimcheck cannot use the index in {@code directory}, or null when it can (or there is none). */
+  static String incompatibility(Directory directory) throws IOException {
     if (!DirectoryReader.indexExists(directory)) {
-      return;
+      return null;
     }
     Map<String, String> data;
     try {
       data = SegmentInfos.readLatestCommit(directory).getUserData();
     } catch (IndexFormatTooOldException | IndexFormatTooNewException e) {
-      throw incompatible(dir, "a Lucene format this claimcheck cannot read");
+      return "a Lucene format this claimcheck cannot read";
     }
     String v = data.get(IndexSchema.VERSION_KEY);
     if (v == null) {
-      throw incompatible(dir, "not a claimcheck index (no schema version)");
+      return "not a claimcheck index (no schema version)";
     }
     if (!v.equals(Integer.toString(IndexSchema.VERSION))) {
-      throw incompatible(dir, "schema version " + v + ", this claimcheck needs " + IndexSchema.VERSION);
+      return "schema version " + v + ", this claimcheck needs " + IndexSchema.VERSION;
     }
+    return null;
   }
 
   private static ClaimcheckException incompatible(Path dir, String why) {

@@ -142,6 +142,40 @@ class IncrementalRunTest {
   }
 
   @Test
+  void anIndexAnOlderClaimcheckBuiltIsBuiltAgainFromTheAbstractFiles(@TempDir Path work) throws IOException {
+    RunFixture f = new RunFixture(work);
+    assertEquals(0, f.run("2026-11-20").code());
+    Path index = work.resolve("corpus/index");
+    // What an older claimcheck leaves: the same index under another schema version.
+    try (org.apache.lucene.store.Directory d = org.apache.lucene.store.FSDirectory.open(index);
+        org.apache.lucene.index.IndexWriter w = new org.apache.lucene.index.IndexWriter(d,
+            new org.apache.lucene.index.IndexWriterConfig())) {
+      Map<String, String> data = new java.util.HashMap<>(
+          org.apache.lucene.index.SegmentInfos.readLatestCommit(d).getUserData());
+      data.put(org.claimcheck.index.IndexSchema.VERSION_KEY, "2");
+      w.setLiveCommitData(data.entrySet());
+      w.commit();
+    }
+    assertEquals("schema version 2, this claimcheck needs " + org.claimcheck.index.IndexSchema.VERSION,
+        AbstractIndexer.incompatibility(index));
+
+    RunFixture.Run rebuilt = f.run("2026-11-21");
+    assertEquals(0, rebuilt.code(), rebuilt.err());
+    assertEquals(1, rebuilt.count("abstracts", "NEW"), "the abstract file is indexed again");
+    assertEquals(6, rebuilt.count("index", "INDEXED"));
+    assertEquals(5, rebuilt.count("verify", "VERIFIED"));
+    assertNull(AbstractIndexer.incompatibility(index));
+    String warnings = rebuilt.manifest().path("warnings").toString();
+    assertTrue(warnings.contains("cannot be used by this claimcheck (schema version 2"), warnings);
+    assertEquals(f.output("2026-11-20", "claims-report.csv").replace("2026-11-20,", "2026-11-21,"),
+        f.output("2026-11-21", "claims-report.csv"), "the same verdicts from the rebuilt index");
+
+    RunFixture.Run after = f.run("2026-11-22");
+    assertEquals(0, after.total("index"), "and the next run uses it as it is");
+    assertEquals(0, after.manifest().path("warnings").size(), after.manifest().path("warnings").toString());
+  }
+
+  @Test
   void aKillBetweenAnIndexCommitAndItsRecordIsRecovered(@TempDir Path work) throws IOException {
     RunFixture f = new RunFixture(work);
     assertEquals(0, f.run("2026-11-20").code());
