@@ -251,7 +251,8 @@ public final class AbstractSearcher implements Closeable {
       for (int i = lo; i < hi; i++) {
         window.add(new ScoredRecord(docs[i].score, cache.load(s.getIndexReader(), stored, docs[i].doc)));
       }
-      window.sort(Comparator.comparingDouble((ScoredRecord r) -> -r.score()).thenComparing(r -> r.loaded().record.id()));
+      window.sort(Comparator.comparingDouble((ScoredRecord r) -> -r.score())
+          .thenComparing(r -> r.loaded().record.id()));
       List<ScoredRecord> page = window.subList(from - lo, to - lo);
       QueryTerms terms = highlight ? new QueryTerms(termWeights(s, query)) : null;
       List<SearchHit> hits = new ArrayList<>(page.size());
@@ -405,9 +406,12 @@ public final class AbstractSearcher implements Closeable {
     Map<String, Double> weights = new LinkedHashMap<>();
     IndexReader reader = s.getIndexReader();
     long n = Math.max(1, reader.numDocs());
+    // Keyed by the reader's cache key, not the reader, so that a replaced reader is not kept alive.
+    IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
+    Object readerKey = helper == null ? reader : helper.getKey();
     DocFreqs freqs = docFreqs;
-    if (freqs == null || freqs.reader() != reader || freqs.counts().size() > MAX_CACHED_DOC_FREQS) {
-      freqs = new DocFreqs(reader, new ConcurrentHashMap<>());
+    if (freqs == null || freqs.reader() != readerKey || freqs.counts().size() > MAX_CACHED_DOC_FREQS) {
+      freqs = new DocFreqs(readerKey, new ConcurrentHashMap<>());
       docFreqs = freqs;
     }
     for (Term t : terms) {
@@ -428,7 +432,7 @@ public final class AbstractSearcher implements Closeable {
   }
 
   /** Document frequencies of highlighted terms in the default field, for one reader (a refresh starts afresh). */
-  private record DocFreqs(IndexReader reader, ConcurrentHashMap<String, Integer> counts) {}
+  private record DocFreqs(Object reader, ConcurrentHashMap<String, Integer> counts) {}
 
   private static final int MAX_CACHED_DOC_FREQS = 100_000;
 
