@@ -1,19 +1,18 @@
 package org.claimcheck.index;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
+import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
+import org.claimcheck.LruCache;
 import org.claimcheck.pubmed.PubmedRecord;
 
 /**
  * Thread-safe. The records searches read from the index, by segment and document, the least recently used dropped
- * first (Solr's document cache): reading a record means decompressing its stored-fields block and parsing its JSON,
+ * first (Solr's document cache): reading a record means decompressing its stored-fields block and decoding it,
  * which is about a fifth of what a search with ten highlighted hits costs. A segment never changes its documents (a
  * deleted one is never a hit again), so an entry is right for the segment's life; entries of segments merged away age
  * out. Capacity 0 turns the cache off.
@@ -47,22 +46,10 @@ final class RecordCache {
     }
   }
 
-  private final int capacity;
-  private final Map<Key, Loaded> records;
-  private final AtomicLong hits = new AtomicLong();
-  private final AtomicLong misses = new AtomicLong();
+  private final LruCache<Key, Loaded> records;
 
   RecordCache(int capacity) {
-    if (capacity < 0) {
-      throw new IllegalArgumentException("capacity must be 0 or more: " + capacity);
-    }
-    this.capacity = capacity;
-    this.records = new LinkedHashMap<>(16, 0.75f, true) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<Key, Loaded> eldest) {
-        return size() > RecordCache.this.capacity;
-      }
-    };
+    this.records = new LruCache<>(capacity);
   }
 
   /** The record of document {@code doc} of {@code reader}, read through {@code stored} when not cached. */
@@ -72,7 +59,7 @@ final class RecordCache {
 
   /** {@link #read}, with the lower-case sentences at hand. */
   Loaded load(IndexReader reader, StoredFields stored, int doc) throws IOException {
-    if (capacity == 0) {
+    if (records.capacity() == 0) {
       return new Loaded(StoredSource.read(stored, doc));
     }
     List<LeafReaderContext> leaves = reader.leaves();
@@ -81,38 +68,32 @@ final class RecordCache {
     if (helper == null) {
       return new Loaded(StoredSource.read(stored, doc));
     }
-    Key key = new Key(helper.getKey(), doc - leaf.docBase);
-    Loaded r;
-    synchronized (records) {
-      r = records.get(key);
+    try {
+      return records.get(new Key(helper.getKey(), doc - leaf.docBase), k -> {
+        try {
+          return new Loaded(StoredSource.read(stored, doc));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     }
-    if (r != null) {
-      hits.incrementAndGet();
-      return r;
-    }
-    misses.incrementAndGet();
-    r = new Loaded(StoredSource.read(stored, doc));
-    synchronized (records) {
-      records.put(key, r);
-    }
-    return r;
   }
 
   int capacity() {
-    return capacity;
+    return records.capacity();
   }
 
   int size() {
-    synchronized (records) {
-      return records.size();
-    }
+    return records.size();
   }
 
   long hits() {
-    return hits.get();
+    return records.hits();
   }
 
   long misses() {
-    return misses.get();
+    return records.misses();
   }
 }

@@ -13,6 +13,7 @@ import java.util.Objects;
 import org.claimcheck.ClaimcheckException;
 import org.claimcheck.Hashes;
 import org.claimcheck.Json;
+import org.claimcheck.LruCache;
 import org.claimcheck.claim.Lexicon;
 
 /**
@@ -159,19 +160,28 @@ public final class TrainedStanceModel implements StanceModel {
     return out;
   }
 
-  /** Features straight from an extractor, the claim analysed once per call. */
+  /**
+   * Features straight from an extractor, the claim analysed once per call. What the features need of a sentence or an
+   * abstract does not depend on the claim, so the analyses of the last {@value #CACHED_SENTENCES} sentences and
+   * {@value #CACHED_ABSTRACTS} abstracts are kept for the next claims (claims of one night often meet the same
+   * abstracts; about 20 MB at most).
+   */
   public static FeatureSource extractor(StanceFeatures extractor) {
+    LruCache<String, StanceFeatures.Text> sentenceTexts = new LruCache<>(CACHED_SENTENCES);
+    LruCache<String, StanceFeatures.Text> abstractTexts = new LruCache<>(CACHED_ABSTRACTS);
     return (claim, sentences) -> {
       StanceFeatures.Text c = extractor.analyse(claim);
-      Map<String, StanceFeatures.Text> abstracts = new java.util.HashMap<>();
       List<double[]> out = new ArrayList<>(sentences.size());
       for (SentenceContext s : sentences) {
-        StanceFeatures.Text abs = abstracts.computeIfAbsent(s.abstractText(), extractor::analyseAbstract);
-        out.add(extractor.features(c, extractor.analyse(s.text()), abs, s));
+        StanceFeatures.Text abs = abstractTexts.get(s.abstractText(), extractor::analyseAbstract);
+        out.add(extractor.features(c, sentenceTexts.get(s.text(), extractor::analyse), abs, s));
       }
       return out;
     };
   }
+
+  private static final int CACHED_SENTENCES = 4096;
+  private static final int CACHED_ABSTRACTS = 512;
 
   /** The model as JSON, with {@code extra} fields (inputs, figures) added. */
   public ObjectNode toJson(Map<String, ?> extra) {

@@ -29,6 +29,27 @@ class TrainedStanceModelTest {
   }
 
   @Test
+  void featuresOfSentencesSeenForAnEarlierClaimAreTheSameAsFresh() {
+    List<String> sentences = List.of("Metformin lowered fasting glucose in adults with type 2 diabetes.",
+        "Vitamin B12 did not reduce neuropathy scores.", "No serious adverse events were seen.");
+    String abstractText = String.join(" ", sentences);
+    List<SentenceContext> contexts = new java.util.ArrayList<>();
+    for (int i = 0; i < sentences.size(); i++) {
+      contexts.add(new SentenceContext(sentences.get(i), i, sentences.size(), 0, 10, 10, abstractText));
+    }
+    TrainedStanceModel.FeatureSource shared = TrainedStanceModel.extractor(new StanceFeatures(Lexicon.builtin()));
+    shared.features("Vitamin B12 reduces neuropathy.", contexts);
+    for (String claim : List.of("Metformin lowers glucose.", "Vitamin B12 does not reduce neuropathy.")) {
+      List<double[]> reused = shared.features(claim, contexts);
+      List<double[]> fresh = TrainedStanceModel.extractor(new StanceFeatures(Lexicon.builtin()))
+          .features(claim, contexts);
+      for (int i = 0; i < contexts.size(); i++) {
+        assertTrue(java.util.Arrays.equals(fresh.get(i), reused.get(i)), claim + ", sentence " + i);
+      }
+    }
+  }
+
+  @Test
   void loadsWithItsFeatures() {
     assertTrue(StanceFeatures.NAMES.containsAll(MODEL.features()), MODEL.features().toString());
     assertTrue(MODEL.features().size() >= 20);
