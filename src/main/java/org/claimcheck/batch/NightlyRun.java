@@ -38,6 +38,7 @@ import org.claimcheck.claim.ClaimExtractor;
 import org.claimcheck.claim.ClaimsFile;
 import org.claimcheck.claim.Lexicon;
 import org.claimcheck.index.AbstractIndexer;
+import org.claimcheck.index.IndexIds;
 import org.claimcheck.index.AbstractSearcher;
 import org.claimcheck.nlp.Annotator;
 import org.claimcheck.nlp.NlpModels;
@@ -328,7 +329,7 @@ public final class NightlyRun {
     // An index an older claimcheck built (another schema version) is built again from the abstract files.
     String incompatible = AbstractIndexer.incompatibility(options.index());
     List<Path> files;
-    try (IndexLookup lookup = new IndexLookup(incompatible == null ? options.index() : null)) {
+    try (IndexLookup lookup = new IndexLookup(options.index())) {
       files = acquisition.acquire(new AbstractAcquisition.Request(ws, worthy, lookup::contains, this::tally));
     }
     rebuild = incompatible != null && !files.isEmpty();
@@ -639,10 +640,13 @@ public final class NightlyRun {
     }
   }
 
-  /** Whether a record id is in the index; opens a searcher on first use (only online acquisition asks). */
+  /**
+   * Whether a record id is in the index (of any schema version: an index about to be rebuilt still says which abstracts
+   * need no fetching); opens the index on first use (only online acquisition asks).
+   */
   private static final class IndexLookup implements AutoCloseable {
     private final Path dir;
-    private AbstractSearcher searcher;
+    private IndexIds ids;
     private boolean opened;
 
     IndexLookup(Path dir) {
@@ -650,15 +654,12 @@ public final class NightlyRun {
     }
 
     boolean contains(String id) {
-      if (dir == null) {
-        return false;
-      }
       try {
         if (!opened) {
           opened = true;
-          searcher = AbstractSearcher.exists(dir) ? AbstractSearcher.open(dir, AbstractSearcher.Bm25.DEFAULT) : null;
+          ids = IndexIds.open(dir);
         }
-        return searcher != null && searcher.get(id) != null;
+        return ids != null && ids.contains(id);
       } catch (IOException e) {
         return false;
       }
@@ -666,8 +667,8 @@ public final class NightlyRun {
 
     @Override
     public void close() throws IOException {
-      if (searcher != null) {
-        searcher.close();
+      if (ids != null) {
+        ids.close();
       }
     }
   }

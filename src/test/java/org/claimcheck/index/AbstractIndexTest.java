@@ -1,6 +1,7 @@
 package org.claimcheck.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -161,6 +162,24 @@ class AbstractIndexTest {
       s.recordCache(0);
       assertEquals(2, s.get("90000002").version());
       assertEquals(new AbstractSearcher.CacheStats(0, 0, 0, 0), s.recordCacheStats());
+    }
+  }
+
+  @Test
+  void indexIdsAnswerForAnIndexOfAnySchemaVersion(@TempDir Path dir) throws IOException {
+    assertNull(IndexIds.open(dir.resolve("none")));
+    index(dir, PUBMED, UPDATE);
+    try (org.apache.lucene.store.Directory d = org.apache.lucene.store.FSDirectory.open(dir);
+        org.apache.lucene.index.IndexWriter w = new org.apache.lucene.index.IndexWriter(d,
+            new org.apache.lucene.index.IndexWriterConfig())) {
+      w.setLiveCommitData(java.util.Map.of(IndexSchema.VERSION_KEY, "2").entrySet());
+      w.commit();
+    }
+    assertTrue(AbstractIndexer.incompatibility(dir) != null);
+    try (IndexIds ids = IndexIds.open(dir)) {
+      assertTrue(ids.contains("90000001"));
+      assertFalse(ids.contains("90000004"), "deleted by the update file");
+      assertFalse(ids.contains("12345"));
     }
   }
 
