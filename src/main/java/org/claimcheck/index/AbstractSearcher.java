@@ -410,7 +410,7 @@ public final class AbstractSearcher implements Closeable {
     IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
     Object readerKey = helper == null ? reader : helper.getKey();
     DocFreqs freqs = docFreqs;
-    if (freqs == null || freqs.reader() != readerKey || freqs.counts().size() > MAX_CACHED_DOC_FREQS) {
+    if (freqs == null || freqs.readerKey() != readerKey || freqs.counts().size() > MAX_CACHED_DOC_FREQS) {
       freqs = new DocFreqs(readerKey, new ConcurrentHashMap<>());
       docFreqs = freqs;
     }
@@ -432,7 +432,7 @@ public final class AbstractSearcher implements Closeable {
   }
 
   /** Document frequencies of highlighted terms in the default field, for one reader (a refresh starts afresh). */
-  private record DocFreqs(Object reader, ConcurrentHashMap<String, Integer> counts) {}
+  private record DocFreqs(Object readerKey, ConcurrentHashMap<String, Integer> counts) {}
 
   private static final int MAX_CACHED_DOC_FREQS = 100_000;
 
@@ -469,37 +469,32 @@ public final class AbstractSearcher implements Closeable {
   private SearchHit highlight(int rank, float score, RecordCache.Loaded loaded, QueryTerms terms) {
     PubmedRecord record = loaded.record;
     List<String> sentences = record.sentences();
-    int[] best = new int[1];
-    Marks marks = best(sentences, loaded.lowerCaseSentences(), terms, best);
-    String text = best[0] < 0 ? record.title() : sentences.get(best[0]);
-    if (marks == null) {
-      marks = marks(text, terms);
-    }
-    return new SearchHit(rank, score, record, best[0], html(text, marks));
+    Best best = best(sentences, loaded.probeForms(), terms);
+    String text = best.index() < 0 ? record.title() : sentences.get(best.index());
+    Marks marks = best.marks() != null ? best.marks() : marks(text, terms);
+    return new SearchHit(rank, score, record, best.index(), html(text, marks));
   }
 
   /** The index of the best of {@code sentences} (see {@link #highlight}), or -1 when there are none. */
   int bestSentence(List<String> sentences, Map<String, Double> weights) {
-    int[] best = new int[1];
-    String[] lower = sentences.stream().map(AbstractSearcher::forProbes).toArray(String[]::new);
-    best(sentences, lower, new QueryTerms(weights), best);
-    return best[0];
+    String[] forms = sentences.stream().map(AbstractSearcher::forProbes).toArray(String[]::new);
+    return best(sentences, forms, new QueryTerms(weights)).index();
   }
 
-  /**
-   * Puts the index of the best sentence (or -1) in {@code best[0]} and returns its marks, or null where it was not
-   * analysed (no sentence holds a term). {@code lower} has the sentences as {@link #forProbes} gives them.
-   */
-  private Marks best(List<String> sentences, String[] lower, QueryTerms terms, int[] best) {
+  /** The best sentence's index (-1: none) and its marks (null where it was not analysed: no sentence holds a term). */
+  private record Best(int index, Marks marks) {}
+
+  /** The best of {@code sentences}; {@code forms} has them as {@link #forProbes} gives them. */
+  private Best best(List<String> sentences, String[] forms, QueryTerms terms) {
     int n = sentences.size();
-    best[0] = n == 0 ? -1 : 0;
     if (n == 0) {
-      return null;
+      return new Best(-1, null);
     }
     double[] bound = new double[n];
     for (int i = 0; i < n; i++) {
-      bound[i] = bound(lower[i], terms);
+      bound[i] = bound(forms[i], terms);
     }
+    int best = 0;
     Marks bestMarks = null;
     double bestScore = 0;
     while (true) {
@@ -516,15 +511,15 @@ public final class AbstractSearcher implements Closeable {
       }
       bound[i] = -1;
       Marks m = marks(sentences.get(i), terms);
-      if (m.score() > bestScore || (m.score() == bestScore && i < best[0])) {
+      if (m.score() > bestScore || (m.score() == bestScore && i < best)) {
         bestScore = m.score();
-        best[0] = i;
+        best = i;
         bestMarks = m;
-      } else if (i == best[0] && bestMarks == null) {
+      } else if (i == best && bestMarks == null) {
         bestMarks = m;
       }
     }
-    return bestMarks;
+    return new Best(best, bestMarks);
   }
 
   /** The exact score {@link #bestSentence} gives {@code sentence}: the weight of its distinct query terms. */
@@ -533,13 +528,13 @@ public final class AbstractSearcher implements Closeable {
   }
 
   /**
-   * The summed weight of the terms whose probe a sentence ({@code lower}, see {@link #forProbes}) holds at the start
+   * The summed weight of the terms whose probe a sentence ({@code form}, see {@link #forProbes}) holds at the start
    * of a word: at least the sentence's exact score.
    */
-  private static double bound(String lower, QueryTerms terms) {
+  private static double bound(String form, QueryTerms terms) {
     double sum = 0;
     for (int j = 0; j < terms.weight.length; j++) {
-      if (startsAWord(lower, terms.probe[j])) {
+      if (startsAWord(form, terms.probe[j])) {
         sum += terms.weight[j];
       }
     }

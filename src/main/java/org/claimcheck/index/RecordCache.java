@@ -26,21 +26,22 @@ final class RecordCache {
    */
   static final class Loaded {
     final PubmedRecord record;
-    private volatile String[] lower;
+    private volatile String[] forms;
 
     Loaded(PubmedRecord record) {
       this.record = record;
     }
 
-    String[] lowerCaseSentences() {
-      String[] l = lower;
+    /** The sentences as {@link AbstractSearcher#forProbes} gives them. */
+    String[] probeForms() {
+      String[] l = forms;
       if (l == null) {
         List<String> sentences = record.sentences();
         l = new String[sentences.size()];
         for (int i = 0; i < l.length; i++) {
           l[i] = AbstractSearcher.forProbes(sentences.get(i));
         }
-        lower = l;
+        forms = l;
       }
       return l;
     }
@@ -57,7 +58,7 @@ final class RecordCache {
     return load(reader, stored, doc).record;
   }
 
-  /** {@link #read}, with the lower-case sentences at hand. */
+  /** {@link #read}, with the sentences' probe forms at hand. */
   Loaded load(IndexReader reader, StoredFields stored, int doc) throws IOException {
     if (records.capacity() == 0) {
       return new Loaded(StoredSource.read(stored, doc));

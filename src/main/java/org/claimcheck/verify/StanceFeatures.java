@@ -172,31 +172,16 @@ public final class StanceFeatures {
   public double[] features(Text claim, Text s, Text abs, SentenceContext ctx) {
     double[] f = new double[NAMES.size()];
     int i = 0;
-    int shared = 0;
-    for (String t : claim.termSet()) {
-      if (s.termSet().contains(t)) {
-        shared++;
-      }
-    }
+    int shared = shared(claim.termSet(), s.termSet());
     double ov = claim.termSet().isEmpty() ? 0 : (double) shared / claim.termSet().size();
     f[i++] = ov;
     f[i++] = s.termSet().isEmpty() ? 0 : (double) shared / s.termSet().size();
     f[i++] = Math.log1p(shared);
     f[i++] = bigrams(claim.terms(), s.terms());
-    int conceptShared = 0;
-    for (String c : claim.concepts()) {
-      if (s.concepts().contains(c)) {
-        conceptShared++;
-      }
-    }
+    int conceptShared = shared(claim.concepts(), s.concepts());
     f[i++] = claim.concepts().isEmpty() ? 0 : (double) conceptShared / claim.concepts().size();
     f[i++] = claim.concepts().isEmpty() ? 0 : 1;
-    int numShared = 0;
-    for (String x : claim.numbers()) {
-      if (s.numbers().contains(x)) {
-        numShared++;
-      }
-    }
+    int numShared = shared(claim.numbers(), s.numbers());
     f[i++] = claim.numbers().isEmpty() ? 0 : (double) numShared / claim.numbers().size();
     f[i++] = claim.numbers().isEmpty() ? 0 : 1;
     f[i++] = !claim.numbers().isEmpty() && !s.numbers().isEmpty() && numShared == 0 ? 1 : 0;
@@ -250,12 +235,7 @@ public final class StanceFeatures {
     f[i++] = claim.nullResult() ? 1 : 0;
     f[i++] = claim.nullResult() && s.nullResult() ? 1 : 0;
     f[i++] = claim.nullResult() != s.nullResult() ? 1 : 0;
-    int absShared = 0;
-    for (String t : claim.termSet()) {
-      if (abs.termSet().contains(t)) {
-        absShared++;
-      }
-    }
+    int absShared = shared(claim.termSet(), abs.termSet());
     f[i++] = claim.termSet().isEmpty() ? 0 : (double) absShared / claim.termSet().size();
     int absClash = 0;
     for (int side : claim.antonymSides()) {
@@ -298,6 +278,17 @@ public final class StanceFeatures {
       }
     }
     return false;
+  }
+
+  /** How many of {@code a} are in {@code b}. */
+  private static int shared(Set<String> a, Set<String> b) {
+    int n = 0;
+    for (String x : a) {
+      if (b.contains(x)) {
+        n++;
+      }
+    }
+    return n;
   }
 
   private static double bigrams(List<String> claim, List<String> sentence) {

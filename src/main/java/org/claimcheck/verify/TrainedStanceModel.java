@@ -162,8 +162,7 @@ public final class TrainedStanceModel implements StanceModel {
 
   /**
    * Features straight from an extractor, the claim analysed once per call. What the features need of a sentence or an
-   * abstract does not depend on the claim, so the analyses of the last {@value #CACHED_SENTENCES} sentences and
-   * {@value #CACHED_ABSTRACTS} abstracts are kept for the next claims (claims of one night often meet the same
+   * abstract does not depend on the claim, so the analyses of the last 4,096 sentences and 512 abstracts are kept for the next claims (claims of one night often meet the same
    * abstracts; about 20 MB at most).
    */
   public static FeatureSource extractor(StanceFeatures extractor) {
