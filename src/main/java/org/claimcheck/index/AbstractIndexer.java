@@ -12,13 +12,11 @@ import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.IntField;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReader;
@@ -289,19 +287,6 @@ public final class AbstractIndexer implements Closeable {
     return sentences;
   }
 
-  /**
-   * {@code abstract} keeps term frequencies and norms for BM25 but no positions: phrases are searched in
-   * {@code contents} (and {@code title}), so the abstract's positions are written once, not twice.
-   */
-  private static final FieldType ABSTRACT_TYPE = abstractType();
-
-  private static FieldType abstractType() {
-    FieldType t = new FieldType(TextField.TYPE_NOT_STORED);
-    t.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
-    t.freeze();
-    return t;
-  }
-
   /** The text analyzer of this thread's documents (analyzers reuse their components per thread). */
   private static final Analyzer TEXT = IndexSchema.textAnalyzer();
 
@@ -310,12 +295,14 @@ public final class AbstractIndexer implements Closeable {
     doc.add(new StringField(IndexSchema.ID, r.id(), Field.Store.NO));
     doc.add(new NumericDocValuesField(IndexSchema.VERSION_FIELD, r.version()));
     String abstractText = r.sentences().isEmpty() ? r.abstractText() : String.join(" ", r.sentences());
-    // Analysed once, replayed into the three fields: the same terms as analysing each field's text.
+    // The title is analysed once and replayed into both fields: the same terms as analysing each field's text. The
+    // abstract has no field of its own: its words start at ABSTRACT_POSITION in contents, where abstract: searches
+    // look (AbstractFieldQueries).
     AnalyzedText title = AnalyzedText.of(TEXT, IndexSchema.TITLE, r.title());
-    AnalyzedText body = AnalyzedText.of(TEXT, IndexSchema.ABSTRACT, abstractText);
-    doc.add(new Field(IndexSchema.CONTENTS, AnalyzedText.replay(title, body), TextField.TYPE_NOT_STORED));
+    AnalyzedText body = AnalyzedText.of(TEXT, IndexSchema.CONTENTS, abstractText);
+    doc.add(new Field(IndexSchema.CONTENTS, AnalyzedText.replay(title, body, IndexSchema.ABSTRACT_POSITION),
+        TextField.TYPE_NOT_STORED));
     doc.add(new Field(IndexSchema.TITLE, AnalyzedText.replay(title), TextField.TYPE_NOT_STORED));
-    doc.add(new Field(IndexSchema.ABSTRACT, AnalyzedText.replay(body), ABSTRACT_TYPE));
     if (r.year() != null) {
       doc.add(new IntField(IndexSchema.YEAR, r.year(), Field.Store.NO));
     }

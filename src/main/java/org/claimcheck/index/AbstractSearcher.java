@@ -280,12 +280,11 @@ public final class AbstractSearcher implements Closeable {
   private static TopDocs search(IndexSearcher s, Query query, int n) throws IOException {
     try {
       return s.search(query, n);
-    } catch (IllegalStateException e) {
-      if (String.valueOf(e.getMessage()).contains("position")) {
-        throw ClaimcheckException.usage("phrase queries need positions", e.getMessage(),
-            "Search phrases in contents (the default field) or title; the abstract field keeps no positions");
-      }
-      throw e;
+    } catch (IndexSearcher.TooManyClauses e) {
+      // Only a wildcard, prefix, fuzzy term or regular expression on abstract: is expanded word by word.
+      throw ClaimcheckException.usage("wildcard matches too many words", "a wildcard, fuzzy term or regular "
+          + "expression on abstract: matches more than " + IndexSearcher.getMaxClauseCount() + " words",
+          "Give it more fixed letters, or search contents (title and abstract), where wildcards have no such limit");
     }
   }
 
@@ -365,7 +364,7 @@ public final class AbstractSearcher implements Closeable {
     parser.setDefaultOperator(QueryParser.Operator.OR);
     parser.setAllowLeadingWildcard(false);
     try {
-      return parser.parse(q);
+      return AbstractFieldQueries.rewrite(parser.parse(q));
     } catch (ParseException | IllegalArgumentException e) {
       throw ClaimcheckException.usage("bad query", q + ": " + e.getMessage().lines().findFirst().orElse(""),
           "Use Lucene query syntax (e.g. title:cobalamin AND deficiency), or quote special characters with \\");

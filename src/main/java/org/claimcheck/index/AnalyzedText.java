@@ -11,9 +11,8 @@ import org.apache.lucene.analysis.tokenattributes.TermToBytesRefAttribute;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * One per document. The tokens of a text, analysed once and replayed into several fields: a record's title and abstract
- * feed {@code title}, {@code abstract} and {@code contents} (the two together), which would otherwise analyse the same
- * text twice. Analysis is the largest cost of indexing; replaying halves it. Terms (as the UTF-8 bytes the index
+ * One per document. The tokens of a text, analysed once and replayed into several fields: a record's title feeds
+ * {@code title} and {@code contents} (with the abstract), which would otherwise analyse it twice. Terms (as the UTF-8 bytes the index
  * stores, encoded once) and position increments are kept; offsets are not (the index stores none).
  */
 final class AnalyzedText {
@@ -76,7 +75,16 @@ final class AnalyzedText {
    * {@link TermToBytesRefAttribute} bytes (what the indexer reads), not as characters.
    */
   static TokenStream replay(AnalyzedText... parts) {
-    return new Replay(parts);
+    return new Replay(parts, 0);
+  }
+
+  /**
+   * A token stream replaying {@code first}, then {@code second} with its first token at position {@code secondStart}
+   * (plus the position increment it has, e.g. a stop word dropped before it), or right after {@code first}'s last
+   * token when that comes later.
+   */
+  static TokenStream replay(AnalyzedText first, AnalyzedText second, int secondStart) {
+    return new Replay(new AnalyzedText[] {first, second}, secondStart);
   }
 
   private static final class Replay extends TokenStream {
@@ -84,11 +92,16 @@ final class AnalyzedText {
     private final PositionIncrementAttribute posInc = addAttribute(PositionIncrementAttribute.class);
     private final BytesRef ref = new BytesRef();
     private final AnalyzedText[] parts;
+    /** Where the second part starts (0: right after the first). */
+    private final int secondStart;
     private int part;
     private int i;
+    /** The position of the last token replayed, -1 before the first. */
+    private int position;
 
-    Replay(AnalyzedText[] parts) {
+    Replay(AnalyzedText[] parts, int secondStart) {
       this.parts = parts;
+      this.secondStart = secondStart;
     }
 
     @Override
@@ -106,7 +119,12 @@ final class AnalyzedText {
       ref.offset = t.starts[i];
       ref.length = t.lengths[i];
       term.setBytesRef(ref);
-      posInc.setPositionIncrement(t.posIncs[i]);
+      int inc = t.posIncs[i];
+      if (part == 1 && i == 0 && secondStart > 0) {
+        inc = Math.max(secondStart, position + 1) + Math.max(inc, 1) - 1 - position;
+      }
+      posInc.setPositionIncrement(inc);
+      position += inc;
       i++;
       return true;
     }
@@ -117,6 +135,7 @@ final class AnalyzedText {
       clearAttributes();
       part = 0;
       i = 0;
+      position = -1;
     }
   }
 }

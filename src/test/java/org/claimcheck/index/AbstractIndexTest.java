@@ -251,14 +251,74 @@ class AbstractIndexTest {
       assertEquals(ClaimcheckException.USAGE, e.exitCode());
       // The same characters as plain text are fine.
       s.search(SearchRequest.text("title:(unclosed", 10));
-      // Phrases: in contents and title, not in abstract (no positions there).
-      assertEquals(List.of("90000001"), ids(s.search(new SearchRequest("\"nerve conduction velocity\"",
-          SearchRequest.Syntax.LUCENE, 10, null, null, List.of(), List.of(), null, false))));
-      ClaimcheckException phrase = assertThrows(ClaimcheckException.class, () -> s.search(new SearchRequest(
-          "abstract:\"nerve conduction\"", SearchRequest.Syntax.LUCENE, 10, null, null, List.of(), List.of(), null,
-          false)));
-      assertEquals(ClaimcheckException.USAGE, phrase.exitCode());
-      assertTrue(phrase.oneLine().contains("Search phrases in contents"), phrase.oneLine());
+    }
+  }
+
+  static List<String> lucene(AbstractSearcher s, String q) throws IOException {
+    return ids(s.search(new SearchRequest(q, SearchRequest.Syntax.LUCENE, 100, null, null, List.of(), List.of(), null,
+        false))).stream().sorted().toList();
+  }
+
+  @Test
+  void abstractSearchesSeeTheAbstractAndNotTheTitle(@TempDir Path dir) throws IOException {
+    // 1: the words in the title only; 2: in the abstract only; 3: in both; 4: the title's last word and the
+    // abstract's first make a phrase across the boundary.
+    index(dir, write(dir, "a.xml", article(1, 1, "Melatonin synthesis", "Nothing about it here.", null)
+        + article(2, 1, "A study of sleep", "The melatonin synthesis in the pineal gland was measured.", null)
+        + article(3, 1, "Melatonin synthesis", "Melatonin synthesis falls with age.", null)
+        + article(4, 1, "Effects of pineal", "Gland size was measured in 40 adults.", null)));
+    try (AbstractSearcher s = AbstractSearcher.open(dir, AbstractSearcher.Bm25.DEFAULT)) {
+      assertEquals(List.of("1", "2", "3"), lucene(s, "melatonin"));
+      assertEquals(List.of("1", "3"), lucene(s, "title:melatonin"));
+      assertEquals(List.of("2", "3"), lucene(s, "abstract:melatonin"));
+      assertEquals(List.of("2", "3"), lucene(s, "abstract:\"melatonin synthesis\""));
+      assertEquals(List.of("2"), lucene(s, "abstract:\"synthesis in the pineal\""), "stop words leave gaps");
+      assertEquals(List.of("2"), lucene(s, "abstract:\"synthesis pineal\"~2"), "slop");
+      assertEquals(List.of("2"), lucene(s, "\"synthesis pineal\"~2"), "the same in contents");
+      assertEquals(List.of(), lucene(s, "abstract:\"synthesis pineal\""));
+      assertEquals(List.of("2", "3"), lucene(s, "abstract:melaton*"), "wildcards");
+      assertEquals(List.of("2", "3"), lucene(s, "abstract:melatonine~1"), "fuzzy");
+      assertEquals(List.of("2", "3"), lucene(s, "abstract:/melato.*/"), "regular expressions");
+      assertEquals(List.of("2"), lucene(s, "abstract:(pineal OR age) -abstract:age"));
+      assertEquals(List.of("3"), lucene(s, "+title:melatonin +abstract:melatonin"));
+      // A phrase does not run from the title into the abstract.
+      assertEquals(List.of("2"), lucene(s, "\"pineal gland\""));
+      assertEquals(List.of(), lucene(s, "abstract:\"pineal gland\" AND id:4"));
+      // Scores are BM25 over the matches in the abstract: two occurrences beat one.
+      List<SearchHit> hits = s.search(new SearchRequest("abstract:melatonin OR abstract:synthesis",
+          SearchRequest.Syntax.LUCENE, 10, null, null, List.of(), List.of(), null, false));
+      assertEquals(2, hits.size());
+      assertTrue(hits.get(0).score() > 0 && hits.get(1).score() > 0);
+      assertEquals("<mark>Melatonin</mark> synthesis falls with age.",
+          s.search(new SearchRequest("abstract:melatonin", SearchRequest.Syntax.LUCENE, 10, null, null, List.of(),
+              List.of(), null, false)).stream().filter(h -> h.id().equals("3")).findFirst().orElseThrow()
+              .highlight());
+    }
+    // The index holds no field of that name: the abstract's words are in contents, after the title's.
+    try (var reader = org.apache.lucene.index.DirectoryReader.open(FSDirectory.open(dir))) {
+      var infos = org.apache.lucene.index.FieldInfos.getMergedFieldInfos(reader);
+      assertNull(infos.fieldInfo(IndexSchema.ABSTRACT));
+      assertEquals(org.apache.lucene.index.IndexOptions.DOCS_AND_FREQS_AND_POSITIONS,
+          infos.fieldInfo(IndexSchema.CONTENTS).getIndexOptions());
+    }
+  }
+
+  @Test
+  void wildcardsOnAbstractThatMatchTooManyWordsAreAUsageError(@TempDir Path dir) throws IOException {
+    StringBuilder records = new StringBuilder();
+    for (int i = 0; i < 40; i++) {
+      records.append(article(100 + i, 1, "Title " + i, "Word zeta" + i + "a zeta" + i + "b zeta" + i + "c.", null));
+    }
+    index(dir, write(dir, "a.xml", records.toString()));
+    int saved = org.apache.lucene.search.IndexSearcher.getMaxClauseCount();
+    org.apache.lucene.search.IndexSearcher.setMaxClauseCount(100);
+    try (AbstractSearcher s = AbstractSearcher.open(dir, AbstractSearcher.Bm25.DEFAULT)) {
+      assertEquals(40, lucene(s, "zeta*").size(), "contents: no limit");
+      ClaimcheckException e = assertThrows(ClaimcheckException.class, () -> lucene(s, "abstract:zeta*"));
+      assertEquals(ClaimcheckException.USAGE, e.exitCode());
+      assertTrue(e.oneLine().contains("matches more than 100 words"), e.oneLine());
+    } finally {
+      org.apache.lucene.search.IndexSearcher.setMaxClauseCount(saved);
     }
   }
 

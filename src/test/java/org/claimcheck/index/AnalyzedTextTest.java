@@ -39,4 +39,31 @@ class AnalyzedTextTest {
     assertEquals(both, replayed(AnalyzedText.replay(t, b)), "contents is the title's tokens then the abstract's");
     assertEquals(List.of(), replayed(AnalyzedText.replay(AnalyzedText.of(a, IndexSchema.TITLE, ""))));
   }
+
+  /** Positions of the replayed tokens, each as term@position. */
+  static List<String> positions(TokenStream ts) throws IOException {
+    List<String> out = new ArrayList<>();
+    int pos = -1;
+    for (String t : replayed(ts)) {
+      int plus = t.lastIndexOf('+');
+      pos += Integer.parseInt(t.substring(plus + 1));
+      out.add(t.substring(0, plus) + "@" + pos);
+    }
+    return out;
+  }
+
+  @Test
+  void theSecondPartStartsWhereItIsToldUnlessTheFirstRunsPastIt() throws IOException {
+    Analyzer a = new BiomedicalAnalyzer();
+    AnalyzedText t = AnalyzedText.of(a, IndexSchema.TITLE, "B12 and sleep");
+    AnalyzedText b = AnalyzedText.of(a, IndexSchema.CONTENTS, "The melatonin of IL-6 rats");
+    assertEquals(List.of("b12@0", "sleep@2", "melatonin@1001", "il-6@1003", "il@1003", "6@1004", "rat@1005"),
+        positions(AnalyzedText.replay(t, b, 1000)), "a stop word before the abstract's first word keeps its gap");
+    assertEquals(List.of("melatonin@1001", "il-6@1003", "il@1003", "6@1004", "rat@1005"),
+        positions(AnalyzedText.replay(AnalyzedText.of(a, IndexSchema.TITLE, ""), b, 1000)), "no title");
+    AnalyzedText longTitle = AnalyzedText.of(a, IndexSchema.TITLE, "word ".repeat(1200));
+    List<String> p = positions(AnalyzedText.replay(longTitle, b, 1000));
+    assertEquals("word@1199", p.get(1199));
+    assertEquals("melatonin@1201", p.get(1200), "right after a title longer than the start");
+  }
 }
