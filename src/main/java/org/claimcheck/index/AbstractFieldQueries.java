@@ -26,7 +26,7 @@ import org.apache.lucene.search.TermQuery;
 /**
  * Thread-safe (stateless). Searches of the {@code abstract} field, answered from {@code contents}: the index keeps the
  * abstract's words in {@code contents} from {@link IndexSchema#ABSTRACT_POSITION} on, after the title's, instead of
- * inverting them a second time into a field of their own (which cost a quarter of the indexing time). A term, phrase,
+ * inverting them a second time into a field of their own (which cost a sixth of the indexing CPU). A term, phrase,
  * synonym set or wildcard on {@code abstract} becomes the same search on {@code contents} as a span query that must
  * start at or after that position.
  *
