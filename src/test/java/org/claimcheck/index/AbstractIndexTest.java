@@ -266,7 +266,9 @@ class AbstractIndexTest {
     index(dir, write(dir, "a.xml", article(1, 1, "Melatonin synthesis", "Nothing about it here.", null)
         + article(2, 1, "A study of sleep", "The melatonin synthesis in the pineal gland was measured.", null)
         + article(3, 1, "Melatonin synthesis", "Melatonin synthesis falls with age.", null)
-        + article(4, 1, "Effects of pineal", "Gland size was measured in 40 adults.", null)));
+        + article(4, 1, "Effects of pineal", "Gland size was measured in 40 adults.", null)
+        + article(5, 1, "IL-6 levels", "Serum IL-6 levels rose; SARS-CoV-2 was absent.", null)
+        + article(6, 1, "SARS-CoV-2 and IL-6", "Levels of interleukins fell.", null)));
     try (AbstractSearcher s = AbstractSearcher.open(dir, AbstractSearcher.Bm25.DEFAULT)) {
       assertEquals(List.of("1", "2", "3"), lucene(s, "melatonin"));
       assertEquals(List.of("1", "3"), lucene(s, "title:melatonin"));
@@ -281,6 +283,12 @@ class AbstractIndexTest {
       assertEquals(List.of("2", "3"), lucene(s, "abstract:/melato.*/"), "regular expressions");
       assertEquals(List.of("2"), lucene(s, "abstract:(pineal OR age) -abstract:age"));
       assertEquals(List.of("3"), lucene(s, "+title:melatonin +abstract:melatonin"));
+      // Biomedical names (the compound stacked on its parts): synonyms and multi-phrases.
+      assertEquals(List.of("5"), lucene(s, "abstract:IL-6"));
+      assertEquals(List.of("5"), lucene(s, "abstract:\"IL-6 levels\""));
+      assertEquals(List.of("5"), lucene(s, "abstract:SARS-CoV-2^2"));
+      assertEquals(List.of("5", "6"), lucene(s, "\"IL-6 levels\" OR title:IL-6"));
+      assertEquals(List.of(), lucene(s, "abstract:the"), "stop words only: nothing to search");
       // A phrase does not run from the title into the abstract.
       assertEquals(List.of("2"), lucene(s, "\"pineal gland\""));
       assertEquals(List.of(), lucene(s, "abstract:\"pineal gland\" AND id:4"));
