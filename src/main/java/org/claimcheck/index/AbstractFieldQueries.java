@@ -3,6 +3,7 @@ package org.claimcheck.index;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.function.IntFunction;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.spans.SpanMultiTermQueryWrapper;
 import org.apache.lucene.queries.spans.SpanNearQuery;
@@ -73,24 +74,15 @@ public final class AbstractFieldQueries {
       }
       case TermQuery t when inAbstract(t.getTerm().field()) -> fromPosition(term(t.getTerm()));
       case SynonymQuery s when inAbstract(s.getField()) -> fromPosition(anyOf(s.getTerms()));
-      case PhraseQuery p when inAbstract(p.getField()) -> {
-        TreeMap<Integer, List<Term>> at = new TreeMap<>();
-        for (int i = 0; i < p.getTerms().length; i++) {
-          at.computeIfAbsent(p.getPositions()[i], k -> new ArrayList<>()).add(p.getTerms()[i]);
-        }
-        yield fromPosition(near(at, p.getSlop()));
-      }
+      case PhraseQuery p when inAbstract(p.getField()) ->
+          fromPosition(near(p.getPositions(), i -> new Term[] {p.getTerms()[i]}, p.getSlop()));
       case MultiPhraseQuery p when p.getTermArrays().length > 0 && p.getTermArrays()[0].length > 0
-          && inAbstract(p.getTermArrays()[0][0].field()) -> {
-        TreeMap<Integer, List<Term>> at = new TreeMap<>();
-        for (int i = 0; i < p.getTermArrays().length; i++) {
-          at.computeIfAbsent(p.getPositions()[i], k -> new ArrayList<>()).addAll(List.of(p.getTermArrays()[i]));
-        }
-        yield fromPosition(near(at, p.getSlop()));
-      }
+          && inAbstract(p.getTermArrays()[0][0].field()) ->
+          fromPosition(near(p.getPositions(), i -> p.getTermArrays()[i], p.getSlop()));
       case FuzzyQuery f when inAbstract(f.getField()) -> fromPosition(new SpanMultiTermQueryWrapper<>(
           new FuzzyQuery(contents(f.getTerm()), f.getMaxEdits(), f.getPrefixLength(),
               FuzzyQuery.defaultMaxExpansions, f.getTranspositions())));
+      // Wildcards, prefixes, regular expressions and ranges: the same automaton over contents (the term only names it).
       case AutomatonQuery a when inAbstract(a.getField()) -> fromPosition(new SpanMultiTermQueryWrapper<>(
           new AutomatonQuery(new Term(IndexSchema.CONTENTS, a.toString(IndexSchema.ABSTRACT)), a.getAutomaton(),
               a.isAutomatonBinary())));
@@ -118,10 +110,15 @@ public final class AbstractFieldQueries {
   }
 
   /**
-   * The words at their phrase positions, in order and with the gaps the analysis left (stop words), within
-   * {@code slop}; with a slop, in any order, as a sloppy phrase allows (the gaps then add to the slop).
+   * The words of a phrase ({@code termsAt} the i-th of {@code positions}) at their positions, in order and with the gaps
+   * the analysis left (stop words), within {@code slop}; with a slop, in any order, as a sloppy phrase allows (the gaps
+   * then add to the slop). Words at one position are alternatives (a biomedical name stacked on its first part).
    */
-  private static SpanQuery near(TreeMap<Integer, List<Term>> at, int slop) {
+  private static SpanQuery near(int[] positions, IntFunction<Term[]> termsAt, int slop) {
+    TreeMap<Integer, List<Term>> at = new TreeMap<>();
+    for (int i = 0; i < positions.length; i++) {
+      at.computeIfAbsent(positions[i], k -> new ArrayList<>()).addAll(List.of(termsAt.apply(i)));
+    }
     if (at.size() == 1) {
       return anyOf(at.firstEntry().getValue());
     }

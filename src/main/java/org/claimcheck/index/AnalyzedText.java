@@ -12,8 +12,8 @@ import org.apache.lucene.util.BytesRef;
 
 /**
  * One per document. The tokens of a text, analysed once and replayed into several fields: a record's title feeds
- * {@code title} and {@code contents} (with the abstract), which would otherwise analyse it twice. Terms (as the UTF-8 bytes the index
- * stores, encoded once) and position increments are kept; offsets are not (the index stores none).
+ * {@code title} and {@code contents} (with the abstract), which would otherwise analyse it twice. Terms (as the UTF-8
+ * bytes the index stores, encoded once) and position increments are kept; offsets are not (the index stores none).
  */
 final class AnalyzedText {
   private byte[] bytes;
