@@ -134,7 +134,7 @@ public final class AbstractIndexer implements Closeable {
   }
 
   /**
-   * Why this claimcheck cannot use the index at {@code dir} (e.g. "schema version 2, this claimcheck needs 3"), or
+   * Why this claimcheck cannot use the index at {@code dir} (e.g. "schema version 3, this claimcheck needs 4"), or
    * null when it can, or when there is no index there.
    */
   public static String incompatibility(Path dir) {

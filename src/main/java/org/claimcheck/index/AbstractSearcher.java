@@ -415,7 +415,8 @@ public final class AbstractSearcher implements Closeable {
     }
     for (Term t : terms) {
       String f = t.field();
-      if (!f.equals(IndexSchema.CONTENTS) && !f.equals(IndexSchema.ABSTRACT) && !f.equals(IndexSchema.TITLE)) {
+      // abstract: terms are contents terms by now (AbstractFieldQueries).
+      if (!f.equals(IndexSchema.CONTENTS) && !f.equals(IndexSchema.TITLE)) {
         continue;
       }
       String text = t.text();

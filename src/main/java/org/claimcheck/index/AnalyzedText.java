@@ -71,17 +71,17 @@ final class AnalyzedText {
   }
 
   /**
-   * A token stream replaying these tokens, then those of {@code more}, in order. Its terms come as
-   * {@link TermToBytesRefAttribute} bytes (what the indexer reads), not as characters.
+   * A token stream replaying the tokens of {@code text}. Its terms come as {@link TermToBytesRefAttribute} bytes (what
+   * the indexer reads), not as characters.
    */
-  static TokenStream replay(AnalyzedText... parts) {
-    return new Replay(parts, 0);
+  static TokenStream replay(AnalyzedText text) {
+    return new Replay(new AnalyzedText[] {text}, 0);
   }
 
   /**
    * A token stream replaying {@code first}, then {@code second} with its first token at position {@code secondStart}
    * (plus the position increment it has, e.g. a stop word dropped before it), or right after {@code first}'s last
-   * token when that comes later.
+   * token when that comes later (always, with 0).
    */
   static TokenStream replay(AnalyzedText first, AnalyzedText second, int secondStart) {
     return new Replay(new AnalyzedText[] {first, second}, secondStart);

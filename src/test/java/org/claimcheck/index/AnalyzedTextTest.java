@@ -36,7 +36,7 @@ class AnalyzedTextTest {
     assertEquals(replayed(a.tokenStream(IndexSchema.ABSTRACT, body)), replayed(AnalyzedText.replay(b)));
     List<String> both = new ArrayList<>(replayed(AnalyzedText.replay(t)));
     both.addAll(replayed(AnalyzedText.replay(b)));
-    assertEquals(both, replayed(AnalyzedText.replay(t, b)), "contents is the title's tokens then the abstract's");
+    assertEquals(both, replayed(AnalyzedText.replay(t, b, 0)), "the title's tokens then the abstract's");
     assertEquals(List.of(), replayed(AnalyzedText.replay(AnalyzedText.of(a, IndexSchema.TITLE, ""))));
   }
 
