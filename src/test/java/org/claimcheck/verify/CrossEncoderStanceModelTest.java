@@ -91,10 +91,18 @@ class CrossEncoderStanceModelTest {
     try (CrossEncoderStanceModel one = CrossEncoderStanceModel.builtin(new OnnxModel.Options(1, 1))) {
       for (int i = 0; i < sentences.size(); i++) {
         StanceScores alone = one.score(claim, List.of(sentences.get(i))).getFirst();
-        // int8 activations are quantised per batch, so batch mates move scores slightly; order never changes.
-        assertEquals(alone.support(), together.get(i).support(), 0.05, sentences.get(i));
-        assertEquals(alone.neutral(), together.get(i).neutral(), 0.05, sentences.get(i));
+        // int8 activations are quantised per batch, so batch mates move scores slightly. How far depends on the CPU's
+        // int8 kernels: under 0.05 with AVX-512 VNNI, up to 0.062 (neutral, last pair) on an AVX2-only AMD EPYC.
+        assertEquals(alone.support(), together.get(i).support(), 0.1, sentences.get(i));
+        assertEquals(alone.neutral(), together.get(i).neutral(), 0.1, sentences.get(i));
       }
+    }
+    // The same batch mates in reverse order quantise alike, so each sentence gets exactly its score back.
+    List<StanceScores> reversed = model.score(claim, sentences.reversed());
+    for (int i = 0; i < sentences.size(); i++) {
+      StanceScores back = reversed.get(sentences.size() - 1 - i);
+      assertEquals(together.get(i).support(), back.support(), 1e-6, sentences.get(i));
+      assertEquals(together.get(i).contradict(), back.contradict(), 1e-6, sentences.get(i));
     }
     assertTrue(model.score(claim, List.of()).isEmpty());
     assertTrue(model.describe().contains("stance-model.onnx"), model.describe());
