@@ -2,6 +2,7 @@ package org.claimcheck.pubmed;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLStreamException;
 
@@ -33,17 +34,37 @@ final class MiniXml implements XmlCursor {
   private int textStart;
   private int textEnd;
   private boolean textHasAmp;
-  private final String[] stack = new String[MAX_DEPTH];
+  private final Name[] stack = new Name[MAX_DEPTH];
   private int depth;
   private boolean pendingEnd;
   private boolean rootSeen;
   private boolean rootClosed;
   /**
-   * Element and attribute names, one String per distinct name, shared by every record and thread: a PubMed file has a
-   * few hundred names, which each record would otherwise make again. Strings are immutable, so a slot written by
-   * another thread is seen whole or not at all (then the name is made again). Open addressing, at most 8 probes.
+   * Element and attribute names, one {@link Name} per distinct name, shared by every record and thread: a PubMed file
+   * has a few hundred names, which each record would otherwise make again. Names are immutable (final fields), so a
+   * slot written by another thread is seen whole or not at all (then the name is made again). Open addressing, at most
+   * 8 probes.
    */
-  private static final String[] NAMES = new String[4096];
+  private static final Name[] NAMES = new Name[4096];
+
+  /** A name as a String and as the bytes it was read from (an end tag is matched against its start tag's bytes). */
+  private record Name(String string, byte[] bytes) {}
+
+  /** What a byte means in text: nothing special, or one of the T_ classes below. */
+  private static final byte[] TEXT_CLASS = new byte[256];
+  private static final byte T_LT = 1;
+  private static final byte T_AMP = 2;
+  private static final byte T_CONTROL = 3;
+  private static final byte T_GT = 4;
+
+  static {
+    for (int c = 0; c < 0x20; c++) {
+      TEXT_CLASS[c] = c == '\t' || c == '\n' || c == '\r' ? 0 : T_CONTROL;
+    }
+    TEXT_CLASS['<'] = T_LT;
+    TEXT_CLASS['&'] = T_AMP;
+    TEXT_CLASS['>'] = T_GT;
+  }
 
   MiniXml(byte[] bytes, Charset charset) {
     this.b = bytes;
@@ -69,7 +90,7 @@ final class MiniXml implements XmlCursor {
     while (true) {
       if (pos >= end) {
         if (depth > 0) {
-          throw error("the record ends inside <" + stack[depth - 1] + ">");
+          throw error("the record ends inside <" + stack[depth - 1].string() + ">");
         }
         if (!rootSeen) {
           throw error("no element");
@@ -121,17 +142,28 @@ final class MiniXml implements XmlCursor {
       }
       int start = pos;
       boolean amp = false;
-      while (pos < end && b[pos] != '<') {
-        byte x = b[pos];
-        if (x == '&') {
-          amp = true;
-        } else if (x >= 0 && x < 0x20 && x != '\t' && x != '\n' && x != '\r') {
-          throw error("control character 0x" + Integer.toHexString(x) + " in text");
-        } else if (x == '>' && pos - start >= 2 && b[pos - 1] == ']' && b[pos - 2] == ']') {
-          throw error("\"]]>\" in text");
+      byte[] b = this.b;
+      int p = pos;
+      while (p < end) {
+        byte x = b[p];
+        byte kind = TEXT_CLASS[x & 0xff];
+        if (kind != 0) {
+          if (kind == T_LT) {
+            break;
+          }
+          if (kind == T_AMP) {
+            amp = true;
+          } else if (kind == T_CONTROL) {
+            pos = p;
+            throw error("control character 0x" + Integer.toHexString(x) + " in text");
+          } else if (p - start >= 2 && b[p - 1] == ']' && b[p - 2] == ']') {
+            pos = p;
+            throw error("\"]]>\" in text");
+          }
         }
-        pos++;
+        p++;
       }
+      pos = p;
       if (depth == 0) {
         for (int i = start; i < pos; i++) {
           if (!isSpace(b[i])) {
@@ -155,7 +187,8 @@ final class MiniXml implements XmlCursor {
       throw error("a second element after the record");
     }
     pos++;
-    name = readName();
+    Name element = readName();
+    name = element.string();
     attrCount = 0;
     while (true) {
       boolean space = skipSpace();
@@ -178,7 +211,7 @@ final class MiniXml implements XmlCursor {
       if (!space) {
         throw error("attributes of <" + name + "> must be separated by white space");
       }
-      String attr = readName();
+      String attr = readName().string();
       skipSpace();
       if (at(pos) != '=') {
         throw error("attribute " + attr + " of <" + name + "> has no value");
@@ -215,9 +248,9 @@ final class MiniXml implements XmlCursor {
         }
       }
       if (attrCount == attrNames.length) {
-        attrNames = java.util.Arrays.copyOf(attrNames, attrCount * 2);
-        attrStart = java.util.Arrays.copyOf(attrStart, attrCount * 2);
-        attrEnd = java.util.Arrays.copyOf(attrEnd, attrCount * 2);
+        attrNames = Arrays.copyOf(attrNames, attrCount * 2);
+        attrStart = Arrays.copyOf(attrStart, attrCount * 2);
+        attrEnd = Arrays.copyOf(attrEnd, attrCount * 2);
       }
       attrNames[attrCount] = attr;
       attrStart[attrCount] = vs;
@@ -228,13 +261,29 @@ final class MiniXml implements XmlCursor {
     if (depth == MAX_DEPTH) {
       throw error("elements nested deeper than " + MAX_DEPTH);
     }
-    stack[depth++] = name;
+    stack[depth++] = element;
     rootSeen = true;
   }
 
   private void endTag() throws XMLStreamException {
     pos += 2;
-    name = readName();
+    if (depth > 0) {
+      // The usual case, the open element's name, byte for byte: no hashing, no lookup.
+      Name open = stack[depth - 1];
+      int after = pos + open.bytes().length;
+      if (after < end && Arrays.equals(open.bytes(), 0, open.bytes().length, b, pos, after) && !isNameByte(b[after])) {
+        pos = after;
+        name = open.string();
+        skipSpace();
+        if (at(pos) != '>') {
+          throw error("malformed end tag </" + name);
+        }
+        pos++;
+        pop();
+        return;
+      }
+    }
+    name = readName().string();
     skipSpace();
     if (at(pos) != '>') {
       throw error("malformed end tag </" + name);
@@ -243,26 +292,37 @@ final class MiniXml implements XmlCursor {
     if (depth == 0) {
       throw error("end tag </" + name + "> without a start tag");
     }
-    if (!stack[depth - 1].equals(name)) {
-      throw error("</" + name + "> closes <" + stack[depth - 1] + ">");
+    if (!stack[depth - 1].string().equals(name)) {
+      throw error("</" + name + "> closes <" + stack[depth - 1].string() + ">");
     }
     pop();
   }
 
   private void pop() {
     depth--;
-    name = stack[depth];
+    name = stack[depth].string();
     if (depth == 0) {
       rootClosed = true;
     }
   }
 
-  private String readName() throws XMLStreamException {
+  private Name readName() throws XMLStreamException {
+    byte[] b = this.b;
     int start = pos;
-    while (pos < end && isNameByte(b[pos])) {
-      pos++;
+    int p = pos;
+    int h = 0;
+    int bits = 0;
+    while (p < end) {
+      byte x = b[p];
+      if (!NAME_BYTES[x & 0xff]) {
+        break;
+      }
+      h = 31 * h + x;
+      bits |= x;
+      p++;
     }
-    int len = pos - start;
+    pos = p;
+    int len = p - start;
     if (len == 0) {
       throw error("a tag or attribute without a name");
     }
@@ -270,42 +330,29 @@ final class MiniXml implements XmlCursor {
     if ((first >= '0' && first <= '9') || first == '-' || first == '.') {
       throw error("a name cannot start with '" + (char) first + "'");
     }
-    return intern(start, len);
+    return intern(start, len, h, bits >= 0);
   }
 
-  /** Element and attribute names repeat: one String per distinct name ({@link #NAMES}). */
-  private String intern(int start, int len) {
-    int h = len;
-    boolean ascii = true;
-    for (int i = start; i < start + len; i++) {
-      h = 31 * h + b[i];
-      ascii &= b[i] >= 0;
-    }
+  /** Element and attribute names repeat: one Name per distinct name ({@link #NAMES}); {@code h} hashes the bytes. */
+  private Name intern(int start, int len, int h, boolean ascii) {
     if (!ascii) {
-      return new String(b, start, len, charset); // decoded by this record's charset, not shared
+      // decoded by this record's charset, not shared
+      return new Name(new String(b, start, len, charset), Arrays.copyOfRange(b, start, start + len));
     }
     int slot = h ^ (h >>> 12);
     for (int probe = 0; probe < 8; probe++, slot++) {
-      String s = NAMES[slot & (NAMES.length - 1)];
-      if (s == null) {
-        s = new String(b, start, len, StandardCharsets.US_ASCII);
-        NAMES[slot & (NAMES.length - 1)] = s;
-        return s;
+      Name n = NAMES[slot & (NAMES.length - 1)];
+      if (n == null) {
+        n = new Name(new String(b, start, len, StandardCharsets.US_ASCII), Arrays.copyOfRange(b, start, start + len));
+        NAMES[slot & (NAMES.length - 1)] = n;
+        return n;
       }
-      if (s.length() == len && sameBytes(s, start)) {
-        return s;
-      }
-    }
-    return new String(b, start, len, StandardCharsets.US_ASCII); // a crowded neighbourhood: not shared
-  }
-
-  private boolean sameBytes(String s, int start) {
-    for (int i = 0; i < s.length(); i++) {
-      if (s.charAt(i) != b[start + i]) {
-        return false;
+      if (n.bytes().length == len && Arrays.equals(n.bytes(), 0, len, b, start, start + len)) {
+        return n;
       }
     }
-    return true;
+    // a crowded neighbourhood: not shared
+    return new Name(new String(b, start, len, StandardCharsets.US_ASCII), Arrays.copyOfRange(b, start, start + len));
   }
 
   @Override
