@@ -288,7 +288,7 @@ public final class AbstractIndexer implements Closeable {
   }
 
   /** The text analyzer of this thread's documents (analyzers reuse their components per thread). */
-  private static final Analyzer TEXT = IndexSchema.textAnalyzer();
+  private static final Analyzer TEXT = IndexSchema.bulkTextAnalyzer();
 
   static Document toDocument(PubmedRecord r) {
     Document doc = new Document();
