@@ -168,6 +168,8 @@ public final class PubmedXmlReader implements RecordReader {
   /** One record's StAX parse. */
   private static final class Parser {
     private final XmlCursor xml;
+    /** Scratch for {@link PubmedXmlReader#collapse(String, char[])}. */
+    private char[] chars = new char[1024];
 
     Parser(XmlCursor xml) {
       this.xml = xml;
@@ -464,7 +466,11 @@ public final class PubmedXmlReader implements RecordReader {
           default -> { }
         }
       }
-      return collapse(sb != null ? sb.toString() : first == null ? "" : first);
+      String text = sb != null ? sb.toString() : first == null ? "" : first;
+      if (chars.length < text.length()) {
+        chars = new char[Math.max(text.length(), 2 * chars.length)];
+      }
+      return collapse(text, chars);
     }
 
     /** Skips the current element and everything inside it, leaving the cursor at its end tag. */
@@ -505,37 +511,54 @@ public final class PubmedXmlReader implements RecordReader {
 
   /** White space runs (no-break spaces too) as one space, none at either end. */
   static String collapse(String s) {
+    return collapse(s, new char[s.length()]);
+  }
+
+  /**
+   * {@link #collapse(String)} with {@code buf} (at least {@code s.length()} chars) as scratch: a string that is clean
+   * already (the common case) is returned as it is after one pass over its chars; otherwise it is compacted in place.
+   */
+  static String collapse(String s, char[] buf) {
     int n = s.length();
-    char[] out = null;
-    int k = 0;
-    boolean space = false;
-    for (int i = 0; i < n; i++) {
-      char c = s.charAt(i);
-      boolean ws = c <= ' ' || c == '\u00a0' || (c > '\u007f' && Character.isWhitespace(c));
-      if (out == null) {
-        // Still equal to the input so far: copy only once something changes.
-        if (!ws && !space) {
-          k++;
-          continue;
-        }
-        if (ws && !space && k > 0 && c == ' ' && i + 1 < n && !isSpaceLike(s.charAt(i + 1))) {
-          k++; // a single plain space between words
-          continue;
-        }
-        out = new char[n];
-        s.getChars(0, k, out, 0);
-      }
-      if (ws) {
-        space = k > 0;
+    s.getChars(0, n, buf, 0);
+    int i = 0;
+    boolean space = true; // a space here would lead or follow another
+    for (; i < n; i++) {
+      char c = buf[i];
+      if (c > ' ' && c < '\u007f') {
+        space = false;
+      } else if (c == ' ' && !space) {
+        space = true;
+      } else if (c >= '\u007f' && !isSpaceLike(c)) {
+        space = false;
       } else {
-        if (space) {
-          out[k++] = ' ';
-          space = false;
-        }
-        out[k++] = c;
+        break;
       }
     }
-    return out == null ? (k == n ? s : s.substring(0, k)) : new String(out, 0, k);
+    if (i == n && (!space || n == 0)) {
+      return s;
+    }
+    // buf[0, i) is clean; from here, each white space run becomes one pending space, written before the next word
+    // (never at either end). k <= j throughout, and k < j while a space is pending, so compacting in place is safe.
+    int k = i;
+    boolean pending = false;
+    if (space && i > 0) {
+      k = i - 1;
+      pending = true;
+    }
+    for (int j = i; j < n; j++) {
+      char c = buf[j];
+      if (isSpaceLike(c)) {
+        pending = k > 0;
+      } else {
+        if (pending) {
+          buf[k++] = ' ';
+          pending = false;
+        }
+        buf[k++] = c;
+      }
+    }
+    return new String(buf, 0, k);
   }
 
   private static boolean isSpaceLike(char c) {

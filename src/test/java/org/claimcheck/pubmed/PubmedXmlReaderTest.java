@@ -134,6 +134,40 @@ class PubmedXmlReaderTest {
     assertEquals("abc", PubmedXmlReader.collapse("abc "));
     String same = "no change here";
     assertTrue(same == PubmedXmlReader.collapse(same), "an already clean string is returned as is");
+    String wide = "caf\u00e9 \u03b2-blocker \u2264 5 \u00b5g";
+    assertTrue(wide == PubmedXmlReader.collapse(wide), "letters beyond ASCII are not white space");
+  }
+
+  @Test
+  void collapsesLikeSplittingOnWhiteSpaceAndJoiningWithOneSpace() {
+    // Random strings over the characters that matter (plain and other white space, letters in and beyond Latin-1),
+    // through one reused buffer as the parser does: the same as the obvious split-and-join.
+    char[] alphabet = {' ', ' ', ' ', '\n', '\t', '\r', '\u00a0', '\u2003', '\u3000', 'a', 'b', '\u00e9', '\u03b2',
+        '\u007f', '\u0085', '.'};
+    java.util.Random rnd = new java.util.Random(7);
+    char[] buf = new char[64];
+    for (int t = 0; t < 20_000; t++) {
+      StringBuilder sb = new StringBuilder();
+      for (int i = rnd.nextInt(12); i > 0; i--) {
+        sb.append(alphabet[rnd.nextInt(alphabet.length)]);
+      }
+      String s = sb.toString();
+      List<String> words = new ArrayList<>();
+      StringBuilder word = new StringBuilder();
+      for (char c : (s + " ").toCharArray()) {
+        if (c <= ' ' || c == '\u00a0' || (c > '\u007f' && Character.isWhitespace(c))) {
+          if (!word.isEmpty()) {
+            words.add(word.toString());
+          }
+          word.setLength(0);
+        } else {
+          word.append(c);
+        }
+      }
+      String expected = String.join(" ", words);
+      assertEquals(expected, PubmedXmlReader.collapse(s, buf), "\"" + s.replace("\n", "\\n") + "\"");
+      assertEquals(expected, PubmedXmlReader.collapse(s));
+    }
   }
 
   static String article(String pmid, String title) {
