@@ -226,7 +226,7 @@ public final class IndexBench {
     }
     long chars = 0;
     t0 = now();
-    try (var a = IndexSchema.textAnalyzer()) {
+    try (var a = IndexSchema.bulkTextAnalyzer()) {
       for (PubmedRecord r : parsed) {
         String text = r.title() + " " + r.abstractText();
         chars += text.length();
