@@ -27,7 +27,7 @@ import org.claimcheck.AtomicFiles;
  *
  * <pre>
  * git worktree add /tmp/base REV &amp;&amp; (cd /tmp/base &amp;&amp; ./mvnw -q compile)
- * ./mvnw -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.claimcheck.index.IndexAB \
+ * ./mvnw -q test-compile exec:java -Dexec.mainClass=org.claimcheck.index.IndexAB \
  *     -Dexec.args="--file /tmp/synth-30k.xml.gz --rounds 12 base=/tmp/base/target/classes new=target/classes"
  * </pre>
  *
