@@ -11,8 +11,10 @@ import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 
 /**
  * Analyzer assertions in the style of Lucene's {@code BaseTokenStreamTestCase}: exact terms, offsets and position
@@ -22,19 +24,41 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 final class TokenAssert {
   private TokenAssert() {}
 
-  record Token(String term, int start, int end, int posInc) {
+  record Token(String term, int start, int end, int posInc, String type, boolean keyword) {
     @Override
     public String toString() {
-      return term + "[" + start + "," + end + "]+" + posInc;
+      return term + "[" + start + "," + end + "]+" + posInc + (keyword ? " keyword" : "");
     }
   }
 
+  /** A text's tokens, and the position increment {@code end()} leaves (words dropped after the last token). */
+  record Analysis(List<Token> tokens, int endPosInc) {}
+
+  /** {@link #analyze}'s tokens; also checks that an exhausted stream stays exhausted. */
   static List<Token> tokens(Analyzer a, String text) throws IOException {
+    List<Token> tokens = analyze(a, text).tokens();
+    try (TokenStream ts = a.tokenStream(IndexSchema.CONTENTS, text)) {
+      ts.reset();
+      while (ts.incrementToken()) {
+        // drained
+      }
+      // Asked again, it says no again. (Not in analyze: asking again clears the positions that filters hold back for
+      // end(), Lucene's FilteringTokenFilter's too.)
+      assertFalse(ts.incrementToken(), "exhausted streams stay exhausted");
+      ts.end();
+    }
+    return tokens;
+  }
+
+  /** Every token with all that indexing or highlighting reads from it, the stream's contract checked on the way. */
+  static Analysis analyze(Analyzer a, String text) throws IOException {
     List<Token> out = new ArrayList<>();
     try (TokenStream ts = a.tokenStream(IndexSchema.CONTENTS, text)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
       OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
       PositionIncrementAttribute posInc = ts.addAttribute(PositionIncrementAttribute.class);
+      TypeAttribute type = ts.addAttribute(TypeAttribute.class);
+      KeywordAttribute keyword = ts.addAttribute(KeywordAttribute.class);
       ts.reset();
       int lastStart = 0;
       while (ts.incrementToken()) {
@@ -43,13 +67,13 @@ final class TokenAssert {
         assertTrue(offset.endOffset() <= text.length(), "end offset past the text at " + term);
         assertTrue(posInc.getPositionIncrement() >= 0, "negative position increment at " + term);
         lastStart = offset.startOffset();
-        out.add(new Token(term.toString(), offset.startOffset(), offset.endOffset(), posInc.getPositionIncrement()));
+        out.add(new Token(term.toString(), offset.startOffset(), offset.endOffset(), posInc.getPositionIncrement(),
+            type.type(), keyword.isKeyword()));
       }
-      assertFalse(ts.incrementToken(), "exhausted streams stay exhausted");
       ts.end();
       assertEquals(text.length(), offset.endOffset(), "end() sets the final offset to the text length");
+      return new Analysis(out, posInc.getPositionIncrement());
     }
-    return out;
   }
 
   /** Asserts terms, start and end offsets and position increments of {@code text}, twice (component reuse). */

@@ -1,5 +1,6 @@
 package org.claimcheck.index;
 
+import static org.claimcheck.index.TokenAssert.analyze;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -17,12 +18,8 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.SetKeywordMarkerFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
-import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
-import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
-import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 import org.claimcheck.TestData;
+import org.claimcheck.index.TokenAssert.Token;
 import org.junit.jupiter.api.Test;
 
 /** The cache changes no token: terms, positions, offsets, types and keyword marks as the filters alone give them. */
@@ -33,45 +30,26 @@ class WordCacheTest {
       + "internationalization internationalizations B12 supplementation supplementations supplemented. It is not "
       + "what the A-B or the T-cell is, nor is it a an the. Running runs ran; it was to be or not to be";
 
-  /** Every token with all that indexing or highlighting reads from it. */
-  static List<String> tokens(Analyzer a, String text) throws IOException {
-    List<String> out = new ArrayList<>();
-    try (TokenStream ts = a.tokenStream(IndexSchema.CONTENTS, text)) {
-      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-      PositionIncrementAttribute pos = ts.addAttribute(PositionIncrementAttribute.class);
-      OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
-      TypeAttribute type = ts.addAttribute(TypeAttribute.class);
-      KeywordAttribute keyword = ts.addAttribute(KeywordAttribute.class);
-      ts.reset();
-      while (ts.incrementToken()) {
-        out.add(term + "/" + pos.getPositionIncrement() + "/" + offset.startOffset() + "-" + offset.endOffset() + "/"
-            + type.type() + "/" + keyword.isKeyword());
-      }
-      ts.end();
-      out.add("end " + offset.endOffset() + " " + pos.getPositionIncrement());
-    }
-    return out;
-  }
-
   @Test
   void sameTokensWhetherTheWordIsRememberedOrNot() throws IOException {
     Analyzer plain = new BiomedicalAnalyzer();
-    List<String> expected = tokens(plain, TEXT);
+    TokenAssert.Analysis expected = analyze(plain, TEXT);
     // One or four slots: words evict each other all the time, hits and misses alternate; then the indexer's.
     List<Analyzer> cached = List.of(new BiomedicalAnalyzer(1), new BiomedicalAnalyzer(4),
         IndexSchema.bulkTextAnalyzer());
     for (int i = 0; i < cached.size(); i++) {
       for (int pass = 0; pass < 3; pass++) {
         String what = "analyzer " + i + ", pass " + pass;
-        assertEquals(expected, tokens(cached.get(i), TEXT), what);
-        assertEquals(tokens(plain, "the"), tokens(cached.get(i), "the"), what);
-        assertEquals(tokens(plain, ""), tokens(cached.get(i), ""), what);
+        assertEquals(expected, analyze(cached.get(i), TEXT), what);
+        assertEquals(analyze(plain, "the"), analyze(cached.get(i), "the"), what);
+        assertEquals(analyze(plain, ""), analyze(cached.get(i), ""), what);
       }
     }
     // The filters did work here: stems, stop words dropped (their positions added to the next word's and the end's).
-    assertEquals("patient/2/4-12/<ALPHANUM>/false", expected.get(0));
-    assertEquals("relat/1/14-24/<ALPHANUM>/false", expected.get(1));
-    assertEquals("end 474 8", expected.getLast()); // "it was to be or not to be": eight stop words
+    assertEquals(new Token("patient", 4, 12, 2, "<ALPHANUM>", false), expected.tokens().get(0));
+    assertEquals(new Token("relat", 14, 24, 1, "<ALPHANUM>", false), expected.tokens().get(1));
+    assertEquals(474, TEXT.length()); // the end offset, which analyze checks
+    assertEquals(8, expected.endPosInc()); // "it was to be or not to be": eight stop words
   }
 
   @Test
@@ -88,14 +66,12 @@ class WordCacheTest {
           return new TokenStreamComponents(source, slots == 0 ? perWord.apply(t) : new WordCache(t, perWord, slots));
         }
       };
-      List<String> terms = new ArrayList<>();
       for (int pass = 0; pass < 2; pass++) {
-        for (String token : tokens(a, "Running runs relations relational Running")) {
-          terms.add(token.split("/")[0]);
-        }
+        TokenAssert.Analysis got = analyze(a, "Running runs relations relational Running");
+        assertEquals(List.of("running", "run", "relations", "relat", "running"),
+            got.tokens().stream().map(Token::term).toList(), "slots " + slots + ", pass " + pass);
+        assertEquals(0, got.endPosInc());
       }
-      assertEquals(List.of("running", "run", "relations", "relat", "running", "end 41 0",
-          "running", "run", "relations", "relat", "running", "end 41 0"), terms, "slots " + slots);
     }
   }
 
@@ -111,7 +87,7 @@ class WordCacheTest {
     Analyzer cached = new BiomedicalAnalyzer(1 << 10); // small enough to evict, large enough to hit
     for (int pass = 0; pass < 2; pass++) {
       for (String text : texts) {
-        assertEquals(tokens(plain, text), tokens(cached, text));
+        assertEquals(analyze(plain, text), analyze(cached, text));
       }
     }
   }
