@@ -62,7 +62,8 @@ public final class BaselineLoadBench {
       System.out.printf(Locale.ROOT, "%d files of %,d records in %s; %d threads, %d processors, max heap %d MB, "
           + "Lucene buffer %d MB%n", files, records, dataDir, threads, Runtime.getRuntime().availableProcessors(),
           Runtime.getRuntime().maxMemory() >> 20, ramMb);
-      System.out.println("file  records   seconds  records/s  per CPU s  total records  segments on disk  load");
+      System.out.println(
+          "file  records   seconds  records/s  per CPU s  total records  segments on disk  anon MB  load");
       double[] rates = new double[files];
       double[] cpuRates = new double[files];
       long total = 0;
@@ -70,6 +71,7 @@ public final class BaselineLoadBench {
       long tStart = System.nanoTime();
       long cpuStart = IndexBench.processCpuNanos();
       double commitSecs;
+      long anonPeak = 0;
       try (AbstractIndexer indexer = AbstractIndexer.open(index, new AbstractIndexer.Options(threads, ramMb))) {
         for (int f = 0; f < files; f++) {
           long before = tally.get(AbstractIndexer.INDEXED) + tally.get(AbstractIndexer.REPLACED);
@@ -82,8 +84,10 @@ public final class BaselineLoadBench {
           total += n;
           rates[f] = n / secs;
           cpuRates[f] = n / cpu;
-          System.out.printf(Locale.ROOT, "%4d  %,7d  %8.2f  %,9.0f  %,9.0f  %,13d  %16d  %s%n", f + 1, n, secs,
-              rates[f], cpuRates[f], total, segments(index), load());
+          long anon = procStatusMb("RssAnon:");
+          anonPeak = Math.max(anonPeak, anon);
+          System.out.printf(Locale.ROOT, "%4d  %,7d  %8.2f  %,9.0f  %,9.0f  %,13d  %16d  %7d  %s%n", f + 1, n, secs,
+              rates[f], cpuRates[f], total, segments(index), anon, load());
         }
         long t0 = System.nanoTime();
         indexer.commit();
@@ -98,9 +102,10 @@ public final class BaselineLoadBench {
           + "%,.0f records/s (%,.0f per CPU second)%n", median(rates, 0, third), median(cpuRates, 0, third),
           median(rates, files - third, files), median(cpuRates, files - third, files));
       System.out.printf(Locale.ROOT, "all: %,d records in %.1f s (final commit %.1f s) = %,.0f records/s; %.1f CPU s = "
-          + "%,.0f records per CPU second; index %.1f MB = %.2f GB per million records; peak resident memory %d MB%n",
-          total, secs, commitSecs, total / secs, cpu, total / cpu, bytes / 1e6, bytes / (double) total * 1e6 / 1e9,
-          peakRssMb());
+          + "%,.0f records per CPU second; index %.1f MB = %.2f GB per million records; anonymous resident memory "
+          + "at most %d MB after a file (the index files Lucene maps count in the total resident peak, %d MB, but "
+          + "are page cache)%n", total, secs, commitSecs, total / secs, cpu, total / cpu, bytes / 1e6,
+          bytes / (double) total * 1e6 / 1e9, anonPeak, procStatusMb("VmHWM:"));
       System.out.printf(Locale.ROOT, "projection for a full baseline (%.0f M records) at the last third's rate: %.1f "
           + "hours%n", IndexBench.BASELINE_RECORDS / 1e6,
           IndexBench.BASELINE_RECORDS / median(rates, files - third, files) / 3600);
@@ -146,11 +151,11 @@ public final class BaselineLoadBench {
     }
   }
 
-  /** VmHWM from /proc/self/status (Linux), or -1. */
-  private static long peakRssMb() {
+  /** A memory line of /proc/self/status (Linux) in MB, or -1. */
+  private static long procStatusMb(String key) {
     try {
       for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-        if (line.startsWith("VmHWM:")) {
+        if (line.startsWith(key)) {
           return Long.parseLong(line.replaceAll("[^0-9]", "")) >> 10;
         }
       }
