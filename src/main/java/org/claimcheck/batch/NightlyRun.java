@@ -431,10 +431,7 @@ public final class NightlyRun {
     try (AbstractIndexer indexer = rebuild ? AbstractIndexer.rebuild(options.index())
         : AbstractIndexer.open(options.index());
         Progress.Stage p = progress.start("index", todo.size(), "files")) {
-      for (Path f : todo) {
-        indexer.index(f, t);
-        p.step();
-      }
+      indexer.index(todo, t, f -> p.step());
       indexer.commit();
     }
     String after = Fingerprints.index(options.index());

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.claimcheck.ClaimcheckException;
 import org.claimcheck.Tally;
+import org.claimcheck.batch.Progress;
 import org.claimcheck.encoder.OnnxModel;
 import org.claimcheck.index.AbstractIndexer;
 import org.claimcheck.index.DenseVectors;
@@ -35,6 +36,9 @@ public final class IndexCommand implements Callable<Integer> {
 
   @Mixin
   IndexOption indexOption;
+
+  @Mixin
+  ProgressOption progressOption;
 
   @Spec
   CommandSpec spec;
@@ -104,7 +108,10 @@ public final class IndexCommand implements Callable<Integer> {
         }
         indexer.addMissingVectors(tally);
       }
-      indexer.index(files, tally);
+      try (Progress.Stage p = progressOption.progress(err, () -> ProgressOption.ProgressMode.auto)
+          .start("index", files.size(), "files")) {
+        indexer.index(files, tally, f -> p.step());
+      }
       indexer.commit();
       size = indexer.size();
       if (vectors != null) {

@@ -1,8 +1,6 @@
 package org.claimcheck.cli;
 
-import java.io.Console;
 import java.io.PrintWriter;
-import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -16,7 +14,6 @@ import org.claimcheck.ClaimcheckException;
 import org.claimcheck.article.Fetcher;
 import org.claimcheck.batch.EutilsAbstracts;
 import org.claimcheck.batch.NightlyRun;
-import org.claimcheck.batch.Progress;
 import org.claimcheck.batch.RunConfig;
 import org.claimcheck.batch.RunOptions;
 import org.claimcheck.batch.Workspace;
@@ -45,9 +42,6 @@ import picocli.CommandLine.Spec;
 public final class RunCommand implements Callable<Integer> {
   /** The environment variable that holds the NCBI API key. */
   public static final String API_KEY_ENV = "NCBI_API_KEY";
-
-  /** How progress is shown. */
-  enum ProgressMode { auto, bar, plain, none }
 
   @Mixin
   CommonOptions common;
@@ -91,9 +85,8 @@ public final class RunCommand implements Callable<Integer> {
       + "remembered from earlier runs.")
   boolean full;
 
-  @Option(names = "--progress", paramLabel = "MODE",
-      description = "auto (bars on a terminal, plain lines otherwise), bar, plain or none (default: auto).")
-  ProgressMode progress;
+  @Mixin
+  ProgressOption progressOption;
 
   @Override
   public Integer call() throws Exception {
@@ -149,53 +142,25 @@ public final class RunCommand implements Callable<Integer> {
     Verifier.Options verify = new Verifier.Options(perClaim != null ? perClaim : defaults.abstracts(),
         sentences != null ? sentences : defaults.sentencesPerAbstract(),
         expand != null ? expand : defaults.expandQuery());
-    ProgressMode mode = progress != null ? progress : progressFrom(cfg);
     RunOptions options = new RunOptions(ws, src, off, abs, idx, day, t, xl, full, verify,
         System.getenv(API_KEY_ENV), cfg.fetchOptions(Fetcher.Options.defaults()),
         cfg.pubmedSettings(EutilsAbstracts.Settings.defaults()));
     PrintWriter err = spec.commandLine().getErr();
-    NightlyRun.Result result = new NightlyRun(options, Clock.systemUTC(), err, new Progress(mode(mode), err)).run();
+    NightlyRun.Result result = new NightlyRun(options, Clock.systemUTC(), err,
+        progressOption.progress(err, () -> progressFrom(cfg))).run();
     spec.commandLine().getOut().println(ws.root().relativize(result.reportDir().resolve("claims-report.csv")));
     return result.exitCode() == 0 ? Main.OK : Main.FAILURE;
   }
 
-  private static ProgressMode progressFrom(RunConfig cfg) {
+  private static ProgressOption.ProgressMode progressFrom(RunConfig cfg) {
     String v = cfg.get("progress");
     if (v == null) {
-      return ProgressMode.auto;
+      return ProgressOption.ProgressMode.auto;
     }
     try {
-      return ProgressMode.valueOf(v.toLowerCase(Locale.ROOT));
+      return ProgressOption.ProgressMode.valueOf(v.toLowerCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw ClaimcheckException.usage("configuration key 'progress' must be auto, bar, plain or none", v, null);
-    }
-  }
-
-  private static Progress.Mode mode(ProgressMode m) {
-    return switch (m) {
-      case bar -> Progress.Mode.BAR;
-      case plain -> Progress.Mode.PLAIN;
-      case none -> Progress.Mode.NONE;
-      case auto -> onTerminal() ? Progress.Mode.BAR : Progress.Mode.PLAIN;
-    };
-  }
-
-  /**
-   * Whether stderr most likely shows on a terminal. Before Java 22 {@code System.console()} is null unless the
-   * process is attached to one; from Java 22 it is never null and {@code Console.isTerminal()} tells.
-   */
-  static boolean onTerminal() {
-    Console console = System.console();
-    if (console == null || "dumb".equals(System.getenv("TERM"))) {
-      return false;
-    }
-    try {
-      Method isTerminal = Console.class.getMethod("isTerminal");
-      return Boolean.TRUE.equals(isTerminal.invoke(console));
-    } catch (NoSuchMethodException e) {
-      return true;
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      return false;
     }
   }
 }

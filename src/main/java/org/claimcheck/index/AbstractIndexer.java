@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -203,9 +204,18 @@ public final class AbstractIndexer implements Closeable {
    * {@link #index(Path, Tally)}. A failure to write the index stops everything with a {@link ClaimcheckException}.
    */
   public void index(List<Path> files, Tally tally) {
+    index(files, tally, file -> { });
+  }
+
+  /**
+   * {@link #index(List, Tally)}, calling {@code read} on this thread after each file has been read, its entries all
+   * handed to the workers (which may still be applying the last of them), for progress.
+   */
+  public void index(List<Path> files, Tally tally, Consumer<Path> read) {
     try (Pipeline pipeline = new Pipeline(options.threads(), tally)) {
       for (Path file : files) {
         readInto(file, pipeline, tally);
+        read.accept(file);
       }
       pipeline.finish();
     }

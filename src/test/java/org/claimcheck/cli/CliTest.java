@@ -87,6 +87,29 @@ class CliTest {
   }
 
   @Test
+  void indexShowsHowManyFilesItHasRead(@TempDir Path dir) throws Exception {
+    Path first = dir.resolve("a.xml");
+    Files.copy(TestData.resource("org/claimcheck/pubmed/invented-pubmed.xml"), first);
+    Path second = Files.copy(first, dir.resolve("b.xml"));
+    String idx = dir.resolve("idx").toString();
+    Run plain = run("index", "--progress", "plain", "--index", idx, first.toString(), second.toString());
+    assertEquals(0, plain.code(), plain.err());
+    List<String> lines = plain.err().lines().filter(l -> l.startsWith("[index]")).toList();
+    assertEquals(3, lines.size(), plain.err());
+    assertEquals("[index] 2 files", lines.get(0));
+    assertEquals("[index] 1/2 files (50%)", lines.get(1));
+    assertTrue(lines.get(2).startsWith("[index] done: 2/2 files in "), lines.get(2));
+    assertTrue(plain.err().contains("4 INDEXED") && plain.err().contains("4 REPLACED"), plain.err());
+
+    Run quiet = run("index", "--progress", "none", "--index", idx, first.toString());
+    assertEquals(0, quiet.code(), quiet.err());
+    assertTrue(quiet.err().lines().noneMatch(l -> l.startsWith("[index]")), quiet.err());
+    Run bad = run("index", "--progress", "loud", "--index", idx, first.toString());
+    assertEquals(2, bad.code());
+    assertTrue(bad.err().contains("auto, bar, plain, none"), bad.err());
+  }
+
+  @Test
   void indexThenSearchInEveryFormat(@TempDir Path dir) throws Exception {
     String idx = dir.resolve("idx").toString();
     Run index = run("index", "--index", idx, TestData.resource("org/claimcheck/pubmed/invented-pubmed.xml").toString());
