@@ -34,7 +34,7 @@ public final class ProgressOption {
    * Whether stderr most likely shows on a terminal. Before Java 22 {@code System.console()} is null unless the
    * process is attached to one; from Java 22 it is never null and {@code Console.isTerminal()} tells.
    */
-  static boolean onTerminal() {
+  private static boolean onTerminal() {
     Console console = System.console();
     if (console == null || "dumb".equals(System.getenv("TERM"))) {
       return false;
