@@ -108,8 +108,7 @@ public final class IndexCommand implements Callable<Integer> {
         }
         indexer.addMissingVectors(tally);
       }
-      try (Progress.Stage p = progressOption.progress(err, () -> ProgressOption.ProgressMode.auto)
-          .start("index", files.size(), "files")) {
+      try (Progress.Stage p = progressOption.progress(err).start("index", files.size(), "files")) {
         indexer.index(files, tally, f -> p.step());
       }
       indexer.commit();

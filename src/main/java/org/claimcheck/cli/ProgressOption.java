@@ -16,6 +16,11 @@ public final class ProgressOption {
       description = "auto (bars on a terminal, plain lines otherwise), bar, plain or none (default: auto).")
   ProgressMode progress;
 
+  /** Progress on {@code err} as the option asks, else {@code auto}. */
+  Progress progress(PrintWriter err) {
+    return progress(err, () -> ProgressMode.auto);
+  }
+
   /** Progress on {@code err} as the option asks, else as {@code fallback} says (asked only then). */
   Progress progress(PrintWriter err, Supplier<ProgressMode> fallback) {
     return new Progress(mode(progress != null ? progress : fallback.get()), err);

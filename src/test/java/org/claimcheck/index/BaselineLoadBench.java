@@ -14,11 +14,13 @@ import org.claimcheck.pubmed.SyntheticPubmed;
 
 /**
  * A baseline load in small: many baseline-sized synthetic files ({@link SyntheticPubmed}, distinct PMIDs) indexed in
- * order into one index with one commit at the end, as {@code claimcheck index} loads a folder of baseline files. Where
- * {@link IndexBench} measures one file into a fresh index, this shows what the growing index costs: each file's
- * records/s and records per CPU second (merges running beside the workers included), the final commit, the index size
- * per million records and the process's peak resident memory, so the full-baseline projection rests on a measured
- * trend rather than on one file.
+ * order into one index with one commit at the end, as {@code claimcheck index} loads a folder of baseline files (which
+ * hands all its files to one set of workers; here each file gets its own, so that a file's time ends when its last
+ * record is indexed: a thread start and a cold word cache per 30,000 records). Where {@link IndexBench} measures one
+ * file into a fresh index, this shows what the growing index costs: each file's records/s and records per CPU second
+ * (merges running beside the workers included), the final commit, the index size per million records and the
+ * process's anonymous resident memory, so the full-baseline projection rests on a measured trend rather than on one
+ * file.
  *
  * <pre>./mvnw -q test-compile exec:java -Dexec.mainClass=org.claimcheck.index.BaselineLoadBench \
  *   -Dexec.args="--files 34 --dir /tmp/synth-baseline"</pre>
