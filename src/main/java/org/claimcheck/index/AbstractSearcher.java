@@ -69,7 +69,7 @@ public final class AbstractSearcher implements Closeable {
   private final Path path;
   private final Directory directory;
   private final SearcherManager manager;
-  private final Analyzer analyzer = IndexSchema.analyzer();
+  private final Analyzer analyzer = IndexSchema.queryAnalyzer();
   private final Analyzer textAnalyzer = IndexSchema.textAnalyzer();
   /** Dense or hybrid ranking of plain-words queries, or null for BM25 alone. */
   private final HybridRanker hybrid;

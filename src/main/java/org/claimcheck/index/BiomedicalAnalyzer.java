@@ -19,6 +19,7 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  */
 public final class BiomedicalAnalyzer extends Analyzer {
   private final int cacheSlots;
+  private final boolean partsOfNames;
 
   public BiomedicalAnalyzer() {
     this(0);
@@ -30,7 +31,21 @@ public final class BiomedicalAnalyzer extends Analyzer {
    * threads.
    */
   BiomedicalAnalyzer(int cacheSlots) {
+    this(cacheSlots, true);
+  }
+
+  private BiomedicalAnalyzer(int cacheSlots, boolean partsOfNames) {
     this.cacheSlots = cacheSlots;
+    this.partsOfNames = partsOfNames;
+  }
+
+  /**
+   * For parsed queries: the same tokens, except that a biomedical name is searched whole only (not also as its parts,
+   * which are indexed so that a search for {@code covid} finds {@code COVID-19}): {@code IL-6} must not match every
+   * abstract with a 6 in it. Bag-of-words retrieval of claims keeps the parts (see {@link IndexSchema#textAnalyzer()}).
+   */
+  static BiomedicalAnalyzer forQueries() {
+    return new BiomedicalAnalyzer(0, false);
   }
 
   @Override
@@ -41,7 +56,7 @@ public final class BiomedicalAnalyzer extends Analyzer {
   @Override
   protected TokenStreamComponents createComponents(String fieldName) {
     StandardTokenizer source = new StandardTokenizer();
-    TokenStream t = new CompoundTokenFilter(source);
+    TokenStream t = new CompoundTokenFilter(source, partsOfNames);
     t = cacheSlots > 0 ? new WordCache(t, BiomedicalAnalyzer::perWord, cacheSlots) : perWord(t);
     return new TokenStreamComponents(source, t);
   }
@@ -61,7 +76,7 @@ public final class BiomedicalAnalyzer extends Analyzer {
 
   @Override
   public String toString() {
-    return "BiomedicalAnalyzer(charFilter=hyphenJoin, tokenizer=standard, filters=[biomedicalCompounds, "
-        + "englishPossessive, lowercase, stop(english), porterStem])";
+    return "BiomedicalAnalyzer(charFilter=hyphenJoin+narrowSpace, tokenizer=standard, filters=[biomedicalCompounds"
+        + (partsOfNames ? "" : "(whole names only)") + ", englishPossessive, lowercase, stop(english), porterStem])";
   }
 }

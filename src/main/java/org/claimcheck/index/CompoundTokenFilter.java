@@ -31,10 +31,24 @@ final class CompoundTokenFilter extends TokenFilter {
   private record Piece(String text, int start, int end, int posInc) {}
 
   private final Deque<Piece> pieces = new ArrayDeque<>();
+  private final boolean partsOfNames;
   private State state;
+  /** Positions of skipped parts not yet added to a token's increment (queries only). */
+  private int gap;
 
+  /** For indexing: a name is indexed whole and as its parts. */
   CompoundTokenFilter(TokenStream input) {
+    this(input, true);
+  }
+
+  /**
+   * With {@code partsOfNames} false (for queries) a name is searched whole only: its parts are left out, the next
+   * token keeping its position, so {@code IL-6} does not also match every record with a 6 in it, and the phrase
+   * {@code "IL-6 receptor"} still matches the indexed positions.
+   */
+  CompoundTokenFilter(TokenStream input, boolean partsOfNames) {
     super(input);
+    this.partsOfNames = partsOfNames;
   }
 
   @Override
@@ -47,6 +61,10 @@ final class CompoundTokenFilter extends TokenFilter {
       return false;
     }
     if (indexOf(termAtt, HyphenJoinCharFilter.JOINER) < 0) {
+      if (gap > 0) {
+        posIncAtt.setPositionIncrement(posIncAtt.getPositionIncrement() + gap);
+        gap = 0;
+      }
       return true;
     }
     split();
@@ -81,14 +99,16 @@ final class CompoundTokenFilter extends TokenFilter {
         from = i + 1;
       }
     }
-    int firstPosInc = posIncAtt.getPositionIncrement();
+    int firstPosInc = posIncAtt.getPositionIncrement() + gap;
+    gap = 0;
     int n = parts.size();
     boolean[] joinNext = new boolean[n];
     for (int i = 0; i + 1 < n; i++) {
       joinNext[i] = joins(parts.get(i), parts.get(i + 1));
     }
     for (int i = 0; i < n; i++) {
-      int posInc = i == 0 ? firstPosInc : 1;
+      int posInc = (i == 0 ? firstPosInc : 1) + gap;
+      gap = 0;
       boolean runStarts = joinNext[i] && (i == 0 || !joinNext[i - 1]);
       if (runStarts) {
         int last = i;
@@ -98,6 +118,11 @@ final class CompoundTokenFilter extends TokenFilter {
         List<String> run = parts.subList(i, last + 1);
         if (run.stream().anyMatch(CompoundTokenFilter::hasLetter)) {
           pieces.add(new Piece(String.join("-", run), spans.get(i)[0], spans.get(last)[1], posInc));
+          if (!partsOfNames) {
+            gap = last - i;
+            i = last;
+            continue;
+          }
           posInc = 0;
         }
       }
@@ -154,9 +179,17 @@ final class CompoundTokenFilter extends TokenFilter {
   }
 
   @Override
+  public void end() throws IOException {
+    super.end();
+    posIncAtt.setPositionIncrement(posIncAtt.getPositionIncrement() + gap);
+    gap = 0;
+  }
+
+  @Override
   public void reset() throws IOException {
     super.reset();
     pieces.clear();
     state = null;
+    gap = 0;
   }
 }

@@ -9,6 +9,10 @@ import org.apache.lucene.analysis.CharFilter;
  * {@code omega-3}) by {@link #JOINER}, a connector the standard tokenizer keeps inside a word (Unicode word-break class
  * ExtendNumLet), so the hyphenated word reaches {@link CompoundTokenFilter} whole. One character for one, so offsets
  * need no correction.
+ *
+ * <p>It also turns U+202F NARROW NO-BREAK SPACE into a plain space: Unicode counts it as a connector inside words
+ * (word-break class ExtendNumLet, for Mongolian), so the standard tokenizer would make one token of {@code 5 mmHg} or
+ * {@code p < 0.05} written with it, as typeset abstracts and web pages often are, and neither word would be found.
  */
 final class HyphenJoinCharFilter extends CharFilter {
   /** U+2040 CHARACTER TIE: joins words for the tokenizer and never occurs in abstracts. */
@@ -21,6 +25,9 @@ final class HyphenJoinCharFilter extends CharFilter {
   HyphenJoinCharFilter(Reader in) {
     super(in);
   }
+
+  /** U+202F NARROW NO-BREAK SPACE: a space between words, though the tokenizer would join across it. */
+  static final char NARROW_SPACE = '\u202f';
 
   static boolean isHyphen(char c) {
     return c == '-' || c == '\u2010' || c == '\u2011';
@@ -49,6 +56,10 @@ final class HyphenJoinCharFilter extends CharFilter {
     int end = off + n;
     for (int i = off; i < end; i++) {
       char c = cbuf[i];
+      if (c == NARROW_SPACE) {
+        c = ' ';
+        cbuf[i] = c;
+      }
       if (isHyphen(c) && hasPrevious && Character.isLetterOrDigit(previous)) {
         int next;
         if (i + 1 < end) {

@@ -1,6 +1,13 @@
 package org.claimcheck.index;
 
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.apache.lucene.analysis.TokenFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.core.KeywordTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
@@ -90,6 +97,53 @@ public final class IndexSchema {
   public static Analyzer analyzer() {
     Analyzer text = textAnalyzer();
     return new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), Map.of(CONTENTS, text, TITLE, text, ABSTRACT, text));
+  }
+
+  /**
+   * For parsed queries ({@code search}, the API): text fields with {@link BiomedicalAnalyzer#forQueries()} (a name
+   * such as {@code IL-6} searched whole, not also as its parts), the keyword filters lower-cased and trimmed as they
+   * are indexed ({@code mesh:"Pulmonary Fibrosis"} finds what the record displays so), ids taken as typed.
+   */
+  public static Analyzer queryAnalyzer() {
+    Analyzer text = BiomedicalAnalyzer.forQueries();
+    Analyzer lower = new LowerCaseKeywordAnalyzer();
+    Map<String, Analyzer> fields = new HashMap<>(Map.of(CONTENTS, text, TITLE, text, ABSTRACT, text));
+    for (String f : List.of(PUBTYPE, MESH, MESH_MAJOR, LANGUAGE, JOURNAL, HUMANS, ANIMALS, RETRACTED)) {
+      fields.put(f, lower);
+    }
+    return new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), fields);
+  }
+
+  /** A keyword field's value as the index holds it: the whole value, lower-cased and trimmed as the indexer does. */
+  private static final class LowerCaseKeywordAnalyzer extends Analyzer {
+    @Override
+    protected TokenStreamComponents createComponents(String fieldName) {
+      KeywordTokenizer source = new KeywordTokenizer();
+      return new TokenStreamComponents(source, new LowerTrimFilter(source));
+    }
+
+    @Override
+    protected TokenStream normalize(String fieldName, TokenStream in) {
+      return new LowerTrimFilter(in);
+    }
+  }
+
+  private static final class LowerTrimFilter extends TokenFilter {
+    private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+
+    LowerTrimFilter(TokenStream in) {
+      super(in);
+    }
+
+    @Override
+    public boolean incrementToken() throws IOException {
+      if (!input.incrementToken()) {
+        return false;
+      }
+      String value = AbstractIndexer.lower(term.toString());
+      term.setEmpty().append(value);
+      return true;
+    }
   }
 
   /** A description of the analysis chain, for manifests. */

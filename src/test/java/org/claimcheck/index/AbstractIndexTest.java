@@ -120,6 +120,14 @@ class AbstractIndexTest {
           List.of(), List.of(), true, false))));
       assertTrue(ids(s.search(new SearchRequest(q, SearchRequest.Syntax.TEXT, 10, null, null, List.of(), List.of(),
           null, true))).stream().noneMatch("90000003"::equals));
+      // Keyword fields in the query syntax: values as the records show them (the index holds them lower-cased).
+      assertEquals(List.of("90000002"), lucene(s, "mesh:Melatonin"));
+      assertEquals(lucene(s, "mesh:melatonin"), lucene(s, "mesh:MELATONIN"));
+      assertEquals(lucene(s, "pubtype:\"randomized controlled trial\""),
+          lucene(s, "pubtype:\"Randomized Controlled Trial\""));
+      assertEquals(lucene(s, "humans:true"), lucene(s, "humans:TRUE"));
+      assertEquals(lucene(s, "mesh:melaton*"), lucene(s, "mesh:Melaton*"));
+      assertEquals(List.of("90000002"), lucene(s, "mesh:melaton*"));
     }
   }
 
@@ -268,7 +276,9 @@ class AbstractIndexTest {
         + article(3, 1, "Melatonin synthesis", "Melatonin synthesis falls with age.", null)
         + article(4, 1, "Effects of pineal", "Gland size was measured in 40 adults.", null)
         + article(5, 1, "IL-6 levels", "Serum IL-6 levels rose; SARS-CoV-2 was absent.", null)
-        + article(6, 1, "SARS-CoV-2 and IL-6", "Levels of interleukins fell.", null)));
+        + article(6, 1, "SARS-CoV-2 and IL-6", "Levels of interleukins fell.", null)
+        + article(7, 1, "Six sites", "IL levels were measured at 6 sites; type 2 diabetes.", null)
+        + article(8, 1, "Typesetting", "Pressure fell by 5\u202fmmHg (p\u202f&lt;\u202f0.05).", null)));
     try (AbstractSearcher s = AbstractSearcher.open(dir, AbstractSearcher.Bm25.DEFAULT)) {
       assertEquals(List.of("1", "2", "3"), lucene(s, "melatonin"));
       assertEquals(List.of("1", "3"), lucene(s, "title:melatonin"));
@@ -288,6 +298,16 @@ class AbstractIndexTest {
       assertEquals(List.of("5"), lucene(s, "abstract:\"IL-6 levels\""));
       assertEquals(List.of("5"), lucene(s, "abstract:SARS-CoV-2^2"));
       assertEquals(List.of("5", "6"), lucene(s, "\"IL-6 levels\" OR title:IL-6"));
+      // A name is searched whole: its parts (IL, 6) elsewhere in a record do not match it.
+      assertEquals(List.of("5", "6"), lucene(s, "IL-6"));
+      assertEquals(List.of("5", "6"), lucene(s, "il-6"));
+      assertEquals(List.of("5"), lucene(s, "\"serum IL-6 levels\""));
+      assertEquals(List.of("5"), lucene(s, "\"IL-6 levels rose\""));
+      assertEquals(List.of("5", "6", "7"), lucene(s, "IL"), "the parts are indexed");
+      assertEquals(List.of("5", "6", "7"), lucene(s, "6"));
+      // A narrow no-break space separates words as a space does.
+      assertEquals(List.of("8"), lucene(s, "mmHg"));
+      assertEquals(List.of("8"), lucene(s, "\"5 mmHg\""));
       assertEquals(List.of(), lucene(s, "abstract:the"), "stop words only: nothing to search");
       // A phrase does not run from the title into the abstract.
       assertEquals(List.of("2"), lucene(s, "\"pineal gland\""));

@@ -61,6 +61,36 @@ class BiomedicalAnalyzerTest {
   }
 
   @Test
+  void queriesSearchNamesWholeWithTheirPositions() throws IOException {
+    Analyzer q = BiomedicalAnalyzer.forQueries();
+    // The parts are left out; the next word keeps the position it has in the index.
+    assertAnalyzesTo(q, "COVID-19 and IL-6 levels",
+        new String[] {"covid-19", "il-6", "level"},
+        new int[] {0, 13, 18},
+        new int[] {8, 17, 24},
+        new int[] {1, 3, 2});
+    assertAnalyzesTo(q, "SARS-CoV-2 spike",
+        new String[] {"sars-cov-2", "spike"},
+        new int[] {0, 11},
+        new int[] {10, 16},
+        new int[] {1, 3});
+    // Parts that are not a name stay; a name inside a longer compound is one token there too.
+    assertAnalyzesTo(q, "anti-IL-6 long-term COVID-19-related", "anti", "il-6", "long", "term", "covid-19", "relat");
+    assertAnalyzesTo(q, "aged 10-20 years", "ag", "10", "20", "year");
+  }
+
+  @Test
+  void aNarrowNoBreakSpaceSeparatesWords() throws IOException {
+    // U+202F is a word connector for the Unicode word breaks (Mongolian); typeset text uses it before units.
+    assertAnalyzesTo(a, "5\u202fmmHg, p\u202f<\u202f0.05",
+        new String[] {"5", "mmhg", "p", "0.05"},
+        new int[] {0, 2, 8, 12},
+        new int[] {1, 6, 9, 16},
+        new int[] {1, 1, 1, 1});
+    assertAnalyzesTo(a, "IL-6\u202flevels", "il-6", "il", "6", "level");
+  }
+
+  @Test
   void possessivesStopWordsAndStemming() throws IOException {
     assertAnalyzesTo(a, "Crohn's disease is not the patients' problems", "crohn", "diseas", "patient", "problem");
   }
