@@ -266,10 +266,32 @@ public final class SearchServer implements Closeable {
     } else if (name.indexOf(':') >= 0) {
       name = name.substring(0, name.indexOf(':'));
     }
-    if (!name.equals("localhost") && !name.equals("[::1]") && !name.startsWith("127.")) {
+    if (!isLoopbackName(name)) {
       throw new ApiException(421, "misdirected request", "Host: " + Views.clip(host, 100),
           "This server answers on localhost only; start it with --bind to serve other names");
     }
+  }
+
+  /**
+   * Whether a Host header's name (lower case, port removed) names this machine's loopback: {@code localhost},
+   * {@code [::1]} or an IPv4 literal in 127.0.0.0/8 written as four decimal numbers. A name that only starts like one
+   * ({@code 127.0.0.1.rebind.example}) is a DNS name anyone can point here.
+   */
+  static boolean isLoopbackName(String name) {
+    if (name.equals("localhost") || name.equals("localhost.") || name.equals("[::1]")) {
+      return true;
+    }
+    String[] octets = name.split("\\.", -1);
+    if (octets.length != 4 || !octets[0].equals("127")) {
+      return false;
+    }
+    for (String o : octets) {
+      boolean decimal = !o.isEmpty() && o.length() <= 3 && o.chars().allMatch(c -> c >= '0' && c <= '9');
+      if (!decimal || Integer.parseInt(o) > 255) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private Map<String, Object> health() throws IOException {

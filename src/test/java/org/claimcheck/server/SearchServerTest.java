@@ -289,6 +289,15 @@ class SearchServerTest {
     String local = fx.raw("GET /health HTTP/1.1\r\nHost: localhost:" + fx.server.address().getPort()
         + "\r\nConnection: close\r\n\r\n");
     assertTrue(local.startsWith("HTTP/1.1 200"), local);
+    for (String name : List.of("127.evil.example", "127.0.0.1.evil.example", "127.0.0.1x", "127.0.0.256",
+        "127.0.0", "127..0.1", "localhost.evil.example")) {
+      String answer = fx.raw("GET /health HTTP/1.1\r\nHost: " + name + "\r\nConnection: close\r\n\r\n");
+      assertTrue(answer.startsWith("HTTP/1.1 421"), name + ": " + answer);
+    }
+    for (String name : List.of("127.0.0.1", "127.1.2.3:8080", "[::1]:80", "LOCALHOST")) {
+      String answer = fx.raw("GET /health HTTP/1.1\r\nHost: " + name + "\r\nConnection: close\r\n\r\n");
+      assertTrue(answer.startsWith("HTTP/1.1 200"), name + ": " + answer);
+    }
   }
 
   @Test
