@@ -118,13 +118,29 @@ public final class Tally {
     return m;
   }
 
-  /** Prints one line per outcome and one indented line per reason, e.g. for stderr. */
+  /** How many examples {@link #print} names per reason. */
+  static final int PRINTED_EXAMPLES = 3;
+
+  /**
+   * Prints one line per outcome and one indented line per reason with the first few items that ended so, e.g. for
+   * stderr: {@code 2 SKIPPED: version older than the indexed one (e.g. 123 (a.xml), 124 (a.xml))}.
+   */
   public void print(PrintWriter err) {
     StringBuilder sb = new StringBuilder();
     sb.append(String.format(Locale.ROOT, "%-10s %8d total", stage, total()));
     outcomes().forEach((k, v) -> sb.append(String.format(Locale.ROOT, ", %d %s", v, k)));
     err.println(sb);
-    reasons().forEach((k, v) -> err.printf(Locale.ROOT, "%-10s %8d %s%n", "", v, k));
+    Map<String, List<String>> ex = examples();
+    reasons().forEach((k, v) -> {
+      List<String> items = ex.getOrDefault(k, List.of());
+      String named = "";
+      if (!items.isEmpty()) {
+        List<String> shown = items.subList(0, Math.min(PRINTED_EXAMPLES, items.size())).stream()
+            .map(i -> i.length() > 80 ? i.substring(0, 79) + "\u2026" : i).toList();
+        named = " (" + (v == 1 ? "" : "e.g. ") + String.join(", ", shown) + (v > shown.size() ? ", \u2026" : "") + ")";
+      }
+      err.printf(Locale.ROOT, "%-10s %8d %s%s%n", "", v, k, named);
+    });
     err.flush();
   }
 

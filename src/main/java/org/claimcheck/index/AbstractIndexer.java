@@ -223,8 +223,9 @@ public final class AbstractIndexer implements Closeable {
 
   private void readInto(Path file, Pipeline pipeline, Tally tally) {
     try (RecordReader reader = RecordReaders.open(file)) {
+      String name = file.getFileName().toString();
       for (RecordReader.Deferred d; (d = reader.nextDeferred()) != null; ) {
-        pipeline.submit(d);
+        pipeline.submit(d, name);
       }
     } catch (ClaimcheckException e) {
       throw e;
@@ -233,13 +234,16 @@ public final class AbstractIndexer implements Closeable {
     }
   }
 
-  /** Applies one entry and counts how it ended. */
-  public void apply(RecordReader.Entry entry, Tally tally) throws IOException {
+  /**
+   * Applies one entry of the file named {@code file} and counts how it ended; a skip's example names the record and
+   * the file.
+   */
+  void apply(RecordReader.Entry entry, Tally tally, String file) throws IOException {
     switch (entry) {
       case RecordReader.Entry.Upsert u -> {
         String outcome = upsert(u.record());
         if (outcome.startsWith(SKIPPED)) {
-          tally.count(SKIPPED, outcome.substring(SKIPPED.length() + 2), u.record().id());
+          tally.count(SKIPPED, outcome.substring(SKIPPED.length() + 2), example(u.record().id(), null, file));
         } else {
           tally.count(outcome);
         }
@@ -250,11 +254,19 @@ public final class AbstractIndexer implements Closeable {
           session.delete(d.id());
           tally.count(DELETED);
         } else {
-          tally.count(SKIPPED, "delete of a record not in the index", d.id());
+          tally.count(SKIPPED, "delete of a record not in the index", example(d.id(), null, file));
         }
       }
-      case RecordReader.Entry.Skip s -> tally.count(SKIPPED, s.reason(), s.id());
+      case RecordReader.Entry.Skip s -> tally.count(SKIPPED, s.reason(), example(s.id(), s.where(), file));
     }
+  }
+
+  /** How a summary names a record: "12345 (f.xml.gz)", or "f.xml.gz record 6" when it has no id. */
+  private static String example(String id, String where, String file) {
+    if (id != null) {
+      return id + " (" + file + ")";
+    }
+    return where == null ? file : file + " " + where;
   }
 
   /** Adds or replaces one record; returns INDEXED, REPLACED or "SKIPPED: reason". */
@@ -457,10 +469,13 @@ public final class AbstractIndexer implements Closeable {
    * caller's thread.
    */
   private final class Pipeline implements AutoCloseable {
-    private static final RecordReader.Deferred END = RecordReader.Deferred.of(new RecordReader.Entry.Skip(null, "end"));
+    /** An entry and the name of its file. */
+    private record Job(RecordReader.Deferred entry, String file) {}
+
+    private static final Job END = new Job(RecordReader.Deferred.of(new RecordReader.Entry.Skip(null, "end")), "");
 
     private final Tally tally;
-    private final List<java.util.concurrent.BlockingQueue<RecordReader.Deferred>> queues = new ArrayList<>();
+    private final List<java.util.concurrent.BlockingQueue<Job>> queues = new ArrayList<>();
     private final List<Thread> workers = new ArrayList<>();
     private final java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(MAX_BYTES_IN_FLIGHT);
     private final java.util.concurrent.atomic.AtomicReference<Throwable> failure =
@@ -474,7 +489,7 @@ public final class AbstractIndexer implements Closeable {
         return;
       }
       for (int i = 0; i < threads; i++) {
-        var q = new java.util.concurrent.ArrayBlockingQueue<RecordReader.Deferred>(4096);
+        var q = new java.util.concurrent.ArrayBlockingQueue<Job>(4096);
         queues.add(q);
         Thread t = Thread.ofPlatform().name("claimcheck-indexer-" + i).daemon().unstarted(() -> work(q));
         workers.add(t);
@@ -482,10 +497,10 @@ public final class AbstractIndexer implements Closeable {
       }
     }
 
-    void submit(RecordReader.Deferred d) {
+    void submit(RecordReader.Deferred d, String file) {
       rethrow();
       if (queues.isEmpty()) {
-        process(d);
+        process(d, file);
         rethrow();
         return;
       }
@@ -494,7 +509,7 @@ public final class AbstractIndexer implements Closeable {
       String id = d.id();
       int worker = id != null ? Math.floorMod(id.hashCode(), queues.size()) : next++ % queues.size();
       try {
-        queues.get(worker).put(d);
+        queues.get(worker).put(new Job(d, file));
       } catch (InterruptedException e) {
         inFlight.release(w);
         Thread.currentThread().interrupt();
@@ -506,31 +521,31 @@ public final class AbstractIndexer implements Closeable {
       return Math.max(1, Math.min(MAX_BYTES_IN_FLIGHT, d.weight()));
     }
 
-    private void work(java.util.concurrent.BlockingQueue<RecordReader.Deferred> q) {
+    private void work(java.util.concurrent.BlockingQueue<Job> q) {
       while (true) {
-        RecordReader.Deferred d;
+        Job job;
         try {
-          d = q.take();
+          job = q.take();
         } catch (InterruptedException e) {
           failure.compareAndSet(null, e);
           return;
         }
-        if (d == END) {
+        if (job == END) {
           return;
         }
         try {
           if (failure.get() == null) {
-            process(d);
+            process(job.entry(), job.file());
           }
         } finally {
-          inFlight.release(weight(d));
+          inFlight.release(weight(job.entry()));
         }
       }
     }
 
-    private void process(RecordReader.Deferred d) {
+    private void process(RecordReader.Deferred d, String file) {
       try {
-        apply(d.parse(), tally);
+        apply(d.parse(), tally, file);
       } catch (Throwable t) {
         failure.compareAndSet(null, t);
       }

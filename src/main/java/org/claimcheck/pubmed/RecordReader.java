@@ -75,10 +75,18 @@ public interface RecordReader extends Closeable {
       }
     }
 
-    /** A record that cannot be used; {@code id} may be null when even that could not be read. */
-    record Skip(String id, String reason) implements Entry {
+    /**
+     * A record that cannot be used; {@code id} may be null when even that could not be read. {@code reason} is the
+     * same text for every record skipped for the same cause (summaries count by it); {@code where} says which one it
+     * was when there is no id ("record 6", "line 11"), or is null.
+     */
+    record Skip(String id, String reason, String where) implements Entry {
       public Skip {
         Objects.requireNonNull(reason, "reason");
+      }
+
+      public Skip(String id, String reason) {
+        this(id, reason, null);
       }
     }
   }

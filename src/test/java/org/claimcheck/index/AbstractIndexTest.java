@@ -435,6 +435,10 @@ class AbstractIndexTest {
     assertEquals(1, t.get("FAILED"));
     String failure = t.reasons().keySet().stream().filter(r -> r.startsWith("FAILED")).findFirst().orElseThrow();
     assertTrue(failure.contains("the file breaks off after"), failure);
+    // The summary names the file that failed and the record skipped, with its file.
+    assertEquals(List.of("cut.xml.gz"), t.examples().get(failure));
+    assertEquals(List.of(List.of("2 (mixed.xml)")), t.examples().entrySet().stream()
+        .filter(e -> e.getKey().startsWith("SKIPPED")).map(java.util.Map.Entry::getValue).toList());
     long fromGz = t.get(AbstractIndexer.INDEXED) - 2;
     assertTrue(fromGz > 50 && fromGz < 390, fromGz + " records read before the cut");
   }

@@ -1,0 +1,40 @@
+package org.claimcheck;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TallyTest {
+  @Test
+  void printNamesTheFirstItemsOfEachReason() {
+    Tally t = new Tally("index");
+    t.count("INDEXED");
+    t.count("FAILED", "file unreadable: the file breaks off", "b.xml.gz");
+    for (int i = 1; i <= 5; i++) {
+      t.count("SKIPPED", "version older than the indexed one", i + " (a.xml)");
+    }
+    t.count("SKIPPED", "record without a PMID", null);
+    StringWriter out = new StringWriter();
+    t.print(new PrintWriter(out));
+    assertEquals(List.of(
+        "index             8 total, 1 FAILED, 1 INDEXED, 6 SKIPPED",
+        "                  1 FAILED: file unreadable: the file breaks off (b.xml.gz)",
+        "                  1 SKIPPED: record without a PMID",
+        "                  5 SKIPPED: version older than the indexed one (e.g. 1 (a.xml), 2 (a.xml), 3 (a.xml), \u2026)"),
+        out.toString().lines().toList());
+  }
+
+  @Test
+  void longItemsAreClipped() {
+    Tally t = new Tally("index");
+    t.count("SKIPPED", "why", "x".repeat(200));
+    t.count("SKIPPED", "why", "y");
+    StringWriter out = new StringWriter();
+    t.print(new PrintWriter(out));
+    assertEquals("                  2 SKIPPED: why (e.g. " + "x".repeat(79) + "\u2026, y)",
+        out.toString().lines().toList().get(1));
+  }
+}
