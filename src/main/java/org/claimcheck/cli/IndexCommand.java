@@ -93,6 +93,7 @@ public final class IndexCommand implements Callable<Integer> {
     var err = spec.commandLine().getErr();
     long t0 = System.nanoTime();
     int size;
+    AbstractIndexer.requireUsable(indexOption.index);
     boolean withVectors = dense || DenseVectors.indexModel(indexOption.index) != null;
     Path cache = embeddingCache != null ? embeddingCache : DenseVectors.defaultCache(indexOption.index);
     long embedded = 0;
@@ -124,8 +125,9 @@ public final class IndexCommand implements Callable<Integer> {
       err.printf(Locale.ROOT, "vectors: %d texts embedded, %d read from the cache %s%n", embedded, cached, cache);
     }
     long written = tally.get(AbstractIndexer.INDEXED) + tally.get(AbstractIndexer.REPLACED);
-    err.printf(Locale.ROOT, "%d files, %d records in %.1f s (%,.0f records/s indexed, %d threads); the index holds %d "
-        + "abstracts%n", files.size(), tally.total(), secs, written / Math.max(secs, 1e-9), options.threads(), size);
+    err.printf(Locale.ROOT, "%d file%s, %d records in %.1f s (%,.0f records/s indexed, %d threads); the index holds %d "
+        + "abstracts%n", files.size(), files.size() == 1 ? "" : "s", tally.total() - tally.get("FAILED"), secs,
+        written / Math.max(secs, 1e-9), options.threads(), size);
     boolean anyGood = tally.get(AbstractIndexer.INDEXED) + tally.get(AbstractIndexer.REPLACED)
         + tally.get(AbstractIndexer.DELETED) > 0;
     return anyGood || tally.get("FAILED") == 0 ? Main.OK : Main.FAILURE;

@@ -149,7 +149,40 @@ public final class AbstractIndexer implements Closeable {
     }
   }
 
+  /**
+   * Refuses, with a message that says what to do, an index folder that is a file, or that holds an index this
+   * claimcheck cannot add to (another schema, another Lucene format, a damaged commit). Nothing there yet is fine.
+   */
+  public static void requireUsable(Path dir) {
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      throw ClaimcheckException.usage("the index must be a folder", dir + " is a file",
+          "Give --index a folder (it is created when missing)");
+    }
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    try (Directory d = FSDirectory.open(dir)) {
+      IndexCheck.requireCompatible(d, dir);
+    } catch (IOException e) {
+      throw damaged(dir, e);
+    }
+  }
+
+  /** A damaged or unreadable index: what Lucene said, and how to rebuild. */
+  static ClaimcheckException damaged(Path dir, IOException e) {
+    String what = e.getClass().getSimpleName() + ": " + firstLine(e.getMessage());
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return new ClaimcheckException("cannot open the index for writing", dir + ": permission denied: "
+          + e.getMessage(), "Check the folder's permissions");
+    }
+    return new ClaimcheckException("the index is damaged", dir + ": " + what,
+        "Rebuild it: delete the folder " + dir + " and run `claimcheck index` on your abstract files again");
+  }
+
   private static AbstractIndexer open(Path dir, Options options, DenseVectors dense, boolean fresh) {
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      requireUsable(dir);
+    }
     Directory directory = null;
     IndexWriter writer = null;
     try {
@@ -177,6 +210,11 @@ public final class AbstractIndexer implements Closeable {
       dense = fresh ? DenseVectors.forIndexer(dir, oldModel, dense, options.threads(), true)
           : DenseVectors.forIndexer(dir, committed, dense, options.threads());
       return new AbstractIndexer(dir, directory, writer, committed, options, dense);
+    } catch (org.apache.lucene.index.CorruptIndexException | org.apache.lucene.index.IndexFormatTooOldException
+        | org.apache.lucene.index.IndexFormatTooNewException | java.io.EOFException
+        | java.nio.file.NoSuchFileException e) {
+      IOUtils.closeWhileHandlingException(writer, directory, dense);
+      throw damaged(dir, e);
     } catch (IOException e) {
       IOUtils.closeWhileHandlingException(writer, directory, dense);
       throw new ClaimcheckException("cannot open the index for writing", dir + ": " + e.getMessage(),

@@ -12,6 +12,9 @@ import org.claimcheck.ClaimcheckException;
 
 /** Thread-safe (stateless). Refuses indexes this version of claimcheck cannot read, with a message saying how to rebuild. */
 final class IndexCheck {
+  /** How {@link #incompatibility} starts when the index cannot be read at all. */
+  static final String DAMAGED = "its last commit is damaged";
+
   private IndexCheck() {}
 
   static void requireCompatible(Directory directory, Path dir) throws IOException {
@@ -31,6 +34,8 @@ final class IndexCheck {
       data = SegmentInfos.readLatestCommit(directory).getUserData();
     } catch (IndexFormatTooOldException | IndexFormatTooNewException e) {
       return "a Lucene format this claimcheck cannot read";
+    } catch (org.apache.lucene.index.CorruptIndexException | java.io.EOFException e) {
+      return DAMAGED + " (" + e.getClass().getSimpleName() + ")";
     }
     String v = data.get(IndexSchema.VERSION_KEY);
     if (v == null) {
@@ -43,7 +48,8 @@ final class IndexCheck {
   }
 
   private static ClaimcheckException incompatible(Path dir, String why) {
-    return new ClaimcheckException("the index was built by an incompatible claimcheck", dir + ": " + why,
+    String what = why.startsWith(DAMAGED) ? "the index is damaged" : "the index was built by an incompatible claimcheck";
+    return new ClaimcheckException(what, dir + ": " + why,
         "Rebuild it: delete the folder " + dir + " and run `claimcheck index` on your abstract files again");
   }
 }

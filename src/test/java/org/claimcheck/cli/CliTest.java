@@ -1,6 +1,7 @@
 package org.claimcheck.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -107,6 +108,34 @@ class CliTest {
     Run bad = run("index", "--progress", "loud", "--index", idx, first.toString());
     assertEquals(2, bad.code());
     assertTrue(bad.err().contains("auto, bar, plain, none"), bad.err());
+  }
+
+  @Test
+  void anIndexFolderThatIsAFileOrDamagedIsRefusedWithWhatToDo(@TempDir Path dir) throws Exception {
+    String xml = TestData.resource("org/claimcheck/pubmed/invented-pubmed.xml").toString();
+    Path file = Files.writeString(dir.resolve("afile"), "x");
+    Run onFile = run("index", "--index", file.toString(), xml);
+    assertEquals(2, onFile.code(), onFile.err());
+    assertTrue(onFile.err().contains("error: the index must be a folder (" + file + " is a file)"), onFile.err());
+
+    Path junk = Files.createDirectories(dir.resolve("junk"));
+    Files.writeString(junk.resolve("segments_1"), "junk");
+    Run onJunk = run("index", "--index", junk.toString(), xml);
+    assertEquals(1, onJunk.code(), onJunk.err());
+    assertTrue(onJunk.err().contains("Rebuild it: delete the folder " + junk), onJunk.err());
+    assertFalse(onJunk.err().contains("internal error"), onJunk.err());
+
+    Path idx = dir.resolve("idx");
+    assertEquals(0, run("index", "--index", idx.toString(), xml).code());
+    try (var s = Files.list(idx)) {
+      for (Path si : s.filter(p -> p.toString().endsWith(".si")).toList()) {
+        Files.write(si, new byte[] {1, 2, 3});
+      }
+    }
+    Run damaged = run("index", "--index", idx.toString(), xml);
+    assertEquals(1, damaged.code(), damaged.err());
+    assertTrue(damaged.err().contains("error: the index is damaged (" + idx), damaged.err());
+    assertTrue(damaged.err().contains("Rebuild it: delete the folder " + idx), damaged.err());
   }
 
   @Test
