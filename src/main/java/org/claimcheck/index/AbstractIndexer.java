@@ -287,12 +287,15 @@ public final class AbstractIndexer implements Closeable {
         }
       }
       case RecordReader.Entry.Delete d -> {
-        if (version(d.id()) != null) {
+        Indexed existing = indexed(d.id());
+        if (existing == null) {
+          tally.count(SKIPPED, "delete of a record not in the index", example(d.id(), null, file));
+        } else if (existing.collection() == IndexSchema.COLLECTION_CORPUS) {
+          tally.count(SKIPPED, "delete of a PMID that is a corpus document's id here", example(d.id(), null, file));
+        } else {
           writer.deleteDocuments(new Term(IndexSchema.ID, d.id()));
           session.delete(d.id());
           tally.count(DELETED);
-        } else {
-          tally.count(SKIPPED, "delete of a record not in the index", example(d.id(), null, file));
         }
       }
       case RecordReader.Entry.Skip s -> tally.count(SKIPPED, s.reason(), example(s.id(), s.where(), file));
@@ -312,9 +315,14 @@ public final class AbstractIndexer implements Closeable {
     if (record.title().isBlank() && !record.hasAbstract()) {
       return SKIPPED + ": no title and no abstract";
     }
-    Integer existing = version(record.id());
-    if (existing != null && existing > Math.min(record.version(), SessionVersions.MAX_VERSION)) {
-      return SKIPPED + ": version " + record.version() + " older than the indexed version " + existing;
+    Indexed existing = indexed(record.id());
+    int collection = collection(record);
+    if (existing != null && existing.collection() != 0 && existing.collection() != collection) {
+      return SKIPPED + ": the id is " + (existing.collection() == IndexSchema.COLLECTION_PUBMED
+          ? "a PubMed record's" : "a corpus document's") + " in the index (PubMed and corpus ids share one index)";
+    }
+    if (existing != null && existing.version() > record.version()) {
+      return SKIPPED + ": version " + record.version() + " older than the indexed version " + existing.version();
     }
     PubmedRecord withSentences = record.sentences().isEmpty() && !record.sections().isEmpty()
         ? record.withSentences(split(record))
@@ -335,7 +343,7 @@ public final class AbstractIndexer implements Closeable {
       // Lucene refuses this document alone (e.g. a term too long) and stays usable.
       return SKIPPED + ": not indexable: " + firstLine(e.getMessage());
     }
-    session.put(record.id(), record.version());
+    session.put(record.id(), record.version(), collection == IndexSchema.COLLECTION_CORPUS);
     return existing == null ? INDEXED : REPLACED;
   }
 
@@ -354,6 +362,7 @@ public final class AbstractIndexer implements Closeable {
     Document doc = new Document();
     doc.add(new StringField(IndexSchema.ID, r.id(), Field.Store.NO));
     doc.add(new NumericDocValuesField(IndexSchema.VERSION_FIELD, r.version()));
+    doc.add(new NumericDocValuesField(IndexSchema.COLLECTION, collection(r)));
     String abstractText = r.sentences().isEmpty() ? r.abstractText() : String.join(" ", r.sentences());
     // The title is analysed once and replayed into both fields: the same terms as analysing each field's text. The
     // abstract has no field of its own: its words start at ABSTRACT_POSITION in contents, where abstract: searches
@@ -397,18 +406,26 @@ public final class AbstractIndexer implements Closeable {
     return s.toLowerCase(Locale.ROOT).strip();
   }
 
-  /** The version of {@code id} in this session or the last commit; null when it is not in the index. */
-  private Integer version(String id) throws IOException {
-    Integer v = session.get(id);
-    if (v != null) {
-      return v < 0 ? null : v;
-    }
-    DirectoryReader reader = committed;
-    return reader == null ? null : committedVersion(reader, id);
+  /** What the index holds for an id: its version and {@link IndexSchema#COLLECTION} (0: not recorded). */
+  record Indexed(int version, int collection) {}
+
+  private static int collection(PubmedRecord r) {
+    return PubmedRecord.CORPUS.equals(r.collection()) ? IndexSchema.COLLECTION_CORPUS : IndexSchema.COLLECTION_PUBMED;
   }
 
-  /** The version of {@code id} in {@code reader}, or null when it has no live copy. */
-  static Integer committedVersion(DirectoryReader reader, String id) throws IOException {
+  /** What this session or the last commit holds for {@code id}; null when it is not in the index. */
+  private Indexed indexed(String id) throws IOException {
+    Integer v = session.get(id);
+    if (v != null) {
+      return v < 0 ? null : new Indexed(v & 0xff, (v & SessionVersions.CORPUS) != 0 ? IndexSchema.COLLECTION_CORPUS
+          : IndexSchema.COLLECTION_PUBMED);
+    }
+    DirectoryReader reader = committed;
+    return reader == null ? null : committed(reader, id);
+  }
+
+  /** What {@code reader} holds for {@code id}, or null when it has no live copy. */
+  static Indexed committed(DirectoryReader reader, String id) throws IOException {
     BytesRef term = new BytesRef(id);
     for (LeafReaderContext leaf : reader.leaves()) {
       LeafReader r = leaf.reader();
@@ -425,7 +442,10 @@ public final class AbstractIndexer implements Closeable {
       for (int doc = pe.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = pe.nextDoc()) {
         if (live == null || live.get(doc)) {
           NumericDocValues versions = r.getNumericDocValues(IndexSchema.VERSION_FIELD);
-          return versions != null && versions.advanceExact(doc) ? (int) versions.longValue() : 1;
+          NumericDocValues collections = r.getNumericDocValues(IndexSchema.COLLECTION);
+          int version = versions != null && versions.advanceExact(doc) ? (int) versions.longValue() : 1;
+          int collection = collections != null && collections.advanceExact(doc) ? (int) collections.longValue() : 0;
+          return new Indexed(version, collection);
         }
       }
     }

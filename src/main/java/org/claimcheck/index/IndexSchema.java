@@ -42,6 +42,14 @@ public final class IndexSchema {
   public static final String ID = "id";
   /** The record's version as a numeric doc value, so re-indexing can compare versions without reading records. */
   public static final String VERSION_FIELD = "version";
+  /**
+   * Where a record came from, as a numeric doc value ({@link #COLLECTION_PUBMED} or {@link #COLLECTION_CORPUS}): PubMed
+   * ids and a corpus's own ids share the {@link #ID} field, and a record of one never replaces the other's. Absent in
+   * documents indexed before 2026-12-07 (unknown: replaced as before).
+   */
+  public static final String COLLECTION = "collection";
+  public static final int COLLECTION_PUBMED = 1;
+  public static final int COLLECTION_CORPUS = 2;
   public static final String CONTENTS = "contents";
   public static final String TITLE = "title";
   /**

@@ -366,6 +366,39 @@ class AbstractIndexTest {
   }
 
   @Test
+  void pubmedRecordsAndCorpusDocumentsNeverReplaceEachOther(@TempDir Path dir) throws IOException {
+    Path xml = write(dir, "p.xml", article(4983, 1, "PubMed record", "From PubMed.", null)
+        + article(7, 1, "Seven", "Also from PubMed.", null));
+    Path jsonl = java.nio.file.Files.writeString(dir.resolve("c.jsonl"),
+        "{\"_id\": \"4983\", \"title\": \"Corpus document\", \"text\": \"From the corpus.\"}\n"
+        + "{\"_id\": \"12\", \"title\": \"Twelve\", \"text\": \"Corpus only.\"}\n");
+    Path delete = write(dir, "d.xml", "<DeleteCitation><PMID Version=\"1\">12</PMID></DeleteCitation>\n");
+    String clash = "SKIPPED: the id is a PubMed record's in the index (PubMed and corpus ids share one index)";
+    // In one session (the ids are kept in memory until the commit) and across commits.
+    Tally one = index(dir.resolve("one"), xml, jsonl, delete);
+    assertEquals(1, one.reasons().get(clash), one.reasons().toString());
+    assertEquals(List.of("4983 (c.jsonl)"), one.examples().get(clash));
+    assertEquals(1, one.reasons().get("SKIPPED: delete of a PMID that is a corpus document's id here"));
+    index(dir.resolve("two"), xml);
+    Tally two = index(dir.resolve("two"), jsonl, delete);
+    assertEquals(1, two.reasons().get(clash), two.reasons().toString());
+    assertEquals(1, two.reasons().get("SKIPPED: delete of a PMID that is a corpus document's id here"));
+    Tally back = index(dir.resolve("three"), jsonl);
+    assertEquals(2, back.get(AbstractIndexer.INDEXED));
+    Tally other = index(dir.resolve("three"), xml);
+    assertEquals(1, other.reasons().get("SKIPPED: the id is a corpus document's in the index (PubMed and corpus ids "
+        + "share one index)"), other.reasons().toString());
+    for (String idx : List.of("one", "two")) {
+      try (AbstractSearcher s = AbstractSearcher.open(dir.resolve(idx), AbstractSearcher.Bm25.DEFAULT)) {
+        assertEquals("PubMed record", s.get("4983").title(), idx);
+        assertEquals("Twelve", s.get("12").title(), idx);
+      }
+    }
+    // Re-indexing the same collection still replaces.
+    assertEquals(2, index(dir.resolve("two"), xml).get(AbstractIndexer.REPLACED));
+  }
+
+  @Test
   void parallelWorkersKeepEachIdsUpdatesInFileOrder(@TempDir Path dir) throws IOException {
     StringBuilder base = new StringBuilder();
     for (int i = 1; i <= 300; i++) {
