@@ -109,6 +109,10 @@ public final class IndexCommand implements Callable<Integer> {
         }
         indexer.addMissingVectors(tally);
       }
+      String older = indexer.olderThanRead(files);
+      if (older != null) {
+        err.println("warning: " + older);
+      }
       try (Progress.Stage p = progressOption.progress(err).start("index", files.size(), "files")) {
         indexer.index(files, tally, f -> p.step());
       }

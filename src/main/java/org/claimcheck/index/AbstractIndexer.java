@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -95,13 +97,69 @@ public final class AbstractIndexer implements Closeable {
   private final DenseVectors dense;
 
   private AbstractIndexer(Path path, Directory directory, IndexWriter writer, DirectoryReader committed,
-      Options options, DenseVectors dense) {
+      Options options, DenseVectors dense) throws IOException {
     this.path = path;
     this.directory = directory;
     this.writer = writer;
     this.committed = committed;
     this.options = options;
     this.dense = dense;
+    this.lastPubmedFile = committed == null ? null
+        : committed.getIndexCommit().getUserData().get(LAST_PUBMED_FILE_KEY);
+  }
+
+  /**
+   * Commit user-data key: the name of the highest-numbered PubMed baseline or update file ({@code pubmed25n1400.xml.gz})
+   * this index has read, so that reading an older one again can be flagged ({@link #olderThanRead}).
+   */
+  static final String LAST_PUBMED_FILE_KEY = "claimcheck.pubmed.lastFile";
+  private static final Pattern PUBMED_FILE = Pattern.compile("pubmed\\d{2}n(\\d{4,9})\\.xml(?:\\.gz)?",
+      Pattern.CASE_INSENSITIVE);
+  /** See {@link #LAST_PUBMED_FILE_KEY}; null when none. Written by the reading thread. */
+  private volatile String lastPubmedFile;
+
+  /** The number of a PubMed baseline or update file from its name ({@code pubmed25n1400.xml.gz}: 1400), else -1. */
+  static int pubmedFileNumber(String name) {
+    if (name == null) {
+      return -1;
+    }
+    Matcher m = PUBMED_FILE.matcher(name);
+    return m.matches() ? Integer.parseInt(m.group(1)) : -1;
+  }
+
+  /**
+   * A warning when {@code files} read a PubMed file numbered below the highest one this index has read and no file
+   * numbered as high follows it: the records of the older file replace what later update files revised, and records
+   * they deleted come back (PubMed keeps the version of a revised record, so the version check cannot tell). Null when
+   * there is nothing to warn about.
+   */
+  public String olderThanRead(List<Path> files) {
+    String last = lastPubmedFile;
+    int highest = pubmedFileNumber(last);
+    if (highest < 0) {
+      return null;
+    }
+    List<String> older = new ArrayList<>();
+    for (int i = 0; i < files.size(); i++) {
+      int n = pubmedFileNumber(files.get(i).getFileName().toString());
+      if (n < 0 || n >= highest) {
+        continue;
+      }
+      boolean readAgainAfter = false;
+      for (int j = i + 1; j < files.size() && !readAgainAfter; j++) {
+        readAgainAfter = pubmedFileNumber(files.get(j).getFileName().toString()) >= highest;
+      }
+      if (!readAgainAfter) {
+        older.add(files.get(i).getFileName().toString());
+      }
+    }
+    if (older.isEmpty()) {
+      return null;
+    }
+    return (older.size() == 1 ? older.get(0) + " is" : older.size() + " files (" + older.get(0) + ", ...) are")
+        + " older than " + last + ", which this index has read: records that later update files revised go back to"
+        + " the older text and records they deleted come back. Index the update files from there on again after it,"
+        + " in order";
   }
 
   /** Opens the index at {@code dir}, creating it when absent; an index of another schema version is refused. */
@@ -260,6 +318,10 @@ public final class AbstractIndexer implements Closeable {
   }
 
   private void readInto(Path file, Pipeline pipeline, Tally tally) {
+    String fileName = file.getFileName().toString();
+    if (pubmedFileNumber(fileName) > pubmedFileNumber(lastPubmedFile)) {
+      lastPubmedFile = fileName;
+    }
     try (RecordReader reader = RecordReaders.open(file)) {
       String name = file.getFileName().toString();
       for (RecordReader.Deferred d; (d = reader.nextDeferred()) != null; ) {
@@ -460,6 +522,10 @@ public final class AbstractIndexer implements Closeable {
       data.put("claimcheck.analyzer", IndexSchema.textAnalyzer().toString());
       if (dense != null) {
         data.put(IndexSchema.DENSE_MODEL_KEY, dense.encoder().modelId());
+      }
+      String last = lastPubmedFile;
+      if (last != null) {
+        data.put(LAST_PUBMED_FILE_KEY, last);
       }
       writer.setLiveCommitData(data.entrySet());
       writer.commit();

@@ -139,6 +139,26 @@ class CliTest {
   }
 
   @Test
+  void readingAnOlderPubmedFileAfterNewerOnesIsFlagged(@TempDir Path dir) throws Exception {
+    Path invented = TestData.resource("org/claimcheck/pubmed/invented-pubmed.xml");
+    Path base = Files.copy(invented, dir.resolve("pubmed25n0001.xml"));
+    Path update = Files.copy(TestData.resource("org/claimcheck/pubmed/invented-update.xml"),
+        dir.resolve("pubmed25n1300.xml"));
+    String idx = dir.resolve("idx").toString();
+    Run inOrder = run("index", "--index", idx, base.toString(), update.toString());
+    assertEquals(0, inOrder.code(), inOrder.err());
+    assertFalse(inOrder.err().contains("warning"), inOrder.err());
+    Run older = run("index", "--index", idx, base.toString());
+    assertEquals(0, older.code(), older.err());
+    assertTrue(older.err().contains("warning: pubmed25n0001.xml is older than pubmed25n1300.xml, which this index "
+        + "has read"), older.err());
+    Run again = run("index", "--index", idx, base.toString(), update.toString());
+    assertFalse(again.err().contains("warning"), "the update file read again after it: " + again.err());
+    Run other = run("index", "--index", idx, invented.toString());
+    assertFalse(other.err().contains("warning"), "a file not named as PubMed's: " + other.err());
+  }
+
+  @Test
   void indexThenSearchInEveryFormat(@TempDir Path dir) throws Exception {
     String idx = dir.resolve("idx").toString();
     Run index = run("index", "--index", idx, TestData.resource("org/claimcheck/pubmed/invented-pubmed.xml").toString());
