@@ -46,13 +46,12 @@ public final class JsonlCorpusReader implements RecordReader {
     if (!n.isObject()) {
       return new Entry.Skip(null, "line " + lineNo + " is not a JSON object");
     }
-    JsonNode idNode = n.has("doc_id") ? n.get("doc_id") : n.get("_id");
-    if (idNode == null || idNode.isNull() || idNode.asText().isBlank()) {
+    String id = idOf(n);
+    if (id == null) {
       return new Entry.Skip(null, "line " + lineNo + " has no doc_id or _id");
     }
-    String id = idNode.asText().strip();
     String title = n.path("title").asText("");
-    JsonNode body = n.has("abstract") ? n.get("abstract") : n.get("text");
+    JsonNode body = present(n.get("abstract")) ? n.get("abstract") : n.get("text");
     List<String> sentences = new ArrayList<>();
     List<PubmedRecord.Section> sections = new ArrayList<>();
     if (body != null && body.isArray()) {
@@ -72,6 +71,25 @@ public final class JsonlCorpusReader implements RecordReader {
     }
     return new Entry.Upsert(new PubmedRecord(id, 1, title, sections, sentences, null, null, year, List.of(), null,
         List.of(), List.of(), null, false, false, false, PubmedRecord.CORPUS));
+  }
+
+  /** The document's id: {@code doc_id} (SciFact) when it has one, else {@code _id} (BEIR); null when neither does. */
+  private static String idOf(JsonNode n) {
+    if (n == null || !n.isObject()) {
+      return null;
+    }
+    for (String field : new String[] {"doc_id", "_id"}) {
+      JsonNode v = n.get(field);
+      if (v != null && v.isValueNode() && !v.isNull() && !v.asText().isBlank()) {
+        return v.asText().strip();
+      }
+    }
+    return null;
+  }
+
+  /** Whether a field is there with a value (JSON null counts as absent). */
+  private static boolean present(JsonNode v) {
+    return v != null && !v.isNull();
   }
 
   @Override
