@@ -1,5 +1,6 @@
 package org.claimcheck.pubmed;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -14,6 +15,9 @@ import org.claimcheck.Json;
  * One per thread. Streams a JSONL corpus: SciFact ({@code doc_id}, {@code title}, {@code abstract} as a list of
  * sentences) or BEIR ({@code _id}, {@code title}, {@code text}). A sentence list is kept exactly as given, so evidence
  * sentence numbers match the corpus. A line that is not a usable document is skipped with its reason.
+ *
+ * <p>Each non-blank line is one entry: a document, or a skip that names the line (not JSON, not an object, more than
+ * one JSON value, no id).
  */
 public final class JsonlCorpusReader implements RecordReader {
   private final BufferedReader reader;
@@ -38,8 +42,16 @@ public final class JsonlCorpusReader implements RecordReader {
 
   private Entry parse(String line) {
     JsonNode n;
-    try {
-      n = Json.MAPPER.readTree(line);
+    try (JsonParser p = Json.MAPPER.createParser(line)) {
+      n = Json.MAPPER.readTree(p);
+      if (n == null) {
+        return new Entry.Skip(null, "line " + lineNo + " is not JSON");
+      }
+      if (p.nextToken() != null) {
+        // Two documents on one line (a file that lost a line end, say): each could be guessed at, but the line is not
+        // JSONL, so it is reported, and each line stays one entry.
+        return new Entry.Skip(idOf(n), "line " + lineNo + " holds more than one JSON value");
+      }
     } catch (IOException e) {
       return new Entry.Skip(null, "line " + lineNo + " is not JSON");
     }

@@ -55,6 +55,28 @@ class JsonlCorpusReaderTest {
     assertEquals("A null abstract gives way to text.", PubmedXmlReaderTest.record(e.get(5)).abstractText());
   }
 
+  /**
+   * Two documents on one line are not JSONL (a lost line end, say): the line is skipped with a reason that says so,
+   * so that nothing on it is lost unseen, and every line stays one entry.
+   */
+  @Test
+  void aLineWithMoreThanOneJsonValueIsSkippedAndSaysSo() throws IOException {
+    List<RecordReader.Entry> e = read(String.join("\n",
+        "{\"doc_id\": \"j3\", \"title\": \"Three\"} {\"doc_id\": \"j4\", \"title\": \"Four\"}",
+        "{\"doc_id\": \"j5\", \"title\": \"Five\"}{\"doc_id\": \"j6\"}",
+        "{\"doc_id\": \"j7\", \"title\": \"Seven\"} null",
+        "{\"doc_id\": \"j8\", \"title\": \"Eight\"},",
+        "{\"doc_id\": \"j9\", \"title\": \"Nine\"}   "));
+    assertEquals(5, e.size());
+    RecordReader.Entry.Skip two = skip(e.get(0));
+    assertEquals("line 1 holds more than one JSON value", two.reason());
+    assertEquals("j3", two.id(), "the first document names the line in reports");
+    assertEquals("line 2 holds more than one JSON value", skip(e.get(1)).reason());
+    assertEquals("line 3 holds more than one JSON value", skip(e.get(2)).reason());
+    assertEquals("line 4 is not JSON", skip(e.get(3)).reason(), "text after the document is not ignored");
+    assertEquals("j9", PubmedXmlReaderTest.record(e.get(4)).id(), "white space after a document is fine");
+  }
+
   private static RecordReader.Entry.Skip skip(RecordReader.Entry e) {
     return assertInstanceOf(RecordReader.Entry.Skip.class, e);
   }
