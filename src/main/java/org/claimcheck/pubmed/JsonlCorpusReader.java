@@ -2,12 +2,11 @@ package org.claimcheck.pubmed;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.claimcheck.Json;
 
@@ -17,32 +16,84 @@ import org.claimcheck.Json;
  * sentence numbers match the corpus. A line that is not a usable document is skipped with its reason.
  *
  * <p>Each non-blank line is one entry: a document, or a skip that names the line (not JSON, not an object, more than
- * one JSON value, no id).
+ * one JSON value, no id, longer than {@link #MAX_LINE_BYTES}). Lines end at LF, CR or CRLF. Memory stays bounded: a
+ * line longer than {@link #MAX_LINE_BYTES} is skipped without being held.
  */
 public final class JsonlCorpusReader implements RecordReader {
-  private final BufferedReader reader;
+  /** Lines longer than this are skipped: the same bound as a PubMed XML record. */
+  static final int MAX_LINE_BYTES = PubmedXmlSplitter.MAX_RECORD_BYTES;
+
+  private final InputStream in;
+  private final int maxLineBytes;
+  private final byte[] buf = new byte[1 << 16];
+  private int pos;
+  private int lim;
+  private boolean eof;
+  private boolean skipLf;
   private int lineNo;
+
+  // The line being read: its bytes (line ending excluded) and whether it went over maxLineBytes.
+  private byte[] line = new byte[1 << 12];
+  private int lineLen;
+  private boolean oversize;
 
   /** Reads {@code in} (decompressed already); takes ownership of it. */
   public JsonlCorpusReader(InputStream in) {
-    this.reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+    this(in, MAX_LINE_BYTES);
+  }
+
+  /** As above, skipping lines longer than {@code maxLineBytes}. */
+  JsonlCorpusReader(InputStream in, int maxLineBytes) {
+    this.in = in;
+    this.maxLineBytes = maxLineBytes;
   }
 
   @Override
   public Entry next() throws IOException {
-    for (String line; (line = reader.readLine()) != null; ) {
+    while (readLine()) {
       lineNo++;
-      if (line.isBlank()) {
+      if (oversize) {
+        return new Entry.Skip(null, "line " + lineNo + " is longer than " + describe(maxLineBytes));
+      }
+      String text = new String(line, 0, lineLen, StandardCharsets.UTF_8);
+      if (text.isBlank()) {
         continue;
       }
-      return parse(line);
+      return parse(text);
     }
     return null;
   }
 
-  private Entry parse(String line) {
+  /** {@link #next()}, weighed by the bytes of its line, so that the indexer bounds the memory of long documents. */
+  @Override
+  public Deferred nextDeferred() throws IOException {
+    Entry e = next();
+    if (e == null) {
+      return null;
+    }
+    Deferred parsed = Deferred.of(e);
+    int weight = Math.max(parsed.weight(), lineLen);
+    return new Deferred() {
+      @Override
+      public String id() {
+        return parsed.id();
+      }
+
+      @Override
+      public Entry parse() {
+        return e;
+      }
+
+      @Override
+      public int weight() {
+        return weight;
+      }
+    };
+  }
+
+  private Entry parse(String text) {
     JsonNode n;
-    try (JsonParser p = Json.MAPPER.createParser(line)) {
+    try (JsonParser p = Json.MAPPER.createParser(text)) {
       n = Json.MAPPER.readTree(p);
       if (n == null) {
         return new Entry.Skip(null, "line " + lineNo + " is not JSON");
@@ -104,8 +155,80 @@ public final class JsonlCorpusReader implements RecordReader {
     return v != null && !v.isNull();
   }
 
+  /**
+   * Reads the next line into {@link #line}; false at the end of the input. A line longer than {@link #maxLineBytes}
+   * sets {@link #oversize} and is read to its end without being kept.
+   */
+  private boolean readLine() throws IOException {
+    lineLen = 0;
+    oversize = false;
+    if (line.length > (1 << 20)) {
+      line = new byte[1 << 12]; // a long line's buffer is not kept for the rest of the file
+    }
+    boolean any = false;
+    while (true) {
+      if (pos == lim && !fill()) {
+        return any;
+      }
+      if (skipLf) {
+        skipLf = false;
+        if (buf[pos] == '\n') {
+          pos++;
+          continue;
+        }
+      }
+      any = true;
+      int end = pos;
+      while (end < lim && buf[end] != '\n' && buf[end] != '\r') {
+        end++;
+      }
+      append(pos, end - pos);
+      if (end < lim) {
+        skipLf = buf[end] == '\r';
+        pos = end + 1;
+        return true;
+      }
+      pos = end;
+    }
+  }
+
+  private void append(int from, int n) {
+    if (oversize || n == 0) {
+      return;
+    }
+    if (n > maxLineBytes - lineLen) {
+      oversize = true;
+      lineLen = 0;
+      return;
+    }
+    if (lineLen + n > line.length) {
+      line = Arrays.copyOf(line, (int) Math.min(maxLineBytes, Math.max(lineLen + n, 2L * line.length)));
+    }
+    System.arraycopy(buf, from, line, lineLen, n);
+    lineLen += n;
+  }
+
+  /** Refills {@link #buf} once it is used up; false at the end of the input. */
+  private boolean fill() throws IOException {
+    if (eof) {
+      return false;
+    }
+    int n;
+    do {
+      n = in.read(buf, 0, buf.length);
+    } while (n == 0);
+    pos = 0;
+    lim = Math.max(n, 0);
+    eof = n < 0;
+    return !eof;
+  }
+
+  private static String describe(int bytes) {
+    return bytes % (1 << 20) == 0 ? (bytes >> 20) + " MB" : bytes + " bytes";
+  }
+
   @Override
   public void close() throws IOException {
-    reader.close();
+    in.close();
   }
 }

@@ -2,14 +2,18 @@ package org.claimcheck.pubmed;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,6 +81,56 @@ class JsonlCorpusReaderTest {
     assertEquals("j9", PubmedXmlReaderTest.record(e.get(4)).id(), "white space after a document is fine");
   }
 
+  /** A line longer than the bound is skipped, counted with its line number, and the lines after it are read. */
+  @Test
+  void aLineLongerThanTheBoundIsSkippedAndTheRestIsRead() throws IOException {
+    String ok = "{\"doc_id\": \"a\", \"title\": \"Short\"}"; // 35 bytes
+    String longLine = "{\"doc_id\": \"b\", \"title\": \"" + "x".repeat(100) + "\"}";
+    String text = ok + "\r\n" + longLine + "\r\n\n" + longLine + "\r" + ok.replace("\"a\"", "\"c\"") + "\n" + longLine;
+    List<RecordReader.Entry> e = readAll(new JsonlCorpusReader(bytes(text), 64));
+    assertEquals(5, e.size());
+    assertEquals("a", PubmedXmlReaderTest.record(e.get(0)).id());
+    assertEquals("line 2 is longer than 64 bytes", skip(e.get(1)).reason());
+    assertEquals("line 4 is longer than 64 bytes", skip(e.get(2)).reason(), "CRLF, LF and CR each end one line");
+    assertEquals("c", PubmedXmlReaderTest.record(e.get(3)).id());
+    assertEquals("line 6 is longer than 64 bytes", skip(e.get(4)).reason(), "the last line, without a line end");
+    List<RecordReader.Entry> exact = readAll(new JsonlCorpusReader(bytes(ok + "\n"), ok.length()));
+    assertEquals("a", PubmedXmlReaderTest.record(exact.getFirst()).id(), "a line of exactly the bound is read");
+  }
+
+  /**
+   * The bound is the XML record bound (32 MB), and a longer line is not held: a 40 MB document streamed through the
+   * reader is skipped, and the document after it is read.
+   */
+  @Test
+  void theDefaultBoundIs32Megabytes() throws IOException {
+    assertEquals(32 << 20, JsonlCorpusReader.MAX_LINE_BYTES);
+    InputStream in = new SequenceInputStream(Collections.enumeration(List.of(
+        bytes("{\"doc_id\": \"big\", \"title\": \""), new Repeat((byte) 'x', 40L << 20),
+        bytes("\"}\n{\"doc_id\": \"after\", \"title\": \"After\"}\n"))));
+    List<RecordReader.Entry> e = readAll(new JsonlCorpusReader(in));
+    assertEquals(2, e.size());
+    assertEquals("line 1 is longer than 32 MB", skip(e.get(0)).reason());
+    assertEquals("after", PubmedXmlReaderTest.record(e.get(1)).id());
+  }
+
+  /** The indexer bounds what waits for its workers by each entry's weight: a long document weighs its bytes. */
+  @Test
+  void anEntryWeighsItsLine() throws IOException {
+    String body = "y".repeat(1 << 20);
+    try (var r = new JsonlCorpusReader(bytes("{\"doc_id\": \"w\", \"text\": \"" + body + "\"}\n{\"doc_id\": \"s\"}"))) {
+      RecordReader.Deferred big = r.nextDeferred();
+      assertEquals("w", big.id());
+      assertTrue(big.weight() > 1 << 20, "weight " + big.weight());
+      assertEquals(body, PubmedXmlReaderTest.record(big.parse()).abstractText());
+      RecordReader.Deferred small = r.nextDeferred();
+      assertEquals("s", small.id(), "a line with no title or text: skipped, its id kept");
+      assertEquals("no title and no text", skip(small.parse()).reason());
+      assertTrue(small.weight() < 1 << 10, "weight " + small.weight());
+      assertNull(r.nextDeferred());
+    }
+  }
+
   private static RecordReader.Entry.Skip skip(RecordReader.Entry e) {
     return assertInstanceOf(RecordReader.Entry.Skip.class, e);
   }
@@ -97,5 +151,36 @@ class JsonlCorpusReaderTest {
 
   private static InputStream bytes(String s) {
     return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** {@code n} copies of one byte, made as they are read. */
+  private static final class Repeat extends InputStream {
+    private final byte b;
+    private long left;
+
+    Repeat(byte b, long n) {
+      this.b = b;
+      this.left = n;
+    }
+
+    @Override
+    public int read() {
+      if (left == 0) {
+        return -1;
+      }
+      left--;
+      return b;
+    }
+
+    @Override
+    public int read(byte[] out, int off, int len) {
+      if (left == 0) {
+        return -1;
+      }
+      int n = (int) Math.min(len, left);
+      java.util.Arrays.fill(out, off, off + n, b);
+      left -= n;
+      return n;
+    }
   }
 }
