@@ -16,8 +16,9 @@ import org.claimcheck.Json;
  * sentence numbers match the corpus. A line that is not a usable document is skipped with its reason.
  *
  * <p>Each non-blank line is one entry: a document, or a skip that names the line (not JSON, not an object, more than
- * one JSON value, no id, longer than {@link #MAX_LINE_BYTES}). Lines end at LF, CR or CRLF. Memory stays bounded: a
- * line longer than {@link #MAX_LINE_BYTES} is skipped without being held.
+ * one JSON value, no id, longer than {@link #MAX_LINE_BYTES}). Lines end at LF, CR or CRLF; a UTF-8 byte-order mark
+ * at the start of the file is ignored. Memory stays bounded: a line longer than {@link #MAX_LINE_BYTES} is skipped
+ * without being held.
  */
 public final class JsonlCorpusReader implements RecordReader {
   /** Lines longer than this are skipped: the same bound as a PubMed XML record. */
@@ -29,6 +30,7 @@ public final class JsonlCorpusReader implements RecordReader {
   private int pos;
   private int lim;
   private boolean eof;
+  private boolean started;
   private boolean skipLf;
   private int lineNo;
 
@@ -160,6 +162,10 @@ public final class JsonlCorpusReader implements RecordReader {
    * sets {@link #oversize} and is read to its end without being kept.
    */
   private boolean readLine() throws IOException {
+    if (!started) {
+      started = true;
+      skipByteOrderMark();
+    }
     lineLen = 0;
     oversize = false;
     if (line.length > (1 << 20)) {
@@ -221,6 +227,21 @@ public final class JsonlCorpusReader implements RecordReader {
     lim = Math.max(n, 0);
     eof = n < 0;
     return !eof;
+  }
+
+  /** Steps over a UTF-8 byte-order mark at the start of the input (editors on Windows write one). */
+  private void skipByteOrderMark() throws IOException {
+    while (lim < 3 && !eof) {
+      int n = in.read(buf, lim, buf.length - lim);
+      if (n < 0) {
+        eof = true;
+      } else {
+        lim += n;
+      }
+    }
+    if (lim >= 3 && (buf[0] & 0xff) == 0xef && (buf[1] & 0xff) == 0xbb && (buf[2] & 0xff) == 0xbf) {
+      pos = 3;
+    }
   }
 
   private static String describe(int bytes) {

@@ -43,6 +43,28 @@ class JsonlCorpusReaderTest {
     assertEquals("line 4 has no doc_id or _id", skip(e.get(3)).reason());
   }
 
+  /** Editors on Windows save UTF-8 with a byte-order mark; the XML and MEDLINE readers accept one too. */
+  @Test
+  void aByteOrderMarkAtTheStartIsIgnored(@TempDir Path dir) throws IOException {
+    Path f = dir.resolve("bom.jsonl");
+    Files.write(f, ("\ufeff{\"doc_id\": \"j1\", \"title\": \"First\"}\n{\"doc_id\": \"j2\", \"title\": \"Second\"}\n")
+        .getBytes(StandardCharsets.UTF_8));
+    List<RecordReader.Entry> e = PubmedXmlReaderTest.readAll(f);
+    assertEquals(List.of("j1", "j2"), e.stream().map(x -> PubmedXmlReaderTest.record(x).id()).toList());
+    assertEquals("First", PubmedXmlReaderTest.record(e.get(0)).title());
+  }
+
+  /** A byte-order mark is only a mark at the very start; elsewhere it is text that is not JSON. */
+  @Test
+  void aByteOrderMarkLaterIsNotSkipped() throws IOException {
+    List<RecordReader.Entry> e = read("{\"doc_id\": \"j1\", \"title\": \"T\"}\n\ufeff{\"doc_id\": \"j2\"}\n\ufeff");
+    assertEquals(3, e.size());
+    assertEquals("line 2 is not JSON", skip(e.get(1)).reason());
+    assertEquals("line 3 is not JSON", skip(e.get(2)).reason());
+    assertEquals(List.of(), read("\ufeff"), "a file that is only a byte-order mark holds nothing");
+    assertEquals(List.of(), read("\ufeff\n\n"));
+  }
+
   /** SciFact names its id {@code doc_id}, BEIR {@code _id}: a {@code doc_id} with no value gives way to {@code _id}. */
   @Test
   void aNullOrEmptyDocIdFallsBackToUnderscoreId() throws IOException {
