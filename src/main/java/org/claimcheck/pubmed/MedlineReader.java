@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * One per thread. Streams records in the MEDLINE text format ({@code PMID- }, {@code TI  - }, {@code AB  - }, ...; a
- * field continues on lines indented by six spaces; records are separated by blank lines). CRLF line ends are fine.
+ * field continues on lines indented by six spaces; records are separated by blank lines, and a {@code PMID} line after
+ * a record's own starts the next record). CRLF line ends are fine.
  */
 public final class MedlineReader implements RecordReader {
   private static final Pattern TAG = Pattern.compile("^([A-Z]{2,4})\\s*- (.*)$");
@@ -22,6 +23,7 @@ public final class MedlineReader implements RecordReader {
 
   private final BufferedReader reader;
   private boolean eof;
+  private String pending;
 
   /** Reads {@code in} (decompressed already); takes ownership of it. */
   public MedlineReader(InputStream in) {
@@ -30,7 +32,7 @@ public final class MedlineReader implements RecordReader {
 
   @Override
   public Entry next() throws IOException {
-    while (!eof) {
+    while (!eof || pending != null) {
       Map<String, List<String>> fields = readRecord();
       if (fields.isEmpty()) {
         continue;
@@ -40,17 +42,25 @@ public final class MedlineReader implements RecordReader {
     return null;
   }
 
+  /**
+   * The fields of the next record. A record ends at a blank line, at the end of the file, or where a {@code PMID} line
+   * follows a record that has one already: files that lost their blank lines still give every record.
+   */
   private Map<String, List<String>> readRecord() throws IOException {
     Map<String, List<String>> fields = new LinkedHashMap<>();
     String tag = null;
     StringBuilder value = null;
-    for (String line; ; ) {
-      line = reader.readLine();
+    while (true) {
+      String line = pending;
+      pending = null;
       if (line == null) {
-        eof = true;
-        break;
+        line = reader.readLine();
+        if (line == null) {
+          eof = true;
+          break;
+        }
+        line = line.replace("\r", "").replace("\ufeff", "");
       }
-      line = line.replace("\r", "").replace("\ufeff", "");
       if (line.isBlank()) {
         if (!fields.isEmpty() || tag != null) {
           break;
@@ -61,6 +71,11 @@ public final class MedlineReader implements RecordReader {
       if (m.matches() && !line.startsWith(" ")) {
         if (tag != null) {
           fields.computeIfAbsent(tag, k -> new ArrayList<>()).add(value.toString().strip());
+        }
+        if (m.group(1).equals("PMID") && fields.containsKey("PMID")) {
+          pending = line;
+          tag = null;
+          break;
         }
         tag = m.group(1);
         value = new StringBuilder(m.group(2));

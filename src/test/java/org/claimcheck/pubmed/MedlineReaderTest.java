@@ -3,9 +3,12 @@ package org.claimcheck.pubmed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,17 +51,41 @@ class MedlineReaderTest {
   @Test
   void aMeshLineWithoutADescriptorCostsNothing() throws IOException {
     String text = "PMID- 1\nTI  - One.\nMH  - /\nMH  - */therapeutic use\nMH  - Humans\n\nPMID- 2\nTI  - Two.\n";
-    List<RecordReader.Entry> e = new java.util.ArrayList<>();
-    try (var r = new MedlineReader(new java.io.ByteArrayInputStream(text.getBytes(
-        java.nio.charset.StandardCharsets.UTF_8)))) {
-      for (RecordReader.Entry x; (x = r.next()) != null; ) {
-        e.add(x);
-      }
-    }
+    List<RecordReader.Entry> e = read(text);
     assertEquals(2, e.size());
     PubmedRecord one = PubmedXmlReaderTest.record(e.get(0));
     assertEquals(List.of("Humans"), one.mesh().stream().map(PubmedRecord.MeshHeading::descriptor).toList());
     assertTrue(one.humans());
     assertEquals("Two.", PubmedXmlReaderTest.record(e.get(1)).title());
+  }
+
+  /** Records that lost the blank line between them: a second PMID line starts a new record, so none is lost. */
+  @Test
+  void aPmidLineStartsANewRecordWithoutABlankLine() throws IOException {
+    List<RecordReader.Entry> e = read("PMID- 11\nTI  - First.\nAB  - One.\nPMID- 12\nTI  - Second.\n"
+        + "PMID- 13\n\nTI  - Fourth, no PMID.\nPMID- 14\nAB  - Five.\n");
+    assertEquals(4, e.size());
+    PubmedRecord first = PubmedXmlReaderTest.record(e.get(0));
+    assertEquals("11", first.id());
+    assertEquals("First.", first.title());
+    assertEquals("One.", first.abstractText());
+    PubmedRecord second = PubmedXmlReaderTest.record(e.get(1));
+    assertEquals("12", second.id());
+    assertEquals("Second.", second.title());
+    assertEquals("13", PubmedXmlReaderTest.record(e.get(2)).id());
+    PubmedRecord fourth = PubmedXmlReaderTest.record(e.get(3));
+    assertEquals("14", fourth.id(), "a PMID after other fields is the record's own");
+    assertEquals("Fourth, no PMID.", fourth.title());
+    assertEquals("Five.", fourth.abstractText());
+  }
+
+  private static List<RecordReader.Entry> read(String text) throws IOException {
+    List<RecordReader.Entry> e = new ArrayList<>();
+    try (var r = new MedlineReader(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)))) {
+      for (RecordReader.Entry x; (x = r.next()) != null; ) {
+        e.add(x);
+      }
+    }
+    return e;
   }
 }
