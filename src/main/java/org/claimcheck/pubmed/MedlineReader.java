@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 /**
  * One per thread. Streams records in the MEDLINE text format ({@code PMID- }, {@code TI  - }, {@code AB  - }, ...; a
  * field continues on lines indented by six spaces; records are separated by blank lines, and a {@code PMID} line after
- * a record's own starts the next record). CRLF line ends are fine.
+ * a record's own starts the next record). CRLF line ends are fine. Authors read as {@link PubmedXmlReader} reads them
+ * from the same record's XML: "Last Fore".
  */
 public final class MedlineReader implements RecordReader {
   private static final Pattern TAG = Pattern.compile("^([A-Z]{2,4})\\s*- (.*)$");
@@ -33,7 +34,7 @@ public final class MedlineReader implements RecordReader {
   @Override
   public Entry next() throws IOException {
     while (!eof || pending != null) {
-      Map<String, List<String>> fields = readRecord();
+      List<Field> fields = readRecord();
       if (fields.isEmpty()) {
         continue;
       }
@@ -42,12 +43,16 @@ public final class MedlineReader implements RecordReader {
     return null;
   }
 
+  /** One field of a record: its tag and its value (continuation lines joined). */
+  private record Field(String tag, String value) {}
+
   /**
-   * The fields of the next record. A record ends at a blank line, at the end of the file, or where a {@code PMID} line
-   * follows a record that has one already: files that lost their blank lines still give every record.
+   * The fields of the next record in file order. A record ends at a blank line, at the end of the file, or where a
+   * {@code PMID} line follows a record that has one already: files that lost their blank lines still give every record.
    */
-  private Map<String, List<String>> readRecord() throws IOException {
-    Map<String, List<String>> fields = new LinkedHashMap<>();
+  private List<Field> readRecord() throws IOException {
+    List<Field> fields = new ArrayList<>();
+    boolean hasPmid = false;
     String tag = null;
     StringBuilder value = null;
     while (true) {
@@ -70,12 +75,15 @@ public final class MedlineReader implements RecordReader {
       Matcher m = TAG.matcher(line);
       if (m.matches() && !line.startsWith(" ")) {
         if (tag != null) {
-          fields.computeIfAbsent(tag, k -> new ArrayList<>()).add(value.toString().strip());
+          fields.add(new Field(tag, value.toString().strip()));
         }
-        if (m.group(1).equals("PMID") && fields.containsKey("PMID")) {
-          pending = line;
-          tag = null;
-          break;
+        if (m.group(1).equals("PMID")) {
+          if (hasPmid) {
+            pending = line;
+            tag = null;
+            break;
+          }
+          hasPmid = true;
         }
         tag = m.group(1);
         value = new StringBuilder(m.group(2));
@@ -84,12 +92,16 @@ public final class MedlineReader implements RecordReader {
       }
     }
     if (tag != null) {
-      fields.computeIfAbsent(tag, k -> new ArrayList<>()).add(value.toString().strip());
+      fields.add(new Field(tag, value.toString().strip()));
     }
     return fields;
   }
 
-  private static Entry toEntry(Map<String, List<String>> f) {
+  private static Entry toEntry(List<Field> fields) {
+    Map<String, List<String>> f = new LinkedHashMap<>();
+    for (Field field : fields) {
+      f.computeIfAbsent(field.tag(), k -> new ArrayList<>()).add(field.value());
+    }
     String id = first(f, "PMID");
     if (id == null || id.isBlank()) {
       return new Entry.Skip(null, "MEDLINE record without PMID");
@@ -107,7 +119,7 @@ public final class MedlineReader implements RecordReader {
         year = Integer.parseInt(m.group(1));
       }
     }
-    List<String> authors = f.getOrDefault("FAU", f.getOrDefault("AU", List.of()));
+    List<String> authors = authors(fields);
     String doi = null;
     List<String> ids = new ArrayList<>(f.getOrDefault("AID", List.of()));
     ids.addAll(f.getOrDefault("LID", List.of()));
@@ -141,6 +153,54 @@ public final class MedlineReader implements RecordReader {
     String journal = first(f, "JT") != null ? first(f, "JT") : first(f, "TA");
     return new Entry.Upsert(new PubmedRecord(id.strip(), 1, first(f, "TI"), sections, List.of(), journal, dp, year,
         authors, doi, mesh, types, first(f, "LA"), humans, animals, retracted));
+  }
+
+  /**
+   * The authors in file order, as PubMed XML gives them ({@link PubmedXmlReader}: "Last Fore", else "Last Initials",
+   * else "Last"; collective names as they are): an author's {@code FAU} ("Last, Fore") and the {@code AU} ("Last FI")
+   * after it are one author; an {@code AU} alone (records before 2002) or a {@code CN} is one too.
+   */
+  private static List<String> authors(List<Field> fields) {
+    List<String> authors = new ArrayList<>();
+    String full = null; // an FAU whose AU has not come yet
+    for (Field field : fields) {
+      switch (field.tag()) {
+        case "FAU" -> {
+          if (full != null) {
+            authors.add(author(full, null));
+          }
+          full = field.value();
+        }
+        case "AU" -> {
+          authors.add(full != null ? author(full, field.value()) : field.value());
+          full = null;
+        }
+        case "CN" -> {
+          if (full != null) {
+            authors.add(author(full, null));
+            full = null;
+          }
+          authors.add(field.value());
+        }
+        default -> { }
+      }
+    }
+    if (full != null) {
+      authors.add(author(full, null));
+    }
+    authors.removeIf(String::isEmpty);
+    return authors;
+  }
+
+  /** "Last, Fore" as "Last Fore"; a full name without a fore name gives way to the short one ("Last FI"), if any. */
+  private static String author(String full, String shortName) {
+    int comma = full.indexOf(',');
+    if (comma < 0) {
+      return shortName != null && !shortName.isEmpty() ? shortName : full;
+    }
+    String last = full.substring(0, comma).strip();
+    String fore = full.substring(comma + 1).strip();
+    return fore.isEmpty() ? last : last + " " + fore;
   }
 
   private static String first(Map<String, List<String>> f, String tag) {

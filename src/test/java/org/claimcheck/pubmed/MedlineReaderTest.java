@@ -79,6 +79,35 @@ class MedlineReaderTest {
     assertEquals("Five.", fourth.abstractText());
   }
 
+  /** Authors read as PubMed XML gives them: "Last Fore", else "Last Initials"; collective names; no investigators. */
+  @Test
+  void authorsReadAsXmlGivesThem() throws IOException {
+    List<RecordReader.Entry> e = read(String.join("\n",
+        "PMID- 21",
+        "TI  - Authors.",
+        "FAU - Casbon, James A",
+        "AU  - Casbon JA",
+        "AD  - Somewhere.",
+        "FAU - de Hoon, M J L",
+        "AU  - de Hoon MJ",
+        "FAU - Poe",
+        "AU  - Poe E",
+        "CN  - Invented Trial Group",
+        "AU  - Older A",
+        "FAU - Last, Only",
+        "IR  - Investigator I",
+        "FIR - Investigator, Ivan",
+        "",
+        "PMID- 22",
+        "TI  - Before 2002: AU lines only.",
+        "AU  - Mangalam H",
+        "AU  - Smith JB",
+        ""));
+    assertEquals(List.of("Casbon James A", "de Hoon M J L", "Poe E", "Invented Trial Group", "Older A", "Last Only"),
+        PubmedXmlReaderTest.record(e.get(0)).authors());
+    assertEquals(List.of("Mangalam H", "Smith JB"), PubmedXmlReaderTest.record(e.get(1)).authors());
+  }
+
   private static List<RecordReader.Entry> read(String text) throws IOException {
     List<RecordReader.Entry> e = new ArrayList<>();
     try (var r = new MedlineReader(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)))) {
