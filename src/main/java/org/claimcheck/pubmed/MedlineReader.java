@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 /**
  * One per thread. Streams records in the MEDLINE text format ({@code PMID- }, {@code TI  - }, {@code AB  - }, ...; a
  * field continues on lines indented by six spaces; records are separated by blank lines, and a {@code PMID} line after
- * a record's own starts the next record). CRLF line ends are fine. Authors read as {@link PubmedXmlReader} reads them
- * from the same record's XML: "Last Fore".
+ * a record's own starts the next record). CRLF line ends are fine. Fields read as {@link PubmedXmlReader} reads the
+ * same record's XML: white space collapsed, authors as "Last Fore".
  */
 public final class MedlineReader implements RecordReader {
   private static final Pattern TAG = Pattern.compile("^([A-Z]{2,4})\\s*- (.*)$");
@@ -43,7 +43,7 @@ public final class MedlineReader implements RecordReader {
     return null;
   }
 
-  /** One field of a record: its tag and its value (continuation lines joined). */
+  /** One field of a record: its tag and its value (continuation lines joined, white space collapsed). */
   private record Field(String tag, String value) {}
 
   /**
@@ -75,7 +75,7 @@ public final class MedlineReader implements RecordReader {
       Matcher m = TAG.matcher(line);
       if (m.matches() && !line.startsWith(" ")) {
         if (tag != null) {
-          fields.add(new Field(tag, value.toString().strip()));
+          fields.add(new Field(tag, PubmedXmlReader.collapse(value.toString())));
         }
         if (m.group(1).equals("PMID")) {
           if (hasPmid) {
@@ -88,11 +88,11 @@ public final class MedlineReader implements RecordReader {
         tag = m.group(1);
         value = new StringBuilder(m.group(2));
       } else if (value != null) {
-        value.append(' ').append(line.strip());
+        value.append(' ').append(line);
       }
     }
     if (tag != null) {
-      fields.add(new Field(tag, value.toString().strip()));
+      fields.add(new Field(tag, PubmedXmlReader.collapse(value.toString())));
     }
     return fields;
   }
@@ -119,10 +119,15 @@ public final class MedlineReader implements RecordReader {
         year = Integer.parseInt(m.group(1));
       }
     }
+    String dep = first(f, "DEP"); // the date of electronic publication (ArticleDate), "20060110"
+    if (year == null && dep != null && dep.matches("\\d{8}")) {
+      year = Integer.parseInt(dep.substring(0, 4));
+    }
     List<String> authors = authors(fields);
     String doi = null;
-    List<String> ids = new ArrayList<>(f.getOrDefault("AID", List.of()));
-    ids.addAll(f.getOrDefault("LID", List.of()));
+    // The ELocationID (LID) first, then the ArticleIdList (AID), as PubmedXmlReader takes them.
+    List<String> ids = new ArrayList<>(f.getOrDefault("LID", List.of()));
+    ids.addAll(f.getOrDefault("AID", List.of()));
     for (String aid : ids) {
       if (aid.endsWith("[doi]")) {
         doi = aid.substring(0, aid.length() - 5).strip();
@@ -151,7 +156,11 @@ public final class MedlineReader implements RecordReader {
     boolean retracted = types.stream().anyMatch(t -> t.equalsIgnoreCase("Retracted Publication"))
         || f.containsKey("RIN");
     String journal = first(f, "JT") != null ? first(f, "JT") : first(f, "TA");
-    return new Entry.Upsert(new PubmedRecord(id.strip(), 1, first(f, "TI"), sections, List.of(), journal, dp, year,
+    String title = first(f, "TI");
+    if (title == null || title.isBlank()) {
+      title = first(f, "TT"); // the title in the original language (VernacularTitle)
+    }
+    return new Entry.Upsert(new PubmedRecord(id.strip(), 1, title, sections, List.of(), journal, dp, year,
         authors, doi, mesh, types, first(f, "LA"), humans, animals, retracted));
   }
 

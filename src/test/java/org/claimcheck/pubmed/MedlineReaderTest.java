@@ -108,6 +108,91 @@ class MedlineReaderTest {
     assertEquals(List.of("Mangalam H", "Smith JB"), PubmedXmlReaderTest.record(e.get(1)).authors());
   }
 
+  /** The same record read from MEDLINE text and from PubMed XML is the same record, field for field. */
+  @Test
+  void aRecordReadsTheSameFromMedlineAndXml() throws IOException {
+    String medline = String.join("\r\n",
+        "PMID- 90000031",
+        "OWN - NLM",
+        "DP  - 2006 Mar 1",
+        "TI  - An invented title that goes on  ",
+        "      over two lines.",
+        "AB  - An invented abstract whose line ends in a space ",
+        "      and goes on. It has two sentences.",
+        "FAU - Casbon, James A",
+        "AU  - Casbon JA",
+        "FAU - Poe",
+        "AU  - Poe E",
+        "CN  - Invented Trial Group",
+        "LA  - eng",
+        "PT  - Journal Article",
+        "PT  - Retracted Publication",
+        "DEP - 20060110",
+        "TA  - Invent J",
+        "JT  - Invented journal",
+        "MH  - Humans",
+        "MH  - Information Storage and Retrieval/*methods",
+        "MH  - *Software",
+        "RIN - Invent J. 2007;1:1",
+        "LID - 10.0000/elocation [doi]",
+        "AID - 10.0000/articleid [doi]",
+        "AID - S0000 [pii]",
+        "");
+    String xml = """
+        <?xml version="1.0"?>
+        <PubmedArticleSet><PubmedArticle><MedlineCitation Status="MEDLINE" Owner="NLM">
+          <PMID Version="1">90000031</PMID>
+          <Article PubModel="Print-Electronic">
+            <Journal><JournalIssue><PubDate><Year>2006</Year><Month>Mar</Month><Day>1</Day></PubDate></JournalIssue>
+              <Title>Invented journal</Title><ISOAbbreviation>Invent J</ISOAbbreviation></Journal>
+            <ArticleTitle>An invented title that goes on
+              over two lines.</ArticleTitle>
+            <ELocationID EIdType="doi" ValidYN="Y">10.0000/elocation</ELocationID>
+            <Abstract><AbstractText>An invented abstract whose line ends in a space
+              and goes on. It has two sentences.</AbstractText></Abstract>
+            <AuthorList CompleteYN="Y">
+              <Author><LastName>Casbon</LastName><ForeName>James A</ForeName><Initials>JA</Initials></Author>
+              <Author><LastName>Poe</LastName><Initials>E</Initials></Author>
+              <Author><CollectiveName>Invented Trial Group</CollectiveName></Author>
+            </AuthorList>
+            <Language>eng</Language>
+            <PublicationTypeList><PublicationType>Journal Article</PublicationType>
+              <PublicationType>Retracted Publication</PublicationType></PublicationTypeList>
+            <ArticleDate DateType="Electronic"><Year>2006</Year><Month>01</Month><Day>10</Day></ArticleDate>
+          </Article>
+          <MedlineJournalInfo><MedlineTA>Invent J</MedlineTA></MedlineJournalInfo>
+          <CommentsCorrectionsList><CommentsCorrections RefType="RetractionIn"><RefSource>Invent J. 2007;1:1</RefSource>
+          </CommentsCorrections></CommentsCorrectionsList>
+          <MeshHeadingList>
+            <MeshHeading><DescriptorName MajorTopicYN="N">Humans</DescriptorName></MeshHeading>
+            <MeshHeading><DescriptorName MajorTopicYN="N">Information Storage and Retrieval</DescriptorName>
+              <QualifierName MajorTopicYN="Y">methods</QualifierName></MeshHeading>
+            <MeshHeading><DescriptorName MajorTopicYN="Y">Software</DescriptorName></MeshHeading>
+          </MeshHeadingList>
+        </MedlineCitation>
+        <PubmedData><ArticleIdList><ArticleId IdType="pubmed">90000031</ArticleId>
+          <ArticleId IdType="doi">10.0000/articleid</ArticleId><ArticleId IdType="pii">S0000</ArticleId></ArticleIdList>
+        </PubmedData></PubmedArticle></PubmedArticleSet>
+        """;
+    PubmedRecord fromXml = PubmedXmlReaderTest.record(PubmedXmlReaderTest.readAll(xml).getFirst());
+    PubmedRecord fromMedline = PubmedXmlReaderTest.record(read(medline).getFirst());
+    assertEquals("An invented abstract whose line ends in a space and goes on. It has two sentences.",
+        fromMedline.abstractText(), "white space collapsed as in XML");
+    assertEquals(List.of("Casbon James A", "Poe E", "Invented Trial Group"), fromMedline.authors());
+    assertEquals("10.0000/elocation", fromMedline.doi(), "the ELocationID's DOI before the ArticleIdList's, as XML");
+    assertEquals(fromXml, fromMedline);
+  }
+
+  /** A title only in the original language (TT), the year only in the electronic date (DEP): as XML reads them. */
+  @Test
+  void aVernacularTitleAndAnElectronicDateStandIn() throws IOException {
+    PubmedRecord r = PubmedXmlReaderTest.record(read("PMID- 41\nTT  - Un titre.\nDP  - Spring\nDEP - 20200131\n")
+        .getFirst());
+    assertEquals("Un titre.", r.title());
+    assertEquals(2020, r.year());
+    assertEquals("Spring", r.pubDate());
+  }
+
   private static List<RecordReader.Entry> read(String text) throws IOException {
     List<RecordReader.Entry> e = new ArrayList<>();
     try (var r = new MedlineReader(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)))) {
