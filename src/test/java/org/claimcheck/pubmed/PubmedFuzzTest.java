@@ -18,9 +18,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
 import org.claimcheck.Fuzz;
@@ -235,19 +237,33 @@ class PubmedFuzzTest {
     return out;
   }
 
-  /** Records in (runs of lines from a field line to the next blank line) = entries out. */
+  /**
+   * Records in (runs of lines from a field line to the next blank line, or to a PMID line after the run's own PMID
+   * line) = entries out.
+   */
   static void checkMedline(byte[] data) throws IOException {
     int blocks = 0;
     boolean tagged = false;
+    boolean pmid = false;
     for (String raw : lines(data)) {
       String line = raw.replace("\ufeff", "");
       if (line.isBlank()) {
         if (tagged) {
           blocks++;
           tagged = false;
+          pmid = false;
         }
       } else {
-        tagged |= MEDLINE_TAG.matcher(line).matches() && !line.startsWith(" ");
+        Matcher m = MEDLINE_TAG.matcher(line);
+        if (m.matches() && !line.startsWith(" ")) {
+          if (m.group(1).equals("PMID")) {
+            if (pmid) {
+              blocks++;
+            }
+            pmid = true;
+          }
+          tagged = true;
+        }
       }
     }
     if (tagged) {
@@ -270,9 +286,14 @@ class PubmedFuzzTest {
     checkMedline(data);
   }
 
-  /** Records in (non-blank lines) = entries out (documents, or skips with the line's problem). */
+  /**
+   * Records in (non-blank lines, after a byte-order mark at the start) = entries out (documents, or skips with the
+   * line's problem).
+   */
   static void checkJsonl(byte[] data) throws IOException {
-    long lines = lines(data).stream().filter(l -> !l.isBlank()).count();
+    boolean bom = data.length >= 3 && (data[0] & 0xff) == 0xef && (data[1] & 0xff) == 0xbb && (data[2] & 0xff) == 0xbf;
+    long lines = lines(bom ? Arrays.copyOfRange(data, 3, data.length) : data).stream().filter(l -> !l.isBlank())
+        .count();
     assertEquals(lines, readAll(new JsonlCorpusReader(new ByteArrayInputStream(data))).size(),
         "records in = entries out");
   }
