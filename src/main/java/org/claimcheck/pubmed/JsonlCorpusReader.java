@@ -55,7 +55,7 @@ public final class JsonlCorpusReader implements RecordReader {
     while (readLine()) {
       lineNo++;
       if (oversize) {
-        return new Entry.Skip(null, "line " + lineNo + " is longer than " + describe(maxLineBytes));
+        return new Entry.Skip(null, "a line longer than " + describe(maxLineBytes), "line " + lineNo);
       }
       String text = new String(line, 0, lineLen, StandardCharsets.UTF_8);
       if (text.isBlank()) {
@@ -98,22 +98,22 @@ public final class JsonlCorpusReader implements RecordReader {
     try (JsonParser p = Json.MAPPER.createParser(text)) {
       n = Json.MAPPER.readTree(p);
       if (n == null) {
-        return new Entry.Skip(null, "line " + lineNo + " is not JSON");
+        return new Entry.Skip(null, "a line that is not JSON", "line " + lineNo);
       }
       if (p.nextToken() != null) {
         // Two documents on one line (a file that lost a line end, say): each could be guessed at, but the line is not
         // JSONL, so it is reported, and each line stays one entry.
-        return new Entry.Skip(idOf(n), "line " + lineNo + " holds more than one JSON value");
+        return new Entry.Skip(idOf(n), "a line holding more than one JSON value", "line " + lineNo);
       }
     } catch (IOException e) {
-      return new Entry.Skip(null, "line " + lineNo + " is not JSON");
+      return new Entry.Skip(null, "a line that is not JSON", "line " + lineNo);
     }
     if (!n.isObject()) {
-      return new Entry.Skip(null, "line " + lineNo + " is not a JSON object");
+      return new Entry.Skip(null, "a line that is not a JSON object", "line " + lineNo);
     }
     String id = idOf(n);
     if (id == null) {
-      return new Entry.Skip(null, "line " + lineNo + " has no doc_id or _id");
+      return new Entry.Skip(null, "a line without doc_id or _id", "line " + lineNo);
     }
     String title = n.path("title").asText("");
     JsonNode body = present(n.get("abstract")) ? n.get("abstract") : n.get("text");

@@ -39,8 +39,8 @@ class JsonlCorpusReaderTest {
     PubmedRecord beir = PubmedXmlReaderTest.record(e.get(1));
     assertEquals("beir-1", beir.id());
     assertEquals("A BEIR text.", beir.sections().getFirst().text());
-    assertEquals("line 3 is not JSON", skip(e.get(2)).reason());
-    assertEquals("line 4 has no doc_id or _id", skip(e.get(3)).reason());
+    assertEquals(List.of("a line that is not JSON", "line 3"), said(e.get(2)));
+    assertEquals(List.of("a line without doc_id or _id", "line 4"), said(e.get(3)));
   }
 
   /** Editors on Windows save UTF-8 with a byte-order mark; the XML and MEDLINE readers accept one too. */
@@ -59,8 +59,8 @@ class JsonlCorpusReaderTest {
   void aByteOrderMarkLaterIsNotSkipped() throws IOException {
     List<RecordReader.Entry> e = read("{\"doc_id\": \"j1\", \"title\": \"T\"}\n\ufeff{\"doc_id\": \"j2\"}\n\ufeff");
     assertEquals(3, e.size());
-    assertEquals("line 2 is not JSON", skip(e.get(1)).reason());
-    assertEquals("line 3 is not JSON", skip(e.get(2)).reason());
+    assertEquals(List.of("a line that is not JSON", "line 2"), said(e.get(1)));
+    assertEquals(List.of("a line that is not JSON", "line 3"), said(e.get(2)));
     assertEquals(List.of(), read("\ufeff"), "a file that is only a byte-order mark holds nothing");
     assertEquals(List.of(), read("\ufeff\n\n"));
   }
@@ -77,7 +77,7 @@ class JsonlCorpusReaderTest {
         "{\"_id\": \"j6\", \"abstract\": null, \"text\": \"A null abstract gives way to text.\"}"));
     assertEquals(List.of("j2", "j3", "7", "j5"),
         e.subList(0, 4).stream().map(x -> PubmedXmlReaderTest.record(x).id()).toList());
-    assertEquals("line 5 has no doc_id or _id", skip(e.get(4)).reason());
+    assertEquals(List.of("a line without doc_id or _id", "line 5"), said(e.get(4)));
     assertEquals("A null abstract gives way to text.", PubmedXmlReaderTest.record(e.get(5)).abstractText());
   }
 
@@ -95,11 +95,12 @@ class JsonlCorpusReaderTest {
         "{\"doc_id\": \"j9\", \"title\": \"Nine\"}   "));
     assertEquals(5, e.size());
     RecordReader.Entry.Skip two = skip(e.get(0));
-    assertEquals("line 1 holds more than one JSON value", two.reason());
+    assertEquals(List.of("a line holding more than one JSON value", "line 1"), List.of(two.reason(), two.where()));
     assertEquals("j3", two.id(), "the first document names the line in reports");
-    assertEquals("line 2 holds more than one JSON value", skip(e.get(1)).reason());
-    assertEquals("line 3 holds more than one JSON value", skip(e.get(2)).reason());
-    assertEquals("line 4 is not JSON", skip(e.get(3)).reason(), "text after the document is not ignored");
+    assertEquals(List.of("a line holding more than one JSON value", "line 2"), said(e.get(1)));
+    assertEquals(List.of("a line holding more than one JSON value", "line 3"), said(e.get(2)));
+    assertEquals(List.of("a line that is not JSON", "line 4"), said(e.get(3)),
+        "text after the document is not ignored");
     assertEquals("j9", PubmedXmlReaderTest.record(e.get(4)).id(), "white space after a document is fine");
   }
 
@@ -112,10 +113,10 @@ class JsonlCorpusReaderTest {
     List<RecordReader.Entry> e = readAll(new JsonlCorpusReader(bytes(text), 64));
     assertEquals(5, e.size());
     assertEquals("a", PubmedXmlReaderTest.record(e.get(0)).id());
-    assertEquals("line 2 is longer than 64 bytes", skip(e.get(1)).reason());
-    assertEquals("line 4 is longer than 64 bytes", skip(e.get(2)).reason(), "CRLF, LF and CR each end one line");
+    assertEquals(List.of("a line longer than 64 bytes", "line 2"), said(e.get(1)));
+    assertEquals(List.of("a line longer than 64 bytes", "line 4"), said(e.get(2)), "CRLF, LF and CR each end one line");
     assertEquals("c", PubmedXmlReaderTest.record(e.get(3)).id());
-    assertEquals("line 6 is longer than 64 bytes", skip(e.get(4)).reason(), "the last line, without a line end");
+    assertEquals(List.of("a line longer than 64 bytes", "line 6"), said(e.get(4)), "the last line, without a line end");
     List<RecordReader.Entry> exact = readAll(new JsonlCorpusReader(bytes(ok + "\n"), ok.length()));
     assertEquals("a", PubmedXmlReaderTest.record(exact.getFirst()).id(), "a line of exactly the bound is read");
   }
@@ -132,7 +133,7 @@ class JsonlCorpusReaderTest {
         bytes("\"}\n{\"doc_id\": \"after\", \"title\": \"After\"}\n"))));
     List<RecordReader.Entry> e = readAll(new JsonlCorpusReader(in));
     assertEquals(2, e.size());
-    assertEquals("line 1 is longer than 32 MB", skip(e.get(0)).reason());
+    assertEquals(List.of("a line longer than 32 MB", "line 1"), said(e.get(0)));
     assertEquals("after", PubmedXmlReaderTest.record(e.get(1)).id());
   }
 
@@ -155,6 +156,12 @@ class JsonlCorpusReaderTest {
 
   private static RecordReader.Entry.Skip skip(RecordReader.Entry e) {
     return assertInstanceOf(RecordReader.Entry.Skip.class, e);
+  }
+
+  /** A skip's reason (the same for every line skipped so) and where it was. */
+  private static List<String> said(RecordReader.Entry e) {
+    RecordReader.Entry.Skip s = skip(e);
+    return List.of(s.reason(), s.where());
   }
 
   private static List<RecordReader.Entry> read(String text) throws IOException {
