@@ -244,7 +244,8 @@ public final class JsonlCorpusReader implements RecordReader {
     }
   }
 
-  private static String describe(int bytes) {
+  /** A size for messages: "32 MB", or "8000 bytes" when not a whole number of MB. */
+  static String describe(int bytes) {
     return bytes % (1 << 20) == 0 ? (bytes >> 20) + " MB" : bytes + " bytes";
   }
 

@@ -22,25 +22,70 @@ public final class MedlineReader implements RecordReader {
   private static final Pattern TAG = Pattern.compile("^([A-Z]{2,4})\\s*- (.*)$");
   private static final Pattern YEAR = Pattern.compile("\\b(1[6-9]\\d\\d|2\\d\\d\\d)\\b");
 
+  /** Records larger than this are skipped, as PubMed XML records are ({@link PubmedXmlSplitter#MAX_RECORD_BYTES}). */
+  static final int MAX_RECORD_CHARS = PubmedXmlSplitter.MAX_RECORD_BYTES;
+
   private final BufferedReader reader;
+  private final int maxRecordChars;
+  private final StringBuilder lineBuf = new StringBuilder();
   private boolean eof;
   private String pending;
+  private int records;
+  /** Whether the record {@link #readRecord} read last went over {@link #maxRecordChars} (its text was not kept). */
+  private boolean tooLarge;
 
   /** Reads {@code in} (decompressed already); takes ownership of it. */
   public MedlineReader(InputStream in) {
-    this.reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    this(in, MAX_RECORD_CHARS);
+  }
+
+  /** As above, skipping records of more than {@code maxRecordChars} characters. */
+  MedlineReader(InputStream in, int maxRecordChars) {
+    this.reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+    this.maxRecordChars = maxRecordChars;
   }
 
   @Override
   public Entry next() throws IOException {
     while (!eof || pending != null) {
       List<Field> fields = readRecord();
-      if (fields.isEmpty()) {
+      if (fields.isEmpty() && !tooLarge) {
         continue;
+      }
+      records++;
+      if (tooLarge) {
+        String id = fields.isEmpty() || !fields.get(0).tag().equals("PMID") ? null : fields.get(0).value();
+        return new Entry.Skip(id, "a MEDLINE record larger than " + JsonlCorpusReader.describe(maxRecordChars),
+            "record " + records);
       }
       return toEntry(fields);
     }
     return null;
+  }
+
+  /**
+   * The next line without its end (LF, CR or CRLF), or null at the end of the input. Only the first
+   * {@link #maxRecordChars} + 1 characters of a line are kept, so a huge line costs no memory.
+   */
+  private String readLine() throws IOException {
+    lineBuf.setLength(0);
+    int c = reader.read();
+    if (c < 0) {
+      return null;
+    }
+    while (c >= 0 && c != '\n' && c != '\r') {
+      if (lineBuf.length() <= maxRecordChars) {
+        lineBuf.append((char) c);
+      }
+      c = reader.read();
+    }
+    if (c == '\r') {
+      reader.mark(1);
+      if (reader.read() != '\n') {
+        reader.reset();
+      }
+    }
+    return lineBuf.toString();
   }
 
   /** One field of a record: its tag and its value (continuation lines joined, white space collapsed). */
@@ -55,16 +100,39 @@ public final class MedlineReader implements RecordReader {
     boolean hasPmid = false;
     String tag = null;
     StringBuilder value = null;
+    long size = 0;
+    tooLarge = false;
     while (true) {
       String line = pending;
       pending = null;
       if (line == null) {
-        line = reader.readLine();
+        line = readLine();
         if (line == null) {
           eof = true;
           break;
         }
-        line = line.replace("\r", "").replace("\ufeff", "");
+        line = line.replace("\ufeff", "");
+      }
+      size += line.length();
+      if (size > maxRecordChars && !tooLarge) {
+        // Keep reading to the record's end, holding nothing more: only its PMID (the first field) is kept.
+        tooLarge = true;
+        if (tag != null && tag.equals("PMID") && fields.isEmpty()) {
+          fields.add(new Field(tag, PubmedXmlReader.collapse(value.toString())));
+        }
+        tag = null;
+        value = null;
+      }
+      if (tooLarge) {
+        if (line.isBlank()) {
+          break;
+        }
+        if (line.startsWith("PMID") && TAG.matcher(line).matches() && hasPmid) {
+          pending = line;
+          break;
+        }
+        hasPmid |= line.startsWith("PMID") && TAG.matcher(line).matches();
+        continue;
       }
       if (line.isBlank()) {
         if (!fields.isEmpty() || tag != null) {

@@ -185,6 +185,20 @@ class MedlineReaderTest {
 
   /** A title only in the original language (TT), the year only in the electronic date (DEP): as XML reads them. */
   @Test
+  void aRecordLargerThanTheBoundIsSkippedWithoutBeingHeld() throws IOException {
+    String huge = "x".repeat(5000);
+    String text = "PMID- 51\nTI  - Fine.\n\nPMID- 52\nTI  - Too large.\nAB  - " + huge + "\n      " + huge
+        + "\n\nPMID- 53\nTI  - One line too long.\nAB  - " + huge + huge + "\nPMID- 54\nTI  - Fine again.\n";
+    List<RecordReader.Entry> e = readAll(new MedlineReader(
+        new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), 8000));
+    assertEquals(4, e.size(), e.toString());
+    assertEquals("51", PubmedXmlReaderTest.record(e.get(0)).id());
+    assertEquals(new RecordReader.Entry.Skip("52", "a MEDLINE record larger than 8000 bytes", "record 2"), e.get(1));
+    assertEquals(new RecordReader.Entry.Skip("53", "a MEDLINE record larger than 8000 bytes", "record 3"), e.get(2));
+    assertEquals("Fine again.", PubmedXmlReaderTest.record(e.get(3)).title());
+  }
+
+  @Test
   void aVernacularTitleAndAnElectronicDateStandIn() throws IOException {
     PubmedRecord r = PubmedXmlReaderTest.record(read("PMID- 41\nTT  - Un titre.\nDP  - Spring\nDEP - 20200131\n")
         .getFirst());
@@ -194,9 +208,13 @@ class MedlineReaderTest {
   }
 
   private static List<RecordReader.Entry> read(String text) throws IOException {
+    return readAll(new MedlineReader(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))));
+  }
+
+  private static List<RecordReader.Entry> readAll(MedlineReader reader) throws IOException {
     List<RecordReader.Entry> e = new ArrayList<>();
-    try (var r = new MedlineReader(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)))) {
-      for (RecordReader.Entry x; (x = r.next()) != null; ) {
+    try (reader) {
+      for (RecordReader.Entry x; (x = reader.next()) != null; ) {
         e.add(x);
       }
     }
