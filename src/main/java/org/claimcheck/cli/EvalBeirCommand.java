@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.claimcheck.claim.Claim;
-import org.claimcheck.claim.ClaimsFile;
 import org.claimcheck.eval.Expectation;
 import org.claimcheck.eval.Expectations;
 import org.claimcheck.eval.MetricReport;
@@ -106,7 +105,7 @@ public final class EvalBeirCommand implements Callable<Integer> {
     }
     var params = bm25.bm25();
     Map<String, String> queryTexts = new LinkedHashMap<>();
-    for (Claim c : ClaimsFile.read(queries)) {
+    for (Claim c : SearchCommand.readQueries(queries)) {
       queryTexts.put(c.id(), c.claim());
     }
     Qrels judgements = Qrels.read(qrels);

@@ -1,9 +1,12 @@
 package org.claimcheck.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Writer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.claimcheck.AtomicFiles;
 import org.claimcheck.ClaimcheckException;
 import org.claimcheck.Json;
 import org.claimcheck.claim.Claim;
@@ -86,7 +90,8 @@ public final class SearchCommand implements Callable<Integer> {
   @Option(names = "--output", paramLabel = "FILE", description = "Write here instead of stdout.")
   Path output;
 
-  @Option(names = "--tag", defaultValue = "claimcheck", paramLabel = "TAG", description = "Run tag for TREC output.")
+  @Option(names = "--tag", defaultValue = "claimcheck", paramLabel = "TAG",
+      description = "Run tag for TREC output: one word (default: ${DEFAULT-VALUE}).")
   String tag;
 
   @Option(names = "--year", paramLabel = "FROM..TO", description = "Publication years, e.g. 2015..2024, 2015.. or 2020.")
@@ -130,12 +135,16 @@ public final class SearchCommand implements Callable<Integer> {
     if (offset < 0 || offset > SearchRequest.MAX_HITS) {
       throw ClaimcheckException.usage("--offset must be between 0 and 10000", Integer.toString(offset), null);
     }
+    if (!TrecRun.isField(tag)) {
+      throw ClaimcheckException.usage("bad --tag", "'" + clip(tag) + "'",
+          "A TREC run tag is one word: not empty, no spaces or control characters");
+    }
     Integer[] years = parseYears(year);
     List<Claim> queries;
     if (input.queries != null) {
       Outputs.requireFile(input.queries, "queries file",
           "Give BEIR queries.jsonl, SciFact claims .jsonl, or TSV id<TAB>text");
-      queries = ClaimsFile.read(input.queries);
+      queries = readQueries(input.queries);
     } else {
       queries = List.of(ClaimsFile.plain("1", input.query, 0));
     }
@@ -153,6 +162,86 @@ public final class SearchCommand implements Callable<Integer> {
       Outputs.write(output, spec.commandLine().getOut(), w -> print(w, results));
     }
     return Main.OK;
+  }
+
+  /**
+   * The queries of a file ({@link ClaimsFile#read}) past a UTF-8 byte-order mark, each with an id that can stand in a
+   * TREC run: not empty, no white space or control characters, not given before. Otherwise, and when the file holds
+   * no query, a usage error that names the line.
+   */
+  static List<Claim> readQueries(Path file) throws IOException {
+    List<Claim> queries = readPastByteOrderMark(file);
+    if (queries.isEmpty()) {
+      throw ClaimcheckException.usage("the queries file holds no query", file.toString(),
+          "Give one query per line: BEIR queries.jsonl, SciFact claims .jsonl, or TSV id<TAB>text");
+    }
+    Map<String, String> seen = new HashMap<>();
+    for (int i = 0; i < queries.size(); i++) {
+      Claim q = queries.get(i);
+      String where = where(file, q, i);
+      if (q.id().isEmpty()) {
+        throw ClaimcheckException.usage("a query has no id", where,
+            "Give every query an id: id<TAB>text in TSV, \"_id\" (BEIR) or \"id\" (SciFact) in JSONL");
+      }
+      if (!TrecRun.isField(q.id())) {
+        throw ClaimcheckException.usage("a query id holds white space or a control character",
+            where + ": '" + clip(q.id()) + "'", "Use ids without spaces, e.g. q3 (a TREC run splits lines on spaces)");
+      }
+      String first = seen.putIfAbsent(q.id(), where);
+      if (first != null) {
+        throw ClaimcheckException.usage("query id '" + clip(q.id()) + "' given twice", first + " and " + where,
+            "Give each query an id of its own");
+      }
+    }
+    return queries;
+  }
+
+  /** Where query {@code i} of {@code file} was read: its line, or for claims files from extract its position. */
+  private static String where(Path file, Claim q, int i) {
+    if (!q.articleId().isEmpty()) {
+      return file + ", claim " + (i + 1);
+    }
+    boolean csv = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
+    // ClaimsFile numbers a plain query by its line (TSV, JSONL) or its record after the header (CSV), from 0.
+    return csv ? file + ", record " + (q.sentenceIndex() + 1) : file + ":" + (q.sentenceIndex() + 1);
+  }
+
+  /**
+   * {@link ClaimsFile#read}, past a UTF-8 byte-order mark (Windows editors write one), which it would read as part of
+   * the first line: a JSON line that does not parse, or the first TSV id. The file is then read from a copy without
+   * the mark, under the same name (ClaimsFile picks the format by the extension), and messages name the file given.
+   */
+  private static List<Claim> readPastByteOrderMark(Path file) throws IOException {
+    byte[] head;
+    try (InputStream in = Files.newInputStream(file)) {
+      head = in.readNBytes(3);
+    }
+    if (head.length < 3 || (head[0] & 0xff) != 0xEF || (head[1] & 0xff) != 0xBB || (head[2] & 0xff) != 0xBF) {
+      return ClaimsFile.read(file);
+    }
+    Path dir = Files.createTempDirectory("claimcheck-queries-");
+    Path copy = dir.resolve(file.getFileName().toString());
+    try {
+      try (InputStream in = Files.newInputStream(file)) {
+        in.skipNBytes(3);
+        Files.copy(in, copy);
+      }
+      return ClaimsFile.read(copy);
+    } catch (ClaimcheckException e) {
+      String context = e.context() == null ? null : e.context().replace(copy.toString(), file.toString());
+      throw e.exitCode() == ClaimcheckException.USAGE ? ClaimcheckException.usage(e.what(), context, e.fix())
+          : new ClaimcheckException(e.what(), context, e.fix(), e);
+    } finally {
+      AtomicFiles.deleteRecursively(dir);
+    }
+  }
+
+  /** At most the first 100 characters of {@code s}, for messages that echo what the user gave. */
+  static String clip(String s) {
+    if (s.length() <= 100) {
+      return s;
+    }
+    return s.substring(0, Character.isHighSurrogate(s.charAt(96)) ? 96 : 97) + "...";
   }
 
   record Result(String queryId, String query, List<SearchHit> hits, long total, boolean totalExact) {}

@@ -13,8 +13,20 @@ import java.util.Locale;
 public final class TrecRun {
   private TrecRun() {}
 
-  /** Writes the lines of one query. */
+  /**
+   * Whether {@code s} can stand as one field of a run line: not empty, no white space (trec_eval splits lines on it)
+   * and no control characters.
+   */
+  public static boolean isField(String s) {
+    return s != null && !s.isEmpty() && s.codePoints().noneMatch(c -> Character.isWhitespace(c)
+        || Character.isSpaceChar(c) || Character.isISOControl(c));
+  }
+
+  /** Writes the lines of one query; {@code queryId} and {@code tag} must each be one {@linkplain #isField field}. */
   public static void write(Writer w, String queryId, List<SearchHit> hits, String tag) throws IOException {
+    if (!isField(queryId) || !isField(tag)) {
+      throw new IllegalArgumentException("a TREC query id and tag are each one word: '" + queryId + "', '" + tag + "'");
+    }
     long previous = Long.MAX_VALUE;
     for (SearchHit h : hits) {
       long micros = Math.min(Math.round(h.score() * 1e6), previous - 1);

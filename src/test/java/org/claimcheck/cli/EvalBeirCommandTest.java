@@ -1,0 +1,53 @@
+package org.claimcheck.cli;
+
+import static org.claimcheck.cli.SearchCommandTest.assertUsageError;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code eval beir} on degenerate inputs: each is refused or warned about, never scored as if it were fine. */
+class EvalBeirCommandTest {
+  @TempDir
+  Path dir;
+
+  Path corpus;
+  Path queries;
+  Path qrels;
+
+  @org.junit.jupiter.api.BeforeEach
+  void inputs() throws IOException {
+    corpus = Files.writeString(dir.resolve("corpus.jsonl"), String.join("\n",
+        "{\"_id\": \"d1\", \"title\": \"Vitamin B12 and neuropathy\", \"text\": \"Cobalamin improved nerve function.\"}",
+        "{\"_id\": \"d2\", \"title\": \"Melatonin and sleep\", \"text\": \"Melatonin shortened sleep latency.\"}", ""));
+    queries = Files.writeString(dir.resolve("queries.jsonl"),
+        "{\"_id\": \"q1\", \"text\": \"melatonin sleep\"}\n{\"_id\": \"q2\", \"text\": \"b12 nerve\"}\n");
+    qrels = Files.writeString(dir.resolve("qrels.tsv"), "query-id\tcorpus-id\tscore\nq1\td2\t1\nq2\td1\t1\n");
+  }
+
+  CliTest.Run eval(String... more) {
+    String[] args = {"eval", "beir", "--corpus", corpus.toString(), "--queries", queries.toString(), "--qrels",
+        qrels.toString()};
+    String[] all = java.util.Arrays.copyOf(args, args.length + more.length);
+    System.arraycopy(more, 0, all, args.length, more.length);
+    return CliTest.run(all);
+  }
+
+  @Test
+  void theseInputsScore() {
+    CliTest.Run r = eval();
+    assertEquals(0, r.code(), r.out() + r.err());
+    assertTrue(r.out().contains("2 (2 judged of 2 in the qrels)"), r.out());
+  }
+
+  @Test
+  void twoQueriesWithOneIdAreRefused() throws IOException {
+    Files.writeString(queries, "{\"_id\": \"q1\", \"text\": \"melatonin sleep\"}\n"
+        + "{\"_id\": \"q1\", \"text\": \"b12 nerve\"}\n");
+    assertUsageError(eval(), "query id 'q1' given twice", queries + ":1 and " + queries + ":2");
+  }
+}

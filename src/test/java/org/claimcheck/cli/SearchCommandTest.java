@@ -1,0 +1,97 @@
+package org.claimcheck.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code search} through the command line: query files and their ids, run tags. */
+class SearchCommandTest {
+  @TempDir
+  static Path dir;
+
+  static String idx;
+
+  @BeforeAll
+  static void index() throws IOException {
+    Path corpus = dir.resolve("corpus.jsonl");
+    Files.writeString(corpus, String.join("\n",
+        "{\"_id\": \"d1\", \"title\": \"Vitamin B12 and neuropathy\", \"text\": \"Cobalamin improved nerve function.\"}",
+        "{\"_id\": \"d2\", \"title\": \"Melatonin and sleep\", \"text\": \"Melatonin shortened sleep latency.\"}",
+        "{\"_id\": \"d3\", \"title\": \"Lung fibrosis in welders\", \"text\": \"Welders had more lung fibrosis.\"}", ""));
+    idx = dir.resolve("idx").toString();
+    CliTest.Run r = CliTest.run("index", "--index", idx, corpus.toString());
+    assertEquals(0, r.code(), r.err());
+  }
+
+  static CliTest.Run search(String... args) {
+    String[] all = new String[args.length + 3];
+    all[0] = "search";
+    all[1] = "--index";
+    all[2] = idx;
+    System.arraycopy(args, 0, all, 3, args.length);
+    return CliTest.run(all);
+  }
+
+  /** A usage error (exit 2) on one line that starts with {@code error: what} and holds each of {@code parts}. */
+  static void assertUsageError(CliTest.Run r, String what, String... parts) {
+    assertEquals(2, r.code(), r.out() + r.err());
+    assertTrue(r.err().startsWith("error: " + what), r.err());
+    assertEquals(1, r.err().lines().count(), r.err());
+    for (String p : parts) {
+      assertTrue(r.err().contains(p), p + " in " + r.err());
+    }
+  }
+
+  static Path file(String name, String content) throws IOException {
+    return Files.writeString(dir.resolve(name), content);
+  }
+
+  @Test
+  void queryIdsThatWouldBreakATrecRunAreRefusedNamingTheLine() throws IOException {
+    Path twice = file("twice.tsv", "q1\tfibrosis\nq1\tlung cancer\n");
+    assertUsageError(search("--queries", twice.toString(), "--format", "trec"), "query id 'q1' given twice",
+        twice + ":1 and " + twice + ":2");
+    Path spaced = file("spaced.tsv", "q1\tfibrosis\nq 3\twelder\n");
+    assertUsageError(search("--queries", spaced.toString(), "--format", "trec"),
+        "a query id holds white space or a control character", spaced + ":2: 'q 3'");
+    Path empty = file("empty-id.tsv", "q1\tfibrosis\n\n\temphysema\n");
+    assertUsageError(search("--queries", empty.toString()), "a query has no id", empty + ":3");
+    Path json = file("no-id.jsonl", "{\"_id\": \"q1\", \"text\": \"fibrosis\"}\n{\"text\": \"sleep\"}\n");
+    assertUsageError(search("--queries", json.toString(), "--format", "json"), "a query has no id", json + ":2");
+  }
+
+  @Test
+  void aRunTagIsOneWord() throws IOException {
+    Path q = file("tag.tsv", "q1\tfibrosis\n");
+    for (String tag : new String[] {"my tag", "", "tab\there"}) {
+      assertUsageError(search("--queries", q.toString(), "--format", "trec", "--tag", tag), "bad --tag");
+    }
+    CliTest.Run ok = search("--queries", q.toString(), "--format", "trec", "--tag", "bm25-run.1");
+    assertEquals(0, ok.code(), ok.err());
+    assertTrue(ok.out().startsWith("q1 Q0 d3 1 ") && ok.out().strip().endsWith(" bm25-run.1"), ok.out());
+  }
+
+  @Test
+  void aByteOrderMarkIsNotPartOfTheFirstQuery() throws IOException {
+    String bom = "\uFEFF";
+    Path tsv = file("bom.tsv", bom + "q1\tfibrosis\nq2\tmelatonin\n");
+    CliTest.Run r = search("--queries", tsv.toString(), "--format", "trec", "--hits", "1");
+    assertEquals(0, r.code(), r.err());
+    assertEquals("q1 Q0 d3 1", r.out().lines().findFirst().orElseThrow().substring(0, 10), r.out());
+    Path jsonl = file("bom.jsonl", bom + "{\"_id\": \"q1\", \"text\": \"fibrosis\"}\n");
+    CliTest.Run j = search("--queries", jsonl.toString(), "--format", "trec", "--hits", "1");
+    assertEquals(0, j.code(), j.err());
+    assertTrue(j.out().startsWith("q1 Q0 d3 1 "), j.out());
+    // Messages name the file given, not the copy read past the mark.
+    Path bad = Files.write(dir.resolve("bad.jsonl"), (bom + "{\"_id\": \"q1\", \"text\": \"a\"}\nnot json\n")
+        .getBytes(StandardCharsets.UTF_8));
+    assertUsageError(search("--queries", bad.toString()), "not a JSON line", bad + ":2");
+  }
+}
