@@ -2,28 +2,36 @@ package org.claimcheck.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.claimcheck.AtomicFiles;
 import org.claimcheck.ClaimcheckException;
 import org.claimcheck.Json;
 import org.claimcheck.claim.Claim;
 import org.claimcheck.claim.ClaimsFile;
 import org.claimcheck.index.AbstractSearcher;
+import org.claimcheck.index.IndexSchema;
 import org.claimcheck.index.SearchHit;
 import org.claimcheck.index.SearchPage;
 import org.claimcheck.index.SearchRequest;
 import org.claimcheck.index.TrecRun;
+import org.claimcheck.server.QueryGuard;
 import org.jsoup.parser.Parser;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -151,17 +159,95 @@ public final class SearchCommand implements Callable<Integer> {
     Outputs.checkWritable(output);
     SearchRequest.Syntax s = syntax != null ? (syntax == Syntax.lucene ? SearchRequest.Syntax.LUCENE
         : SearchRequest.Syntax.TEXT) : input.queries != null ? SearchRequest.Syntax.TEXT : SearchRequest.Syntax.LUCENE;
+    List<String> notes = s == SearchRequest.Syntax.LUCENE ? checkLucene(queries) : checkText(queries);
     try (AbstractSearcher searcher = AbstractSearcher.open(indexOption.index, bm25.bm25(), ranking.settings(), null)) {
       List<Result> results = new ArrayList<>();
       for (Claim q : queries) {
         SearchRequest req = new SearchRequest(q.claim(), s, hits, years[0], years[1], pubTypes, mesh,
             humans ? Boolean.TRUE : null, excludeRetracted, offset, animals ? Boolean.TRUE : null);
-        SearchPage found = searcher.page(req);
+        SearchPage found;
+        try {
+          found = searcher.page(req);
+        } catch (ClaimcheckException e) {
+          throw clipped(e, q.claim());
+        }
         results.add(new Result(q.id(), q.claim(), found.hits(), found.totalHits(), found.totalIsExact()));
       }
       Outputs.write(output, spec.commandLine().getOut(), w -> print(w, results));
     }
+    notes.forEach(n -> spec.commandLine().getErr().println("note: " + n));
     return Main.OK;
+  }
+
+  /**
+   * Checks Lucene-syntax queries before any search, as the server checks them (the same fields, in the same words):
+   * a usage error for the first that cannot run, naming its line.
+   */
+  private List<String> checkLucene(List<Claim> queries) {
+    for (int i = 0; i < queries.size(); i++) {
+      Claim q = queries.get(i);
+      QueryGuard.Problem p = QueryGuard.checkTyped(q.claim());
+      if (p != null) {
+        String where = input.queries == null ? "" : where(input.queries, q, i) + ": ";
+        throw ClaimcheckException.usage(p.error(), where + p.detail(), p.hint());
+      }
+    }
+    return List.of();
+  }
+
+  /**
+   * Notes for plain-words queries with more distinct words than the searcher takes: it searches the first
+   * {@link SearchRequest#MAX_TEXT_TERMS} (as analysed: stop words out, stems merged) and passes over the rest.
+   */
+  private List<String> checkText(List<Claim> queries) {
+    List<String> cut = new ArrayList<>();
+    try (Analyzer analyzer = IndexSchema.textAnalyzer()) {
+      for (Claim q : queries) {
+        if (distinctTerms(analyzer, q.claim(), SearchRequest.MAX_TEXT_TERMS + 1) > SearchRequest.MAX_TEXT_TERMS) {
+          cut.add(q.id());
+        }
+      }
+    }
+    if (cut.isEmpty()) {
+      return List.of();
+    }
+    return List.of(which(cut) + " more than " + SearchRequest.MAX_TEXT_TERMS + " distinct words; only the first "
+        + SearchRequest.MAX_TEXT_TERMS + " were searched");
+  }
+
+  /** How many distinct terms {@code analyzer} makes of {@code text}, counting up to {@code max}. */
+  static int distinctTerms(Analyzer analyzer, String text, int max) {
+    Set<String> terms = new HashSet<>();
+    try (TokenStream ts = analyzer.tokenStream(IndexSchema.CONTENTS, text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      while (terms.size() < max && ts.incrementToken()) {
+        terms.add(term.toString());
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return terms.size();
+  }
+
+  /** The subject of a note about the queries {@code ids}: the query, or how many of the file's, the first named. */
+  private String which(List<String> ids) {
+    if (input.queries == null) {
+      return "the query has";
+    }
+    String first = String.join(", ", ids.subList(0, Math.min(5, ids.size()))) + (ids.size() > 5 ? ", ..." : "");
+    return ids.size() == 1 ? "1 query (" + first + ") has" : ids.size() + " queries (" + first + ") have";
+  }
+
+  /** {@code e}, a searcher's error, with the query it echoes clipped to {@link #clip}'s length. */
+  private static ClaimcheckException clipped(ClaimcheckException e, String query) {
+    if (e.context() == null || query.length() <= 100 || !e.context().contains(query)) {
+      return e;
+    }
+    String context = e.context().replace(query, clip(query));
+    return e.exitCode() == ClaimcheckException.USAGE ? ClaimcheckException.usage(e.what(), context, e.fix())
+        : new ClaimcheckException(e.what(), context, e.fix(), e);
   }
 
   /**

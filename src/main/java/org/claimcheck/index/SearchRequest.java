@@ -36,6 +36,12 @@ public record SearchRequest(
   /** The most hits one request returns, and the deepest offset. */
   public static final int MAX_HITS = 10_000;
 
+  /**
+   * The most distinct terms a {@link Syntax#TEXT} query is searched with: the searcher keeps the first ones, in the
+   * order of the text, and passes over the rest (a claim that long is more than any abstract can match anyway).
+   */
+  public static final int MAX_TEXT_TERMS = 1024;
+
   /** How the query text is read. */
   public enum Syntax {
     LUCENE,

@@ -1,6 +1,7 @@
 package org.claimcheck.server;
 
 import java.io.Closeable;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -20,6 +21,7 @@ import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.MultiPhraseQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TermRangeQuery;
@@ -37,8 +39,11 @@ import org.claimcheck.index.SearchRequest;
  * <p>Lucene-syntax queries are parsed here the way {@link org.claimcheck.index.AbstractSearcher} parses them (default
  * field {@code contents}, OR, no leading wildcards, the index's analyzer) and the parsed tree is inspected; the
  * searcher parses again when the query runs (a few microseconds).
+ *
+ * <p>The command line, which has none of the server's limits, checks the fields of the queries it is given here too
+ * ({@link #checkTyped}), so that both refuse the same fields with the same words.
  */
-final class QueryGuard implements Closeable {
+public final class QueryGuard implements Closeable {
   /**
    * What a query may ask for.
    *
@@ -69,8 +74,20 @@ final class QueryGuard implements Closeable {
    */
   record Checked(boolean expensive) {}
 
+  /**
+   * What is wrong with a query, for whoever reports it (a 400 on the server, a usage error on the command line).
+   *
+   * @param error what is wrong
+   * @param detail the part of the query it is about, at most about {@value #ECHO} characters of it
+   * @param hint what to write instead
+   */
+  public record Problem(String error, String detail, String hint) {}
+
+  /** The most characters of a query that a {@link Problem} echoes. */
+  static final int ECHO = 100;
+
   /** Fields a query may name (the index's searchable fields), listed in error messages. */
-  static final List<String> FIELDS = List.of(IndexSchema.CONTENTS, IndexSchema.TITLE, IndexSchema.ABSTRACT,
+  public static final List<String> FIELDS = List.of(IndexSchema.CONTENTS, IndexSchema.TITLE, IndexSchema.ABSTRACT,
       IndexSchema.ID, IndexSchema.JOURNAL, IndexSchema.PUBTYPE, IndexSchema.MESH, IndexSchema.MESH_MAJOR,
       IndexSchema.LANGUAGE, IndexSchema.HUMANS, IndexSchema.ANIMALS, IndexSchema.RETRACTED);
   private static final Set<String> KNOWN = Set.copyOf(FIELDS);
@@ -303,16 +320,102 @@ final class QueryGuard implements Closeable {
     }
 
     private void field(String field) {
-      if (KNOWN.contains(field)) {
-        return;
+      Problem p = fieldProblem(field, "the year_from and year_to parameters");
+      if (p != null) {
+        throw ApiException.badRequest(p.error(), p.detail(), p.hint());
       }
-      if (field.equals(IndexSchema.YEAR)) {
-        throw ApiException.badRequest("year cannot be searched in the query", "year:...",
-            "Filter publication years with the year_from and year_to parameters");
-      }
-      throw ApiException.badRequest("unknown field", "'" + field.toLowerCase(Locale.ROOT) + "'",
-          "Search one of: " + String.join(", ", FIELDS) + " (contents is the default: title and abstract)");
     }
+  }
+
+  /**
+   * Why a query may not name {@code field}, quoted as typed, or null when it may. Field names are case-sensitive: a
+   * searchable field in other letters ({@code Title}) is named in lower case. {@code yearFilter} says how the caller
+   * filters publication years, which are not searchable in the query.
+   */
+  private static Problem fieldProblem(String field, String yearFilter) {
+    if (KNOWN.contains(field)) {
+      return null;
+    }
+    String lower = field.toLowerCase(Locale.ROOT);
+    if (lower.equals(IndexSchema.YEAR)) {
+      return new Problem("year cannot be searched in the query", field + ":...",
+          "Filter publication years with " + yearFilter);
+    }
+    String fields = "Search one of: " + String.join(", ", FIELDS) + " (contents is the default: title and abstract)";
+    return new Problem("unknown field", "'" + clip(field) + "'", KNOWN.contains(lower)
+        ? "Field names are case-sensitive: write " + lower + ": instead of " + field + ":. " + fields : fields);
+  }
+
+  /**
+   * Checks a Lucene-syntax query typed on the command line, which has none of the server's limits: what is wrong when
+   * it does not parse, has more clauses than Lucene allows, or names a field the index cannot search (the fields the
+   * server refuses, in the same words); null when it may run. Parsed as the searcher parses it.
+   */
+  public static Problem checkTyped(String q) {
+    Query parsed;
+    try {
+      parsed = parseTyped(q);
+    } catch (ParseException e) {
+      if (e.getCause() instanceof IndexSearcher.TooManyClauses) {
+        return tooManyClauses();
+      }
+      String first = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+      return new Problem("bad query", clip(first.replace(q, clip(q)), 3 * ECHO),
+          "Use Lucene query syntax (e.g. title:cobalamin AND deficiency), or quote special characters with \\");
+    } catch (IndexSearcher.TooManyClauses e) {
+      return tooManyClauses();
+    } catch (RuntimeException e) {
+      // The parser reports some malformed input (a bad regular expression, say) as IllegalArgumentException.
+      String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+      return new Problem("bad query", clip(m.replace(q, clip(q)), 3 * ECHO),
+          "Use Lucene query syntax (e.g. title:cobalamin AND deficiency), or quote special characters with \\");
+    }
+    Set<String> fields = new LinkedHashSet<>();
+    parsed.visit(new QueryVisitor() {
+      @Override
+      public boolean acceptField(String field) {
+        fields.add(field);
+        return false;
+      }
+
+      @Override
+      public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+        return this; // NOT clauses too, which the default visitor passes over
+      }
+    });
+    for (String field : fields) {
+      Problem p = fieldProblem(field, "--year");
+      if (p != null) {
+        return p;
+      }
+    }
+    return null;
+  }
+
+  private static Query parseTyped(String q) throws ParseException {
+    try (Analyzer analyzer = IndexSchema.analyzer()) {
+      QueryParser parser = new QueryParser(IndexSchema.CONTENTS, analyzer);
+      parser.setDefaultOperator(QueryParser.Operator.OR);
+      parser.setAllowLeadingWildcard(false);
+      return parser.parse(q);
+    }
+  }
+
+  private static Problem tooManyClauses() {
+    return new Problem("query too large", "more than " + IndexSearcher.getMaxClauseCount() + " clauses",
+        "Use fewer words, or search them as plain words (--syntax text), which keeps the first "
+            + SearchRequest.MAX_TEXT_TERMS + " distinct ones");
+  }
+
+  private static String clip(String s) {
+    return clip(s, ECHO);
+  }
+
+  private static String clip(String s, int max) {
+    if (s.length() <= max) {
+      return s;
+    }
+    return s.substring(0, Character.isHighSurrogate(s.charAt(max - 4)) ? max - 4 : max - 3) + "...";
   }
 
   @Override

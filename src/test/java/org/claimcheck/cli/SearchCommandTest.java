@@ -94,4 +94,57 @@ class SearchCommandTest {
         .getBytes(StandardCharsets.UTF_8));
     assertUsageError(search("--queries", bad.toString()), "not a JSON line", bad + ":2");
   }
+
+  @Test
+  void fieldsTheIndexCannotSearchAreRefusedAsTheServerRefusesThem() throws IOException {
+    CliTest.Run title = search("Title:fibrosis");
+    assertUsageError(title, "unknown field ('Title')", "write title: instead of Title:",
+        "Search one of: contents, title, abstract");
+    for (String q : new String[] {"author:x", "pmid:1", "foo:bar", "fibrosis AND NOT foo:bar", "\"lung fibrosis\" OR "
+        + "foo:\"a b\"", "foo:fibr*"}) {
+      assertUsageError(search(q), "unknown field ('", "Search one of: contents, title");
+    }
+    assertUsageError(search("year:2010"), "year cannot be searched in the query", "--year");
+    Path file = file("fields.tsv", "q1\tfibrosis\nq2\tpmid:1 fibrosis\n");
+    assertUsageError(search("--queries", file.toString(), "--syntax", "lucene"), "unknown field",
+        file + ":2: 'pmid'");
+    CliTest.Run ok = search("title:fibrosis AND mesh:x");
+    assertEquals(0, ok.code(), ok.err());
+  }
+
+  @Test
+  void aLongClaimIsSearchedForItsFirstDistinctWordsAndSaysSo() throws IOException {
+    int max = org.claimcheck.index.SearchRequest.MAX_TEXT_TERMS;
+    Path fits = file("fits.tsv", "q1\t" + words(max - 1) + " fibrosis\n");
+    CliTest.Run found = search("--queries", fits.toString(), "--format", "json");
+    assertEquals(0, found.code(), found.err());
+    assertTrue(found.out().contains("\"id\":\"d3\""), found.out().substring(0, 200));
+    assertEquals("", found.err());
+    // One distinct word more and the last, fibrosis, is past what the searcher takes: said once, on stderr.
+    Path longer = file("long.tsv", "q1\tfibrosis\nq2\t" + words(1500) + " fibrosis\nq3\t" + words(max + 1) + "\n");
+    CliTest.Run cut = search("--queries", longer.toString(), "--format", "json");
+    assertEquals(0, cut.code(), cut.err());
+    assertTrue(cut.out().lines().skip(1).findFirst().orElseThrow().contains("\"total\":0"), cut.err());
+    assertEquals("note: 2 queries (q2, q3) have more than " + max + " distinct words; only the first " + max
+        + " were searched\n", cut.err());
+  }
+
+  @Test
+  void aLongLuceneQueryIsRefusedWithoutEchoingIt() {
+    CliTest.Run large = search(words(1500) + " fibrosis");
+    assertUsageError(large, "query too large (more than 1024 clauses)", "--syntax text");
+    assertTrue(!large.err().contains("w1499"), large.err());
+    CliTest.Run bad = search(words(300) + " AND");
+    assertUsageError(bad, "bad query (Cannot parse 'w0 w1 w2");
+    assertTrue(bad.err().length() < 400, bad.err());
+  }
+
+  /** {@code n} distinct words that no record holds. */
+  static String words(int n) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      sb.append(i == 0 ? "" : " ").append('w').append(i);
+    }
+    return sb.toString();
+  }
 }

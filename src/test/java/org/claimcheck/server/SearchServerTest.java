@@ -206,6 +206,19 @@ class SearchServerTest {
   }
 
   @Test
+  void anUnknownFieldIsQuotedAsTypedAndAFieldInOtherLettersNamedInLowerCase() {
+    ServerFixture.Response r = fx.get("/api/search?q=" + enc("Title:fibrosis"));
+    assertEquals(400, r.status(), r.body());
+    assertEquals("unknown field", r.json().get("error").asText());
+    assertEquals("'Title'", r.json().get("detail").asText());
+    assertTrue(r.json().get("hint").asText().startsWith("Field names are case-sensitive: write title: instead of "
+        + "Title:. Search one of: contents, title,"), r.body());
+    ServerFixture.Response author = fx.get("/api/search?q=" + enc("author:smith"));
+    assertEquals("'author'", author.json().get("detail").asText());
+    assertTrue(author.json().get("hint").asText().startsWith("Search one of: contents, title,"), author.body());
+  }
+
+  @Test
   void limitsOnLengthsAreEnforced() {
     ServerFixture.Response q = fx.get("/api/search?q=" + "v".repeat(1001));
     assertEquals(400, q.status());
