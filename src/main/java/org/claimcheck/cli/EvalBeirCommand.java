@@ -101,7 +101,7 @@ public final class EvalBeirCommand implements Callable<Integer> {
     }
     double weight = RankingOptions.bm25Weight(bm25Weight);
     for (HybridRanker.Mode m : modes) {
-      Outputs.checkWritable(runFile(m, modes.size()));
+      Outputs.checkWritable(runFile(m, modes.size()), "--run");
     }
     var params = bm25.bm25();
     Map<String, String> queryTexts = new LinkedHashMap<>();

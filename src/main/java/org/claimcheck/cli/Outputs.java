@@ -17,21 +17,34 @@ final class Outputs {
     void write(Writer w) throws IOException;
   }
 
-  /** Fails early, before expensive work, when {@code output}'s folder cannot be created or written. */
+  /** Fails early, before expensive work, when {@code --output}'s folder cannot be created or written. */
   static void checkWritable(Path output) {
+    checkWritable(output, "--output");
+  }
+
+  /**
+   * Fails early, before expensive work, with a usage error naming {@code option}, when {@code output} is a folder or
+   * its folder cannot be created or written: a file is made there and removed, as the atomic write will make one
+   * (a permission check alone passes for root in read-only places such as /proc).
+   */
+  static void checkWritable(Path output, String option) {
     if (output == null) {
       return;
     }
     Path dir = output.toAbsolutePath().getParent();
+    String fix = "Give " + option + " a file in a folder you can write";
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
-      throw ClaimcheckException.usage("cannot create the output folder", dir.toString(),
-          "Choose an --output path in a folder you can write");
+      throw ClaimcheckException.usage("cannot create the output folder", dir.toString(), fix);
     }
-    if (!Files.isWritable(dir) || Files.isDirectory(output)) {
-      throw ClaimcheckException.usage("cannot write the output file", output.toString(),
-          "Choose an --output path in a folder you can write");
+    if (Files.isDirectory(output)) {
+      throw ClaimcheckException.usage("the output file is a folder", option + " " + output, fix);
+    }
+    try {
+      Files.delete(Files.createTempFile(dir, "." + output.getFileName() + ".", ".tmp"));
+    } catch (IOException | SecurityException e) {
+      throw ClaimcheckException.usage("cannot write the output file", option + " " + output, fix);
     }
   }
 
@@ -40,7 +53,12 @@ final class Outputs {
       body.write(out);
       out.flush();
     } else {
-      AtomicFiles.writeText(output, body::write);
+      try {
+        AtomicFiles.writeText(output, body::write);
+      } catch (IOException e) {
+        throw new ClaimcheckException("cannot write the output file", output + ": " + e.getClass().getSimpleName()
+            + " " + e.getMessage(), "Check that its folder can be written and the disk has room", e);
+      }
     }
   }
 

@@ -50,4 +50,11 @@ class EvalBeirCommandTest {
         + "{\"_id\": \"q1\", \"text\": \"b12 nerve\"}\n");
     assertUsageError(eval(), "query id 'q1' given twice", queries + ":1 and " + queries + ":2");
   }
+
+  @Test
+  void aRunThatCannotBeWrittenIsAUsageErrorNamingRun() {
+    assertUsageError(eval("--run", dir.toString()), "the output file is a folder", "--run " + dir,
+        "Give --run a file in a folder you can write");
+    assertUsageError(eval("--k1", "Infinity"), "bad --k1 (Infinity)");
+  }
 }

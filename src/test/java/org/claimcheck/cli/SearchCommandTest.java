@@ -147,4 +147,25 @@ class SearchCommandTest {
     }
     return sb.toString();
   }
+
+  @Test
+  void bm25ParametersOutOfRangeAreUsageErrorsNamingTheOption() {
+    for (String k1 : new String[] {"Infinity", "-1", "NaN"}) {
+      assertUsageError(search("fibrosis", "--k1", k1), "bad --k1 (");
+    }
+    assertUsageError(search("fibrosis", "--b", "1.5"), "bad --b (1.5)");
+  }
+
+  @Test
+  void anOutputThatCannotBeWrittenIsAUsageErrorNamingTheOption() throws IOException {
+    assertUsageError(search("fibrosis", "--output", dir.toString()), "the output file is a folder",
+        "--output " + dir, "Give --output a file in a folder you can write");
+    Path notAFolder = file("plain.txt", "x");
+    assertUsageError(search("fibrosis", "--output", notAFolder.resolve("x.csv").toString()),
+        "cannot create the output folder", "Give --output a file");
+    // Permissions do not stop root; /proc does (the check writes a file where the output will go).
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self")));
+    assertUsageError(search("fibrosis", "--output", "/proc/x.csv"), "cannot write the output file",
+        "--output /proc/x.csv");
+  }
 }
