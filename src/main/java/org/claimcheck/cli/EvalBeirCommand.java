@@ -109,6 +109,7 @@ public final class EvalBeirCommand implements Callable<Integer> {
       queryTexts.put(c.id(), c.claim());
     }
     Qrels judgements = Qrels.read(qrels);
+    requireJudged(queryTexts, judgements);
     Map<String, String> inputs = new LinkedHashMap<>();
     inputs.put("corpus", sha256(corpus));
     inputs.put("queries", sha256(queries));
@@ -124,6 +125,14 @@ public final class EvalBeirCommand implements Callable<Integer> {
       long embeddedBefore = vectors == null ? 0 : vectors.embedded();
       Map<HybridRanker.Mode, BeirEvaluation.Result> results = BeirEvaluation.run(corpus, queryTexts, judgements,
           params, rankings, vectors);
+      BeirEvaluation.Result first = results.values().iterator().next();
+      if (!first.missing().isEmpty()) {
+        List<String> m = first.missing();
+        spec.commandLine().getErr().printf(Locale.ROOT, "warning: %d of the %d documents judged relevant to these "
+            + "queries are not in the corpus (%s%s); no ranking can find them, so the scores are lower than the "
+            + "ranking deserves. Check that --qrels and --corpus belong together%n", m.size(), first.relevant(),
+            String.join(", ", m.subList(0, Math.min(5, m.size()))), m.size() > 5 ? ", ..." : "");
+      }
       for (HybridRanker.Settings rs : rankings) {
         HybridRanker.Mode m = rs.mode();
         BeirEvaluation.Result r = results.get(m);
@@ -178,6 +187,24 @@ public final class EvalBeirCommand implements Callable<Integer> {
       }
     }
     return code;
+  }
+
+  /**
+   * A usage error when no query would be scored: the qrels judge no document relevant, or none of the queries they
+   * judge is in the queries file (ids that do not match, or the qrels of another split).
+   */
+  private void requireJudged(Map<String, String> queryTexts, Qrels judgements) {
+    if (judgements.queries().isEmpty()) {
+      throw ClaimcheckException.usage("the qrels judge no document relevant", qrels.toString(),
+          "Give BEIR qrels (query-id<TAB>corpus-id<TAB>score) or TREC qrels (qid 0 docid rel), with scores above 0");
+    }
+    if (judgements.queries().stream().noneMatch(queryTexts::containsKey)) {
+      throw ClaimcheckException.usage("no query of the queries file is judged in the qrels",
+          queryTexts.size() + " queries (first id " + SearchCommand.clip(queryTexts.keySet().iterator().next())
+              + "), " + judgements.queries().size() + " judged in " + qrels + " (first id "
+              + SearchCommand.clip(judgements.queries().iterator().next()) + ")",
+          "Give the qrels of these queries: their query ids must match");
+    }
   }
 
   /** Where the TREC run of ranking {@code m} goes: --run, or with several rankings --run with the ranking's name. */

@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.claimcheck.AtomicFiles;
 import org.claimcheck.ClaimcheckException;
 import org.claimcheck.Tally;
@@ -28,10 +31,16 @@ public final class BeirEvaluation {
    * @param runs query id to its hits, in rank order (the TREC run)
    * @param p50Ms median time of one search, in milliseconds (embedding the query included)
    * @param p95Ms 95th percentile of the same
+   * @param relevant the documents judged relevant to a query searched, by id
+   * @param missing those of {@code relevant} the corpus does not hold (no ranking can find them), sorted
    */
   public record Result(double ndcg, double recall, int queries, int judgedQueries, int documents,
       Map<String, List<SearchHit>> runs, Tally tally, double indexSeconds, double searchSeconds, double p50Ms,
-      double p95Ms) {}
+      double p95Ms, int relevant, List<String> missing) {
+    public Result {
+      missing = List.copyOf(missing);
+    }
+  }
 
   private BeirEvaluation() {}
 
@@ -48,6 +57,7 @@ public final class BeirEvaluation {
   /**
    * Each of {@code rankings} over one temporary index; {@code vectors} embeds the corpus and the queries (needed
    * when a ranking is dense or hybrid; its cache spares later runs the embedding). Results in the order asked.
+   * A corpus of which no document could be indexed is a usage error.
    */
   public static Map<HybridRanker.Mode, Result> run(Path corpus, Map<String, String> queries, Qrels qrels,
       AbstractSearcher.Bm25 bm25, List<HybridRanker.Settings> rankings, DenseVectors vectors) throws IOException {
@@ -68,8 +78,24 @@ public final class BeirEvaluation {
         throw new ClaimcheckException("the corpus could not be read", corpus + ": " + tally.reasons(),
             "Give a BEIR corpus.jsonl (_id, title, text) or a SciFact corpus.jsonl (doc_id, title, abstract)");
       }
+      if (tally.get(AbstractIndexer.INDEXED) + tally.get(AbstractIndexer.REPLACED) == 0) {
+        throw ClaimcheckException.usage("the corpus has no documents", corpus + ": " + describe(tally),
+            "Give a BEIR corpus.jsonl (_id, title, text) or a SciFact corpus.jsonl (doc_id, title, abstract); a "
+                + "claims or queries file goes to --queries");
+      }
       double indexSeconds = (System.nanoTime() - t0) / 1e9;
       int judged = (int) qrels.queries().stream().filter(queries::containsKey).count();
+      Set<String> relevant = new TreeSet<>();
+      for (String q : qrels.queries()) {
+        if (queries.containsKey(q)) {
+          qrels.judged(q).forEach((doc, rel) -> {
+            if (rel > 0) {
+              relevant.add(doc);
+            }
+          });
+        }
+      }
+      List<String> missing = new ArrayList<>(relevant);
       Map<HybridRanker.Mode, Result> out = new LinkedHashMap<>();
       for (HybridRanker.Settings ranking : rankings) {
         long t1 = System.nanoTime();
@@ -78,6 +104,7 @@ public final class BeirEvaluation {
         int documents;
         try (AbstractSearcher searcher = AbstractSearcher.open(dir, bm25, ranking, dense ? vectors : null)) {
           documents = searcher.size();
+          missing.removeAll(searcher.existing(relevant));
           int i = 0;
           for (var q : queries.entrySet()) {
             long s0 = System.nanoTime();
@@ -91,7 +118,8 @@ public final class BeirEvaluation {
         java.util.Arrays.sort(latencies);
         out.put(ranking.mode(), new Result(qrels.mean(ranked, Qrels.Measure.NDCG, NDCG_AT),
             qrels.mean(ranked, Qrels.Measure.RECALL, RECALL_AT), queries.size(), judged, documents, runs, tally,
-            indexSeconds, (t2 - t1) / 1e9, percentile(latencies, 0.5), percentile(latencies, 0.95)));
+            indexSeconds, (t2 - t1) / 1e9, percentile(latencies, 0.5), percentile(latencies, 0.95),
+            relevant.size(), missing));
       }
       return out;
     } finally {
@@ -101,6 +129,23 @@ public final class BeirEvaluation {
         throw new UncheckedIOException(e);
       }
     }
+  }
+
+  /** What became of a corpus's entries, e.g. {@code 2 entries: 2 SKIPPED (1 SKIPPED: line 1 has no doc_id, ...)}. */
+  private static String describe(Tally tally) {
+    StringBuilder sb = new StringBuilder(tally.total() + (tally.total() == 1 ? " entry" : " entries"));
+    String sep = ": ";
+    for (var e : tally.outcomes().entrySet()) {
+      sb.append(sep).append(e.getValue()).append(' ').append(e.getKey());
+      sep = ", ";
+    }
+    // The first few reasons: a file of the wrong kind has one per line.
+    List<String> why = tally.reasons().entrySet().stream().limit(3).map(e -> e.getValue() + " " + e.getKey())
+        .toList();
+    if (!why.isEmpty()) {
+      sb.append(" (").append(String.join(", ", why)).append(tally.reasons().size() > 3 ? ", ...)" : ")");
+    }
+    return sb.toString();
   }
 
   /** The {@code p} quantile of sorted values (nearest rank); 0 for none. */

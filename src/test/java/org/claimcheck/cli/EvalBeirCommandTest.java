@@ -57,4 +57,33 @@ class EvalBeirCommandTest {
         "Give --run a file in a folder you can write");
     assertUsageError(eval("--k1", "Infinity"), "bad --k1 (Infinity)");
   }
+
+  @Test
+  void qrelsThatJudgeNoQueryOfTheFileAreRefused() throws IOException {
+    Files.writeString(qrels, "");
+    assertUsageError(eval(), "the qrels judge no document relevant", qrels.toString());
+    Files.writeString(qrels, "query-id\tcorpus-id\tscore\nq1\td2\t0\n");
+    assertUsageError(eval(), "the qrels judge no document relevant", qrels.toString());
+    Files.writeString(qrels, "query-id\tcorpus-id\tscore\nx1\td2\t1\n");
+    assertUsageError(eval(), "no query of the queries file is judged in the qrels", "first id q1", "first id x1");
+  }
+
+  @Test
+  void aCorpusWithoutDocumentsIsRefused() throws IOException {
+    // SciFact claims given as the corpus: every line lacks a document id.
+    queries = Files.writeString(dir.resolve("claims.jsonl"), "{\"id\": 1, \"claim\": \"Melatonin aids sleep.\"}\n"
+        + "{\"id\": 2, \"claim\": \"B12 helps nerves.\"}\n");
+    Files.writeString(qrels, "query-id\tcorpus-id\tscore\n1\td2\t1\n");
+    corpus = queries;
+    assertUsageError(eval(), "the corpus has no documents", queries + ": 2 entries: 2 SKIPPED");
+  }
+
+  @Test
+  void judgedDocumentsMissingFromTheCorpusAreCountedInAWarning() throws IOException {
+    Files.writeString(qrels, "query-id\tcorpus-id\tscore\nq1\td2\t1\nq2\td1\t1\nq2\td9\t2\nq2\td8\t0\n");
+    CliTest.Run r = eval();
+    assertEquals(0, r.code(), r.out() + r.err());
+    assertTrue(r.err().startsWith("warning: 1 of the 3 documents judged relevant to these queries are not in the "
+        + "corpus (d9); "), r.err());
+  }
 }
