@@ -354,15 +354,15 @@ public final class SearchCommand implements Callable<Integer> {
       case text -> {
         for (Result r : results) {
           if (results.size() > 1) {
-            w.write("# " + r.queryId() + " " + r.query() + "\n");
+            w.write("# " + printable(r.queryId() + " " + r.query()) + "\n");
           }
           if (r.hits().isEmpty()) {
             w.write("no hits\n");
           }
           for (SearchHit h : r.hits()) {
-            w.write(String.format(Locale.ROOT, "%3d. %-10s %7.3f  %s  %s%n", h.rank(), h.id(), h.score(),
-                h.record().year() == null ? "----" : h.record().year(), h.record().title()));
-            w.write("     " + plain(h.highlight()) + "\n");
+            w.write(String.format(Locale.ROOT, "%3d. %-10s %7.3f  %s  %s%n", h.rank(), printable(h.id()), h.score(),
+                h.record().year() == null ? "----" : h.record().year(), printable(h.record().title())));
+            w.write("     " + printable(plain(h.highlight())) + "\n");
           }
         }
       }
@@ -421,6 +421,27 @@ public final class SearchCommand implements Callable<Integer> {
   /** The highlight for a terminal: marks as [brackets], entities decoded. */
   static String plain(String html) {
     return Parser.unescapeEntities(html.replace("<mark>", "[").replace("</mark>", "]"), false);
+  }
+
+  /**
+   * {@code s} for a terminal, one line: line breaks and tabs become spaces; other control characters (ESC and CSI
+   * sequences among them) and the characters that reorder text (bidirectional overrides and isolates) become U+FFFD,
+   * so that a record can neither break the layout nor drive the terminal.
+   */
+  static String printable(String s) {
+    StringBuilder sb = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\t' || c == '\n' || c == '\r' || c == '\u000B' || c == '\f' || c == '\u0085' || c == '\u2028'
+          || c == '\u2029') {
+        sb.append(' ');
+      } else if (Character.isISOControl(c) || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069')) {
+        sb.append('\uFFFD');
+      } else {
+        sb.append(c);
+      }
+    }
+    return sb.toString();
   }
 
   static String plainText(String html) {

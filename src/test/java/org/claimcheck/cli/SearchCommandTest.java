@@ -24,7 +24,10 @@ class SearchCommandTest {
     Files.writeString(corpus, String.join("\n",
         "{\"_id\": \"d1\", \"title\": \"Vitamin B12 and neuropathy\", \"text\": \"Cobalamin improved nerve function.\"}",
         "{\"_id\": \"d2\", \"title\": \"Melatonin and sleep\", \"text\": \"Melatonin shortened sleep latency.\"}",
-        "{\"_id\": \"d3\", \"title\": \"Lung fibrosis in welders\", \"text\": \"Welders had more lung fibrosis.\"}", ""));
+        "{\"_id\": \"d3\", \"title\": \"Lung fibrosis in welders\", \"text\": \"Welders had more lung fibrosis.\"}",
+        // Control characters, as a record may hold them: an ANSI colour, a line break, a tab, a C1 CSI, a bidi override.
+        "{\"_id\": \"d4\", \"title\": \"Asbestosis\\u001b[31m red\\u001b[0m\\nsecond\\tline\", "
+            + "\"text\": \"Asbestosis \\u009b2J in miners \\u202Eslidoc.\"}", ""));
     idx = dir.resolve("idx").toString();
     CliTest.Run r = CliTest.run("index", "--index", idx, corpus.toString());
     assertEquals(0, r.code(), r.err());
@@ -167,5 +170,19 @@ class SearchCommandTest {
     org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self")));
     assertUsageError(search("fibrosis", "--output", "/proc/x.csv"), "cannot write the output file",
         "--output /proc/x.csv");
+  }
+
+  @Test
+  void textOutputKeepsControlCharactersFromTheTerminal() {
+    CliTest.Run r = search("asbestosis");
+    assertEquals(0, r.code(), r.err());
+    String[] lines = r.out().split("\n");
+    assertEquals(2, lines.length, r.out());
+    assertTrue(lines[0].endsWith("Asbestosis\uFFFD[31m red\uFFFD[0m second line"), lines[0]);
+    assertEquals("     [Asbestosis] \uFFFD2J in miners \uFFFDslidoc.", lines[1]);
+    assertTrue(r.out().chars().noneMatch(c -> c != '\n' && Character.isISOControl(c)), r.out());
+    // JSON keeps the record as it is, escaped.
+    CliTest.Run json = search("asbestosis", "--format", "json");
+    assertTrue(json.out().contains("\"title\":\"Asbestosis\\u001B[31m red\\u001B[0m\\nsecond\\tline\""), json.out());
   }
 }
