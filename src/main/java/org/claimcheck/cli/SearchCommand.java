@@ -134,6 +134,10 @@ public final class SearchCommand implements Callable<Integer> {
       throw ClaimcheckException.usage("--hits must be between 1 and 10000", Integer.toString(hits), null);
     }
     if (page != null) {
+      if (spec.commandLine().getParseResult().hasMatchedOption("--offset")) {
+        throw ClaimcheckException.usage("--page and --offset cannot be combined", "--page " + page + " --offset "
+            + offset, "Give --page P (hits (P - 1) * --hits + 1 on) or --offset N, not both");
+      }
       if (page < 1 || (long) (page - 1) * hits > SearchRequest.MAX_HITS) {
         throw ClaimcheckException.usage("bad --page", Integer.toString(page),
             "Pages start at 1 and must start within the first 10000 hits");
@@ -181,9 +185,10 @@ public final class SearchCommand implements Callable<Integer> {
 
   /**
    * Checks Lucene-syntax queries before any search, as the server checks them (the same fields, in the same words):
-   * a usage error for the first that cannot run, naming its line.
+   * a usage error for the first that cannot run, naming its line; notes for those that cannot match anything.
    */
   private List<String> checkLucene(List<Claim> queries) {
+    List<String> excluding = new ArrayList<>();
     for (int i = 0; i < queries.size(); i++) {
       Claim q = queries.get(i);
       QueryGuard.Problem p = QueryGuard.checkTyped(q.claim());
@@ -191,8 +196,15 @@ public final class SearchCommand implements Callable<Integer> {
         String where = input.queries == null ? "" : where(input.queries, q, i) + ": ";
         throw ClaimcheckException.usage(p.error(), where + p.detail(), p.hint());
       }
+      if (QueryGuard.onlyExcludes(q.claim())) {
+        excluding.add(q.id());
+      }
     }
-    return List.of();
+    if (excluding.isEmpty()) {
+      return List.of();
+    }
+    return List.of(which(excluding) + " a group of only NOT clauses, which matches nothing in Lucene: give it "
+        + "something to match, e.g. *:* NOT x for every record without x");
   }
 
   /**

@@ -392,6 +392,28 @@ public final class QueryGuard implements Closeable {
     return null;
   }
 
+  /**
+   * Whether a Lucene-syntax query has a group of only NOT clauses ({@code NOT fibrosis}, {@code a AND (NOT b)}): in
+   * Lucene such a group matches nothing, not everything but what it excludes. False when the query does not parse.
+   */
+  public static boolean onlyExcludes(String q) {
+    try {
+      return onlyExcludes(parseTyped(q));
+    } catch (ParseException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  private static boolean onlyExcludes(Query q) {
+    return switch (q) {
+      case BooleanQuery b -> (!b.clauses().isEmpty()
+          && b.clauses().stream().allMatch(c -> c.occur() == BooleanClause.Occur.MUST_NOT))
+          || b.clauses().stream().anyMatch(c -> onlyExcludes(c.query()));
+      case BoostQuery b -> onlyExcludes(b.getQuery());
+      default -> false;
+    };
+  }
+
   private static Query parseTyped(String q) throws ParseException {
     try (Analyzer analyzer = IndexSchema.analyzer()) {
       QueryParser parser = new QueryParser(IndexSchema.CONTENTS, analyzer);

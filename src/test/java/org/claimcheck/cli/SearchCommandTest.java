@@ -185,4 +185,37 @@ class SearchCommandTest {
     CliTest.Run json = search("asbestosis", "--format", "json");
     assertTrue(json.out().contains("\"title\":\"Asbestosis\\u001B[31m red\\u001B[0m\\nsecond\\tline\""), json.out());
   }
+
+  @Test
+  void aQueryOfOnlyNotClausesMatchesNothingAndSaysSo() throws IOException {
+    CliTest.Run not = search("NOT fibrosis");
+    assertEquals(0, not.code(), not.err());
+    assertEquals("no hits\n", not.out());
+    assertTrue(not.err().startsWith("note: the query has a group of only NOT clauses, which matches nothing in "
+        + "Lucene: give it something to match, e.g. *:* NOT x"), not.err());
+    CliTest.Run all = search("*:* NOT fibrosis");
+    assertEquals(0, all.code(), all.err());
+    assertTrue(all.out().contains("d1") && !all.out().contains("d3"), all.out());
+    assertEquals("", all.err());
+    Path file = file("not.tsv", "q1\tfibrosis\nq2\t-fibrosis\nq3\tsleep AND (NOT melatonin)\n");
+    CliTest.Run batch = search("--queries", file.toString(), "--syntax", "lucene");
+    assertEquals(0, batch.code(), batch.err());
+    assertTrue(batch.err().startsWith("note: 2 queries (q2, q3) have a group of only NOT clauses"), batch.err());
+  }
+
+  @Test
+  void pageAndOffsetTogetherAreRefused() {
+    assertUsageError(search("fibrosis", "--page", "2", "--offset", "3"), "--page and --offset cannot be combined");
+    assertUsageError(search("fibrosis", "--offset", "0", "--page", "2"), "--page and --offset cannot be combined");
+    assertEquals(0, search("fibrosis", "--page", "1").code());
+    assertEquals(0, search("fibrosis", "--offset", "1").code());
+  }
+
+  @Test
+  void aQueriesFileWithoutQueriesIsAnError() throws IOException {
+    for (String content : new String[] {"", "\n  \n"}) {
+      Path empty = file("empty.tsv", content);
+      assertUsageError(search("--queries", empty.toString()), "the queries file holds no query (" + empty + ")");
+    }
+  }
 }
