@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 /** BM25 parameters, shared by the commands that search. */
 public final class Bm25Options {
   @Option(names = "--k1", defaultValue = "0.9", paramLabel = "K1",
-      description = "BM25 term-frequency saturation (default: ${DEFAULT-VALUE}).")
+      description = "BM25 term-frequency saturation, 0 or more (default: ${DEFAULT-VALUE}).")
   float k1;
 
   @Option(names = "--b", defaultValue = "0.4", paramLabel = "B",

@@ -79,7 +79,8 @@ public final class SearchCommand implements Callable<Integer> {
     @Parameters(paramLabel = "QUERY", description = "A query in Lucene syntax.")
     String query;
 
-    @Option(names = "--queries", paramLabel = "FILE", description = "A file of queries.")
+    @Option(names = "--queries", paramLabel = "FILE", description = "A file of queries, each with an id of its own "
+        + "(one word: it is the query id of TREC output).")
     Path queries;
   }
 
@@ -122,7 +123,7 @@ public final class SearchCommand implements Callable<Integer> {
       description = "Pass over the N best hits first, 0 to 10000 (default: ${DEFAULT-VALUE}).")
   int offset;
 
-  @Option(names = "--page", paramLabel = "P", description = "Page P (from 1) of --hits hits each; sets --offset.")
+  @Option(names = "--page", paramLabel = "P", description = "Page P (from 1) of --hits hits each; instead of --offset.")
   Integer page;
 
   @Option(names = "--exclude-retracted", description = "Leave out retracted publications.")
