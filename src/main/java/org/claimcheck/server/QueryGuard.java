@@ -342,8 +342,10 @@ public final class QueryGuard implements Closeable {
           "Filter publication years with " + yearFilter);
     }
     String fields = "Search one of: " + String.join(", ", FIELDS) + " (contents is the default: title and abstract)";
-    return new Problem("unknown field", "'" + clip(field) + "'", KNOWN.contains(lower)
-        ? "Field names are case-sensitive: write " + lower + ": instead of " + field + ":. " + fields : fields);
+    String instead = KNOWN.contains(lower) ? "Field names are case-sensitive: write " + lower + ": instead of "
+        + field + ":. " : lower.equals("pmid") ? "The PubMed id is the field id: write id: instead of " + field
+        + ":. " : "";
+    return new Problem("unknown field", "'" + clip(field) + "'", instead + fields);
   }
 
   /**

@@ -108,6 +108,8 @@ class SearchCommandTest {
       assertUsageError(search(q), "unknown field ('", "Search one of: contents, title");
     }
     assertUsageError(search("year:2010"), "year cannot be searched in the query", "--year");
+    assertUsageError(search("PMID:1"), "unknown field ('PMID')", "The PubMed id is the field id: write id: instead "
+        + "of PMID:. Search one of");
     Path file = file("fields.tsv", "q1\tfibrosis\nq2\tpmid:1 fibrosis\n");
     assertUsageError(search("--queries", file.toString(), "--syntax", "lucene"), "unknown field",
         file + ":2: 'pmid'");
