@@ -95,7 +95,7 @@ public final class QueryGuard implements Closeable {
   private static final int DETERMINIZE_WORK_LIMIT = 2_000;
 
   private final Limits limits;
-  private final Analyzer analyzer = IndexSchema.analyzer();
+  private final Analyzer analyzer = IndexSchema.queryAnalyzer();
 
   QueryGuard(Limits limits) {
     this.limits = limits;
@@ -417,7 +417,7 @@ public final class QueryGuard implements Closeable {
   }
 
   private static Query parseTyped(String q) throws ParseException {
-    try (Analyzer analyzer = IndexSchema.analyzer()) {
+    try (Analyzer analyzer = IndexSchema.queryAnalyzer()) {
       QueryParser parser = new QueryParser(IndexSchema.CONTENTS, analyzer);
       parser.setDefaultOperator(QueryParser.Operator.OR);
       parser.setAllowLeadingWildcard(false);
