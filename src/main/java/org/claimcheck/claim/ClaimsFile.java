@@ -91,7 +91,7 @@ public final class ClaimsFile {
 
   private static List<Claim> readJsonl(Path file) throws IOException {
     List<Claim> out = new ArrayList<>();
-    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (BufferedReader r = reader(file)) {
       int lineNo = 0;
       for (String line; (line = r.readLine()) != null; ) {
         lineNo++;
@@ -108,7 +108,7 @@ public final class ClaimsFile {
         if (n.has("articleId")) {
           out.add(Json.MAPPER.treeToValue(n, Claim.class));
         } else if (n.has("claim") || n.has("text")) {
-          String id = n.has("id") ? n.get("id").asText() : n.path("_id").asText();
+          String id = n.hasNonNull("id") ? n.get("id").asText() : n.path("_id").asText();
           String text = n.has("claim") ? n.get("claim").asText() : n.get("text").asText();
           out.add(plain(id, text, lineNo - 1));
         } else {
@@ -122,7 +122,7 @@ public final class ClaimsFile {
 
   private static List<Claim> readCsv(Path file) throws IOException {
     List<Claim> out = new ArrayList<>();
-    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (Reader r = reader(file)) {
       var format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
       for (CSVRecord rec : format.parse(r)) {
         if (!rec.isMapped(Column.claim.name())) {
@@ -158,7 +158,13 @@ public final class ClaimsFile {
   private static List<Claim> readTsv(Path file) throws IOException {
     List<Claim> out = new ArrayList<>();
     int lineNo = 0;
-    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+    List<String> lines;
+    try (BufferedReader r = reader(file)) {
+      lines = r.lines().toList();
+    } catch (java.io.UncheckedIOException e) {
+      throw e.getCause();
+    }
+    for (String line : lines) {
       lineNo++;
       if (line.isBlank()) {
         continue;
@@ -171,6 +177,16 @@ public final class ClaimsFile {
       out.add(plain(line.substring(0, tab).strip(), line.substring(tab + 1).strip(), lineNo - 1));
     }
     return out;
+  }
+
+  /** {@code file} as UTF-8 text, past a byte-order mark at its start (Windows editors write one). */
+  private static BufferedReader reader(Path file) throws IOException {
+    BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+    r.mark(1);
+    if (r.read() != '\ufeff') {
+      r.reset();
+    }
+    return r;
   }
 
   /** A claim given directly (not extracted from an article): full check-worthiness, no article. */

@@ -151,7 +151,7 @@ public final class EvalScifactCommand implements Callable<Integer> {
     Verifier.Options options = verifier.options();
     stanceModel.check();
     Outputs.checkWritable(output);
-    Outputs.checkWritable(verdictsFile);
+    Outputs.checkWritable(verdictsFile, "--verdicts");
     var err = spec.commandLine().getErr();
     Map<String, String> inputs = new LinkedHashMap<>();
     inputs.put("claims", Hashes.sha256(Files.readAllBytes(claimsFile)));

@@ -1,10 +1,8 @@
 package org.claimcheck.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,7 +18,6 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.claimcheck.AtomicFiles;
 import org.claimcheck.ClaimcheckException;
 import org.claimcheck.Json;
 import org.claimcheck.claim.Claim;
@@ -264,12 +261,12 @@ public final class SearchCommand implements Callable<Integer> {
   }
 
   /**
-   * The queries of a file ({@link ClaimsFile#read}) past a UTF-8 byte-order mark, each with an id that can stand in a
+   * The queries of a file ({@link ClaimsFile#read}, which reads past a UTF-8 byte-order mark), each with an id that can stand in a
    * TREC run: not empty, no white space or control characters, not given before. Otherwise, and when the file holds
    * no query, a usage error that names the line.
    */
   static List<Claim> readQueries(Path file) throws IOException {
-    List<Claim> queries = readPastByteOrderMark(file);
+    List<Claim> queries = ClaimsFile.read(file);
     if (queries.isEmpty()) {
       throw ClaimcheckException.usage("the queries file holds no query", file.toString(),
           "Give one query per line: BEIR queries.jsonl, SciFact claims .jsonl, or TSV id<TAB>text");
@@ -303,36 +300,6 @@ public final class SearchCommand implements Callable<Integer> {
     boolean csv = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
     // ClaimsFile numbers a plain query by its line (TSV, JSONL) or its record after the header (CSV), from 0.
     return csv ? file + ", record " + (q.sentenceIndex() + 1) : file + ":" + (q.sentenceIndex() + 1);
-  }
-
-  /**
-   * {@link ClaimsFile#read}, past a UTF-8 byte-order mark (Windows editors write one), which it would read as part of
-   * the first line: a JSON line that does not parse, or the first TSV id. The file is then read from a copy without
-   * the mark, under the same name (ClaimsFile picks the format by the extension), and messages name the file given.
-   */
-  private static List<Claim> readPastByteOrderMark(Path file) throws IOException {
-    byte[] head;
-    try (InputStream in = Files.newInputStream(file)) {
-      head = in.readNBytes(3);
-    }
-    if (head.length < 3 || (head[0] & 0xff) != 0xEF || (head[1] & 0xff) != 0xBB || (head[2] & 0xff) != 0xBF) {
-      return ClaimsFile.read(file);
-    }
-    Path dir = Files.createTempDirectory("claimcheck-queries-");
-    Path copy = dir.resolve(file.getFileName().toString());
-    try {
-      try (InputStream in = Files.newInputStream(file)) {
-        in.skipNBytes(3);
-        Files.copy(in, copy);
-      }
-      return ClaimsFile.read(copy);
-    } catch (ClaimcheckException e) {
-      String context = e.context() == null ? null : e.context().replace(copy.toString(), file.toString());
-      throw e.exitCode() == ClaimcheckException.USAGE ? ClaimcheckException.usage(e.what(), context, e.fix())
-          : new ClaimcheckException(e.what(), context, e.fix(), e);
-    } finally {
-      AtomicFiles.deleteRecursively(dir);
-    }
   }
 
   /** At most the first 100 characters of {@code s}, for messages that echo what the user gave. */

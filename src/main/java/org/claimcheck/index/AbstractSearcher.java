@@ -62,7 +62,7 @@ public final class AbstractSearcher implements Closeable {
     }
   }
 
-  private static final int MAX_CLAUSES = 1024;
+  private static final int MAX_CLAUSES = SearchRequest.MAX_TEXT_TERMS;
   /** The most hits fetched to break a run of tied scores by id. */
   private static final int MAX_TIE_WINDOW = 4 * SearchRequest.MAX_HITS;
 

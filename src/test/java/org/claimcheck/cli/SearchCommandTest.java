@@ -92,7 +92,11 @@ class SearchCommandTest {
     CliTest.Run j = search("--queries", jsonl.toString(), "--format", "trec", "--hits", "1");
     assertEquals(0, j.code(), j.err());
     assertTrue(j.out().startsWith("q1 Q0 d3 1 "), j.out());
-    // Messages name the file given, not the copy read past the mark.
+    Path csv = file("bom.csv", bom + "claim_id,claim\r\nq1,fibrosis\r\n");
+    CliTest.Run c = search("--queries", csv.toString(), "--format", "trec", "--hits", "1");
+    assertEquals(0, c.code(), c.err());
+    assertTrue(c.out().startsWith("q1 Q0 d3 1 "), c.out());
+    // Messages name the file given.
     Path bad = Files.write(dir.resolve("bad.jsonl"), (bom + "{\"_id\": \"q1\", \"text\": \"a\"}\nnot json\n")
         .getBytes(StandardCharsets.UTF_8));
     assertUsageError(search("--queries", bad.toString()), "not a JSON line", bad + ":2");
