@@ -65,6 +65,15 @@ class SearchServerTest {
   }
 
   @Test
+  void aQueryOfOnlyNotClausesSaysWhyItMatchesNothing() {
+    JsonNode body = ok("/api/search?q=" + enc("NOT melatonin"));
+    assertEquals(0, body.get("hits").size());
+    assertTrue(body.get("note").asText().contains("*:* NOT x"), body.toString());
+    assertTrue(ok("/api/search?q=" + enc("cobalamin NOT melatonin")).path("note").isMissingNode());
+    assertTrue(ok("/api/search?q=" + enc("NOT melatonin") + "&syntax=text").path("note").isMissingNode());
+  }
+
+  @Test
   void searchReturnsHitsWithHighlightsAndLinks() {
     JsonNode body = ok("/api/search?q=" + enc("title:cobalamin AND melatonin"));
     assertEquals("lucene", body.get("syntax").asText());
