@@ -124,6 +124,12 @@ public final class PubmedXmlReader implements RecordReader {
       while (xml.hasNext()) {
         xml.next();
       }
+      if (e instanceof Entry.Upsert u && !u.record().id().equals(c.id())) {
+        // The indexer keeps an id's entries in file order by routing them by c.id(): applied under another id, this
+        // record could overtake, or be overtaken by, that id's other copies.
+        return new Entry.Skip(u.record().id(), "PMID not written as plain digits (markup or references in it, or "
+            + "another <PMID> before it)");
+      }
       return e;
     } catch (XMLStreamException | RuntimeException e) {
       return new Entry.Skip(c.id(), "malformed record " + c.ordinal() + ": " + describe(e));

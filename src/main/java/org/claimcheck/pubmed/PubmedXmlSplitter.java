@@ -22,6 +22,8 @@ import java.util.Set;
 final class PubmedXmlSplitter implements Closeable {
   /** Records larger than this are skipped (the largest real PubMed records are a few hundred kB). */
   static final int MAX_RECORD_BYTES = 32 << 20;
+  /** A PMID has at most this many digits (they have 8 in 2025). */
+  static final int MAX_PMID_DIGITS = 12;
   /** A document type declaration larger than this is refused. */
   static final int MAX_DOCTYPE_BYTES = 1 << 20;
 
@@ -55,7 +57,7 @@ final class PubmedXmlSplitter implements Closeable {
    * One record's bytes, or the reason it could not be cut out ({@code problem}; then {@code bytes} may be partial).
    *
    * @param ordinal 1-based position of the record in the file
-   * @param id the first PMID found in the bytes, or null
+   * @param id the record's PMID as {@link #firstPmid} reads it without parsing (entries are routed by it), or null
    */
   record Chunk(Kind kind, byte[] bytes, int ordinal, String id, String problem) {}
 
@@ -242,24 +244,42 @@ final class PubmedXmlSplitter implements Closeable {
     captureStart = pos;
   }
 
-  /** The first {@code <PMID ...>digits</PMID>} in {@code bytes}, or null. */
+  /**
+   * The first PMID in {@code bytes} as the record's parser reads it: the digits of the first {@code <PMID ...>}, XML
+   * white space around them skipped; null when there is none, or when it holds anything else (other text, markup,
+   * references), which the parser then refuses ({@link PubmedXmlReader}: a record is applied only under the id it
+   * was routed by).
+   */
   static String firstPmid(byte[] bytes) {
     int n = bytes.length;
     for (int i = 0; i + 5 < n; i++) {
       if (bytes[i] == '<' && bytes[i + 1] == 'P' && bytes[i + 2] == 'M' && bytes[i + 3] == 'I' && bytes[i + 4] == 'D'
-          && (bytes[i + 5] == '>' || bytes[i + 5] == ' ')) {
+          && (bytes[i + 5] == '>' || isSpace(bytes[i + 5]))) {
         int j = i + 5;
         while (j < n && bytes[j] != '>') {
           j++;
         }
-        int start = ++j;
+        j++;
+        while (j < n && isSpace(bytes[j])) {
+          j++;
+        }
+        int start = j;
         while (j < n && bytes[j] >= '0' && bytes[j] <= '9') {
           j++;
         }
-        return j > start && j - start <= 12 ? new String(bytes, start, j - start, StandardCharsets.US_ASCII) : null;
+        int end = j;
+        while (j < n && isSpace(bytes[j])) {
+          j++;
+        }
+        return end > start && end - start <= MAX_PMID_DIGITS && j < n && bytes[j] == '<'
+            ? new String(bytes, start, end - start, StandardCharsets.US_ASCII) : null;
       }
     }
     return null;
+  }
+
+  private static boolean isSpace(byte b) {
+    return b == ' ' || b == '\n' || b == '\t' || b == '\r';
   }
 
   private void checkByteOrderMark() throws IOException {

@@ -15,7 +15,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
+import org.claimcheck.Tally;
 import org.claimcheck.TestData;
+import org.claimcheck.index.AbstractIndexer;
+import org.claimcheck.index.AbstractSearcher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -183,6 +186,41 @@ class PubmedXmlReaderTest {
       }
     }
     return out;
+  }
+
+  /**
+   * Each id twice in one file, white space around its PMID: on two indexing workers the second copy of every id
+   * replaces the first, as on one (the splitter routes by the id the parser reads).
+   */
+  @Test
+  void copiesOfAPmidWithWhiteSpaceAroundItApplyInFileOrderOnParallelWorkers(@TempDir Path dir) throws IOException {
+    int ids = 2000;
+    StringBuilder xml = new StringBuilder("<PubmedArticleSet>\n");
+    for (int i = 7000; i < 7000 + ids; i++) {
+      for (String copy : List.of("older", "newer")) {
+        xml.append("<PubmedArticle><MedlineCitation><PMID Version=\"1\"> ").append(i).append("\n</PMID><Article>")
+            .append("<ArticleTitle>").append(copy).append("</ArticleTitle><Abstract><AbstractText>Cobalamin study.")
+            .append("</AbstractText></Abstract></Article></MedlineCitation></PubmedArticle>\n");
+      }
+    }
+    Path file = Files.writeString(dir.resolve("twice.xml"), xml.append("</PubmedArticleSet>\n"));
+    Tally tally = new Tally("index");
+    try (AbstractIndexer indexer = AbstractIndexer.open(dir.resolve("idx"), new AbstractIndexer.Options(2, 16))) {
+      indexer.index(file, tally);
+      indexer.commit();
+    }
+    assertEquals(ids, tally.get(AbstractIndexer.INDEXED), tally.toString());
+    assertEquals(ids, tally.get(AbstractIndexer.REPLACED), tally.toString());
+    try (AbstractSearcher s = AbstractSearcher.open(dir.resolve("idx"), AbstractSearcher.Bm25.DEFAULT)) {
+      assertEquals(ids, s.size());
+      List<String> older = new ArrayList<>();
+      for (int i = 7000; i < 7000 + ids; i++) {
+        if (!s.get(Integer.toString(i)).title().equals("newer")) {
+          older.add(Integer.toString(i));
+        }
+      }
+      assertEquals(List.of(), older, "ids whose older copy was kept");
+    }
   }
 
   @Test
