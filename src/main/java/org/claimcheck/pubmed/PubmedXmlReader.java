@@ -209,9 +209,8 @@ public final class PubmedXmlReader implements RecordReader {
           if (xml.getLocalName().equals("PMID")) {
             String id = mixedText().strip();
             depth--;
-            if (!id.isEmpty()) {
-              out.add(new Entry.Delete(id));
-            }
+            String problem = id.isEmpty() ? "DeleteCitation with an empty PMID" : pmidProblem(id);
+            out.add(problem == null ? new Entry.Delete(id) : new Entry.Skip(id.isEmpty() ? null : shown(id), problem));
           }
         } else if (ev == XmlCursor.END_ELEMENT) {
           depth--;
@@ -322,6 +321,13 @@ public final class PubmedXmlReader implements RecordReader {
       }
       if (b.id == null || b.id.isEmpty()) {
         return new Entry.Skip(null, "record without a PMID");
+      }
+      String problem = pmidProblem(b.id);
+      if (problem != null) {
+        return new Entry.Skip(shown(b.id), problem);
+      }
+      if (b.version < 1) {
+        return new Entry.Skip(b.id, "PMID Version is not a positive whole number");
       }
       return new Entry.Upsert(b.build());
     }
@@ -501,12 +507,44 @@ public final class PubmedXmlReader implements RecordReader {
       return it.hasNext() ? it.next() : null;
     }
 
+    /** The {@code Version} attribute's number: 1 when there is none, 0 when it is not a positive whole number. */
     private static int parseVersion(String v) {
-      try {
-        return v == null ? 1 : Integer.parseInt(v.strip());
-      } catch (NumberFormatException e) {
+      if (v == null) {
         return 1;
       }
+      String s = v.strip();
+      if (s.isEmpty() || s.length() > 9) {
+        return 0;
+      }
+      int n = 0;
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        if (c < '0' || c > '9') {
+          return 0;
+        }
+        n = 10 * n + c - '0';
+      }
+      return n;
+    }
+
+    /**
+     * Why {@code id} (not empty) is not a PMID, or null when it is one: ASCII digits, at most
+     * {@link PubmedXmlSplitter#MAX_PMID_DIGITS}.
+     */
+    private static String pmidProblem(String id) {
+      for (int i = 0; i < id.length(); i++) {
+        char c = id.charAt(i);
+        if (c < '0' || c > '9') {
+          return "PMID is not a number";
+        }
+      }
+      return id.length() > PubmedXmlSplitter.MAX_PMID_DIGITS
+          ? "PMID longer than " + PubmedXmlSplitter.MAX_PMID_DIGITS + " digits" : null;
+    }
+
+    /** {@code id} as a report names it: cut short when a damaged file makes it long. */
+    private static String shown(String id) {
+      return id.length() <= 40 ? id : id.substring(0, 40) + "...";
     }
 
     private static String emptyToNull(String s) {

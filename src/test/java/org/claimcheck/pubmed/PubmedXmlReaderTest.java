@@ -223,6 +223,35 @@ class PubmedXmlReaderTest {
     }
   }
 
+  /** A PMID is a number, and so is its Version: anything else is skipped with its reason, never guessed at. */
+  @Test
+  void pmidsAndVersionsThatAreNotNumbersAreSkippedWithAReason() throws IOException {
+    String xml = "<PubmedArticleSet>" + article("ABC12", "Letters") + article("12ABC", "Trailing letters")
+        + article("-5", "Signed") + article("1234567890123", "Thirteen digits")
+        + article("7", "Bad version").replace("Version=\"1\"", "Version=\"x\"")
+        + article("8", "Version zero").replace("Version=\"1\"", "Version=\"0\"")
+        + article("9", "Negative version").replace("Version=\"1\"", "Version=\"-2\"")
+        + article("10", "Empty version").replace("Version=\"1\"", "Version=\"\"")
+        + article("11", "Spaced version").replace("Version=\"1\"", "Version=\" 2 \"")
+        + article("123456789012", "Twelve digits")
+        + "<DeleteCitation><PMID Version=\"1\">X1</PMID><PMID Version=\"1\"></PMID><PMID Version=\"1\"> 12 </PMID>"
+        + "</DeleteCitation></PubmedArticleSet>";
+    List<String> got = new ArrayList<>();
+    for (RecordReader.Entry e : readAll(xml)) {
+      got.add(switch (e) {
+        case RecordReader.Entry.Upsert u -> "upsert " + u.record().id() + " v" + u.record().version();
+        case RecordReader.Entry.Delete d -> "delete " + d.id();
+        case RecordReader.Entry.Skip k -> "skip " + k.id() + ": " + k.reason();
+      });
+    }
+    assertEquals(List.of("skip ABC12: PMID is not a number", "skip 12ABC: PMID is not a number",
+        "skip -5: PMID is not a number", "skip 1234567890123: PMID longer than 12 digits",
+        "skip 7: PMID Version is not a positive whole number", "skip 8: PMID Version is not a positive whole number",
+        "skip 9: PMID Version is not a positive whole number", "skip 10: PMID Version is not a positive whole number",
+        "upsert 11 v2", "upsert 123456789012 v1", "skip X1: PMID is not a number",
+        "skip null: DeleteCitation with an empty PMID", "delete 12"), got);
+  }
+
   @Test
   void aMalformedRecordIsSkippedWithItsReasonAndTheRestIsRead() throws IOException {
     String xml = "<?xml version=\"1.0\"?>\n<PubmedArticleSet>\n" + article("1", "First")
