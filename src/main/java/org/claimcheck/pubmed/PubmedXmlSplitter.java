@@ -16,8 +16,8 @@ import java.util.Set;
  * <p>Everything outside the records is skipped, the document type declaration included: its internal subset (entity
  * declarations) is never given to a parser, so no entity is ever defined, expanded or fetched. Memory stays bounded: a
  * record larger than {@link #MAX_RECORD_BYTES} is skipped, not buffered. A stream that breaks part-way (a truncated
- * {@code .gz}) first yields every complete record, then throws an {@link IOException} saying after how many records it
- * broke.
+ * {@code .gz}, or a file that ends before its root element's end tag, wherever it was cut) first yields every complete
+ * record, then throws an {@link IOException} saying after how many records it broke.
  */
 final class PubmedXmlSplitter implements Closeable {
   /** Records larger than this are skipped (the largest real PubMed records are a few hundred kB). */
@@ -69,6 +69,8 @@ final class PubmedXmlSplitter implements Closeable {
   private int lim;
   private boolean eof;
   private String root;
+  /** Whether the root element is open: a file that ends while it is has been cut short. */
+  private boolean rootOpen;
   private String encoding = "UTF-8";
   private int records;
 
@@ -118,11 +120,11 @@ final class PubmedXmlSplitter implements Closeable {
     }
     while (true) {
       if (!skipTo('<')) {
-        if (kind != null) {
-          return finish("truncated: the file ends inside the record");
-        }
         if (root == null) {
           throw new IOException("not a PubMed XML file: no root element");
+        }
+        if (rootOpen) {
+          throw new IOException("no </" + root + "> at its end");
         }
         return null;
       }
@@ -152,7 +154,10 @@ final class PubmedXmlSplitter implements Closeable {
         if (kind != null && nameAt(2, kind.element)) {
           pos += 2 + kind.element.length();
           skipPast(">", 1024);
-          return finish(null);
+          return finish();
+        }
+        if (kind == null && root != null && nameAt(2, root)) {
+          rootOpen = false;
         }
         pos += 2;
       } else if (kind != null) {
@@ -167,15 +172,21 @@ final class PubmedXmlSplitter implements Closeable {
           if (!ROOTS.contains(n)) {
             throw new IOException("not a PubMed XML file: the root element is <" + n + ">, not <PubmedArticleSet>");
           }
+          rootOpen = !emptyElementTag();
+        } else if (n.equals(root)) {
+          rootOpen = !emptyElementTag(); // files joined into one: the next file's root
         } else {
           Kind k = Kind.of(n);
           if (k != null) {
+            if (!rootOpen) {
+              throw new IOException("<" + n + "> after </" + root + ">");
+            }
             kind = k;
             captureStart = tagStart;
             outLen = 0;
             oversize = false;
             if (emptyElementTag()) {
-              return finish(null);
+              return finish();
             }
           }
         }
@@ -195,12 +206,13 @@ final class PubmedXmlSplitter implements Closeable {
   }
 
   /** Ends the current record: its bytes (or the problem) as a chunk. */
-  private Chunk finish(String problem) {
+  private Chunk finish() {
     flushCapture();
     records++;
     byte[] bytes = Arrays.copyOf(out, outLen);
     String id = firstPmid(bytes);
-    if (oversize && problem == null) {
+    String problem = null;
+    if (oversize) {
       problem = "record larger than " + (maxRecordBytes % (1 << 20) == 0 ? (maxRecordBytes >> 20) + " MB"
           : maxRecordBytes + " bytes");
     }

@@ -37,8 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Fuzzing the abstract readers that {@link RecordReaders} opens: the PubMed XML splitter and record parser (plain and
  * gzipped, cut anywhere), MEDLINE text and JSONL corpora. Every input must end without a crash (a file that breaks
  * part-way is an {@link IOException}, counted as one FAILED file by the indexer), and every record must be accounted
- * for: records in = entries out (upserts, deletions, and skips with a reason), and the records read before a break are
- * exactly those an unbroken read gives first.
+ * for: records in = entries out (upserts, deletions, and skips with a reason), the records read before a break are
+ * exactly those an unbroken read gives first, and a file cut short (gzipped or plain) either fails or lost nothing.
  *
  * <p>The {@code @Test} methods run in the default suite (seeded mutation, see {@link Fuzz}); the {@code @FuzzTest}
  * methods are Jazzer's coverage-guided fuzzing of the same checks, on demand (README "Tests").
@@ -102,6 +102,18 @@ class PubmedFuzzTest {
     assertTrue(whole.entries().size() <= Math.max(starts, 0), "no entry from nothing");
     if (data.length == 0) {
       return;
+    }
+    if (whole.failure() == null && count(data, "<PubmedArticleSet") + count(data, "<PubmedBookArticleSet") == 1) {
+      // A plain file cut short: the same records first, then a failure, unless the cut lost no record.
+      int plainCut = Math.floorMod(data[0] * 7919 + data.length * 31, data.length);
+      Read cutShort = read(() -> new ByteArrayInputStream(data, 0, plainCut));
+      List<RecordReader.Entry> got = cutShort.entries();
+      assertTrue(got.size() <= whole.entries().size(), "the cut file gave more than the whole one");
+      assertEquals(whole.entries().subList(0, got.size()), got, "records before the cut at " + plainCut + " differ");
+      if (cutShort.failure() == null) {
+        assertEquals(whole.entries(), got, "a plain cut at " + plainCut + " of " + data.length + " lost records "
+            + "without a failure");
+      }
     }
     ByteArrayOutputStream gz = new ByteArrayOutputStream();
     try (GZIPOutputStream out = new GZIPOutputStream(gz)) {

@@ -3,6 +3,7 @@ package org.claimcheck.pubmed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -322,14 +323,90 @@ class PubmedXmlReaderTest {
         e.getMessage());
   }
 
+  /** What a whole read of {@code xml} gave: its entries, then the IOException it broke with, or null. */
+  record Read(List<RecordReader.Entry> entries, IOException failure) {}
+
+  static Read read(String xml) {
+    List<RecordReader.Entry> out = new ArrayList<>();
+    try (var r = new PubmedXmlReader(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), "test")) {
+      for (RecordReader.Entry e; (e = r.next()) != null; ) {
+        out.add(e);
+      }
+      return new Read(out, null);
+    } catch (IOException e) {
+      return new Read(out, e);
+    }
+  }
+
+  /**
+   * A plain file cut short, between records or inside one, breaks off like a truncated .gz: its complete records,
+   * then a failure saying where (its root element was never closed).
+   */
   @Test
-  void aRecordCutOffAtTheEndOfTheFileIsSkipped() throws IOException {
-    List<RecordReader.Entry> e = readAll("<PubmedArticleSet>" + article("1", "One")
-        + "<PubmedArticle><MedlineCitation><PMID>2</PMID><Article><ArticleTi");
-    assertEquals(2, e.size());
-    RecordReader.Entry.Skip skip = assertInstanceOf(RecordReader.Entry.Skip.class, e.get(1));
-    assertEquals("2", skip.id());
-    assertTrue(skip.reason().contains("truncated"), skip.reason());
+  void aPlainFileCutShortKeepsItsCompleteRecordsThenFailsSayingWhere() {
+    StringBuilder whole = new StringBuilder("<?xml version=\"1.0\"?>\n<PubmedArticleSet>\n");
+    for (int i = 1; i <= 5; i++) {
+      whole.append(article(Integer.toString(i), "Record " + i));
+    }
+    String atABoundary = whole.toString();
+    String insideARecord = atABoundary + "<PubmedArticle><MedlineCitation><PMID>6</PMID><Article><ArticleTi";
+    String insideTheEndTag = atABoundary + "</PubmedArticleSe";
+    for (String xml : List.of(atABoundary, insideARecord, insideTheEndTag, atABoundary + "</PubmedArticleSet")) {
+      Read r = read(xml);
+      String end = xml.substring(xml.length() - 20);
+      assertEquals(List.of("1", "2", "3", "4", "5"), r.entries().stream().map(e -> record(e).id()).toList(), end);
+      assertNotNull(r.failure(), end);
+      assertEquals("the file breaks off after 5 complete records" + (xml == insideARecord ? " inside record 6" : "")
+          + ": no </PubmedArticleSet> at its end", r.failure().getMessage());
+    }
+    Read closed = read(atABoundary + "</PubmedArticleSet>");
+    assertNull(closed.failure());
+    assertEquals(5, closed.entries().size());
+    assertNull(read("<PubmedArticleSet/>").failure());
+    assertNotNull(read("<PubmedArticleSet").failure());
+  }
+
+  @Test
+  void filesJoinedIntoOneAreReadWholeAndARecordOutsideTheRootBreaksOff() {
+    String one = "<?xml version=\"1.0\"?>\n<PubmedArticleSet>" + article("1", "One") + "</PubmedArticleSet>\n";
+    String two = "<?xml version=\"1.0\"?>\n<!DOCTYPE PubmedArticleSet>\n<PubmedArticleSet>" + article("2", "Two");
+    Read joined = read(one + two + "</PubmedArticleSet>\n");
+    assertNull(joined.failure());
+    assertEquals(2, joined.entries().size());
+    Read cut = read(one + two);
+    assertEquals(2, cut.entries().size());
+    assertEquals("the file breaks off after 2 complete records: no </PubmedArticleSet> at its end",
+        cut.failure().getMessage());
+    Read outside = read(one + article("2", "Two") + "<!-- end -->");
+    assertEquals(1, outside.entries().size());
+    assertEquals("the file breaks off after 1 complete records: <PubmedArticle> after </PubmedArticleSet>",
+        outside.failure().getMessage());
+  }
+
+  /** Through the indexer: the complete records INDEXED, the file FAILED with where it broke, exit status 1. */
+  @Test
+  void theIndexerCountsAPlainFileCutShortAsFailed(@TempDir Path dir) throws IOException {
+    StringBuilder xml = new StringBuilder("<PubmedArticleSet>\n");
+    for (int i = 1; i <= 5; i++) {
+      xml.append(article(Integer.toString(i), "Record " + i));
+    }
+    Path boundary = Files.writeString(dir.resolve("boundary.xml"), xml);
+    Path inside = Files.writeString(dir.resolve("inside.xml"), xml + "<PubmedArticle><MedlineCitation><PMID>6</PMID>"
+        + "<Article><Art");
+    for (Path file : List.of(boundary, inside)) {
+      Tally tally = new Tally("index");
+      try (AbstractIndexer indexer = AbstractIndexer.open(dir.resolve("idx-" + file.getFileName()),
+          new AbstractIndexer.Options(2, 16))) {
+        indexer.index(file, tally);
+        indexer.commit();
+      }
+      assertEquals(5, tally.get(AbstractIndexer.INDEXED), tally.toString());
+      assertEquals(0, tally.get(AbstractIndexer.SKIPPED), tally.toString());
+      assertEquals(1, tally.get("FAILED"), tally.toString());
+      assertEquals(List.of("FAILED: file unreadable: the file breaks off after 5 complete records"
+          + (file == inside ? " inside record 6" : "") + ": no </PubmedArticleSet> at its end"),
+          List.copyOf(tally.reasons().keySet()));
+    }
   }
 
   @Test
