@@ -103,14 +103,28 @@ final class PubmedXmlSplitter implements Closeable {
     return records;
   }
 
-  /** The next record, or null at the end of the file. */
+  /**
+   * The next record, or null at the end of the file. A file refused as a whole (empty, UTF-16, not PubMed XML) is an
+   * IOException that says why; one that breaks part-way, an IOException that starts "the file breaks off after N
+   * complete records".
+   */
   Chunk next() throws IOException {
     try {
       return scan();
     } catch (IOException e) {
+      if (e instanceof Refused && records == 0) {
+        throw e;
+      }
       String where = kind != null ? " inside record " + (records + 1) : "";
-      throw new IOException("the file breaks off after " + records + " complete records" + where + ": "
-          + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+      throw new IOException("the file breaks off after " + records + " complete record" + (records == 1 ? "" : "s")
+          + where + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+    }
+  }
+
+  /** A file refused for what it is rather than where it broke (before its first record, as a whole). */
+  private static final class Refused extends IOException {
+    Refused(String message) {
+      super(message);
     }
   }
 
@@ -121,7 +135,7 @@ final class PubmedXmlSplitter implements Closeable {
     while (true) {
       if (!skipTo('<')) {
         if (root == null) {
-          throw new IOException("not a PubMed XML file: no root element");
+          throw new Refused("not a PubMed XML file: no root element");
         }
         if (rootOpen) {
           throw new IOException("no </" + root + "> at its end");
@@ -170,7 +184,7 @@ final class PubmedXmlSplitter implements Closeable {
         if (root == null) {
           root = n;
           if (!ROOTS.contains(n)) {
-            throw new IOException("not a PubMed XML file: the root element is <" + n + ">, not <PubmedArticleSet>");
+            throw new Refused("not a PubMed XML file: the root element is <" + n + ">, not <PubmedArticleSet>");
           }
           rootOpen = !emptyElementTag();
         } else if (n.equals(root)) {
@@ -294,11 +308,18 @@ final class PubmedXmlSplitter implements Closeable {
     return b == ' ' || b == '\n' || b == '\t' || b == '\r';
   }
 
+  /** Refuses, by its first bytes, a file that is empty, UTF-16 or gzipped. */
   private void checkByteOrderMark() throws IOException {
     int b0 = peek(0);
     int b1 = peek(1);
+    if (b0 < 0) {
+      throw new Refused("the file is empty");
+    }
     if ((b0 == 0xFE && b1 == 0xFF) || (b0 == 0xFF && b1 == 0xFE) || (b0 == 0 && b1 == '<') || (b0 == '<' && b1 == 0)) {
-      throw new IOException("UTF-16 is not supported; PubMed files are UTF-8");
+      throw new Refused("UTF-16 is not supported; PubMed files are UTF-8 (iconv -f UTF-16 -t UTF-8 converts one)");
+    }
+    if (b0 == 0x1F && b1 == 0x8B) {
+      throw new Refused("the file is gzipped: name it .xml.gz");
     }
   }
 
@@ -307,7 +328,7 @@ final class PubmedXmlSplitter implements Closeable {
     if (m.find()) {
       String e = m.group(1);
       if (!ASCII_COMPATIBLE.contains(e.toLowerCase(Locale.ROOT))) {
-        throw new IOException("unsupported encoding " + e + "; PubMed files are UTF-8");
+        throw new Refused("unsupported encoding " + e + "; PubMed files are UTF-8");
       }
       encoding = e;
     }
@@ -347,7 +368,7 @@ final class PubmedXmlSplitter implements Closeable {
         throw new IOException("the file ends inside its DOCTYPE");
       }
       if (++seen > MAX_DOCTYPE_BYTES) {
-        throw new IOException("DOCTYPE larger than " + (MAX_DOCTYPE_BYTES >> 10) + " kB refused");
+        throw new Refused("DOCTYPE larger than " + (MAX_DOCTYPE_BYTES >> 10) + " kB refused");
       }
       pos++;
       if (quote != 0) {

@@ -379,7 +379,7 @@ class PubmedXmlReaderTest {
         cut.failure().getMessage());
     Read outside = read(one + article("2", "Two") + "<!-- end -->");
     assertEquals(1, outside.entries().size());
-    assertEquals("the file breaks off after 1 complete records: <PubmedArticle> after </PubmedArticleSet>",
+    assertEquals("the file breaks off after 1 complete record: <PubmedArticle> after </PubmedArticleSet>",
         outside.failure().getMessage());
   }
 
@@ -473,18 +473,46 @@ class PubmedXmlReaderTest {
     assertNull(chunks.get(1).problem());
   }
 
-  @Test
-  void filesThatAreNotPubmedAreRefused() {
-    IOException e = assertThrows(IOException.class,
-        () -> readAll("<eFetchResult><ERROR>Empty id list</ERROR></eFetchResult>"));
-    assertTrue(e.getMessage().contains("the root element is <eFetchResult>"), e.getMessage());
-    IOException utf16 = assertThrows(IOException.class, () -> {
-      try (var r = new PubmedXmlReader(new ByteArrayInputStream("<PubmedArticleSet/>".getBytes(
-          StandardCharsets.UTF_16)), "utf16")) {
+  static String refusal(byte[] bytes) {
+    IOException e = assertThrows(IOException.class, () -> {
+      try (var r = new PubmedXmlReader(new ByteArrayInputStream(bytes), "test")) {
         r.next();
       }
     });
-    assertTrue(utf16.getMessage().contains("UTF-16"), utf16.getMessage());
+    return e.getMessage();
+  }
+
+  /** A file refused as a whole says what it is, not that it broke off after 0 records. */
+  @Test
+  void filesThatAreNotPubmedAreRefusedSayingWhy(@TempDir Path dir) throws IOException {
+    assertEquals("not a PubMed XML file: the root element is <eFetchResult>, not <PubmedArticleSet>",
+        refusal("<eFetchResult><ERROR>Empty id list</ERROR></eFetchResult>".getBytes(StandardCharsets.UTF_8)));
+    assertEquals("not a PubMed XML file: no root element", refusal(" \n".getBytes(StandardCharsets.UTF_8)));
+    assertEquals("the file is empty", refusal(new byte[0]));
+    String utf16 = "UTF-16 is not supported; PubMed files are UTF-8 (iconv -f UTF-16 -t UTF-8 converts one)";
+    for (var charset : List.of(StandardCharsets.UTF_16, StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE)) {
+      assertEquals(utf16, refusal("<PubmedArticleSet/>".getBytes(charset)), charset.name());
+    }
+    assertEquals("unsupported encoding UTF-16; PubMed files are UTF-8",
+        refusal("<?xml version=\"1.0\" encoding=\"UTF-16\"?><PubmedArticleSet/>".getBytes(StandardCharsets.UTF_8)));
+    var gz = new java.io.ByteArrayOutputStream();
+    try (var out = new GZIPOutputStream(gz)) {
+      out.write(("<PubmedArticleSet>" + article("1", "One") + "</PubmedArticleSet>").getBytes(StandardCharsets.UTF_8));
+    }
+    assertEquals("the file is gzipped: name it .xml.gz", refusal(gz.toByteArray()));
+    // An empty .xml.gz and an empty .xml, through the indexer: one FAILED file each, saying so.
+    var empty = new java.io.ByteArrayOutputStream();
+    new GZIPOutputStream(empty).close();
+    Path emptyGz = Files.write(dir.resolve("empty.xml.gz"), empty.toByteArray());
+    Path emptyXml = Files.write(dir.resolve("empty.xml"), new byte[0]);
+    Path utf16Xml = Files.write(dir.resolve("utf16.xml"), "<PubmedArticleSet/>".getBytes(StandardCharsets.UTF_16));
+    Tally tally = new Tally("index");
+    try (AbstractIndexer indexer = AbstractIndexer.open(dir.resolve("idx"))) {
+      indexer.index(List.of(emptyGz, emptyXml, utf16Xml), tally);
+    }
+    assertEquals(3, tally.get("FAILED"), tally.toString());
+    assertEquals(java.util.Map.of("FAILED: file unreadable: the file is empty", 2L, "FAILED: file unreadable: " + utf16,
+        1L), tally.reasons());
   }
 
   @Test
