@@ -36,7 +36,12 @@ public final class PubmedXmlReader implements RecordReader {
 
   /** Reads {@code in} (decompressed already); takes ownership of it. {@code name} is used in messages. */
   public PubmedXmlReader(InputStream in, String name) throws IOException {
-    this.splitter = new PubmedXmlSplitter(in, name);
+    this(in, name, PubmedXmlSplitter.MAX_RECORD_BYTES);
+  }
+
+  /** As above, skipping records larger than {@code maxRecordBytes} (the tests' small limit). */
+  PubmedXmlReader(InputStream in, String name, int maxRecordBytes) {
+    this.splitter = new PubmedXmlSplitter(in, name, maxRecordBytes);
     this.name = name;
   }
 

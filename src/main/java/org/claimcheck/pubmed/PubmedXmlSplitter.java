@@ -54,7 +54,8 @@ final class PubmedXmlSplitter implements Closeable {
   }
 
   /**
-   * One record's bytes, or the reason it could not be cut out ({@code problem}; then {@code bytes} may be partial).
+   * One record's bytes, or the reason it could not be cut out ({@code problem}, words that follow "record N" in a
+   * message, e.g. "larger than 32 MB"; then {@code bytes} may be partial).
    *
    * @param ordinal 1-based position of the record in the file
    * @param id the record's PMID as {@link #firstPmid} reads it without parsing (entries are routed by it), or null
@@ -227,7 +228,7 @@ final class PubmedXmlSplitter implements Closeable {
     String id = firstPmid(bytes);
     String problem = null;
     if (oversize) {
-      problem = "record larger than " + (maxRecordBytes % (1 << 20) == 0 ? (maxRecordBytes >> 20) + " MB"
+      problem = "larger than " + (maxRecordBytes % (1 << 20) == 0 ? (maxRecordBytes >> 20) + " MB"
           : maxRecordBytes + " bytes");
     }
     Chunk c = new Chunk(kind, bytes, records, id, problem);

@@ -468,9 +468,17 @@ class PubmedXmlReaderTest {
     }
     assertEquals(2, chunks.size());
     assertEquals("1", chunks.get(0).id());
-    assertEquals("record larger than 1000 bytes", chunks.get(0).problem());
+    assertEquals("larger than 1000 bytes", chunks.get(0).problem());
     assertTrue(chunks.get(0).bytes().length <= 1000);
     assertNull(chunks.get(1).problem());
+    List<RecordReader.Entry> e = new ArrayList<>();
+    try (var r = new PubmedXmlReader(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), "t", 1000)) {
+      for (RecordReader.Entry x; (x = r.next()) != null; ) {
+        e.add(x);
+      }
+    }
+    assertEquals(new RecordReader.Entry.Skip("1", "record 1 larger than 1000 bytes"), e.get(0));
+    assertEquals("2", record(e.get(1)).id());
   }
 
   static String refusal(byte[] bytes) {
