@@ -131,7 +131,7 @@ final class PubmedXmlSplitter implements Closeable {
 
   private Chunk scan() throws IOException {
     if (root == null && pos == 0 && lim == 0) {
-      checkByteOrderMark();
+      checkFirstBytes();
     }
     while (true) {
       if (!skipTo('<')) {
@@ -310,7 +310,7 @@ final class PubmedXmlSplitter implements Closeable {
   }
 
   /** Refuses, by its first bytes, a file that is empty, UTF-16 or gzipped. */
-  private void checkByteOrderMark() throws IOException {
+  private void checkFirstBytes() throws IOException {
     int b0 = peek(0);
     int b1 = peek(1);
     if (b0 < 0) {
