@@ -185,7 +185,8 @@ final class PubmedXmlSplitter implements Closeable {
         if (root == null) {
           root = n;
           if (!ROOTS.contains(n)) {
-            throw new Refused("not a PubMed XML file: the root element is <" + n + ">, not <PubmedArticleSet>");
+            throw new Refused(n.isEmpty() || n.chars().anyMatch(c -> c < ' ') ? "not a PubMed XML file: not XML"
+                : "not a PubMed XML file: the root element is <" + n + ">, not <PubmedArticleSet>");
           }
           rootOpen = !emptyElementTag();
         } else if (n.equals(root)) {
@@ -309,12 +310,15 @@ final class PubmedXmlSplitter implements Closeable {
     return b == ' ' || b == '\n' || b == '\t' || b == '\r';
   }
 
-  /** Refuses, by its first bytes, a file that is empty, UTF-16 or gzipped. */
+  /** Refuses, by its first bytes, a file that is empty, UTF-32, UTF-16 or gzipped. */
   private void checkFirstBytes() throws IOException {
     int b0 = peek(0);
     int b1 = peek(1);
     if (b0 < 0) {
       throw new Refused("the file is empty");
+    }
+    if ((b0 == 0 && b1 == 0) || ((b1 == 0 || b1 == 0xFE) && peek(2) == 0 && peek(3) == 0)) {
+      throw new Refused("UTF-32 is not supported; PubMed files are UTF-8 (iconv -f UTF-32 -t UTF-8 converts one)");
     }
     if ((b0 == 0xFE && b1 == 0xFF) || (b0 == 0xFF && b1 == 0xFE) || (b0 == 0 && b1 == '<') || (b0 == '<' && b1 == 0)) {
       throw new Refused("UTF-16 is not supported; PubMed files are UTF-8 (iconv -f UTF-16 -t UTF-8 converts one)");

@@ -501,6 +501,13 @@ class PubmedXmlReaderTest {
     for (var charset : List.of(StandardCharsets.UTF_16, StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE)) {
       assertEquals(utf16, refusal("<PubmedArticleSet/>".getBytes(charset)), charset.name());
     }
+    String utf32 = "UTF-32 is not supported; PubMed files are UTF-8 (iconv -f UTF-32 -t UTF-8 converts one)";
+    for (String charset : List.of("UTF-32BE", "UTF-32LE", "X-UTF-32BE-BOM", "X-UTF-32LE-BOM")) {
+      assertEquals(utf32, refusal("<PubmedArticleSet/>".getBytes(java.nio.charset.Charset.forName(charset))), charset);
+    }
+    assertEquals("not a PubMed XML file: not XML", refusal("%PDF-1.7\n<\u0001\u0002>".getBytes(
+        StandardCharsets.ISO_8859_1)));
+    assertEquals("not a PubMed XML file: not XML", refusal("if a < b".getBytes(StandardCharsets.UTF_8)));
     assertEquals("unsupported encoding UTF-16; PubMed files are UTF-8",
         refusal("<?xml version=\"1.0\" encoding=\"UTF-16\"?><PubmedArticleSet/>".getBytes(StandardCharsets.UTF_8)));
     var gz = new java.io.ByteArrayOutputStream();
