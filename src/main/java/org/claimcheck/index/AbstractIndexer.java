@@ -403,7 +403,10 @@ public final class AbstractIndexer implements Closeable {
       }
     } catch (IllegalArgumentException e) {
       // Lucene refuses this document alone (e.g. a term too long) and stays usable.
-      return SKIPPED + ": not indexable: " + firstLine(e.getMessage());
+      // Its first sentence: Lucene goes on with the term itself, which would make every such record a reason of its own.
+      String m = firstLine(e.getMessage());
+      int end = m.indexOf(". ");
+      return SKIPPED + ": not indexable: " + (end > 0 ? m.substring(0, end) : m);
     }
     session.put(record.id(), record.version(), collection == IndexSchema.COLLECTION_CORPUS);
     return existing == null ? INDEXED : REPLACED;

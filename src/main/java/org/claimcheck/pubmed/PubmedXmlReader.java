@@ -73,7 +73,7 @@ public final class PubmedXmlReader implements RecordReader {
         return null;
       }
       if (c.problem() != null) {
-        return Deferred.of(new Entry.Skip(c.id(), "record " + c.ordinal() + " " + c.problem()));
+        return Deferred.of(new Entry.Skip(c.id(), "a record " + c.problem(), "record " + c.ordinal()));
       }
       if (c.kind() != PubmedXmlSplitter.Kind.DELETE) {
         return new ChunkEntry(c, splitter.encoding());
@@ -137,7 +137,7 @@ public final class PubmedXmlReader implements RecordReader {
       }
       return e;
     } catch (XMLStreamException | RuntimeException e) {
-      return new Entry.Skip(c.id(), "malformed record " + c.ordinal() + ": " + describe(e));
+      return new Entry.Skip(c.id(), "malformed record: " + describe(e), where(c, e));
     } finally {
       if (reader != null) {
         try {
@@ -162,18 +162,23 @@ public final class PubmedXmlReader implements RecordReader {
       }
       return out;
     } catch (XMLStreamException | RuntimeException e) {
-      return List.of(new Entry.Skip(c.id(), "malformed DeleteCitation " + c.ordinal() + ": " + describe(e)));
+      return List.of(new Entry.Skip(c.id(), "malformed DeleteCitation: " + describe(e), where(c, e)));
     }
   }
 
+  /** What the parser said, without where: the same text for every record malformed the same way. */
   private static String describe(Exception e) {
     String m = String.valueOf(e.getMessage()).replaceAll("\\s+", " ").strip();
     int i = m.indexOf("Message: ");
-    String text = i >= 0 ? m.substring(i + 9) : m;
+    return i >= 0 ? m.substring(i + 9) : m;
+  }
+
+  /** Which record of its file {@code c} is, and the line of the record where the parser stopped when it says. */
+  private static String where(PubmedXmlSplitter.Chunk c, Exception e) {
     if (e instanceof XMLStreamException x && x.getLocation() != null && x.getLocation().getLineNumber() > 0) {
-      return text + " (line " + x.getLocation().getLineNumber() + " of the record)";
+      return "record " + c.ordinal() + ", line " + x.getLocation().getLineNumber() + " of it";
     }
-    return text;
+    return "record " + c.ordinal();
   }
 
   /** One record's StAX parse. */

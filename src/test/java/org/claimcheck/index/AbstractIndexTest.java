@@ -463,7 +463,7 @@ class AbstractIndexTest {
     java.nio.file.Files.write(gz, java.util.Arrays.copyOf(bytes.toByteArray(), bytes.size() / 2));
     Tally t = index(dir.resolve("idx"), f, gz);
     assertEquals(1, t.get(AbstractIndexer.SKIPPED));
-    assertTrue(t.reasons().keySet().stream().anyMatch(r -> r.startsWith("SKIPPED: malformed record 2: the entity "
+    assertTrue(t.reasons().keySet().stream().anyMatch(r -> r.startsWith("SKIPPED: malformed record: the entity "
         + "\"nbsp\" was referenced, but not declared")), t.reasons().toString());
     assertEquals(1, t.get("FAILED"));
     String failure = t.reasons().keySet().stream().filter(r -> r.startsWith("FAILED")).findFirst().orElseThrow();

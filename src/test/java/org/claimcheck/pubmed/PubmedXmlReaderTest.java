@@ -264,8 +264,8 @@ class PubmedXmlReaderTest {
     assertEquals("First", record(e.get(0)).title());
     RecordReader.Entry.Skip skip = assertInstanceOf(RecordReader.Entry.Skip.class, e.get(1));
     assertEquals("2", skip.id());
-    assertTrue(skip.reason().startsWith("malformed record 2: "), skip.reason());
-    assertTrue(skip.reason().contains("line 2 of the record"), skip.reason());
+    assertTrue(skip.reason().startsWith("malformed record: "), skip.reason());
+    assertEquals("record 2, line 2 of it", skip.where());
     assertEquals("Third", record(e.get(2)).title());
   }
 
@@ -477,7 +477,7 @@ class PubmedXmlReaderTest {
         e.add(x);
       }
     }
-    assertEquals(new RecordReader.Entry.Skip("1", "record 1 larger than 1000 bytes"), e.get(0));
+    assertEquals(new RecordReader.Entry.Skip("1", "a record larger than 1000 bytes", "record 1"), e.get(0));
     assertEquals("2", record(e.get(1)).id());
   }
 
