@@ -174,6 +174,10 @@ public final class MedlineReader implements RecordReader {
     if (id == null || id.isBlank()) {
       return new Entry.Skip(null, "MEDLINE record without PMID");
     }
+    String notPmid = PubmedXmlReader.pmidProblem(id);
+    if (notPmid != null) {
+      return new Entry.Skip(null, notPmid, "PMID- " + (id.length() > 40 ? id.substring(0, 40) + "\u2026" : id));
+    }
     List<PubmedRecord.Section> sections = new ArrayList<>();
     String ab = first(f, "AB");
     if (ab != null && !ab.isBlank()) {

@@ -166,6 +166,21 @@ public final class PubmedXmlReader implements RecordReader {
     }
   }
 
+  /**
+   * Why {@code id} (not empty) is not a PMID, or null when it is one: ASCII digits, at most
+   * {@link PubmedXmlSplitter#MAX_PMID_DIGITS}.
+   */
+  static String pmidProblem(String id) {
+    for (int i = 0; i < id.length(); i++) {
+      char c = id.charAt(i);
+      if (c < '0' || c > '9') {
+        return "PMID is not a number";
+      }
+    }
+    return id.length() > PubmedXmlSplitter.MAX_PMID_DIGITS
+        ? "PMID longer than " + PubmedXmlSplitter.MAX_PMID_DIGITS + " digits" : null;
+  }
+
   /** What the parser said, without where: the same text for every record malformed the same way. */
   private static String describe(Exception e) {
     String m = String.valueOf(e.getMessage()).replaceAll("\\s+", " ").strip();
@@ -535,21 +550,6 @@ public final class PubmedXmlReader implements RecordReader {
         n = 10 * n + c - '0';
       }
       return n;
-    }
-
-    /**
-     * Why {@code id} (not empty) is not a PMID, or null when it is one: ASCII digits, at most
-     * {@link PubmedXmlSplitter#MAX_PMID_DIGITS}.
-     */
-    private static String pmidProblem(String id) {
-      for (int i = 0; i < id.length(); i++) {
-        char c = id.charAt(i);
-        if (c < '0' || c > '9') {
-          return "PMID is not a number";
-        }
-      }
-      return id.length() > PubmedXmlSplitter.MAX_PMID_DIGITS
-          ? "PMID longer than " + PubmedXmlSplitter.MAX_PMID_DIGITS + " digits" : null;
     }
 
     /** {@code id} as a report names it: cut short when a damaged file makes it long. */

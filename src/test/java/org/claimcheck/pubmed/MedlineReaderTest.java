@@ -199,6 +199,13 @@ class MedlineReaderTest {
   }
 
   @Test
+  void aPmidThatIsNotANumberIsSkippedAsInXml() throws IOException {
+    List<RecordReader.Entry> e = read("PMID- ABC12\nTI  - Not a PMID.\n\nPMID- 61\nTI  - Fine.\n");
+    assertEquals(new RecordReader.Entry.Skip(null, "PMID is not a number", "PMID- ABC12"), e.get(0));
+    assertEquals("61", PubmedXmlReaderTest.record(e.get(1)).id());
+  }
+
+  @Test
   void aVernacularTitleAndAnElectronicDateStandIn() throws IOException {
     PubmedRecord r = PubmedXmlReaderTest.record(read("PMID- 41\nTT  - Un titre.\nDP  - Spring\nDEP - 20200131\n")
         .getFirst());
