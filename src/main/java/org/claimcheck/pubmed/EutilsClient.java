@@ -91,7 +91,7 @@ public final class EutilsClient {
   EutilsClient(Options options, LongSupplier clock, RateLimiter.Sleeper sleeper) {
     this.options = options;
     this.http = HttpClient.newBuilder().connectTimeout(options.timeout())
-        .followRedirects(HttpClient.Redirect.NORMAL).build();
+        .followRedirects(HttpClient.Redirect.NEVER).build();
     this.limiter = new RateLimiter(options.requestsPerSecond(), clock, sleeper);
     this.sleeper = sleeper;
   }
@@ -129,8 +129,7 @@ public final class EutilsClient {
       }
       params.put("sort", sort);
     }
-    byte[] body = send("esearch.fcgi", params);
-    return parseSearch(body, term);
+    return send("esearch.fcgi", params, body -> parseSearch(body, term));
   }
 
   /**
@@ -150,9 +149,10 @@ public final class EutilsClient {
     params.put("db", "pubmed");
     params.put("retmode", "xml");
     params.put("id", String.join(",", pmids));
-    byte[] body = send("efetch.fcgi", params);
-    checkPubmedXml(body);
-    return body;
+    return send("efetch.fcgi", params, body -> {
+      checkPubmedXml(body);
+      return body;
+    });
   }
 
   /** The PMIDs of the records in PubMed XML {@code xml} (its DeleteCitations aside). */
@@ -177,7 +177,21 @@ public final class EutilsClient {
     }
   }
 
-  private byte[] send(String endpoint, Map<String, String> params) throws IOException {
+  /** Reads an answer: a value, an {@link IOException} for an answer worth asking again (incomplete, garbled). */
+  private interface Answer<T> {
+    T read(byte[] body) throws IOException;
+  }
+
+  /** After this many requests in a row that failed every try, the server is not asked again by this client. */
+  static final int GIVE_UP_AFTER = 3;
+
+  private final java.util.concurrent.atomic.AtomicInteger failedInARow = new java.util.concurrent.atomic.AtomicInteger();
+
+  private <T> T send(String endpoint, Map<String, String> params, Answer<T> answer) throws IOException {
+    if (failedInARow.get() >= GIVE_UP_AFTER) {
+      throw new IOException("E-utilities did not answer the last " + GIVE_UP_AFTER + " requests (" + options.maxAttempts()
+          + " tries each): not asked again in this run");
+    }
     Map<String, String> all = new LinkedHashMap<>(params);
     all.put("tool", "claimcheck");
     if (options.email() != null) {
@@ -190,7 +204,7 @@ public final class EutilsClient {
         .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
         .collect(Collectors.joining("&"));
     URI uri = options.baseUrl().resolve(endpoint);
-    String shown = uri + " (" + params.getOrDefault("term", params.getOrDefault("id", "")) + ")";
+    String shown = shown(uri, params);
     IOException last = null;
     for (int attempt = 1; attempt <= options.maxAttempts(); attempt++) {
       long waitNanos;
@@ -200,17 +214,30 @@ public final class EutilsClient {
             .header("Content-Type", "application/x-www-form-urlencoded")
             .header("User-Agent", "claimcheck (E-utilities client)")
             .POST(HttpRequest.BodyPublishers.ofString(form)).build();
-        HttpResponse<byte[]> resp = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> resp = receive(req);
         int status = resp.statusCode();
+        String message = redact(new String(resp.body(), 0, Math.min(resp.body().length, 300), StandardCharsets.UTF_8)
+            .replaceAll("\\s+", " ").strip());
         if (status == 200) {
-          return resp.body();
+          failedInARow.set(0);
+          try {
+            return answer.read(resp.body());
+          } catch (IOException e) {
+            throw new IOException(redact(e.getMessage()) + " (" + shown + ")", e);
+          }
         }
-        String message = new String(resp.body(), 0, Math.min(resp.body().length, 300), StandardCharsets.UTF_8)
-            .replaceAll("\\s+", " ").strip();
+        if (status >= 300 && status < 400) {
+          throw new ClaimcheckException("E-utilities answered with a redirect", shown + ": HTTP " + status + " to "
+              + redact(resp.headers().firstValue("Location").orElse("(no Location)")),
+              "Give the E-utilities URL (--eutils-url, pubmed.url) the address it names: a redirected POST loses its "
+              + "search");
+        }
         if (status != 429 && status < 500) {
+          failedInARow.set(0);
+          boolean aboutKey = message.toLowerCase(Locale.ROOT).matches(".*api[ _-]?key.*");
           throw new ClaimcheckException("E-utilities answered HTTP " + status, shown + ": " + message,
-              status == 400 ? "Check the query syntax" : status == 401 || status == 403
-                  ? "Check the API key (--api-key or NCBI_API_KEY)" : "Check the E-utilities URL");
+              aboutKey || status == 401 || status == 403 ? "Check the API key (--api-key or NCBI_API_KEY)"
+                  : status == 400 ? "Check the query syntax" : "Check the E-utilities URL");
         }
         last = new IOException("HTTP " + status + " from " + shown + ": " + message);
         waitNanos = retryAfter(resp).orElse(backoff(attempt));
@@ -230,7 +257,57 @@ public final class EutilsClient {
         }
       }
     }
-    throw new IOException("E-utilities failed " + options.maxAttempts() + " times: " + last.getMessage(), last);
+    failedInARow.incrementAndGet();
+    throw new IOException("E-utilities failed " + options.maxAttempts() + " times: " + describe(last), last);
+  }
+
+  /**
+   * The whole answer to {@code req}, or an {@link IOException} when it is not all there within twice the request
+   * timeout: the request's own timeout only covers the wait for the headers, and a server that stalls in the body
+   * would hold the run for as long as it keeps the connection.
+   */
+  private HttpResponse<byte[]> receive(HttpRequest req) throws IOException, InterruptedException {
+    var pending = http.sendAsync(req, HttpResponse.BodyHandlers.ofByteArray());
+    long limit = options.timeout().multipliedBy(2).toMillis();
+    try {
+      return pending.get(limit, java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      pending.cancel(true);
+      throw new java.net.http.HttpTimeoutException("no complete answer within " + limit / 1000 + " s");
+    } catch (java.util.concurrent.ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) {
+        throw io;
+      }
+      throw new IOException(String.valueOf(cause), cause);
+    } catch (InterruptedException e) {
+      pending.cancel(true);
+      throw e;
+    }
+  }
+
+  /** The request for messages: the endpoint and the search (clipped), never the PMIDs of a batch or the key. */
+  private static String shown(URI uri, Map<String, String> params) {
+    String term = params.get("term");
+    if (term == null) {
+      return uri.toString();
+    }
+    return uri + " (" + (term.length() > 100 ? term.substring(0, 100) + "\u2026" : term) + ")";
+  }
+
+  /** {@code s} without the API key, which servers may repeat in their error answers (raw or URL-encoded). */
+  private String redact(String s) {
+    String key = options.apiKey();
+    if (s == null || key == null) {
+      return s;
+    }
+    return s.replace(key, "[api key]").replace(URLEncoder.encode(key, StandardCharsets.UTF_8), "[api key]");
+  }
+
+  /** A failure in words: its message, or what it is when it has none (a refused connection has none). */
+  private String describe(IOException e) {
+    String m = e.getMessage();
+    return m == null || m.isBlank() ? e.getClass().getSimpleName() : redact(m);
   }
 
   /** 1 s, 2 s, 4 s, ... up to 30 s. */
@@ -238,15 +315,28 @@ public final class EutilsClient {
     return Duration.ofSeconds(Math.min(30, 1L << Math.min(5, attempt - 1))).toNanos();
   }
 
-  private static java.util.Optional<Long> retryAfter(HttpResponse<?> resp) {
-    return resp.headers().firstValue("Retry-After").flatMap(v -> {
+  /**
+   * How long {@code Retry-After} asks to wait, in whole seconds or as an HTTP date, at most 120 s (a larger value, or a
+   * date further off, waits 120 s); empty when absent or unreadable.
+   */
+  static java.util.Optional<Long> retryAfter(HttpResponse<?> resp) {
+    return resp.headers().firstValue("Retry-After").flatMap(v -> retryAfter(v, java.time.Instant.now()));
+  }
+
+  static java.util.Optional<Long> retryAfter(String value, java.time.Instant now) {
+    String v = value.strip();
+    long seconds;
+    if (v.matches("\\d+")) {
+      seconds = v.length() > 6 ? 120 : Long.parseLong(v);
+    } else {
       try {
-        long s = Long.parseLong(v.strip());
-        return java.util.Optional.of(Duration.ofSeconds(Math.max(0, Math.min(120, s))).toNanos());
-      } catch (NumberFormatException e) {
+        var at = java.time.ZonedDateTime.parse(v, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        seconds = Duration.between(now, at).toSeconds();
+      } catch (java.time.format.DateTimeParseException e) {
         return java.util.Optional.empty();
       }
-    });
+    }
+    return java.util.Optional.of(Duration.ofSeconds(Math.max(0, Math.min(120, seconds))).toNanos());
   }
 
   static SearchResult parseSearch(byte[] body, String term) throws IOException {

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.zip.GZIPInputStream;
 import org.claimcheck.AtomicFiles;
+import org.claimcheck.ClaimcheckException;
 import org.claimcheck.Hashes;
 import org.claimcheck.Tally;
 
@@ -113,10 +114,12 @@ public final class PubmedDownloads {
       try {
         xml = client.fetch(batch);
         got = EutilsClient.pmidsIn(xml);
-      } catch (IOException e) {
+      } catch (IOException | ClaimcheckException e) {
+        // One reason for the whole batch (the PMIDs are the items), so that failed batches add up in one line.
         failed += batch.size();
+        String why = e instanceof ClaimcheckException ce ? ce.what() + " (" + ce.context() + ")" : e.getMessage();
         for (String id : batch) {
-          tally.count("FAILED", "efetch failed: " + e.getMessage(), id);
+          tally.count("FAILED", "efetch failed: " + why, id);
         }
         continue;
       }
@@ -132,7 +135,13 @@ public final class PubmedDownloads {
       }
       if (!got.isEmpty()) {
         Path file = dir.resolve(PREFIX + Hashes.id(String.join(",", batch)) + ".xml");
-        AtomicFiles.writeAtomically(file, out -> out.write(xml));
+        try {
+          AtomicFiles.writeAtomically(file, out -> out.write(xml));
+        } catch (IOException e) {
+          throw new ClaimcheckException("cannot save downloaded records", file + ": " + e.getMessage(),
+              "Free disk space (or fix the folder's permissions) and run it again: what was saved is kept and not "
+              + "fetched again");
+        }
         files.add(file);
       }
     }

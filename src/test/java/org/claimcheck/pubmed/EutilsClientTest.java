@@ -1,6 +1,7 @@
 package org.claimcheck.pubmed;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.claimcheck.ClaimcheckException;
 import org.claimcheck.Tally;
@@ -157,6 +159,99 @@ class EutilsClientTest {
       assertTrue(failed.reasons().keySet().iterator().next().contains("did not return PubMed XML"),
           failed.reasons().toString());
       assertNull(downloads.saved().contains("90001004") ? "saved" : null);
+    }
+  }
+
+  @Test
+  void theApiKeyNeverShowsInMessagesEvenWhenTheServerRepeatsIt() throws IOException {
+    try (FakeEutils fake = new FakeEutils().with("b12", 90001001, 90001002)) {
+      EutilsClient client = client(fake, "SECRET+KEY/1", new VirtualTime());
+      fake.failureBody = "{\"error\": \"API key invalid\", \"api-key\": \"SECRET+KEY/1\", \"url\": "
+          + "\"api_key=SECRET%2BKEY%2F1\"}";
+      fake.failures.add(400);
+      ClaimcheckException bad = assertThrows(ClaimcheckException.class, () -> client.search("b12", 5));
+      assertFalse(bad.oneLine().contains("SECRET"), bad.oneLine());
+      assertTrue(bad.oneLine().contains("[api key]") && bad.oneLine().contains("Check the API key"), bad.oneLine());
+      fake.failures.addAll(List.of(503, 503, 503, 503));
+      IOException e = assertThrows(IOException.class, () -> client.search("b12", 5));
+      assertFalse(e.getMessage().contains("SECRET"), e.getMessage());
+    }
+  }
+
+  @Test
+  void aServerThatKeepsFailingIsNotAskedAgainAfterThreeRequests(@TempDir Path dir) throws IOException {
+    try (FakeEutils fake = new FakeEutils().with("b12", 90001001, 90001002)) {
+      EutilsClient client = client(fake, null, new VirtualTime());
+      for (int i = 0; i < 2 * 4; i++) {
+        fake.failures.add(503);
+      }
+      assertThrows(IOException.class, () -> client.search("b12", 5));
+      assertThrows(IOException.class, () -> client.search("b12", 5));
+      assertEquals(2, client.search("b12", 5).pmids().size(), "an answer starts the count again");
+      for (int i = 0; i < 3 * 4; i++) {
+        fake.failures.add(503);
+      }
+      for (int i = 0; i < 3; i++) {
+        assertThrows(IOException.class, () -> client.search("b12", 5));
+      }
+      int asked = fake.requests.size();
+      IOException given = assertThrows(IOException.class, () -> client.search("b12", 5));
+      assertTrue(given.getMessage().contains("not asked again in this run"), given.getMessage());
+      Tally t = new Tally("pubmed");
+      new PubmedDownloads(client, dir).download(List.of("90001001", "90001002"), id -> false, 1, t);
+      assertEquals(2, t.get("FAILED"));
+      assertEquals(1, t.reasons().size(), "one reason for every batch: " + t.reasons());
+      assertEquals(asked, fake.requests.size(), "nothing more was sent");
+    }
+  }
+
+  @Test
+  void retryAfterInSecondsOrAsADateAtMostTwoMinutes() {
+    java.time.Instant now = java.time.Instant.parse("2026-12-07T07:28:00Z");
+    assertEquals(Optional.of(8_000_000_000L), EutilsClient.retryAfter("Mon, 07 Dec 2026 07:28:08 GMT", now));
+    assertEquals(Optional.of(0L), EutilsClient.retryAfter("Mon, 07 Dec 2026 07:27:00 GMT", now), "past");
+    assertEquals(Optional.of(120_000_000_000L), EutilsClient.retryAfter("Tue, 08 Dec 2026 07:28:00 GMT", now));
+    assertEquals(Optional.of(5_000_000_000L), EutilsClient.retryAfter(" 5 ", now));
+    assertEquals(Optional.of(120_000_000_000L), EutilsClient.retryAfter("999999999999999999999", now));
+    assertEquals(Optional.empty(), EutilsClient.retryAfter("soon", now));
+  }
+
+  @Test
+  void aRedirectIsAnErrorThatNamesWhereNotASearchWithoutItsQuery() throws IOException {
+    try (FakeEutils fake = new FakeEutils().with("b12", 90001001, 90001002)) {
+      EutilsClient client = client(fake, null, new VirtualTime());
+      fake.redirectTo = "https://eutils.example/entrez/eutils/esearch.fcgi";
+      ClaimcheckException e = assertThrows(ClaimcheckException.class, () -> client.search("b12", 5));
+      assertTrue(e.oneLine().contains("redirect") && e.oneLine().contains("https://eutils.example/"), e.oneLine());
+      assertEquals(1, fake.requests.size(), "not followed");
+    }
+  }
+
+  @Test
+  void anAnswerThatStallsAfterItsHeadersTimesOut(@TempDir Path dir) throws IOException {
+    try (FakeEutils fake = new FakeEutils().with("b12", 90001001, 90001002)) {
+      EutilsClient client = new EutilsClient(new EutilsClient.Options(fake.base(), null, null, 1,
+          Duration.ofMillis(300)), new VirtualTime().now::get, new VirtualTime().sleeper());
+      fake.stallBodyMillis = 3_000;
+      long t0 = System.nanoTime();
+      IOException e = assertThrows(IOException.class, () -> client.search("b12", 5));
+      assertTrue(e.getMessage().contains("no complete answer within"), e.getMessage());
+      assertTrue(System.nanoTime() - t0 < 2_500_000_000L, "gave up at twice the timeout, not after the stall");
+    }
+  }
+
+  @Test
+  void anEfetchRefusedWithA4xxFailsItsBatchAndTheOthersGoOn(@TempDir Path dir) throws IOException {
+    try (FakeEutils fake = new FakeEutils().with("b12", 90001001, 90001002)) {
+      EutilsClient client = client(fake, null, new VirtualTime());
+      fake.failures.add(400);
+      Tally t = new Tally("pubmed");
+      PubmedDownloads.Result r = new PubmedDownloads(client, dir).download(List.of("90001001", "90001002"),
+          id -> false, 1, t);
+      assertEquals(1, r.failed());
+      assertEquals(1, r.fetched());
+      assertTrue(t.reasons().keySet().iterator().next().startsWith("FAILED: efetch failed: E-utilities answered HTTP "
+          + "400"), t.reasons().toString());
     }
   }
 

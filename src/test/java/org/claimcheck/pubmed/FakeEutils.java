@@ -35,6 +35,12 @@ public final class FakeEutils implements AutoCloseable {
   final Deque<Integer> failures = new ArrayDeque<>();
   String retryAfter;
   String efetchOverride;
+  /** The body of the failures (null: NCBI's usual ones). */
+  String failureBody;
+  /** Where every request is redirected (301), or null. */
+  String redirectTo;
+  /** How long an answer stalls after its headers, in milliseconds. */
+  volatile long stallBodyMillis;
 
   public FakeEutils() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -72,6 +78,11 @@ public final class FakeEutils implements AutoCloseable {
     parse(x.getRequestURI().getRawQuery(), params);
     parse(new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8), params);
     requests.add(new Request(endpoint, params));
+    if (redirectTo != null) {
+      x.getResponseHeaders().add("Location", redirectTo);
+      send(x, 301, "");
+      return;
+    }
     Integer fail;
     synchronized (failures) {
       fail = failures.poll();
@@ -80,7 +91,8 @@ public final class FakeEutils implements AutoCloseable {
       if (retryAfter != null) {
         x.getResponseHeaders().add("Retry-After", retryAfter);
       }
-      String body = fail == 429 ? "{\"error\":\"API rate limit exceeded\",\"count\":\"4\",\"limit\":\"3\"}"
+      String body = failureBody != null ? failureBody
+          : fail == 429 ? "{\"error\":\"API rate limit exceeded\",\"count\":\"4\",\"limit\":\"3\"}"
           : "<html><body>Service unavailable</body></html>";
       send(x, fail, body);
       return;
@@ -129,9 +141,25 @@ public final class FakeEutils implements AutoCloseable {
     }
   }
 
-  private static void send(HttpExchange x, int status, String body) throws IOException {
+  private void send(HttpExchange x, int status, String body) throws IOException {
     byte[] b = body.getBytes(StandardCharsets.UTF_8);
-    x.sendResponseHeaders(status, b.length);
+    x.sendResponseHeaders(status, b.length == 0 ? -1 : b.length);
+    if (stallBodyMillis > 0 && b.length > 0) {
+      x.getResponseBody().write(b, 0, 1);
+      x.getResponseBody().flush();
+      try {
+        Thread.sleep(stallBodyMillis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      try {
+        x.getResponseBody().write(b, 1, b.length - 1);
+      } catch (IOException gone) {
+        // the client gave up waiting
+      }
+      x.close();
+      return;
+    }
     x.getResponseBody().write(b);
     x.close();
   }
