@@ -363,6 +363,8 @@ public final class AbstractSearcher implements Closeable {
     QueryParser parser = new QueryParser(IndexSchema.CONTENTS, analyzer);
     parser.setDefaultOperator(QueryParser.Operator.OR);
     parser.setAllowLeadingWildcard(false);
+    // Words apart, as Lucene 9 did: mesh:(Humans Male) is two values, not the one value "humans male".
+    parser.setSplitOnWhitespace(true);
     try {
       return AbstractFieldQueries.rewrite(parser.parse(q));
     } catch (ParseException | IllegalArgumentException e) {

@@ -194,6 +194,8 @@ public final class QueryGuard implements Closeable {
     QueryParser parser = new GuardedParser(IndexSchema.CONTENTS, analyzer);
     parser.setDefaultOperator(QueryParser.Operator.OR);
     parser.setAllowLeadingWildcard(false);
+    // Words apart, as Lucene 9 did: mesh:(Humans Male) is two values, not the one value "humans male".
+    parser.setSplitOnWhitespace(true);
     parser.setDeterminizeWorkLimit(DETERMINIZE_WORK_LIMIT);
     try {
       return parser.parse(q);
@@ -421,6 +423,8 @@ public final class QueryGuard implements Closeable {
       QueryParser parser = new QueryParser(IndexSchema.CONTENTS, analyzer);
       parser.setDefaultOperator(QueryParser.Operator.OR);
       parser.setAllowLeadingWildcard(false);
+      // Words apart, as Lucene 9 did: mesh:(Humans Male) is two values, not the one value "humans male".
+      parser.setSplitOnWhitespace(true);
       return parser.parse(q);
     }
   }

@@ -128,6 +128,8 @@ class AbstractIndexTest {
       assertEquals(lucene(s, "humans:true"), lucene(s, "humans:TRUE"));
       assertEquals(lucene(s, "mesh:melaton*"), lucene(s, "mesh:Melaton*"));
       assertEquals(List.of("90000002"), lucene(s, "mesh:melaton*"));
+      assertEquals(lucene(s, "mesh:(Humans OR Melatonin)"), lucene(s, "mesh:(Humans Melatonin)"), "words apart");
+      assertTrue(lucene(s, "mesh:(Humans Melatonin)").contains("90000002"));
     }
   }
 
