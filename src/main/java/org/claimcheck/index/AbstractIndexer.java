@@ -364,10 +364,13 @@ public final class AbstractIndexer implements Closeable {
     }
   }
 
-  /** How a summary names a record: "12345 (f.xml.gz)", or "f.xml.gz record 6" when it has no id. */
+  /**
+   * How a summary names a record: "12345 (f.xml.gz)", "12345 (f.xml.gz, record 6, line 2 of it: ...)" when the skip
+   * says where, "f.xml.gz record 6" when it has no id.
+   */
   private static String example(String id, String where, String file) {
     if (id != null) {
-      return id + " (" + file + ")";
+      return id + " (" + file + (where == null ? "" : ", " + where) + ")";
     }
     return where == null ? file : file + " " + where;
   }

@@ -58,7 +58,12 @@ public final class MedlineReader implements RecordReader {
         return new Entry.Skip(id, "a MEDLINE record larger than " + JsonlCorpusReader.describe(maxRecordChars),
             "record " + records);
       }
-      return toEntry(fields);
+      Entry e = toEntry(fields);
+      if (e instanceof Entry.Skip skip && skip.id() == null) {
+        String where = "record " + records;
+        return new Entry.Skip(null, skip.reason(), skip.where() == null ? where : where + " (" + skip.where() + ")");
+      }
+      return e;
     }
     return null;
   }

@@ -129,6 +129,9 @@ public final class PubmedXmlReader implements RecordReader {
       while (xml.hasNext()) {
         xml.next();
       }
+      if (e instanceof Entry.Skip skip && skip.id() == null && skip.where() == null) {
+        return new Entry.Skip(null, skip.reason(), "record " + c.ordinal());
+      }
       if (e instanceof Entry.Upsert u && !u.record().id().equals(c.id())) {
         // The indexer keeps an id's entries in file order by routing them by c.id(): applied under another id, this
         // record could overtake, or be overtaken by, that id's other copies.
@@ -137,7 +140,7 @@ public final class PubmedXmlReader implements RecordReader {
       }
       return e;
     } catch (XMLStreamException | RuntimeException e) {
-      return new Entry.Skip(c.id(), "malformed record: " + describe(e), where(c, e));
+      return new Entry.Skip(c.id(), "malformed record: " + generalize(describe(e)), where(c, e) + ": " + describe(e));
     } finally {
       if (reader != null) {
         try {
@@ -162,7 +165,8 @@ public final class PubmedXmlReader implements RecordReader {
       }
       return out;
     } catch (XMLStreamException | RuntimeException e) {
-      return List.of(new Entry.Skip(c.id(), "malformed DeleteCitation: " + describe(e), where(c, e)));
+      return List.of(new Entry.Skip(c.id(), "malformed DeleteCitation: " + generalize(describe(e)),
+          where(c, e) + ": " + describe(e)));
     }
   }
 
@@ -186,6 +190,24 @@ public final class PubmedXmlReader implements RecordReader {
     String m = String.valueOf(e.getMessage()).replaceAll("\\s+", " ").strip();
     int i = m.indexOf("Message: ");
     return i >= 0 ? m.substring(i + 9) : m;
+  }
+
+  private static final java.util.regex.Pattern NAMES = java.util.regex.Pattern.compile(
+      "<[^<>]{1,200}>|\"[^\"]{0,200}\"|'[^']{0,200}'|&[^;\\s]{1,100};|\\b0x[0-9a-fA-F]+\\b|\\b\\d+\\b");
+
+  /**
+   * A parser's message with what it quotes from the record (tags, names, entities, numbers) put as {@code …}: the same
+   * text for every record malformed the same way, so that a summary counts them in one line ("{@code </…> closes <…>}").
+   * The message itself goes with the record's place.
+   */
+  static String generalize(String message) {
+    return NAMES.matcher(message).replaceAll(m -> switch (m.group().charAt(0)) {
+      case '<' -> m.group().startsWith("</") ? "</\u2026>" : "<\u2026>";
+      case '"' -> "\"\u2026\"";
+      case '\'' -> "'\u2026'";
+      case '&' -> "&\u2026;";
+      default -> "N";
+    });
   }
 
   /** Which record of its file {@code c} is, and the line of the record where the parser stopped when it says. */

@@ -200,9 +200,10 @@ class MedlineReaderTest {
 
   @Test
   void aPmidThatIsNotANumberIsSkippedAsInXml() throws IOException {
-    List<RecordReader.Entry> e = read("PMID- ABC12\nTI  - Not a PMID.\n\nPMID- 61\nTI  - Fine.\n");
-    assertEquals(new RecordReader.Entry.Skip(null, "PMID is not a number", "PMID- ABC12"), e.get(0));
+    List<RecordReader.Entry> e = read("PMID- ABC12\nTI  - Not a PMID.\n\nPMID- 61\nTI  - Fine.\n\nTI  - No PMID.\n");
+    assertEquals(new RecordReader.Entry.Skip(null, "PMID is not a number", "record 1 (PMID- ABC12)"), e.get(0));
     assertEquals("61", PubmedXmlReaderTest.record(e.get(1)).id());
+    assertEquals(new RecordReader.Entry.Skip(null, "MEDLINE record without PMID", "record 3"), e.get(2));
   }
 
   @Test

@@ -265,8 +265,28 @@ class PubmedXmlReaderTest {
     RecordReader.Entry.Skip skip = assertInstanceOf(RecordReader.Entry.Skip.class, e.get(1));
     assertEquals("2", skip.id());
     assertTrue(skip.reason().startsWith("malformed record: "), skip.reason());
-    assertEquals("record 2, line 2 of it", skip.where());
+    assertTrue(skip.where().startsWith("record 2, line 2 of it: "), skip.where());
     assertEquals("Third", record(e.get(2)).title());
+  }
+
+  @Test
+  void recordsMalformedTheSameWayShareTheirReasonWhateverTheyQuote() throws IOException {
+    StringBuilder xml = new StringBuilder("<PubmedArticleSet>");
+    for (int i = 1; i <= 3; i++) {
+      xml.append(article(Integer.toString(i), "Bad <b" + i + "> markup"));
+      xml.append(article(Integer.toString(10 + i), "Entity &ent" + i + "; here"));
+    }
+    xml.append("<PubmedArticle><MedlineCitation><Article><ArticleTitle>No id</ArticleTitle></Article>"
+        + "</MedlineCitation></PubmedArticle></PubmedArticleSet>");
+    List<RecordReader.Entry> e = readAll(xml.toString());
+    java.util.Set<String> reasons = new java.util.TreeSet<>();
+    for (RecordReader.Entry x : e) {
+      reasons.add(assertInstanceOf(RecordReader.Entry.Skip.class, x).reason());
+    }
+    assertEquals(3, reasons.size(), reasons.toString());
+    assertTrue(((RecordReader.Entry.Skip) e.get(0)).where().contains("<b1>"), e.get(0).toString());
+    assertEquals(new RecordReader.Entry.Skip(null, "record without a PMID", "record 7"), e.get(6));
+    assertEquals("</\u2026> closes <\u2026> (N)", PubmedXmlReader.generalize("</ArticleTitle> closes <b12> (3)"));
   }
 
   /** Found by PubmedFuzzTest: a processing instruction across the splitter's 64 kB buffer boundary crashed it. */
@@ -543,8 +563,9 @@ class PubmedXmlReaderTest {
     assertEquals(3, e.size());
     for (int i = 0; i < 2; i++) {
       RecordReader.Entry.Skip s = assertInstanceOf(RecordReader.Entry.Skip.class, e.get(i));
-      assertFalse(s.reason().contains("TOP-SECRET") || s.reason().contains("FROM-A-LOCAL-DTD"), s.reason());
-      assertTrue(s.reason().contains("xxe") || s.reason().contains("evil"), s.reason());
+      String said = s.reason() + " " + s.where();
+      assertFalse(said.contains("TOP-SECRET") || said.contains("FROM-A-LOCAL-DTD"), said);
+      assertTrue(s.where().contains("xxe") || s.where().contains("evil"), said);
     }
     assertEquals("clean", record(e.get(2)).title());
   }
