@@ -431,6 +431,10 @@ public final class NightlyRun {
     try (AbstractIndexer indexer = rebuild ? AbstractIndexer.rebuild(options.index())
         : AbstractIndexer.open(options.index());
         Progress.Stage p = progress.start("index", todo.size(), "files")) {
+      String older = indexer.olderThanRead(todo);
+      if (older != null) {
+        warnings.add(older + " (`run --full` indexes every abstract file again, in name order)");
+      }
       indexer.index(todo, t, f -> p.step());
       indexer.commit();
     }

@@ -109,57 +109,66 @@ public final class AbstractIndexer implements Closeable {
   }
 
   /**
-   * Commit user-data key: the name of the highest-numbered PubMed baseline or update file ({@code pubmed25n1400.xml.gz})
-   * this index has read, so that reading an older one again can be flagged ({@link #olderThanRead}).
+   * Commit user-data key: the name of the latest PubMed baseline or update file ({@code pubmed25n1400.xml.gz}: the
+   * highest year, then number) this index has read whole, so that reading an older one again can be flagged
+   * ({@link #olderThanRead}).
    */
   static final String LAST_PUBMED_FILE_KEY = "claimcheck.pubmed.lastFile";
-  private static final Pattern PUBMED_FILE = Pattern.compile("pubmed\\d{2}n(\\d{4,9})\\.xml(?:\\.gz)?",
+  private static final Pattern PUBMED_FILE = Pattern.compile("pubmed(\\d{2})n(\\d{4,9})\\.xml(?:\\.gz)?",
       Pattern.CASE_INSENSITIVE);
   /** See {@link #LAST_PUBMED_FILE_KEY}; null when none. Written by the reading thread. */
   private volatile String lastPubmedFile;
 
-  /** The number of a PubMed baseline or update file from its name ({@code pubmed25n1400.xml.gz}: 1400), else -1. */
-  static int pubmedFileNumber(String name) {
+  /**
+   * Where a PubMed baseline or update file comes in PubMed's order, from its name: the year's baseline and updates
+   * by number, a later year's after them all ({@code pubmed26n0001} after {@code pubmed25n1400}); -1 for other names.
+   */
+  static long pubmedFileOrder(String name) {
     if (name == null) {
       return -1;
     }
     Matcher m = PUBMED_FILE.matcher(name);
-    return m.matches() ? Integer.parseInt(m.group(1)) : -1;
+    return m.matches() ? Long.parseLong(m.group(1)) * 1_000_000_000L + Long.parseLong(m.group(2)) : -1;
   }
 
   /**
-   * A warning when {@code files} read a PubMed file numbered below the highest one this index has read and no file
-   * numbered as high follows it: the records of the older file replace what later update files revised, and records
-   * they deleted come back (PubMed keeps the version of a revised record, so the version check cannot tell). Null when
-   * there is nothing to warn about.
+   * A warning when {@code files} read a PubMed file that comes before the latest one read, this index's earlier or
+   * before it in {@code files}, and no file as late follows it: the older file's records replace what later update
+   * files revised, and records they deleted come back (PubMed keeps the version of a revised record, so the version
+   * check cannot tell). Null when there is nothing to warn about.
    */
   public String olderThanRead(List<Path> files) {
-    String last = lastPubmedFile;
-    int highest = pubmedFileNumber(last);
-    if (highest < 0) {
-      return null;
-    }
+    String latest = lastPubmedFile;
+    String committedLatest = latest;
     List<String> older = new ArrayList<>();
+    String olderThan = null;
     for (int i = 0; i < files.size(); i++) {
-      int n = pubmedFileNumber(files.get(i).getFileName().toString());
-      if (n < 0 || n >= highest) {
+      String name = files.get(i).getFileName().toString();
+      long order = pubmedFileOrder(name);
+      if (order < 0) {
         continue;
       }
-      boolean readAgainAfter = false;
-      for (int j = i + 1; j < files.size() && !readAgainAfter; j++) {
-        readAgainAfter = pubmedFileNumber(files.get(j).getFileName().toString()) >= highest;
-      }
-      if (!readAgainAfter) {
-        older.add(files.get(i).getFileName().toString());
+      long highest = pubmedFileOrder(latest);
+      if (order < highest) {
+        boolean readAgainAfter = false;
+        for (int j = i + 1; j < files.size() && !readAgainAfter; j++) {
+          readAgainAfter = pubmedFileOrder(files.get(j).getFileName().toString()) >= highest;
+        }
+        if (!readAgainAfter) {
+          older.add(name);
+          olderThan = olderThan == null ? latest : olderThan;
+        }
+      } else {
+        latest = name;
       }
     }
     if (older.isEmpty()) {
       return null;
     }
     return (older.size() == 1 ? older.get(0) + " is" : older.size() + " files (" + older.get(0) + ", ...) are")
-        + " older than " + last + ", which this index has read: records that later update files revised go back to"
-        + " the older text and records they deleted come back. Index the update files from there on again after it,"
-        + " in order";
+        + " older than " + olderThan + (olderThan.equals(committedLatest) ? ", which this index has read"
+        : ", which is read before it") + ": records that later update files revised go back to the older text and"
+        + " records they deleted come back. Index the update files from there on again after it, in order";
   }
 
   /** Opens the index at {@code dir}, creating it when absent; an index of another schema version is refused. */
@@ -318,14 +327,13 @@ public final class AbstractIndexer implements Closeable {
   }
 
   private void readInto(Path file, Pipeline pipeline, Tally tally) {
-    String fileName = file.getFileName().toString();
-    if (pubmedFileNumber(fileName) > pubmedFileNumber(lastPubmedFile)) {
-      lastPubmedFile = fileName;
-    }
+    String name = file.getFileName().toString();
     try (RecordReader reader = RecordReaders.open(file)) {
-      String name = file.getFileName().toString();
       for (RecordReader.Deferred d; (d = reader.nextDeferred()) != null; ) {
         pipeline.submit(d, name);
+      }
+      if (pubmedFileOrder(name) > pubmedFileOrder(lastPubmedFile)) {
+        lastPubmedFile = name; // read whole: a file that failed does not count as read
       }
     } catch (ClaimcheckException e) {
       throw e;

@@ -156,6 +156,18 @@ class CliTest {
     assertFalse(again.err().contains("warning"), "the update file read again after it: " + again.err());
     Run other = run("index", "--index", idx, invented.toString());
     assertFalse(other.err().contains("warning"), "a file not named as PubMed's: " + other.err());
+    // A later year's baseline comes after this year's updates; a file that failed does not count as read.
+    Path nextYear = Files.copy(invented, dir.resolve("pubmed26n0001.xml"));
+    Path broken = Files.writeString(dir.resolve("pubmed26n0900.xml"), "");
+    Run later = run("index", "--index", idx, nextYear.toString(), broken.toString());
+    assertFalse(later.err().contains("warning"), later.err());
+    Run same = run("index", "--index", idx, nextYear.toString());
+    assertFalse(same.err().contains("warning"), "the failed file was not recorded: " + same.err());
+    // Out of order within one run.
+    Path fresh = dir.resolve("idx2");
+    Run outOfOrder = run("index", "--index", fresh.toString(), update.toString(), base.toString());
+    assertTrue(outOfOrder.err().contains("warning: pubmed25n0001.xml is older than pubmed25n1300.xml, which is read "
+        + "before it"), outOfOrder.err());
   }
 
   @Test
