@@ -136,12 +136,29 @@ public final class Tally {
       String named = "";
       if (!items.isEmpty()) {
         List<String> shown = items.subList(0, Math.min(PRINTED_EXAMPLES, items.size())).stream()
-            .map(i -> i.length() > 80 ? i.substring(0, 79) + "\u2026" : i).toList();
+            .map(i -> printable(i.length() > 80 ? i.substring(0, 79) + "\u2026" : i)).toList();
         named = " (" + (v == 1 ? "" : "e.g. ") + String.join(", ", shown) + (v > shown.size() ? ", \u2026" : "") + ")";
       }
-      err.printf(Locale.ROOT, "%-10s %8d %s%s%n", "", v, k, named);
+      err.printf(Locale.ROOT, "%-10s %8d %s%s%n", "", v, printable(k), named);
     });
     err.flush();
+  }
+
+  /** {@code s} for a terminal: control characters (from the data) as U+FFFD, so they cannot break lines or colour it. */
+  static String printable(String s) {
+    StringBuilder sb = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isISOControl(c)) {
+        if (sb == null) {
+          sb = new StringBuilder(s.substring(0, i));
+        }
+        sb.append('\ufffd');
+      } else if (sb != null) {
+        sb.append(c);
+      }
+    }
+    return sb == null ? s : sb.toString();
   }
 
   @Override

@@ -28,6 +28,15 @@ class TallyTest {
   }
 
   @Test
+  void controlCharactersFromTheDataDoNotReachTheTerminal() {
+    Tally t = new Tally("index");
+    t.count("SKIPPED", "why\u001b[2J", "a\nb\u001b[31m");
+    StringWriter out = new StringWriter();
+    t.print(new PrintWriter(out));
+    assertEquals("                  1 SKIPPED: why\ufffd[2J (a\ufffdb\ufffd[31m)", out.toString().lines().toList().get(1));
+  }
+
+  @Test
   void longItemsAreClipped() {
     Tally t = new Tally("index");
     t.count("SKIPPED", "why", "x".repeat(200));

@@ -115,6 +115,10 @@ public final class JsonlCorpusReader implements RecordReader {
     if (id == null) {
       return new Entry.Skip(null, "a line without doc_id or _id", "line " + lineNo);
     }
+    if (!id.codePoints().allMatch(c -> c > ' ' && !Character.isWhitespace(c) && !Character.isISOControl(c))) {
+      // Ids go into TREC runs (split on white space), summaries and links, as PMIDs and BEIR's ids are: one word.
+      return new Entry.Skip(null, "an id with white space or control characters", "line " + lineNo);
+    }
     String title = n.path("title").asText("");
     JsonNode body = present(n.get("abstract")) ? n.get("abstract") : n.get("text");
     List<String> sentences = new ArrayList<>();
