@@ -33,7 +33,7 @@ final class IndexCheck {
     try {
       data = SegmentInfos.readLatestCommit(directory).getUserData();
     } catch (IndexFormatTooOldException | IndexFormatTooNewException e) {
-      return "a Lucene format this claimcheck cannot read";
+      return "a Lucene format this claimcheck cannot read (another Lucene version's index, or a damaged commit)";
     } catch (org.apache.lucene.index.CorruptIndexException | java.io.EOFException e) {
       return DAMAGED + " (" + e.getClass().getSimpleName() + ")";
     }
