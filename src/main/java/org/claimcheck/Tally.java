@@ -144,7 +144,7 @@ public final class Tally {
     err.flush();
   }
 
-  /** {@code s} for a terminal: control characters (from the data) as U+FFFD, so they cannot break lines or colour it. */
+  /** {@code s} for a terminal: control characters (from the data) as U+FFFD, so they cannot break lines or colour. */
   static String printable(String s) {
     StringBuilder sb = null;
     for (int i = 0; i < s.length(); i++) {

@@ -23,7 +23,8 @@ class TallyTest {
         "index             8 total, 1 FAILED, 1 INDEXED, 6 SKIPPED",
         "                  1 FAILED: file unreadable: the file breaks off (b.xml.gz)",
         "                  1 SKIPPED: record without a PMID",
-        "                  5 SKIPPED: version older than the indexed one (e.g. 1 (a.xml), 2 (a.xml), 3 (a.xml), \u2026)"),
+        "                  5 SKIPPED: version older than the indexed one (e.g. 1 (a.xml), 2 (a.xml), 3 (a.xml), "
+            + "\u2026)"),
         out.toString().lines().toList());
   }
 
@@ -33,7 +34,8 @@ class TallyTest {
     t.count("SKIPPED", "why\u001b[2J", "a\nb\u001b[31m");
     StringWriter out = new StringWriter();
     t.print(new PrintWriter(out));
-    assertEquals("                  1 SKIPPED: why\ufffd[2J (a\ufffdb\ufffd[31m)", out.toString().lines().toList().get(1));
+    assertEquals("                  1 SKIPPED: why\ufffd[2J (a\ufffdb\ufffd[31m)",
+        out.toString().lines().toList().get(1));
   }
 
   @Test

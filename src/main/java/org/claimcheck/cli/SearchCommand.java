@@ -261,11 +261,11 @@ public final class SearchCommand implements Callable<Integer> {
   }
 
   /**
-   * The queries of a file ({@link ClaimsFile#read}, which reads past a UTF-8 byte-order mark), each with an id that can stand in a
-   * TREC run: not empty, no white space or control characters, not given before. Otherwise, and when the file holds
-   * no query, a usage error that names the line.
+   * The queries of a file ({@link ClaimsFile#read}, which reads past a UTF-8 byte-order mark), each with an id that
+   * can stand in a TREC run: not empty, no white space or control characters, not given before. Otherwise, and when
+   * the file holds no query, a usage error that names the line.
    */
-  static List<Claim> readQueries(Path file) throws IOException {
+  static List<Claim> readQueries(Path file) {
     List<Claim> queries = ClaimsFile.read(file);
     if (queries.isEmpty()) {
       throw ClaimcheckException.usage("the queries file holds no query", file.toString(),

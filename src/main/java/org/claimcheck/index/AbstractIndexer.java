@@ -414,7 +414,7 @@ public final class AbstractIndexer implements Closeable {
       }
     } catch (IllegalArgumentException e) {
       // Lucene refuses this document alone (e.g. a term too long) and stays usable.
-      // Its first sentence: Lucene goes on with the term itself, which would make every such record a reason of its own.
+      // Its first sentence: Lucene goes on with the term itself, which would make each such record a reason of its own.
       String m = firstLine(e.getMessage());
       int end = m.indexOf(". ");
       return SKIPPED + ": not indexable: " + (end > 0 ? m.substring(0, end) : m);

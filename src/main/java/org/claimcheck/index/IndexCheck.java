@@ -48,7 +48,8 @@ final class IndexCheck {
   }
 
   private static ClaimcheckException incompatible(Path dir, String why) {
-    String what = why.startsWith(DAMAGED) ? "the index is damaged" : "the index was built by an incompatible claimcheck";
+    String what = why.startsWith(DAMAGED) ? "the index is damaged"
+        : "the index was built by an incompatible claimcheck";
     return new ClaimcheckException(what, dir + ": " + why,
         "Rebuild it: delete the folder " + dir + " and run `claimcheck index` on your abstract files again");
   }

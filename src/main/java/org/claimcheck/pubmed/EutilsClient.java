@@ -185,12 +185,13 @@ public final class EutilsClient {
   /** After this many requests in a row that failed every try, the server is not asked again by this client. */
   static final int GIVE_UP_AFTER = 3;
 
-  private final java.util.concurrent.atomic.AtomicInteger failedInARow = new java.util.concurrent.atomic.AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicInteger failedInARow =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   private <T> T send(String endpoint, Map<String, String> params, Answer<T> answer) throws IOException {
     if (failedInARow.get() >= GIVE_UP_AFTER) {
-      throw new IOException("E-utilities did not answer the last " + GIVE_UP_AFTER + " requests (" + options.maxAttempts()
-          + " tries each): not asked again in this run");
+      throw new IOException("E-utilities did not answer the last " + GIVE_UP_AFTER + " requests ("
+          + options.maxAttempts() + " tries each): not asked again in this run");
     }
     Map<String, String> all = new LinkedHashMap<>(params);
     all.put("tool", "claimcheck");

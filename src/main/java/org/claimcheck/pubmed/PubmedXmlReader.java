@@ -196,9 +196,9 @@ public final class PubmedXmlReader implements RecordReader {
       "<[^<>]{1,200}>|\"[^\"]{0,200}\"|'[^']{0,200}'|&[^;\\s]{1,100};|\\b0x[0-9a-fA-F]+\\b|\\b\\d+\\b");
 
   /**
-   * A parser's message with what it quotes from the record (tags, names, entities, numbers) put as {@code …}: the same
-   * text for every record malformed the same way, so that a summary counts them in one line ("{@code </…> closes <…>}").
-   * The message itself goes with the record's place.
+   * A parser's message with what it quotes from the record (tags, names, entities, numbers) put as {@code …}: the
+   * same text for every record malformed the same way, so that a summary counts them in one line
+   * ("{@code </…> closes <…>}"). The message itself goes with the record's place.
    */
   static String generalize(String message) {
     return NAMES.matcher(message).replaceAll(m -> switch (m.group().charAt(0)) {

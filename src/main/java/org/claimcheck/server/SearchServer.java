@@ -342,7 +342,8 @@ public final class SearchServer implements Closeable {
     // A count that is only a lower bound (dense ranking, or past 1,000 matches) may hide more.
     m.put("hasMore", found.totalHits() > shown || (!found.totalIsExact() && found.totalHits() >= shown));
     m.put("hits", found.hits().stream().map(Views::hit).toList());
-    if (syntax == SearchRequest.Syntax.LUCENE && QueryGuard.onlyExcludes(q)) {
+    // Parsed again only when nothing matched: the note explains an empty answer.
+    if (found.totalHits() == 0 && syntax == SearchRequest.Syntax.LUCENE && QueryGuard.onlyExcludes(q)) {
       m.put("note", "a group of only NOT clauses matches nothing in Lucene: give it something to match, e.g. "
           + "*:* NOT x for every record without x");
     }

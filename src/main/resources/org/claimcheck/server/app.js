@@ -129,7 +129,8 @@
     const first = (body.page - 1) * body.size + 1;
     list.setAttribute('start', String(first));
     if (body.hits.length === 0) {
-      status.textContent = body.page > 1 ? 'No more results.' : 'No abstracts match.' + (body.note ? ' Note: ' + body.note + '.' : '');
+      status.textContent = body.page > 1 ? 'No more results.'
+        : 'No abstracts match.' + (body.note ? ' Note: ' + body.note + '.' : '');
     } else {
       const last = first + body.hits.length - 1;
       status.textContent = 'Results ' + first + '–' + last + (body.hasMore ? '' : ' (all)') +

@@ -156,8 +156,8 @@ class JsonlCorpusReaderTest {
 
   @Test
   void idsAreOneWord() throws IOException {
-    List<RecordReader.Entry> e = read("{\"doc_id\": \"d 10\", \"title\": \"a\"}\n{\"_id\": \"e\\u001b[31m\", \"title\": \"b\"}\n"
-        + "{\"_id\": \"ok-1\", \"title\": \"c\"}\n");
+    List<RecordReader.Entry> e = read("{\"doc_id\": \"d 10\", \"title\": \"a\"}\n"
+        + "{\"_id\": \"e\\u001b[31m\", \"title\": \"b\"}\n{\"_id\": \"ok-1\", \"title\": \"c\"}\n");
     assertEquals(List.of("an id with white space or control characters", "line 1"), said(e.get(0)));
     assertEquals(List.of("an id with white space or control characters", "line 2"), said(e.get(1)));
     assertEquals("ok-1", PubmedXmlReaderTest.record(e.get(2)).id());
