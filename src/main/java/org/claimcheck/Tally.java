@@ -94,15 +94,57 @@ public final class Tally {
     return m;
   }
 
-  /** "OUTCOME: reason" to the first items that ended so, sorted. */
+  /**
+   * "OUTCOME: reason" to the first items that ended so, sorted by reason; each reason's items in natural order (numbers
+   * by value: "9 (a.xml)" before "10 (a.xml)"), so that runs whose workers finished items in another order report the
+   * same examples when a reason has at most {@link #MAX_EXAMPLES} items.
+   */
   public Map<String, List<String>> examples() {
     Map<String, List<String>> m = new TreeMap<>();
     examples.forEach((k, v) -> {
+      List<String> items;
       synchronized (v) {
-        m.put(k, List.copyOf(v));
+        items = new ArrayList<>(v);
       }
+      items.sort(Tally::naturally);
+      m.put(k, List.copyOf(items));
     });
     return m;
+  }
+
+  /** Compares text as text and runs of digits as numbers. */
+  static int naturally(String a, String b) {
+    int i = 0;
+    int j = 0;
+    while (i < a.length() && j < b.length()) {
+      char x = a.charAt(i);
+      char y = b.charAt(j);
+      if (Character.isDigit(x) && Character.isDigit(y)) {
+        int ei = i;
+        int ej = j;
+        while (ei < a.length() && Character.isDigit(a.charAt(ei))) {
+          ei++;
+        }
+        while (ej < b.length() && Character.isDigit(b.charAt(ej))) {
+          ej++;
+        }
+        String da = a.substring(i, ei).replaceFirst("^0+(?=.)", "");
+        String db = b.substring(j, ej).replaceFirst("^0+(?=.)", "");
+        int c = da.length() != db.length() ? Integer.compare(da.length(), db.length()) : da.compareTo(db);
+        if (c != 0) {
+          return c;
+        }
+        i = ei;
+        j = ej;
+      } else {
+        if (x != y) {
+          return Character.compare(x, y);
+        }
+        i++;
+        j++;
+      }
+    }
+    return Integer.compare(a.length() - i, b.length() - j);
   }
 
   /** A JSON-friendly view: stage, outcomes, reasons with examples. */

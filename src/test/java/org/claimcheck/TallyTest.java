@@ -39,6 +39,16 @@ class TallyTest {
   }
 
   @Test
+  void examplesComeInNaturalOrderWhateverOrderTheyArrivedIn() {
+    Tally t = new Tally("index");
+    for (String item : List.of("10 (b.xml)", "9 (b.xml)", "c.jsonl line 11", "c.jsonl line 2", "9 (a.xml)")) {
+      t.count("SKIPPED", "why", item);
+    }
+    assertEquals(List.of("9 (a.xml)", "9 (b.xml)", "10 (b.xml)", "c.jsonl line 2", "c.jsonl line 11"),
+        t.examples().get("SKIPPED: why"));
+  }
+
+  @Test
   void longItemsAreClipped() {
     Tally t = new Tally("index");
     t.count("SKIPPED", "why", "x".repeat(200));
