@@ -283,6 +283,10 @@ public final class SearchCommand implements Callable<Integer> {
         throw ClaimcheckException.usage("a query id holds white space or a control character",
             where + ": '" + clip(q.id()) + "'", "Use ids without spaces, e.g. q3 (a TREC run splits lines on spaces)");
       }
+      if (q.claim().isBlank()) {
+        throw ClaimcheckException.usage("query '" + clip(q.id()) + "' has no text", where,
+            "Give every query its words: id<TAB>text in TSV, \"text\" (BEIR) or \"claim\" (SciFact) in JSONL");
+      }
       String first = seen.putIfAbsent(q.id(), where);
       if (first != null) {
         throw ClaimcheckException.usage("query id '" + clip(q.id()) + "' given twice", first + " and " + where,

@@ -68,6 +68,8 @@ class SearchCommandTest {
     assertUsageError(search("--queries", empty.toString()), "a query has no id", empty + ":3");
     Path json = file("no-id.jsonl", "{\"_id\": \"q1\", \"text\": \"fibrosis\"}\n{\"text\": \"sleep\"}\n");
     assertUsageError(search("--queries", json.toString(), "--format", "json"), "a query has no id", json + ":2");
+    Path noText = file("no-text.tsv", "q1\tfibrosis\nq2\t  \n");
+    assertUsageError(search("--queries", noText.toString()), "query 'q2' has no text", noText + ":2");
   }
 
   @Test
