@@ -14,6 +14,8 @@ import java.nio.file.StandardCopyOption;
  * and renamed over the target, so a reader sees the old file or the new one, never half of one.
  */
 public final class AtomicFiles {
+  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
   private AtomicFiles() {}
 
   /** Writes the body of a file; may throw, in which case the target is untouched. */
@@ -41,10 +43,24 @@ public final class AtomicFiles {
     Path abs = target.toAbsolutePath();
     Path dir = abs.getParent();
     Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+    // Created as any new file is (0666 less the umask), not as Files.createTempFile does (0600): reports and abstract
+    // files are read by other accounts (editors, a web server) when the nightly job runs as a service user.
+    Path tmp = null;
+    java.nio.channels.FileChannel created = null;
+    for (int attempt = 0; created == null; attempt++) {
+      tmp = dir.resolve("." + abs.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
+      try {
+        created = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.CREATE_NEW,
+            java.nio.file.StandardOpenOption.WRITE);
+      } catch (java.nio.file.FileAlreadyExistsException e) {
+        if (attempt >= 100) {
+          throw e;
+        }
+      }
+    }
     boolean done = false;
     try {
-      try (var channel = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE);
+      try (var channel = created;
           OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
         OutputStream buffered = new java.io.BufferedOutputStream(out, 1 << 16);
         body.write(buffered);
