@@ -138,28 +138,31 @@ public final class AbstractIndexer implements Closeable {
    * check cannot tell). Null when there is nothing to warn about.
    */
   public String olderThanRead(List<Path> files) {
+    int n = files.size();
+    long[] order = new long[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = pubmedFileOrder(files.get(i).getFileName().toString());
+    }
+    long[] laterMax = new long[n + 1]; // laterMax[i]: the latest order among files i.. (-1: none)
+    laterMax[n] = -1;
+    for (int i = n - 1; i >= 0; i--) {
+      laterMax[i] = Math.max(order[i], laterMax[i + 1]);
+    }
     String latest = lastPubmedFile;
     String committedLatest = latest;
     List<String> older = new ArrayList<>();
     String olderThan = null;
-    for (int i = 0; i < files.size(); i++) {
-      String name = files.get(i).getFileName().toString();
-      long order = pubmedFileOrder(name);
-      if (order < 0) {
+    long highest = pubmedFileOrder(latest);
+    for (int i = 0; i < n; i++) {
+      if (order[i] < 0) {
         continue;
       }
-      long highest = pubmedFileOrder(latest);
-      if (order < highest) {
-        boolean readAgainAfter = false;
-        for (int j = i + 1; j < files.size() && !readAgainAfter; j++) {
-          readAgainAfter = pubmedFileOrder(files.get(j).getFileName().toString()) >= highest;
-        }
-        if (!readAgainAfter) {
-          older.add(name);
-          olderThan = olderThan == null ? latest : olderThan;
-        }
-      } else {
-        latest = name;
+      if (order[i] >= highest) {
+        latest = files.get(i).getFileName().toString();
+        highest = order[i];
+      } else if (laterMax[i + 1] < highest) {
+        older.add(files.get(i).getFileName().toString());
+        olderThan = olderThan == null ? latest : olderThan;
       }
     }
     if (older.isEmpty()) {

@@ -217,8 +217,6 @@ public final class EutilsClient {
             .POST(HttpRequest.BodyPublishers.ofString(form)).build();
         HttpResponse<byte[]> resp = receive(req);
         int status = resp.statusCode();
-        String message = redact(new String(resp.body(), 0, Math.min(resp.body().length, 300), StandardCharsets.UTF_8)
-            .replaceAll("\\s+", " ").strip());
         if (status == 200) {
           failedInARow.set(0);
           try {
@@ -227,6 +225,8 @@ public final class EutilsClient {
             throw new IOException(redact(e.getMessage()) + " (" + shown + ")", e);
           }
         }
+        String message = redact(new String(resp.body(), 0, Math.min(resp.body().length, 300), StandardCharsets.UTF_8)
+            .replaceAll("\\s+", " ").strip());
         if (status >= 300 && status < 400) {
           throw new ClaimcheckException("E-utilities answered with a redirect", shown + ": HTTP " + status + " to "
               + redact(resp.headers().firstValue("Location").orElse("(no Location)")),

@@ -55,7 +55,7 @@ public final class JsonlCorpusReader implements RecordReader {
     while (readLine()) {
       lineNo++;
       if (oversize) {
-        return new Entry.Skip(null, "a line longer than " + describe(maxLineBytes), "line " + lineNo);
+        return new Entry.Skip(null, "a line longer than " + PubmedXmlSplitter.size(maxLineBytes), "line " + lineNo);
       }
       String text = new String(line, 0, lineLen, StandardCharsets.UTF_8);
       if (text.isBlank()) {
@@ -246,11 +246,6 @@ public final class JsonlCorpusReader implements RecordReader {
     if (lim >= 3 && (buf[0] & 0xff) == 0xef && (buf[1] & 0xff) == 0xbb && (buf[2] & 0xff) == 0xbf) {
       pos = 3;
     }
-  }
-
-  /** A size for messages: "32 MB", or "8000 bytes" when not a whole number of MB. */
-  static String describe(int bytes) {
-    return bytes % (1 << 20) == 0 ? (bytes >> 20) + " MB" : bytes + " bytes";
   }
 
   @Override

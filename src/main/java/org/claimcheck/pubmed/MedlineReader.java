@@ -55,7 +55,7 @@ public final class MedlineReader implements RecordReader {
       records++;
       if (tooLarge) {
         String id = fields.isEmpty() || !fields.get(0).tag().equals("PMID") ? null : fields.get(0).value();
-        return new Entry.Skip(id, "a MEDLINE record larger than " + JsonlCorpusReader.describe(maxRecordChars),
+        return new Entry.Skip(id, "a MEDLINE record larger than " + PubmedXmlSplitter.size(maxRecordChars),
             "record " + records);
       }
       Entry e = toEntry(fields);
@@ -132,11 +132,12 @@ public final class MedlineReader implements RecordReader {
         if (line.isBlank()) {
           break;
         }
-        if (line.startsWith("PMID") && TAG.matcher(line).matches() && hasPmid) {
+        boolean pmidLine = line.startsWith("PMID") && TAG.matcher(line).matches();
+        if (pmidLine && hasPmid) {
           pending = line;
           break;
         }
-        hasPmid |= line.startsWith("PMID") && TAG.matcher(line).matches();
+        hasPmid |= pmidLine;
         continue;
       }
       if (line.isBlank()) {
@@ -181,7 +182,7 @@ public final class MedlineReader implements RecordReader {
     }
     String notPmid = PubmedXmlReader.pmidProblem(id);
     if (notPmid != null) {
-      return new Entry.Skip(null, notPmid, "PMID- " + (id.length() > 40 ? id.substring(0, 40) + "\u2026" : id));
+      return new Entry.Skip(null, notPmid, "PMID- " + PubmedXmlReader.shown(id));
     }
     List<PubmedRecord.Section> sections = new ArrayList<>();
     String ab = first(f, "AB");

@@ -185,6 +185,11 @@ public final class PubmedXmlReader implements RecordReader {
         ? "PMID longer than " + PubmedXmlSplitter.MAX_PMID_DIGITS + " digits" : null;
   }
 
+  /** {@code id} as a report names it: cut short when a damaged file makes it long. */
+  static String shown(String id) {
+    return id.length() <= 40 ? id : id.substring(0, 40) + "...";
+  }
+
   /** What the parser said, without where: the same text for every record malformed the same way. */
   private static String describe(Exception e) {
     String m = String.valueOf(e.getMessage()).replaceAll("\\s+", " ").strip();
@@ -572,11 +577,6 @@ public final class PubmedXmlReader implements RecordReader {
         n = 10 * n + c - '0';
       }
       return n;
-    }
-
-    /** {@code id} as a report names it: cut short when a damaged file makes it long. */
-    private static String shown(String id) {
-      return id.length() <= 40 ? id : id.substring(0, 40) + "...";
     }
 
     private static String emptyToNull(String s) {

@@ -24,6 +24,11 @@ final class PubmedXmlSplitter implements Closeable {
   static final int MAX_RECORD_BYTES = 32 << 20;
   /** A PMID has at most this many digits (they have 8 in 2025). */
   static final int MAX_PMID_DIGITS = 12;
+  /** A size for messages: "32 MB", or "8000 bytes" when not a whole number of MB. */
+  static String size(int bytes) {
+    return bytes % (1 << 20) == 0 ? (bytes >> 20) + " MB" : bytes + " bytes";
+  }
+
   /** A document type declaration larger than this is refused. */
   static final int MAX_DOCTYPE_BYTES = 1 << 20;
 
@@ -229,8 +234,7 @@ final class PubmedXmlSplitter implements Closeable {
     String id = firstPmid(bytes);
     String problem = null;
     if (oversize) {
-      problem = "larger than " + (maxRecordBytes % (1 << 20) == 0 ? (maxRecordBytes >> 20) + " MB"
-          : maxRecordBytes + " bytes");
+      problem = "larger than " + size(maxRecordBytes);
     }
     Chunk c = new Chunk(kind, bytes, records, id, problem);
     kind = null;

@@ -1,5 +1,6 @@
 package org.claimcheck.pubmed;
 
+import static org.claimcheck.pubmed.PubmedXmlReaderTest.readAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -12,7 +13,6 @@ import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -175,16 +175,6 @@ class JsonlCorpusReaderTest {
 
   private static List<RecordReader.Entry> read(String text) throws IOException {
     return readAll(new JsonlCorpusReader(bytes(text)));
-  }
-
-  private static List<RecordReader.Entry> readAll(RecordReader reader) throws IOException {
-    List<RecordReader.Entry> out = new ArrayList<>();
-    try (reader) {
-      for (RecordReader.Entry e; (e = reader.next()) != null; ) {
-        out.add(e);
-      }
-    }
-    return out;
   }
 
   private static InputStream bytes(String s) {

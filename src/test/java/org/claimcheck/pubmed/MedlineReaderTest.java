@@ -1,5 +1,6 @@
 package org.claimcheck.pubmed;
 
+import static org.claimcheck.pubmed.PubmedXmlReaderTest.readAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,7 +9,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -217,15 +217,5 @@ class MedlineReaderTest {
 
   private static List<RecordReader.Entry> read(String text) throws IOException {
     return readAll(new MedlineReader(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))));
-  }
-
-  private static List<RecordReader.Entry> readAll(MedlineReader reader) throws IOException {
-    List<RecordReader.Entry> e = new ArrayList<>();
-    try (reader) {
-      for (RecordReader.Entry x; (x = reader.next()) != null; ) {
-        e.add(x);
-      }
-    }
-    return e;
   }
 }

@@ -25,9 +25,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 class PubmedXmlReaderTest {
   static List<RecordReader.Entry> readAll(Path file) throws IOException {
+    return readAll(RecordReaders.open(file));
+  }
+
+  /** Every entry of {@code reader}, which it closes. */
+  static List<RecordReader.Entry> readAll(RecordReader reader) throws IOException {
     List<RecordReader.Entry> out = new ArrayList<>();
-    try (RecordReader r = RecordReaders.open(file)) {
-      for (RecordReader.Entry e; (e = r.next()) != null; ) {
+    try (reader) {
+      for (RecordReader.Entry e; (e = reader.next()) != null; ) {
         out.add(e);
       }
     }
@@ -180,13 +185,7 @@ class PubmedXmlReaderTest {
   }
 
   static List<RecordReader.Entry> readAll(String xml) throws IOException {
-    List<RecordReader.Entry> out = new ArrayList<>();
-    try (var r = new PubmedXmlReader(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), "test")) {
-      for (RecordReader.Entry e; (e = r.next()) != null; ) {
-        out.add(e);
-      }
-    }
-    return out;
+    return readAll(new PubmedXmlReader(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), "test"));
   }
 
   /**
