@@ -1,6 +1,5 @@
 package org.claimcheck.server;
 
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,13 +45,50 @@ final class Params {
     return new Params(values);
   }
 
-  private static String decode(String s) {
-    try {
-      return URLDecoder.decode(s, StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      throw ApiException.badRequest("malformed query string", "bad %-escape in '" + Views.clip(s, 40) + "'",
-          "Percent-encode parameter values as UTF-8");
+  /**
+   * {@code s} with {@code +} as a space and %-escapes decoded as UTF-8, strictly: a malformed escape or bytes that are
+   * not UTF-8 are a 400 (URLDecoder would put U+FFFD in their place and answer a question nobody asked).
+   */
+  static String decode(String s) {
+    if (s.indexOf('%') < 0 && s.indexOf('+') < 0) {
+      return s;
     }
+    StringBuilder out = new StringBuilder(s.length());
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '%') {
+        int hi = i + 2 < s.length() ? Character.digit(s.charAt(i + 1), 16) : -1;
+        int lo = hi < 0 ? -1 : Character.digit(s.charAt(i + 2), 16);
+        if (lo < 0) {
+          throw ApiException.badRequest("malformed query string", "bad %-escape in '" + Views.clip(s, 40) + "'",
+              "Percent-encode parameter values as UTF-8");
+        }
+        bytes.write(hi << 4 | lo);
+        i += 2;
+        continue;
+      }
+      flush(bytes, out, s);
+      out.append(c == '+' ? ' ' : c);
+    }
+    flush(bytes, out, s);
+    return out.toString();
+  }
+
+  private static void flush(java.io.ByteArrayOutputStream bytes, StringBuilder out, String s) {
+    if (bytes.size() == 0) {
+      return;
+    }
+    try {
+      out.append(StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(bytes.toByteArray())));
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw ApiException.badRequest("malformed query string", "%-escapes that are not UTF-8 in '"
+          + Views.clip(s, 40) + "'", "Percent-encode parameter values as UTF-8");
+    }
+    bytes.reset();
   }
 
   /** The value of a single-valued parameter, or null when absent or blank. */
