@@ -77,6 +77,7 @@ public final class ClaimsReport {
       ClaimVerdict v = row.verdict();
       AbstractEvidence best = v == null ? null : v.best();
       List<String> pmids = v == null ? List.of() : v.evidence().stream().map(AbstractEvidence::id).toList();
+      List<String> retracted = v == null ? List.of() : v.retracted().stream().map(AbstractEvidence::id).toList();
       Object[] cells = {
           runDate,
           c.articleUrl(),
@@ -96,7 +97,8 @@ public final class ClaimsReport {
           best == null ? "" : best.design().label(),
           best == null || best.year() == null ? "" : best.year(),
           String.join(" ", pmids),
-          row.pubmedLink()
+          row.pubmedLink(),
+          String.join(" ", retracted)
       };
       for (Object cell : cells) {
         csv.print(excel ? neutralise(cell) : cell);

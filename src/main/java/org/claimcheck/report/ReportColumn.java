@@ -20,5 +20,6 @@ public enum ReportColumn {
   best_design,
   best_year,
   evidence_pmids,
-  pubmed_link
+  pubmed_link,
+  retracted_pmids
 }

@@ -34,6 +34,11 @@ public record ClaimVerdict(
     return abstracts.stream().filter(a -> a.stance() != Stance.NEUTRAL && !a.retracted()).toList();
   }
 
+  /** The retracted abstracts that take a stance, in order: shown and flagged, never counted. */
+  public List<AbstractEvidence> retracted() {
+    return abstracts.stream().filter(a -> a.stance() != Stance.NEUTRAL && a.retracted()).toList();
+  }
+
   /** The strongest piece of evidence in the direction of the verdict, or null. */
   public AbstractEvidence best() {
     Stance want = switch (verdict) {

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.claimcheck.claim.ClaimsFile;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +32,21 @@ class ClaimsReportTest {
     assertTrue(csv.startsWith("run_date,article_url,article_title,claim_id,claim,"), csv);
     assertTrue(csv.contains(",-5 kg in a week,"), csv);
     assertEquals(2, csv.lines().count());
+  }
+
+  /** Retracted evidence was in the HTML report only: the CSV dropped it without a trace. */
+  @Test
+  void retractedEvidenceIsListedButNotCounted() throws IOException {
+    StringWriter w = new StringWriter();
+    ClaimsReport.write(w, "2026-11-21", ReportRows.rows(), false);
+    List<CSVRecord> records = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+        .parse(new java.io.StringReader(w.toString())).getRecords();
+    CSVRecord zinc = records.stream().filter(r -> r.get("claim_id").equals("c0000000000000002")).findFirst()
+        .orElseThrow();
+    assertEquals("91000006", zinc.get("retracted_pmids"));
+    assertEquals("91000002", zinc.get("evidence_pmids"));
+    assertEquals("1", zinc.get("supporting"));
+    assertEquals("", records.getFirst().get("retracted_pmids"));
   }
 
   /** Found by ReportFuzzTest: a cell that starts with an apostrophe and a formula character did not read back. */
