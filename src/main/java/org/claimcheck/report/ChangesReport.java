@@ -94,7 +94,7 @@ public final class ChangesReport {
           c.articleUrl(), c.articleTitle(), c.claim(), c.oldVerdict(), c.newVerdict(), c.oldConfidence(),
           c.newConfidence(), c.pubmedLink()};
       for (Object cell : cells) {
-        csv.print(excel ? ClaimsReport.neutralise(cell) : cell);
+        csv.print(ClaimsReport.cell(cell, excel));
       }
       csv.println();
     }

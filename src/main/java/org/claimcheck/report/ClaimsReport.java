@@ -101,7 +101,7 @@ public final class ClaimsReport {
           String.join(" ", retracted)
       };
       for (Object cell : cells) {
-        csv.print(excel ? neutralise(cell) : cell);
+        csv.print(cell(cell, excel));
       }
       csv.println();
     }
@@ -165,6 +165,24 @@ public final class ClaimsReport {
       return "https://pubmed.ncbi.nlm.nih.gov/" + numeric.getFirst() + "/";
     }
     return "https://pubmed.ncbi.nlm.nih.gov/?term=" + numeric.stream().collect(Collectors.joining("%2C"));
+  }
+
+  /**
+   * The longest cell written, in chars: Excel holds at most 32,767 characters in a cell and puts the rest of a longer
+   * one into the rows below, breaking the table (a page's 48,000-character title did).
+   */
+  static final int MAX_CELL_CHARS = 32_000;
+
+  /** {@code cell} as written: clipped to {@link #MAX_CELL_CHARS} with an ellipsis, and neutralised for Excel. */
+  static Object cell(Object cell, boolean excel) {
+    if (cell instanceof String s && s.length() > MAX_CELL_CHARS) {
+      int end = MAX_CELL_CHARS - 1;
+      if (Character.isHighSurrogate(s.charAt(end - 1))) {
+        end--;
+      }
+      cell = s.substring(0, end) + "\u2026";
+    }
+    return excel ? neutralise(cell) : cell;
   }
 
   /** A cell that a spreadsheet would read as a formula gets a leading apostrophe. */

@@ -49,6 +49,27 @@ class ClaimsReportTest {
     assertEquals("", records.getFirst().get("retracted_pmids"));
   }
 
+  /** A 48,000-character page title went whole into a cell; Excel spills what passes 32,767 into the rows below. */
+  @Test
+  void longCellsAreClippedForSpreadsheets() throws IOException {
+    String title = "B12 ".repeat(12_000);
+    ClaimsReport.Row row = new ClaimsReport.Row(ReportRows.claim("c1", title, "https://example.org/b12",
+        "B12 supplements reduce homocysteine.", 0.9), null);
+    for (boolean excel : new boolean[] {false, true}) {
+      StringWriter w = new StringWriter();
+      ClaimsReport.write(w, "2026-11-21", List.of(row), excel);
+      CSVRecord r = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+          .parse(new java.io.StringReader(w.toString().replace("\ufeff", ""))).getRecords().getFirst();
+      assertEquals(ClaimsReport.MAX_CELL_CHARS, r.get("article_title").length());
+      assertTrue(r.get("article_title").endsWith("\u2026"));
+      assertEquals("B12 supplements reduce homocysteine.", r.get("claim"));
+    }
+    assertEquals("x\ud83d\ude00".repeat(1), ClaimsReport.cell("x\ud83d\ude00", false));
+    String emoji = "a" + "\ud83d\ude00".repeat(20_000);
+    String clipped = (String) ClaimsReport.cell(emoji, false);
+    assertTrue(!Character.isHighSurrogate(clipped.charAt(clipped.length() - 2)), "no half character before the …");
+  }
+
   /** Found by ReportFuzzTest: a cell that starts with an apostrophe and a formula character did not read back. */
   @Test
   void neutralisedCellsReadBackExactly() {
