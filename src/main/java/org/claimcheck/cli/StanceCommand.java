@@ -1,19 +1,23 @@
 package org.claimcheck.cli;
 
+import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.claimcheck.ClaimcheckException;
+import org.claimcheck.Tally;
 import org.claimcheck.verify.StanceModel;
 import org.claimcheck.verify.StanceScores;
 import picocli.CommandLine.Command;
@@ -26,7 +30,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "stance", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
     description = {"Judges the stance of evidence sentences toward claims: SUPPORTS, REFUTES or NEUTRAL, with "
         + "probabilities, using the trained cross-encoder (or --stance-model).",
-        "Input: a CSV with a header and the columns claim and evidence.",
+        "Input: a CSV with a header and the columns claim and evidence (in any case; a UTF-8 byte-order mark, as "
+            + "Excel writes, is fine). Rows with an empty claim or evidence are skipped and counted on stderr.",
         "Example: claimcheck stance --pairs pairs.csv --output stance.csv"})
 public final class StanceCommand implements Callable<Integer> {
   /** Output columns. */
@@ -52,21 +57,8 @@ public final class StanceCommand implements Callable<Integer> {
     Outputs.requireFile(pairs, "pairs file", "Give a CSV with a header and the columns claim and evidence");
     stanceModel.check();
     Outputs.checkWritable(output);
-    List<String[]> rows = new ArrayList<>();
-    try (Reader r = Files.newBufferedReader(pairs, StandardCharsets.UTF_8)) {
-      var format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
-      var parser = format.parse(r);
-      if (!parser.getHeaderMap().containsKey("claim") || !parser.getHeaderMap().containsKey("evidence")) {
-        throw ClaimcheckException.usage("the pairs CSV needs the columns claim and evidence", pairs.toString(),
-            "Write a header line: claim,evidence");
-      }
-      for (CSVRecord rec : parser) {
-        rows.add(new String[] {rec.get("claim"), rec.get("evidence")});
-      }
-    } catch (java.io.UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
-      throw ClaimcheckException.usage("malformed pairs CSV", pairs + ": " + e.getMessage(),
-          "Write RFC 4180 CSV with a header line: claim,evidence");
-    }
+    Tally tally = new Tally("stance");
+    List<String[]> rows = readPairs(pairs, tally);
     StanceModel model = stanceModel.open();
     List<StanceScores> scores = new ArrayList<>(rows.size());
     try {
@@ -99,7 +91,76 @@ public final class StanceCommand implements Callable<Integer> {
       }
       csv.flush();
     });
+    tally.print(spec.commandLine().getErr());
     return Main.OK;
+  }
+
+  /**
+   * The pairs of {@code file} with both a claim and evidence. The header names the columns claim and evidence in any
+   * case, with spaces around them or a byte-order mark before them (Excel's "CSV UTF-8"); other columns are ignored.
+   * A row with an empty (or blank) claim or evidence is counted as skipped in {@code tally}, named by its row as a
+   * spreadsheet numbers it (the header is row 1).
+   */
+  static List<String[]> readPairs(Path file, Tally tally) throws IOException {
+    List<String[]> rows = new ArrayList<>();
+    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        CSVParser parser = CSVFormat.RFC4180.parse(r)) {
+      Iterator<CSVRecord> records = parser.iterator();
+      int claimColumn = -1;
+      int evidenceColumn = -1;
+      List<String> names = new ArrayList<>();
+      if (records.hasNext()) {
+        CSVRecord header = records.next();
+        for (int i = 0; i < header.size(); i++) {
+          String name = columnName(header.get(i), i);
+          names.add(name);
+          if (name.equals(Column.claim.name())) {
+            claimColumn = uniqueColumn(file, name, claimColumn, i);
+          } else if (name.equals(Column.evidence.name())) {
+            evidenceColumn = uniqueColumn(file, name, evidenceColumn, i);
+          }
+        }
+      }
+      if (claimColumn < 0 || evidenceColumn < 0) {
+        String found = names.isEmpty() ? "no header" : "header " + String.join(",", names);
+        throw ClaimcheckException.usage("the pairs CSV needs the columns claim and evidence",
+            file + ": " + (found.length() > 100 ? found.substring(0, 99) + "\u2026" : found),
+            "Write a header line: claim,evidence");
+      }
+      while (records.hasNext()) {
+        CSVRecord rec = records.next();
+        String claim = rec.size() > claimColumn ? rec.get(claimColumn) : "";
+        String evidence = rec.size() > evidenceColumn ? rec.get(evidenceColumn) : "";
+        String row = "row " + rec.getRecordNumber();
+        if (claim.isBlank()) {
+          tally.count("SKIPPED", "empty claim", row);
+        } else if (evidence.isBlank()) {
+          tally.count("SKIPPED", "empty evidence", row);
+        } else {
+          tally.count("OK");
+          rows.add(new String[] {claim, evidence});
+        }
+      }
+    } catch (java.io.UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
+      throw ClaimcheckException.usage("malformed pairs CSV", file + ": " + e.getMessage(),
+          "Write RFC 4180 CSV with a header line: claim,evidence");
+    }
+    return rows;
+  }
+
+  /** A header cell as a column name: trimmed, lower case, without the byte-order mark the first cell may start with. */
+  private static String columnName(String cell, int column) {
+    String name = column == 0 && cell.startsWith("\ufeff") ? cell.substring(1) : cell;
+    return name.strip().toLowerCase(Locale.ROOT);
+  }
+
+  /** {@code column}, unless {@code name} already named column {@code seen}: then a usage error. */
+  private static int uniqueColumn(Path file, String name, int seen, int column) {
+    if (seen >= 0) {
+      throw ClaimcheckException.usage("the pairs CSV has two " + name + " columns",
+          file + ": columns " + (seen + 1) + " and " + (column + 1), "Keep one column named " + name);
+    }
+    return column;
   }
 
   private static String fmt(double p) {
