@@ -199,7 +199,7 @@ public final class EvalScifactCommand implements Callable<Integer> {
             List<ClaimVerdict> v = runs.get(r);
             org.claimcheck.AtomicFiles.writeText(p, w -> Predictions.writeScifact(w, v));
             Map<String, Map<String, String>> l = new HashMap<>();
-            var sc = ScifactMetrics.score(gold, ScifactMetrics.readPredictions(p, l), l);
+            var sc = ScifactMetrics.score(gold, ScifactMetrics.readPredictions(p, gold.keySet(), l), l);
             err.printf(Locale.ROOT, "%-10d %-9.2f %-8d %9.4f %9.4f %9.4f %9.4f%n", optionSets.get(r).candidates(),
                 optionSets.get(r).rationaleThreshold(), optionSets.get(r).evidenceAbstracts(), sc.get("abstract_label_f1"), sc.get("abstract_rationale_f1"),
                 sc.get("sentence_selection_f1"), sc.get("sentence_label_f1"));
@@ -224,7 +224,7 @@ public final class EvalScifactCommand implements Callable<Integer> {
       }
       var gold = ScifactMetrics.readGold(claimsFile);
       Map<String, Map<String, String>> labels = new HashMap<>();
-      var predicted = ScifactMetrics.readPredictions(predictions, labels);
+      var predicted = ScifactMetrics.readPredictions(predictions, gold.keySet(), labels);
       ScifactMetrics.Scores scores = ScifactMetrics.score(gold, predicted, labels);
       MetricReport report = new MetricReport("SciFact (" + claimsFile.getFileName() + ", " + gold.size()
           + " claims)");

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +44,7 @@ public final class ScifactMetrics {
   /** Claim id to abstract id to evidence. */
   public static Map<String, Map<String, DocEvidence>> readGold(Path claimsFile) throws IOException {
     Map<String, Map<String, DocEvidence>> out = new LinkedHashMap<>();
-    forEachLine(claimsFile, node -> {
+    forEachLine(claimsFile, (node, lineNo) -> {
       if (!node.has("id")) {
         throw new IllegalArgumentException("a claim without an id");
       }
@@ -67,34 +68,91 @@ public final class ScifactMetrics {
     return out;
   }
 
-  /** Claim id to abstract id to predicted evidence (one sentence set, in the file's order). */
-  public static Map<String, Map<String, List<Integer>>> readPredictions(Path file,
+  /** The most sentences a prediction may give for one abstract (SciFact's {@code MAX_ABSTRACT_SENTS}). */
+  public static final int MAX_SENTENCES = 3;
+
+  /**
+   * Claim id to abstract id to predicted evidence (one sentence set, in the file's order). Refuses, naming the line,
+   * what SciFact's own scorer refuses or would score wrongly: a claim that is not in {@code claimIds}, a claim
+   * predicted twice, a line without an {@code evidence} object, a label other than SUPPORT or CONTRADICT, sentences
+   * that are not a list of sentence numbers (or name one twice), and more than {@link #MAX_SENTENCES} sentences for
+   * an abstract.
+   */
+  public static Map<String, Map<String, List<Integer>>> readPredictions(Path file, Set<String> claimIds,
       Map<String, Map<String, String>> labels) throws IOException {
     Map<String, Map<String, List<Integer>>> out = new LinkedHashMap<>();
-    forEachLine(file, node -> {
-      String id = node.path("id").asText();
+    Map<String, Integer> lineOf = new HashMap<>();
+    forEachLine(file, (node, lineNo) -> {
+      String where = file + ":" + lineNo;
+      JsonNode idNode = node.path("id");
+      if (!idNode.isIntegralNumber() && !(idNode.isTextual() && !idNode.asText().isBlank())) {
+        throw bad("a prediction without a claim id", where, "Give each line an \"id\": the claim's id");
+      }
+      String id = idNode.asText();
+      if (!claimIds.contains(id)) {
+        throw bad("a prediction for claim " + id + ", which is not in the claims file", where,
+            "Score predictions against the claims file they were made for");
+      }
+      Integer first = lineOf.putIfAbsent(id, lineNo);
+      if (first != null) {
+        throw bad("a second prediction for claim " + id + " (the first is on line " + first + ")", where,
+            "Give one line per claim");
+      }
+      JsonNode ev = node.path("evidence");
+      if (!ev.isObject()) {
+        throw bad("a prediction without an evidence object", where,
+            "Give \"evidence\": {} for a claim without evidence, or {\"ABSTRACT_ID\": {\"sentences\": [0], "
+                + "\"label\": \"SUPPORT\"}}");
+      }
       Map<String, List<Integer>> docs = new LinkedHashMap<>();
       Map<String, String> docLabels = new LinkedHashMap<>();
-      JsonNode ev = node.path("evidence");
-      ev.fieldNames().forEachRemaining(doc -> {
-        JsonNode e = ev.path(doc);
-        String label = e.path("label").asText();
-        if (!label.equals("SUPPORT") && !label.equals("CONTRADICT")) {
-          return;
+      for (var doc : ev.properties()) {
+        JsonNode labelNode = doc.getValue().path("label");
+        String label = labelNode.asText();
+        if (!labelNode.isTextual() || !label.equals("SUPPORT") && !label.equals("CONTRADICT")) {
+          throw bad("abstract " + doc.getKey() + " has " + (labelNode.isMissingNode() ? "no label"
+              : "the label " + labelNode), where,
+              "Label each abstract SUPPORT or CONTRADICT, in capitals; leave out abstracts without evidence");
         }
-        List<Integer> sentences = new ArrayList<>();
-        e.path("sentences").forEach(i -> sentences.add(i.asInt()));
-        docs.put(doc, sentences);
-        docLabels.put(doc, label);
-      });
+        docs.put(doc.getKey(), sentences(doc.getKey(), doc.getValue().path("sentences"), where));
+        docLabels.put(doc.getKey(), label);
+      }
       out.put(id, docs);
       labels.put(id, docLabels);
     });
     return out;
   }
 
+  /** The sentence numbers of one predicted abstract: a list of at most {@link #MAX_SENTENCES} distinct numbers. */
+  private static List<Integer> sentences(String doc, JsonNode node, String where) {
+    if (!node.isArray()) {
+      throw bad("the sentences of abstract " + doc + " are not a list", where,
+          "Give \"sentences\": [0, 3], the numbers of the abstract's evidence sentences");
+    }
+    if (node.size() > MAX_SENTENCES) {
+      throw bad("abstract " + doc + " has " + node.size() + " sentences, more than " + MAX_SENTENCES, where,
+          "Give at most " + MAX_SENTENCES + " sentences per abstract, as SciFact scores");
+    }
+    List<Integer> out = new ArrayList<>();
+    for (JsonNode n : node) {
+      if (!n.isIntegralNumber() || !n.canConvertToInt() || n.asInt() < 0) {
+        throw bad("abstract " + doc + " has the sentence " + n + ", not a sentence number", where,
+            "Give sentence numbers as numbers from 0: [0, 3], not [\"0\", \"3\"]");
+      }
+      if (out.contains(n.asInt())) {
+        throw bad("abstract " + doc + " has the sentence " + n + " twice", where, "Give each sentence once");
+      }
+      out.add(n.asInt());
+    }
+    return out;
+  }
+
+  private static ClaimcheckException bad(String what, String where, String fix) {
+    return ClaimcheckException.usage(what, where, fix);
+  }
+
   private interface LineHandler {
-    void accept(JsonNode node);
+    void accept(JsonNode node, int lineNo);
   }
 
   private static void forEachLine(Path file, LineHandler h) throws IOException {
@@ -106,7 +164,9 @@ public final class ScifactMetrics {
           continue;
         }
         try {
-          h.accept(Json.MAPPER.readTree(line));
+          h.accept(Json.MAPPER.readTree(line), n);
+        } catch (ClaimcheckException e) {
+          throw e;
         } catch (IOException | RuntimeException e) {
           throw ClaimcheckException.usage("malformed SciFact line", file + ":" + n + ": " + e.getMessage(),
               "Give SciFact claims ({\"id\", \"claim\", \"evidence\"}) or predictions ({\"id\", \"evidence\"})");

@@ -41,6 +41,21 @@ class VerifyCliTest {
   }
 
   @Test
+  void evalScifactRefusesPredictionsForClaimsItDoesNotHave(@TempDir Path dir) throws Exception {
+    Path predictions = dir.resolve("predictions.jsonl");
+    Files.writeString(predictions, "{\"id\": 1, \"evidence\": {}}\n{\"id\": 99, \"evidence\": {\"4983\": "
+        + "{\"sentences\": [0], \"label\": \"SUPPORT\"}}}\n");
+    CliTest.Run r = run("eval", "scifact", "--claims",
+        TestData.resource("org/claimcheck/verify/scifact-gold.jsonl").toString(), "--predictions",
+        predictions.toString());
+    assertEquals(2, r.code(), r.out() + r.err());
+    assertEquals("", r.out());
+    assertEquals(1, r.err().lines().count(), r.err());
+    assertTrue(r.err().startsWith("error: a prediction for claim 99, which is not in the claims file ("
+        + predictions + ":2)"), r.err());
+  }
+
+  @Test
   void evalScifactExitsThreeOutsideTheExpectation(@TempDir Path dir) throws Exception {
     Path expect = dir.resolve("expect.json");
     Files.writeString(expect, "{\"name\": \"t\", \"suite\": \"scifact\", \"inputs\": {}, \"metrics\": "
