@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.claimcheck.ClaimcheckException;
 import org.claimcheck.Hashes;
@@ -40,6 +41,7 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -51,6 +53,7 @@ import picocli.CommandLine.Spec;
             + "the SciFact corpus (--corpus corpus.jsonl, indexed into a temporary folder) or an index (--index).",
         "--cv DIR cross-validates: DIR holds folds.json and fold-K.onnx from src/training/, and each claim is "
             + "verified by the model of the fold that held it out.",
+        "With --predictions only --expect applies: the options that tune or record a run of verify are refused.",
         "Example: claimcheck eval scifact --claims ../shared/data/scifact/claims_train.jsonl "
             + "--corpus ../shared/data/scifact/corpus.jsonl"})
 public final class EvalScifactCommand implements Callable<Integer> {
@@ -127,14 +130,25 @@ public final class EvalScifactCommand implements Callable<Integer> {
       description = "Compare with this expectation instead of the built-in ones.")
   Path expect;
 
+  /**
+   * The options that apply when a --predictions file is scored; every other one tunes or records the run of verify
+   * (--corpus, --index) and is refused with --predictions rather than ignored. --dense has its own message.
+   */
+  private static final Set<String> WITH_PREDICTIONS = Set.of("--claims", "--predictions", "--expect", "--verbose",
+      "--help", "--version", "--dense");
+
   @Override
   public Integer call() throws Exception {
     Outputs.requireFile(claimsFile, "claims file", "Give SciFact claims with evidence, e.g. claims_train.jsonl");
     if (source.predictions != null) {
       Outputs.requireFile(source.predictions, "predictions file", "Give the output of verify --format scifact");
-      if (cv != null) {
-        throw ClaimcheckException.usage("--cv needs --corpus or --index", String.valueOf(cv),
-            "Drop --predictions, or drop --cv");
+      for (OptionSpec o : spec.commandLine().getParseResult().matchedOptions()) {
+        String name = o.longestName();
+        if (!WITH_PREDICTIONS.contains(name)) {
+          throw ClaimcheckException.usage(name + " needs --corpus or --index",
+              o.stringValues().isEmpty() ? null : String.join(",", o.stringValues()),
+              "Drop --predictions, or drop " + name);
+        }
       }
     }
     if (source.corpus != null) {

@@ -1,6 +1,7 @@
 package org.claimcheck.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +11,8 @@ import org.claimcheck.Json;
 import org.claimcheck.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** verify, stance and eval scifact through the command line. */
 class VerifyCliTest {
@@ -38,6 +41,26 @@ class VerifyCliTest {
         dir.toString());
     assertEquals(2, cvWithPredictions.code(), cvWithPredictions.err());
     assertTrue(cvWithPredictions.err().startsWith("error: --cv needs --corpus or --index"), cvWithPredictions.err());
+  }
+
+  /** With --predictions nothing is verified: an option of the verify run is refused, not ignored. */
+  @ParameterizedTest
+  @ValueSource(strings = {"--output=OUT", "--verdicts=OUT", "--sweep-candidates=5,10", "--sweep-thresholds=0.5",
+      "--sweep-evidence-abstracts=2", "--stance-model=rule", "--threads=2", "--candidates=5", "--k1=1.2",
+      "--embedding-cache=OUT"})
+  void evalScifactRefusesVerifyOptionsWithPredictions(String option, @TempDir Path dir) {
+    Path written = dir.resolve("written.jsonl");
+    String name = option.substring(0, option.indexOf('='));
+    CliTest.Run r = run("eval", "scifact", "--claims",
+        TestData.resource("org/claimcheck/verify/scifact-gold.jsonl").toString(), "--predictions",
+        TestData.resource("org/claimcheck/verify/scifact-predictions.jsonl").toString(),
+        option.replace("OUT", written.toString()));
+    assertEquals(2, r.code(), r.out() + r.err());
+    assertEquals(1, r.err().lines().count(), r.err());
+    assertTrue(r.err().startsWith("error: " + name + " needs --corpus or --index"), r.err());
+    assertTrue(r.err().contains("Drop --predictions, or drop " + name), r.err());
+    assertEquals("", r.out());
+    assertFalse(Files.exists(written));
   }
 
   @Test
