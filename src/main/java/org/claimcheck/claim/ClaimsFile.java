@@ -1,5 +1,6 @@
 package org.claimcheck.claim;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -98,26 +99,90 @@ public final class ClaimsFile {
         if (line.isBlank()) {
           continue;
         }
-        JsonNode n;
-        try {
-          n = Json.MAPPER.readTree(line);
-        } catch (IOException e) {
-          throw ClaimcheckException.usage("not a JSON line", file + ":" + lineNo,
-              "Each line of a .jsonl claims file is one JSON object");
-        }
+        String where = file + ":" + lineNo;
+        JsonNode n = jsonLine(line, where);
         if (n.has("articleId")) {
-          out.add(Json.MAPPER.treeToValue(n, Claim.class));
+          try {
+            out.add(Json.MAPPER.treeToValue(n, Claim.class));
+          } catch (IOException e) {
+            throw ClaimcheckException.usage("not a claim of claimcheck's claims.jsonl",
+                where + ": " + e.getMessage().lines().findFirst().orElse(""),
+                "Give the claims.jsonl that `claimcheck extract` wrote");
+          }
         } else if (n.has("claim") || n.has("text")) {
-          String id = n.hasNonNull("id") ? n.get("id").asText() : n.path("_id").asText();
-          String text = n.has("claim") ? n.get("claim").asText() : n.get("text").asText();
-          out.add(plain(id, text, lineNo - 1));
+          String field = n.has("claim") ? "claim" : "text";
+          JsonNode text = n.get(field);
+          if (!text.isTextual()) {
+            throw ClaimcheckException.usage("the `" + field + "` of a claim line is " + kind(text) + ", not text",
+                where, "Give each claim's words as a JSON string, e.g. {\"id\": 4, \"claim\": \"Zinc cuts colds.\"}");
+          }
+          out.add(plain(id(n, where), text.textValue(), lineNo - 1));
         } else {
-          throw ClaimcheckException.usage("a claim line has neither `claim` nor `text`", file + ":" + lineNo,
+          throw ClaimcheckException.usage("a claim line has neither `claim` nor `text`", where,
               "Give claimcheck's claims.jsonl, SciFact claims ({\"id\", \"claim\"}) or BEIR queries ({\"_id\", \"text\"})");
         }
       }
     }
     return out;
+  }
+
+  /**
+   * The one JSON object on a line; a usage error naming {@code where} when the line is not JSON, not an object, or
+   * holds more than one JSON value (a file that lost a line end: as {@code JsonlCorpusReader} reports it).
+   */
+  private static JsonNode jsonLine(String line, String where) {
+    JsonNode n;
+    try (JsonParser p = Json.MAPPER.createParser(line)) {
+      n = Json.MAPPER.readTree(p);
+      if (n != null && p.nextToken() != null) {
+        throw ClaimcheckException.usage("a line holding more than one JSON value", where,
+            "Put each claim on a line of its own");
+      }
+    } catch (IOException e) {
+      n = null;
+    }
+    if (n == null) {
+      throw ClaimcheckException.usage("not a JSON line", where, "Each line of a .jsonl claims file is one JSON object");
+    }
+    if (!n.isObject()) {
+      throw ClaimcheckException.usage("a claim line is " + kind(n) + ", not a JSON object", where,
+          "Each line of a .jsonl claims file is one JSON object");
+    }
+    return n;
+  }
+
+  /**
+   * A plain claim line's id ({@code id}, else BEIR's {@code _id}) exactly as given: a string as it is, a whole number
+   * in its digits; empty when the line has none. Any other value (8.0, true, null with no {@code _id}) is refused
+   * rather than turned into text that no longer matches the file.
+   */
+  private static String id(JsonNode n, String where) {
+    JsonNode id = n.hasNonNull("id") ? n.get("id") : n.get("_id");
+    if (id == null || id.isNull()) {
+      return "";
+    }
+    if (id.isTextual()) {
+      return id.textValue();
+    }
+    if (id.isIntegralNumber()) {
+      return id.bigIntegerValue().toString();
+    }
+    throw ClaimcheckException.usage("a claim id is " + kind(id) + ", not text or a whole number",
+        id.isValueNode() ? where + ": " + id : where,
+        "Give each claim an id that is a string (\"c7\") or a whole number (7)");
+  }
+
+  /** What a JSON value is, for messages: null, a number, an object, ... */
+  private static String kind(JsonNode n) {
+    return switch (n.getNodeType()) {
+      case NULL, MISSING -> "null";
+      case NUMBER -> "a number";
+      case BOOLEAN -> "a boolean";
+      case ARRAY -> "an array";
+      case OBJECT -> "an object";
+      case STRING -> "a string";
+      default -> n.getNodeType().name().toLowerCase(Locale.ROOT);
+    };
   }
 
   private static List<Claim> readCsv(Path file) throws IOException {
