@@ -2,6 +2,7 @@ package org.claimcheck.verify;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,13 +26,15 @@ public final class Predictions {
 
   /**
    * SciFact predictions: for each claim, the non-retracted abstracts that take a stance, with at most three rationale
-   * sentences each. A numeric claim id is written as a number, as SciFact's scorer expects.
+   * sentences each. A claim id that is a whole number written canonically (no leading zeros, no plus sign: "12",
+   * "-3", "0") is written as a number, as SciFact's scorer expects; any other id as the string it is, so "007" stays
+   * "007" and cannot be confused with claim 7.
    */
   public static void writeScifact(Writer w, List<ClaimVerdict> verdicts) throws IOException {
     for (ClaimVerdict v : verdicts) {
       Map<String, Object> line = new LinkedHashMap<>();
       String id = v.claim().id();
-      line.put("id", id.matches("-?\\d{1,18}") ? (Object) Long.parseLong(id) : id);
+      line.put("id", isCanonicalInteger(id) ? (Object) new BigInteger(id) : id);
       Map<String, Object> evidence = new LinkedHashMap<>();
       scifact(v).forEach((doc, e) -> {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -43,6 +46,20 @@ public final class Predictions {
       w.write(Json.MAPPER.writeValueAsString(line));
       w.write('\n');
     }
+  }
+
+  /** Whether {@code id} is a whole number in its one spelling: 0, or digits not starting with 0, maybe after -. */
+  static boolean isCanonicalInteger(String id) {
+    int start = id.startsWith("-") ? 1 : 0;
+    if (id.length() == start || (id.charAt(start) == '0' && (id.length() > start + 1 || start == 1))) {
+      return false;
+    }
+    for (int i = start; i < id.length(); i++) {
+      if (id.charAt(i) < '0' || id.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** One abstract's SciFact prediction: its rationale sentences (at most three, ascending) and label. */
