@@ -4,17 +4,22 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.Reader;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.DuplicateHeaderMode;
 import org.claimcheck.AtomicFiles;
 import org.claimcheck.ClaimcheckException;
 import org.claimcheck.Json;
@@ -185,34 +190,96 @@ public final class ClaimsFile {
     };
   }
 
+  private static final String CSV_FIX = "Give a claims.csv written by `claimcheck extract`, or a CSV with a header "
+      + "naming a `claim` column (and `claim_id`), a field in quotes when it holds a comma, quote or line break";
+
   private static List<Claim> readCsv(Path file) throws IOException {
+    String text;
+    try (BufferedReader r = reader(file)) {
+      StringWriter w = new StringWriter();
+      r.transferTo(w);
+      text = w.toString();
+    }
+    if (text.isBlank()) {
+      return List.of();
+    }
+    // The lines as the CSV parser counts them (\n, \r\n or \r), to name the line a record starts on.
+    List<String> lines = text.lines().toList();
+    var format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true)
+        .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW).get();
+    CSVParser csv;
+    try {
+      csv = format.parse(new StringReader(text));
+    } catch (IOException | IllegalArgumentException | UncheckedIOException e) {
+      throw ClaimcheckException.usage("malformed claims CSV header", file + ":" + nextRecordLine(lines, 0) + ": "
+          + csvProblem(e), CSV_FIX);
+    }
     List<Claim> out = new ArrayList<>();
-    try (Reader r = reader(file)) {
-      var format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
-      for (CSVRecord rec : format.parse(r)) {
-        if (!rec.isMapped(Column.claim.name())) {
-          throw ClaimcheckException.usage("the CSV has no `claim` column", file.toString(),
-              "Give a claims.csv written by `claimcheck extract`");
-        }
-        String id = rec.isMapped(Column.claim_id.name()) ? rec.get(Column.claim_id) : Long.toString(rec.getRecordNumber());
-        if (!rec.isMapped(Column.article_id.name())) {
-          out.add(plain(id, rec.get(Column.claim), (int) rec.getRecordNumber() - 1));
-          continue;
-        }
-        out.add(new Claim(id, rec.get(Column.article_id), rec.get(Column.article_url), null,
-            Integer.parseInt(rec.get(Column.sentence_index)), rec.get(Column.sentence), null, rec.get(Column.claim),
-            rec.get(Column.subject), rec.get(Column.relation), rec.get(Column.object),
-            Boolean.parseBoolean(rec.get(Column.negated)), Boolean.parseBoolean(rec.get(Column.hedged)),
-            Double.parseDouble(rec.get(Column.check_worthiness)),
-            rec.get(Column.reasons).isEmpty() ? List.of() : List.of(rec.get(Column.reasons).split("; ")),
-            optional(rec, Column.entities).isEmpty() ? List.of() : List.of(optional(rec, Column.entities).split(" ")),
-            optional(rec, Column.certainty)));
+    try (csv) {
+      if (!csv.getHeaderMap().containsKey(Column.claim.name())) {
+        throw ClaimcheckException.usage("the CSV has no `claim` column", file.toString(), CSV_FIX);
       }
-    } catch (IllegalArgumentException | IllegalStateException e) {
-      throw ClaimcheckException.usage("malformed claims CSV", file + ": " + e.getMessage(),
-          "Give a claims.csv written by `claimcheck extract`");
+      int columns = csv.getHeaderNames().size();
+      Iterator<CSVRecord> records = csv.iterator();
+      while (true) {
+        int line = nextRecordLine(lines, (int) csv.getCurrentLineNumber());
+        CSVRecord rec;
+        try {
+          if (!records.hasNext()) {
+            break;
+          }
+          rec = records.next();
+        } catch (UncheckedIOException | IllegalStateException e) {
+          throw ClaimcheckException.usage("malformed claims CSV", file + ":" + line + ": " + csvProblem(e), CSV_FIX);
+        }
+        String where = file + ":" + line;
+        if (rec.size() != columns) {
+          String fields = rec.size() + (rec.size() == 1 ? " field" : " fields");
+          throw ClaimcheckException.usage("a claims CSV row has " + fields + " where the header has " + columns, where,
+              CSV_FIX);
+        }
+        try {
+          out.add(csvClaim(rec));
+        } catch (IllegalArgumentException e) {
+          throw ClaimcheckException.usage("malformed claims CSV", where + ": " + e.getMessage(), CSV_FIX);
+        }
+      }
     }
     return out;
+  }
+
+  /** The claim of a row of a CSV whose header has a `claim` column and as many names as the row has fields. */
+  private static Claim csvClaim(CSVRecord rec) {
+    String id = rec.isMapped(Column.claim_id.name()) ? rec.get(Column.claim_id) : Long.toString(rec.getRecordNumber());
+    if (!rec.isMapped(Column.article_id.name())) {
+      return plain(id, rec.get(Column.claim), (int) rec.getRecordNumber() - 1);
+    }
+    return new Claim(id, rec.get(Column.article_id), rec.get(Column.article_url), null,
+        Integer.parseInt(rec.get(Column.sentence_index)), rec.get(Column.sentence), null, rec.get(Column.claim),
+        rec.get(Column.subject), rec.get(Column.relation), rec.get(Column.object),
+        Boolean.parseBoolean(rec.get(Column.negated)), Boolean.parseBoolean(rec.get(Column.hedged)),
+        Double.parseDouble(rec.get(Column.check_worthiness)),
+        rec.get(Column.reasons).isEmpty() ? List.of() : List.of(rec.get(Column.reasons).split("; ")),
+        optional(rec, Column.entities).isEmpty() ? List.of() : List.of(optional(rec, Column.entities).split(" ")),
+        optional(rec, Column.certainty));
+  }
+
+  /**
+   * The line (from 1) the CSV record after line {@code after} starts on: the next line that is not empty, as the
+   * parser skips empty lines between records.
+   */
+  private static int nextRecordLine(List<String> lines, int after) {
+    int i = after;
+    while (i < lines.size() && lines.get(i).isEmpty()) {
+      i++;
+    }
+    return i + 1;
+  }
+
+  /** What Commons CSV said was wrong, without the wrapping exception's class. */
+  private static String csvProblem(Exception e) {
+    Throwable t = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+    return String.valueOf(t.getMessage());
   }
 
   /** A column that older claims files do not have: empty when absent. */

@@ -68,4 +68,39 @@ class ClaimsFileTest {
     Path trailing = file("trailing.jsonl", "{\"id\": 1, \"claim\": \"a\"} x\n");
     refused(trailing, "not a JSON line", trailing + ":1");
   }
+
+  @Test
+  void aMalformedCsvIsRefusedNamingTheLine() throws Exception {
+    Path open = file("open.csv", "claim\n\"unterminated\n");
+    refused(open, "malformed claims CSV", open + ":2: ");
+    Path later = file("later.csv", "claim_id,claim\r\nc1,\"Zinc shortens\r\ncolds.\"\r\n\r\nc2,\"a\"b\r\n");
+    refused(later, "malformed claims CSV", later + ":5: ");
+    Path header = file("header.csv", "claim,claim\nx,y\n");
+    refused(header, "malformed claims CSV header", header + ":1: ");
+  }
+
+  @Test
+  void aCsvRowWithTooFewOrTooManyFieldsIsRefusedNamingItsLine() throws Exception {
+    Path shortRow = file("short.csv", "claim_id,claim\nc1,Zinc shortens colds.\nc2\n");
+    ClaimcheckException e = refused(shortRow, "a claims CSV row has 1 field where the header has 2", shortRow + ":3");
+    assertTrue(!e.getMessage().contains("Index for header"), e.getMessage());
+    Path longRow = file("long.csv", "claim_id,claim\nc1,Zinc, taken early, shortens colds.\n");
+    refused(longRow, "a claims CSV row has 4 fields where the header has 2", longRow + ":2");
+    Path badNumber = file("number.csv", "claim_id,article_id,article_url,sentence_index,sentence,claim,subject,"
+        + "relation,object,negated,hedged,check_worthiness,reasons\nc1,a1,http://x,first,s,c,,,,false,false,0.9,\n");
+    refused(badNumber, "malformed claims CSV", badNumber + ":2: ");
+  }
+
+  @Test
+  void aCsvKeepsItsIdsOrNumbersItsRecordsPastEmptyLines() throws Exception {
+    Path ids = file("ids.csv", "claim_id,claim\n007,\"Zinc, taken early, shortens colds.\"\n\nc2,\"two\nlines\"\n");
+    List<Claim> claims = ClaimsFile.read(ids);
+    assertEquals(List.of("007", "c2"), ids(claims));
+    assertEquals("two\nlines", claims.get(1).claim());
+    Path numbered = file("numbered.csv", "claim\r\nZinc shortens colds.\r\n\r\nB12 is safe.\r\n");
+    assertEquals(List.of("1", "2"), ids(ClaimsFile.read(numbered)));
+    assertEquals(List.of(), ClaimsFile.read(file("empty.csv", "")));
+    Path noClaim = file("no-claim.csv", "id,text\n1,x\n");
+    refused(noClaim, "the CSV has no `claim` column", noClaim.toString());
+  }
 }
