@@ -293,9 +293,10 @@ public final class ClaimsFile {
     List<String> lines;
     try (BufferedReader r = reader(file)) {
       lines = r.lines().toList();
-    } catch (java.io.UncheckedIOException e) {
+    } catch (UncheckedIOException e) {
       throw e.getCause();
     }
+    boolean first = true;
     for (String line : lines) {
       lineNo++;
       if (line.isBlank()) {
@@ -306,9 +307,20 @@ public final class ClaimsFile {
         throw ClaimcheckException.usage("a TSV claim line has no tab", file + ":" + lineNo,
             "Write one claim per line as id<TAB>claim");
       }
-      out.add(plain(line.substring(0, tab).strip(), line.substring(tab + 1).strip(), lineNo - 1));
+      String id = line.substring(0, tab).strip();
+      String text = line.substring(tab + 1).strip();
+      boolean header = first && isTsvHeader(id, text);
+      first = false;
+      if (!header) {
+        out.add(plain(id, text, lineNo - 1));
+      }
     }
     return out;
+  }
+
+  /** Whether the first line of a TSV is a header, {@code id<TAB>claim} or {@code id<TAB>text} in any case. */
+  private static boolean isTsvHeader(String id, String text) {
+    return id.equalsIgnoreCase("id") && (text.equalsIgnoreCase("claim") || text.equalsIgnoreCase("text"));
   }
 
   /** {@code file} as UTF-8 text, past a byte-order mark at its start (Windows editors write one). */

@@ -103,4 +103,14 @@ class ClaimsFileTest {
     Path noClaim = file("no-claim.csv", "id,text\n1,x\n");
     refused(noClaim, "the CSV has no `claim` column", noClaim.toString());
   }
+
+  @Test
+  void aTsvHeaderIsNotAClaim() throws Exception {
+    Path header = file("header.tsv", "\n ID\tClaim \n1\tZinc shortens colds.\nid\tclaim\n");
+    List<Claim> claims = ClaimsFile.read(header);
+    assertEquals(List.of("1", "id"), ids(claims), "only the first line can be the header");
+    assertEquals(2, claims.get(0).sentenceIndex(), "claims keep their lines");
+    assertEquals(List.of("1"), ids(ClaimsFile.read(file("text.tsv", "id\ttext\n1\tZinc shortens colds.\n"))));
+    assertEquals(List.of("q1", "q2"), ids(ClaimsFile.read(file("none.tsv", "q1\tid\nq2\tclaim\n"))));
+  }
 }
