@@ -12,9 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
@@ -75,11 +77,42 @@ public final class ClaimsFile {
     csv.flush();
   }
 
+  /** A claim and the line of its file it was read from (from 1; a CSV record's first line), to name it by. */
+  public record Entry(Claim claim, int line) {}
+
   /**
    * Reads claims from a claims.jsonl or claims.csv written by claimcheck, a SciFact claims file ({@code id},
-   * {@code claim}), a BEIR queries file ({@code _id}, {@code text}), or a TSV of {@code id<TAB>claim}.
+   * {@code claim}), a BEIR queries file ({@code _id}, {@code text}), or a TSV of {@code id<TAB>claim}. Ids are kept as
+   * the file gives them; a claim without one has the id "" (see {@link #readWithIds}).
    */
   public static List<Claim> read(Path file) {
+    return readEntries(file).stream().map(Entry::claim).toList();
+  }
+
+  /**
+   * {@link #read}, each claim with the line it came from and an id of its own: a claim without an id (an empty or
+   * blank {@code id} or {@code _id} in JSONL, id in TSV or {@code claim_id} in CSV) is a usage error naming its line,
+   * an id given twice one naming both lines. A CSV without a {@code claim_id} column numbers its records 1, 2, ...
+   */
+  public static List<Entry> readWithIds(Path file) {
+    List<Entry> entries = readEntries(file);
+    Map<String, Integer> seen = new HashMap<>();
+    for (Entry e : entries) {
+      String id = e.claim().id();
+      if (id.isBlank()) {
+        throw ClaimcheckException.usage("a claim has no id", file + ":" + e.line(), "Give every claim an id: "
+            + "id<TAB>claim in TSV, \"id\" (SciFact) or \"_id\" (BEIR) in JSONL, claim_id in CSV");
+      }
+      Integer first = seen.putIfAbsent(id, e.line());
+      if (first != null) {
+        throw ClaimcheckException.usage("claim id '" + shown(id) + "' given twice",
+            file + ":" + first + " and " + file + ":" + e.line(), "Give each claim an id of its own");
+      }
+    }
+    return entries;
+  }
+
+  private static List<Entry> readEntries(Path file) {
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
     try {
       if (name.endsWith(".csv")) {
@@ -95,8 +128,13 @@ public final class ClaimsFile {
     }
   }
 
-  private static List<Claim> readJsonl(Path file) throws IOException {
-    List<Claim> out = new ArrayList<>();
+  /** At most the first 100 characters of an id the user gave, for messages. */
+  private static String shown(String id) {
+    return id.length() <= 100 ? id : id.substring(0, Character.isHighSurrogate(id.charAt(96)) ? 96 : 97) + "...";
+  }
+
+  private static List<Entry> readJsonl(Path file) throws IOException {
+    List<Entry> out = new ArrayList<>();
     try (BufferedReader r = reader(file)) {
       int lineNo = 0;
       for (String line; (line = r.readLine()) != null; ) {
@@ -108,7 +146,7 @@ public final class ClaimsFile {
         JsonNode n = jsonLine(line, where);
         if (n.has("articleId")) {
           try {
-            out.add(Json.MAPPER.treeToValue(n, Claim.class));
+            out.add(new Entry(Json.MAPPER.treeToValue(n, Claim.class), lineNo));
           } catch (IOException e) {
             throw ClaimcheckException.usage("not a claim of claimcheck's claims.jsonl",
                 where + ": " + e.getMessage().lines().findFirst().orElse(""),
@@ -121,7 +159,7 @@ public final class ClaimsFile {
             throw ClaimcheckException.usage("the `" + field + "` of a claim line is " + kind(text) + ", not text",
                 where, "Give each claim's words as a JSON string, e.g. {\"id\": 4, \"claim\": \"Zinc cuts colds.\"}");
           }
-          out.add(plain(id(n, where), text.textValue(), lineNo - 1));
+          out.add(new Entry(plain(id(n, where), text.textValue(), lineNo - 1), lineNo));
         } else {
           throw ClaimcheckException.usage("a claim line has neither `claim` nor `text`", where,
               "Give claimcheck's claims.jsonl, SciFact claims ({\"id\", \"claim\"}) or BEIR queries ({\"_id\", \"text\"})");
@@ -193,7 +231,7 @@ public final class ClaimsFile {
   private static final String CSV_FIX = "Give a claims.csv written by `claimcheck extract`, or a CSV with a header "
       + "naming a `claim` column (and `claim_id`), a field in quotes when it holds a comma, quote or line break";
 
-  private static List<Claim> readCsv(Path file) throws IOException {
+  private static List<Entry> readCsv(Path file) throws IOException {
     String text;
     try (BufferedReader r = reader(file)) {
       StringWriter w = new StringWriter();
@@ -214,7 +252,7 @@ public final class ClaimsFile {
       throw ClaimcheckException.usage("malformed claims CSV header", file + ":" + nextRecordLine(lines, 0) + ": "
           + csvProblem(e), CSV_FIX);
     }
-    List<Claim> out = new ArrayList<>();
+    List<Entry> out = new ArrayList<>();
     try (csv) {
       if (!csv.getHeaderMap().containsKey(Column.claim.name())) {
         throw ClaimcheckException.usage("the CSV has no `claim` column", file.toString(), CSV_FIX);
@@ -239,7 +277,7 @@ public final class ClaimsFile {
               CSV_FIX);
         }
         try {
-          out.add(csvClaim(rec));
+          out.add(new Entry(csvClaim(rec), line));
         } catch (IllegalArgumentException e) {
           throw ClaimcheckException.usage("malformed claims CSV", where + ": " + e.getMessage(), CSV_FIX);
         }
@@ -287,8 +325,8 @@ public final class ClaimsFile {
     return rec.isMapped(column.name()) ? rec.get(column) : "";
   }
 
-  private static List<Claim> readTsv(Path file) throws IOException {
-    List<Claim> out = new ArrayList<>();
+  private static List<Entry> readTsv(Path file) throws IOException {
+    List<Entry> out = new ArrayList<>();
     int lineNo = 0;
     List<String> lines;
     try (BufferedReader r = reader(file)) {
@@ -312,7 +350,7 @@ public final class ClaimsFile {
       boolean header = first && isTsvHeader(id, text);
       first = false;
       if (!header) {
-        out.add(plain(id, text, lineNo - 1));
+        out.add(new Entry(plain(id, text, lineNo - 1), lineNo));
       }
     }
     return out;

@@ -83,7 +83,8 @@ public final class VerifyCommand implements Callable<Integer> {
     Verifier.Options options = verifier.options();
     stanceModel.check();
     Outputs.checkWritable(output);
-    List<Claim> claims = ClaimsFile.read(claimsFile).stream().filter(c -> c.checkWorthiness() >= threshold).toList();
+    List<Claim> claims = ClaimsFile.readWithIds(claimsFile).stream().map(ClaimsFile.Entry::claim)
+        .filter(c -> c.checkWorthiness() >= threshold).toList();
     Tally tally = new Tally("verify");
     List<ClaimVerdict> verdicts = new ArrayList<>();
     long t0 = System.nanoTime();

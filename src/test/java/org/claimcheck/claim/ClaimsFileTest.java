@@ -113,4 +113,43 @@ class ClaimsFileTest {
     assertEquals(List.of("1"), ids(ClaimsFile.read(file("text.tsv", "id\ttext\n1\tZinc shortens colds.\n"))));
     assertEquals(List.of("q1", "q2"), ids(ClaimsFile.read(file("none.tsv", "q1\tid\nq2\tclaim\n"))));
   }
+
+  /** The usage error {@link ClaimsFile#readWithIds} gives for {@code file}; asserts it names {@code where}. */
+  private static void refusedIds(Path file, String what, String where) {
+    ClaimcheckException e = assertThrows(ClaimcheckException.class, () -> ClaimsFile.readWithIds(file));
+    assertEquals(ClaimcheckException.USAGE, e.exitCode(), e.getMessage());
+    assertTrue(e.getMessage().startsWith(what + " (" + where + ")"), e.getMessage());
+  }
+
+  @Test
+  void everyClaimNeedsAnIdOfItsOwnInEveryFormat() throws Exception {
+    Path twice = file("twice.jsonl", "{\"id\": 1, \"claim\": \"a\"}\n\n{\"id\": 2, \"claim\": \"b\"}\n"
+        + "{\"id\": \"1\", \"claim\": \"c\"}\n");
+    refusedIds(twice, "claim id '1' given twice", twice + ":1 and " + twice + ":4");
+    Path none = file("none.jsonl", "{\"id\": 1, \"claim\": \"a\"}\n{\"claim\": \"no id\"}\n");
+    refusedIds(none, "a claim has no id", none + ":2");
+    Path blank = file("blank.jsonl", "{\"_id\": \" \", \"text\": \"a\"}\n");
+    refusedIds(blank, "a claim has no id", blank + ":1");
+    Path tsv = file("none.tsv", "id\tclaim\n1\ta\n\tno id\n");
+    refusedIds(tsv, "a claim has no id", tsv + ":3");
+    Path tsvTwice = file("twice.tsv", "c1\ta\nc1\tb\n");
+    refusedIds(tsvTwice, "claim id 'c1' given twice", tsvTwice + ":1 and " + tsvTwice + ":2");
+    Path csv = file("none.csv", "claim_id,claim\nc1,a\n,b\n");
+    refusedIds(csv, "a claim has no id", csv + ":3");
+    Path csvTwice = file("twice.csv", "claim_id,claim\nc1,\"two\nlines\"\nc1,b\n");
+    refusedIds(csvTwice, "claim id 'c1' given twice", csvTwice + ":2 and " + csvTwice + ":4");
+    Path longId = file("long.jsonl", ("{\"id\": \"" + "x".repeat(300) + "\", \"claim\": \"a\"}\n").repeat(2));
+    refusedIds(longId, "claim id '" + "x".repeat(97) + "...' given twice", longId + ":1 and " + longId + ":2");
+  }
+
+  @Test
+  void idsThatDifferAreKeptApart() throws Exception {
+    Path f = file("ids.jsonl", "{\"id\": 7, \"claim\": \"a\"}\n{\"id\": \"007\", \"claim\": \"b\"}\n"
+        + "{\"_id\": \"7.0\", \"text\": \"c\"}\n");
+    List<ClaimsFile.Entry> entries = ClaimsFile.readWithIds(f);
+    assertEquals(List.of("7", "007", "7.0"), entries.stream().map(e -> e.claim().id()).toList());
+    assertEquals(List.of(1, 2, 3), entries.stream().map(ClaimsFile.Entry::line).toList());
+    Path numbered = file("numbered.csv", "claim\nZinc shortens colds.\n\nB12 is safe.\n");
+    assertEquals(List.of(2, 4), ClaimsFile.readWithIds(numbered).stream().map(ClaimsFile.Entry::line).toList());
+  }
 }

@@ -175,4 +175,35 @@ class VerifyCliTest {
     assertEquals(2, r.code(), r.out() + r.err());
     assertTrue(r.err().startsWith("error: --dense needs --corpus"), r.err());
   }
+
+  /** An index of the invented PubMed records in {@code dir}. */
+  private static String index(Path dir) {
+    String idx = dir.resolve("idx").toString();
+    assertEquals(0, run("index", "--index", idx,
+        TestData.resource("org/claimcheck/pubmed/invented-pubmed.xml").toString()).code());
+    return idx;
+  }
+
+  @Test
+  void verifyKeepsIdsAsGivenAndRefusesAnIdGivenTwice(@TempDir Path dir) throws Exception {
+    String idx = index(dir);
+    Path claims = dir.resolve("claims.jsonl");
+    Files.writeString(claims, "{\"id\": \"007\", \"claim\": \"Oral vitamin B12 improves peripheral neuropathy.\"}\n"
+        + "{\"id\": 7, \"claim\": \"Quantum gravity explains dark energy.\"}\n");
+    CliTest.Run r = run("verify", "--index", idx, "--claims", claims.toString(), "--format", "scifact");
+    assertEquals(0, r.code(), r.err());
+    String[] lines = r.out().strip().split("\n");
+    assertEquals("\"007\"", Json.MAPPER.readTree(lines[0]).path("id").toString(), r.out());
+    assertEquals("7", Json.MAPPER.readTree(lines[1]).path("id").toString(), r.out());
+
+    Path twice = dir.resolve("twice.jsonl");
+    Files.writeString(twice, "{\"id\": 1, \"claim\": \"B12 improves neuropathy.\"}\n"
+        + "{\"id\": 1, \"claim\": \"Melatonin aids sleep.\"}\n");
+    Path out = dir.resolve("out.jsonl");
+    CliTest.Run dup = run("verify", "--index", idx, "--claims", twice.toString(), "--output", out.toString());
+    assertEquals(2, dup.code(), dup.err());
+    assertEquals("error: claim id '1' given twice (" + twice + ":1 and " + twice + ":2). Give each claim an id of its "
+        + "own", dup.err().strip());
+    assertTrue(!Files.exists(out), "nothing written");
+  }
 }
