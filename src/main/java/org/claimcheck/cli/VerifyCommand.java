@@ -6,12 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.apache.lucene.analysis.Analyzer;
 import org.claimcheck.ClaimcheckException;
 import org.claimcheck.Tally;
 import org.claimcheck.claim.Claim;
 import org.claimcheck.claim.ClaimsFile;
 import org.claimcheck.claim.Lexicon;
 import org.claimcheck.index.AbstractSearcher;
+import org.claimcheck.index.IndexSchema;
 import org.claimcheck.report.ClaimsReport;
 import org.claimcheck.verify.ClaimVerdict;
 import org.claimcheck.verify.Predictions;
@@ -77,15 +79,14 @@ public final class VerifyCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Outputs.requireFile(claimsFile, "claims file",
         "Give claims.jsonl or claims.csv from claimcheck extract, or a SciFact claims .jsonl");
-    if (threshold < 0 || threshold > 1) {
+    if (!(threshold >= 0 && threshold <= 1)) {
       throw ClaimcheckException.usage("--threshold must be between 0 and 1", Double.toString(threshold), null);
     }
     Verifier.Options options = verifier.options();
     stanceModel.check();
     Outputs.checkWritable(output);
-    List<Claim> claims = ClaimsFile.readWithIds(claimsFile).stream().map(ClaimsFile.Entry::claim)
-        .filter(c -> c.checkWorthiness() >= threshold).toList();
     Tally tally = new Tally("verify");
+    List<Claim> claims = toVerify(ClaimsFile.readWithIds(claimsFile), tally);
     List<ClaimVerdict> verdicts = new ArrayList<>();
     long t0 = System.nanoTime();
     StanceModel model = stanceModel.open();
@@ -110,8 +111,35 @@ public final class VerifyCommand implements Callable<Integer> {
     });
     var err = spec.commandLine().getErr();
     tally.print(err);
-    err.printf(Locale.ROOT, "%d claims in %.1f s (%.1f claims/s)%n", claims.size(), secs,
+    err.printf(Locale.ROOT, "%d claims verified in %.1f s (%.1f claims/s)%n", claims.size(), secs,
         claims.size() / Math.max(secs, 1e-9));
     return Main.OK;
+  }
+
+  /**
+   * The claims of {@code entries} to verify; each other one counted SKIPPED in {@code tally}, with its id and line:
+   * check-worthiness below {@code --threshold}, no text, or no searchable words (none left once the analyser the
+   * verifier searches with drops stop words and punctuation, as for {@code *} or {@code AND OR NOT}: its query would
+   * match nothing and its verdict would say nothing about it).
+   */
+  private List<Claim> toVerify(List<ClaimsFile.Entry> entries, Tally tally) {
+    String below = "check-worthiness below the threshold " + threshold;
+    List<Claim> out = new ArrayList<>();
+    try (Analyzer analyzer = IndexSchema.textAnalyzer()) {
+      for (ClaimsFile.Entry e : entries) {
+        Claim c = e.claim();
+        String item = c.id() + " (line " + e.line() + ")";
+        if (c.checkWorthiness() < threshold) {
+          tally.count("SKIPPED", below, item);
+        } else if (c.claim().isBlank()) {
+          tally.count("SKIPPED", "no text", item);
+        } else if (SearchCommand.distinctTerms(analyzer, c.claim(), 1) == 0) {
+          tally.count("SKIPPED", "no searchable words", item);
+        } else {
+          out.add(c);
+        }
+      }
+    }
+    return out;
   }
 }

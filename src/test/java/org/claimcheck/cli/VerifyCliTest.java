@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.claimcheck.Json;
 import org.claimcheck.TestData;
+import org.claimcheck.claim.Claim;
+import org.claimcheck.claim.ClaimsFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -205,5 +208,44 @@ class VerifyCliTest {
     assertEquals("error: claim id '1' given twice (" + twice + ":1 and " + twice + ":2). Give each claim an id of its "
         + "own", dup.err().strip());
     assertTrue(!Files.exists(out), "nothing written");
+  }
+
+  @Test
+  void claimsWithoutSearchableWordsAreCountedSkipsNotVerdicts(@TempDir Path dir) throws Exception {
+    String idx = index(dir);
+    Path claims = dir.resolve("claims.jsonl");
+    Files.writeString(claims, "{\"id\": 1, \"claim\": \"Oral vitamin B12 improves peripheral neuropathy.\"}\n"
+        + "{\"id\": 2, \"claim\": \"\"}\n{\"id\": 3, \"claim\": \"   \"}\n{\"id\": 4, \"claim\": \"*\"}\n"
+        + "{\"id\": 5, \"claim\": \"AND OR NOT\"}\n{\"id\": 6, \"claim\": \"\\\\\"}\n");
+    CliTest.Run r = run("verify", "--index", idx, "--claims", claims.toString(), "--format", "scifact");
+    assertEquals(0, r.code(), r.err());
+    assertEquals(1, r.out().strip().lines().count(), r.out());
+    assertEquals(1, Json.MAPPER.readTree(r.out()).path("id").asInt(), r.out());
+    assertTrue(r.err().contains("6 total, 1 INSUFFICIENT_EVIDENCE, 5 SKIPPED")
+        || r.err().contains("6 total, 5 SKIPPED, 1 SUPPORTED"), r.err());
+    assertTrue(r.err().contains("2 SKIPPED: no text (e.g. 2 (line 2), 3 (line 3))"), r.err());
+    assertTrue(r.err().contains("3 SKIPPED: no searchable words (e.g. 4 (line 4), 5 (line 5), 6 (line 6))"), r.err());
+    assertTrue(r.err().contains("1 claims verified in"), r.err());
+  }
+
+  @Test
+  void claimsBelowTheThresholdAreCountedAndTheThresholdMustBeANumberInRange(@TempDir Path dir) throws Exception {
+    String idx = index(dir);
+    Path claims = dir.resolve("claims.jsonl");
+    Claim worthy = ClaimsFile.plain("c1", "Oral vitamin B12 improves peripheral neuropathy.", 0);
+    Claim chatter = new Claim("c2", "a1", "http://example.org/a", null, 1, "Subscribe now.", null, "Subscribe now.",
+        "", "", "", false, false, 0.02, List.of("site chatter"), List.of(), "certain");
+    ClaimsFile.write(claims, List.of(worthy, chatter));
+    CliTest.Run r = run("verify", "--index", idx, "--claims", claims.toString(), "--format", "jsonl");
+    assertEquals(0, r.code(), r.err());
+    assertEquals(1, r.out().strip().lines().count(), r.out());
+    assertTrue(r.err().contains("2 total"), r.err());
+    assertTrue(r.err().contains("1 SKIPPED: check-worthiness below the threshold 0.5 (c2 (line 2))"), r.err());
+    for (String bad : List.of("NaN", "-0.1", "1.5")) {
+      CliTest.Run refused = run("verify", "--index", idx, "--claims", claims.toString(), "--threshold", bad);
+      assertEquals(2, refused.code(), bad + ": " + refused.err());
+      assertTrue(refused.err().startsWith("error: --threshold must be between 0 and 1"), refused.err());
+      assertEquals("", refused.out());
+    }
   }
 }
