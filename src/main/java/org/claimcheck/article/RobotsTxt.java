@@ -55,7 +55,8 @@ final class RobotsTxt {
     boolean inAgents = false; // reading a run of user-agent lines
     boolean groupMe = false;
     boolean groupAny = false;
-    for (String raw : text.split("\r\n|\r|\n")) {
+    String body = text.startsWith("\ufeff") ? text.substring(1) : text; // a UTF-8 byte-order mark, decoded
+    for (String raw : body.split("\r\n|\r|\n")) {
       int hash = raw.indexOf('#');
       String line = (hash >= 0 ? raw.substring(0, hash) : raw).strip();
       int colon = line.indexOf(':');

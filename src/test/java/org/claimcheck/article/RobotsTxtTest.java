@@ -58,4 +58,10 @@ class RobotsTxtTest {
     assertTrue(closed.allows("/robots.txt"));
     assertEquals("robots.txt unavailable, HTTP 503", closed.origin());
   }
+
+  @Test
+  void aByteOrderMarkDoesNotHideTheFirstLine() {
+    RobotsTxt r = RobotsTxt.parse("\ufeffUser-agent: *\nDisallow: /\n", "claimcheck");
+    assertFalse(r.allows("/ok"), "the BOM is not part of the first field name");
+  }
 }
