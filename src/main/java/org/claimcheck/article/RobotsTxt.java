@@ -1,5 +1,6 @@
 package org.claimcheck.article;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,8 +11,9 @@ import java.util.regex.Pattern;
  * Thread-safe (immutable). The rules of one site's robots.txt for one crawler, after RFC 9309: the groups whose
  * user-agent line names the crawler's product token (case-insensitively), else the {@code *} groups; the longest
  * matching Allow or Disallow pattern decides ({@code *} wildcards, a final {@code $} anchors), Allow winning a tie; no
- * matching rule allows. {@code /robots.txt} itself is always allowed. A {@code Crawl-delay} in the chosen groups is
- * kept for the per-host delay.
+ * matching rule allows. {@code /robots.txt} itself is always allowed. Patterns and paths are compared in one
+ * percent-encoding (RFC 9309 section 2.2.2, see {@link #normalise}), so {@code /a-%7Ex} matches {@code /a-~x} and
+ * {@code /café} matches {@code /caf%C3%A9}. A {@code Crawl-delay} in the chosen groups is kept for the per-host delay.
  */
 final class RobotsTxt {
   /** Everything allowed: no robots.txt (404), or one that says nothing to us. */
@@ -88,6 +90,7 @@ final class RobotsTxt {
           if (!value.startsWith("/") && !value.startsWith("*")) {
             value = "/" + value;
           }
+          value = normalise(value);
           Rule rule = new Rule(field.equals("allow"), value, toRegex(value));
           if (groupMe) {
             mine.add(rule);
@@ -114,7 +117,7 @@ final class RobotsTxt {
 
   /** Whether the crawler may fetch {@code pathAndQuery} (the URL's raw path and query, "/" when empty). */
   boolean allows(String pathAndQuery) {
-    String path = pathAndQuery == null || pathAndQuery.isEmpty() ? "/" : pathAndQuery;
+    String path = pathAndQuery == null || pathAndQuery.isEmpty() ? "/" : normalise(pathAndQuery);
     if (path.equals("/robots.txt")) {
       return true;
     }
@@ -128,6 +131,53 @@ final class RobotsTxt {
       }
     }
     return best == null || best.allow();
+  }
+
+  /**
+   * {@code s} (a pattern or a URL's path and query) in the one form rules and paths are compared in: {@code %XX} of an
+   * unreserved character (letters, digits, {@code - . _ ~}) decoded, every other {@code %XX} kept with upper-case hex
+   * ({@code %2F} stays an escaped slash), non-ASCII characters encoded as UTF-8 {@code %XX}; ASCII characters,
+   * reserved ones and the pattern's {@code *} and {@code $} included, as they are.
+   */
+  static String normalise(String s) {
+    StringBuilder out = new StringBuilder(s.length() + 8);
+    for (int i = 0; i < s.length(); ) {
+      char c = s.charAt(i);
+      if (c == '%' && i + 2 < s.length() && hex(s.charAt(i + 1)) >= 0 && hex(s.charAt(i + 2)) >= 0) {
+        int b = hex(s.charAt(i + 1)) * 16 + hex(s.charAt(i + 2));
+        if (unreserved(b)) {
+          out.append((char) b);
+        } else {
+          escape(out, b);
+        }
+        i += 3;
+      } else if (c < 0x80) {
+        out.append(c);
+        i++;
+      } else {
+        int cp = s.codePointAt(i);
+        for (byte b : new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8)) {
+          escape(out, b & 0xFF);
+        }
+        i += Character.charCount(cp);
+      }
+    }
+    return out.toString();
+  }
+
+  private static int hex(char c) {
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'A' && c <= 'F' ? c - 'A' + 10 : c >= 'a' && c <= 'f' ? c - 'a' + 10
+        : -1;
+  }
+
+  private static boolean unreserved(int b) {
+    return b >= 'A' && b <= 'Z' || b >= 'a' && b <= 'z' || b >= '0' && b <= '9' || b == '-' || b == '.' || b == '_'
+        || b == '~';
+  }
+
+  private static void escape(StringBuilder out, int b) {
+    out.append('%').append(Character.toUpperCase(Character.forDigit(b >> 4, 16)))
+        .append(Character.toUpperCase(Character.forDigit(b & 0xF, 16)));
   }
 
   private static Pattern toRegex(String pattern) {

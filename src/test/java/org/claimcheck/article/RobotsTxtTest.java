@@ -64,4 +64,25 @@ class RobotsTxtTest {
     RobotsTxt r = RobotsTxt.parse("\ufeffUser-agent: *\nDisallow: /\n", "claimcheck");
     assertFalse(r.allows("/ok"), "the BOM is not part of the first field name");
   }
+
+  @Test
+  void patternsAndPathsAreComparedInOnePercentEncoding() {
+    RobotsTxt r = RobotsTxt.parse("""
+        User-agent: *
+        Disallow: /ok-%7Eprivate
+        Disallow: /ok-caf\u00e9
+        Disallow: /a%2fb
+        Disallow: /q?x=%3d
+        """, "claimcheck");
+    assertFalse(r.allows("/ok-~private"), "%7E is the unreserved ~");
+    assertFalse(r.allows("/ok-%7eprivate"));
+    assertFalse(r.allows("/ok-caf%C3%A9"), "UTF-8 in the file, percent-encoded in the URL");
+    assertFalse(r.allows("/ok-caf%c3%a9/page"), "hex case does not matter");
+    assertFalse(r.allows("/ok-caf\u00e9"), "a raw non-ASCII path too");
+    assertFalse(r.allows("/a%2Fb"));
+    assertTrue(r.allows("/a/b"), "an escaped slash is not a slash");
+    assertFalse(r.allows("/q?x=%3D"));
+    assertTrue(r.allows("/q?x=="), "an escaped reserved character stays escaped");
+    assertEquals("/~a%2F%C3%A9%25*$", RobotsTxt.normalise("/%7ea%2f\u00e9%25*$"));
+  }
 }
