@@ -39,7 +39,8 @@ import org.claimcheck.Hashes;
  *
  * <p>Remote sources: http and https only (a redirect to another scheme is refused), each redirect followed by hand
  * up to a limit and checked like the first URL (scheme, private addresses, robots.txt, loops); robots.txt read once
- * per site and honoured (its Crawl-delay too); at most {@link Options#hostConcurrency} requests to a host at a time
+ * per site and honoured (its Crawl-delay too, up to {@link Options#maxRetryWait}: a longer one fails the site's
+ * sources); at most {@link Options#hostConcurrency} requests to a host at a time
  * and {@link Options#hostDelay} between their starts; 429 and 5xx retried with exponential backoff, honouring
  * {@code Retry-After} up to {@link Options#maxRetryWait}; conditional GET with the previous snapshot's ETag and
  * Last-Modified, and the content hash, tell unchanged pages; connect, header and idle timeouts and an overall
@@ -206,7 +207,7 @@ public final class Fetcher implements AutoCloseable {
     this.options = Objects.requireNonNull(options, "options");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
-    this.gate = new HostGate(options.hostConcurrency(), options.hostDelay(), options.maxRetryWait(), sleeper);
+    this.gate = new HostGate(options.hostConcurrency(), options.hostDelay(), sleeper);
   }
 
   public Options options() {
@@ -349,6 +350,12 @@ public final class Fetcher implements AutoCloseable {
         }
         seen.add(uri.toString());
         RobotsTxt rules = robots(uri, deadline);
+        Duration crawlDelay = rules.crawlDelay();
+        if (crawlDelay != null && crawlDelay.compareTo(options.maxRetryWait()) > 0) {
+          return new FetchResult.Failed(source, "robots.txt Crawl-delay " + HttpTransport.seconds(crawlDelay)
+              + " is longer than the " + HttpTransport.seconds(options.maxRetryWait()) + " allowed"
+              + (uri.equals(source.uri()) ? "" : ": " + uri));
+        }
         if (!rules.allows(pathAndQuery(uri))) {
           return new FetchResult.Skipped(source, "disallowed by robots.txt"
               + (rules.origin().equals("robots.txt") ? "" : " (" + rules.origin() + ")")
@@ -519,7 +526,7 @@ public final class Fetcher implements AutoCloseable {
     if (cached == null) {
       try {
         RobotsTxt r = loadRobots(URI.create(site + "/robots.txt"), deadline);
-        if (r.crawlDelay() != null) {
+        if (r.crawlDelay() != null && r.crawlDelay().compareTo(options.maxRetryWait()) <= 0) {
           gate.crawlDelay(uri.getHost().toLowerCase(Locale.ROOT), r.crawlDelay());
         }
         mine.complete(r);

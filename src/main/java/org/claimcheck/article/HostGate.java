@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Thread-safe. Politeness per host: at most {@code concurrency} requests to a host at a time, and the starts of two
  * requests to the same host at least its delay apart (the configured delay, raised by the site's robots.txt
- * Crawl-delay up to a bound).
+ * Crawl-delay).
  */
 final class HostGate {
   /** How the gate waits; tests record the waits instead of sleeping. */
@@ -37,13 +37,11 @@ final class HostGate {
   private final ConcurrentHashMap<String, Host> hosts = new ConcurrentHashMap<>();
   private final int concurrency;
   private final long delayNanos;
-  private final long maxDelayNanos;
   private final Sleeper sleeper;
 
-  HostGate(int concurrency, Duration delay, Duration maxDelay, Sleeper sleeper) {
+  HostGate(int concurrency, Duration delay, Sleeper sleeper) {
     this.concurrency = concurrency;
     this.delayNanos = delay.toNanos();
-    this.maxDelayNanos = Math.max(delay.toNanos(), maxDelay.toNanos());
     this.sleeper = sleeper;
   }
 
@@ -51,11 +49,11 @@ final class HostGate {
     return hosts.computeIfAbsent(name, k -> new Host(concurrency, delayNanos));
   }
 
-  /** Raises a host's delay to its robots.txt Crawl-delay, bounded by the largest wait allowed. */
+  /** Raises a host's delay to its robots.txt Crawl-delay (the caller refuses sites whose delay is too long). */
   void crawlDelay(String name, Duration crawlDelay) {
     Host h = host(name);
     synchronized (h) {
-      h.delayNanos = Math.max(h.delayNanos, Math.min(crawlDelay.toNanos(), maxDelayNanos));
+      h.delayNanos = Math.max(h.delayNanos, crawlDelay.toNanos());
     }
   }
 

@@ -430,6 +430,48 @@ class FetcherTest {
     }
   }
 
+  /** What {@link #site} saw of one request: its path, when it arrived and when its answer had been sent. */
+  private record Seen(String path, long arrived, long answered) {}
+
+  /**
+   * A second site on loopback that serves {@code robotsTxt} and the article at any other path, and records in
+   * {@code seen} each request's arrival and the end of its answer ({@link System#nanoTime()}).
+   */
+  private HttpServer site(String robotsTxt, List<Seen> seen) throws IOException {
+    HttpServer other = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    other.createContext("/", ex -> {
+      long arrived = System.nanoTime();
+      String path = ex.getRequestURI().getRawPath();
+      try {
+        send(ex, 200, path.equals("/robots.txt") ? "text/plain" : "text/html",
+            path.equals("/robots.txt") ? robotsTxt.getBytes(StandardCharsets.UTF_8) : article);
+        ex.getResponseBody().flush();
+      } finally {
+        seen.add(new Seen(path, arrived, System.nanoTime()));
+        ex.close();
+      }
+    });
+    other.start();
+    return other;
+  }
+
+  @Test
+  void aCrawlDelayLongerThanTheLongestWaitFailsTheSite() throws IOException {
+    List<Seen> seen = Collections.synchronizedList(new ArrayList<>());
+    HttpServer other = site("User-agent: *\nCrawl-delay: 10\n", seen);
+    try {
+      String base = "http://127.0.0.1:" + other.getAddress().getPort();
+      for (String path : List.of("/page", "/other")) {
+        FetchResult r = fetcher.fetch(Source.url(URI.create(base + path)), null);
+        assertEquals("robots.txt Crawl-delay 10 s is longer than the 5 s allowed",
+            assertInstanceOf(FetchResult.Failed.class, r).reason());
+      }
+      assertEquals(List.of("/robots.txt"), seen.stream().map(Seen::path).toList(), "no page was asked for");
+    } finally {
+      other.stop(0);
+    }
+  }
+
   @Test
   void aRefusedConnectionFailsWithoutThrowing() throws IOException {
     int port;
