@@ -40,8 +40,8 @@ import org.claimcheck.Hashes;
  * <p>Remote sources: http and https only (a redirect to another scheme is refused), each redirect followed by hand
  * up to a limit and checked like the first URL (scheme, private addresses, robots.txt, loops); robots.txt read once
  * per site and honoured (its Crawl-delay too, up to {@link Options#maxRetryWait}: a longer one fails the site's
- * sources); at most {@link Options#hostConcurrency} requests to a host at a time
- * and {@link Options#hostDelay} between their starts; 429 and 5xx retried with exponential backoff, honouring
+ * sources); at most {@link Options#hostConcurrency} requests to a host at a time and {@link Options#hostDelay} (or
+ * the Crawl-delay) from one answer to the next request; 429 and 5xx retried with exponential backoff, honouring
  * {@code Retry-After} up to {@link Options#maxRetryWait}; conditional GET with the previous snapshot's ETag and
  * Last-Modified, and the content hash, tell unchanged pages; connect, header and idle timeouts and an overall
  * {@link Options#deadline} per source bound every fetch; bodies are capped at {@link Options#maxBodyBytes} (the
@@ -70,7 +70,8 @@ public final class Fetcher implements AutoCloseable {
    * @param maxRetries retries after a 429 or 5xx answer
    * @param retryBackoff wait before the first retry when the server gives no Retry-After; doubled each retry
    * @param maxRetryWait longest Retry-After (or Crawl-delay) honoured; a longer one fails the source
-   * @param hostDelay least time between the starts of two requests to one host
+   * @param hostDelay least time between two requests to one host: after the previous one started and after the
+   *     latest answer was read
    * @param hostConcurrency most requests to one host at a time
    * @param threads sources fetched at once by {@link #fetchAll}
    * @param allowPrivateAddresses fetch hosts on loopback, private and link-local addresses (intranets, tests)

@@ -6,9 +6,10 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Thread-safe. Politeness per host: at most {@code concurrency} requests to a host at a time, and the starts of two
- * requests to the same host at least its delay apart (the configured delay, raised by the site's robots.txt
- * Crawl-delay).
+ * Thread-safe. Politeness per host: at most {@code concurrency} requests to a host at a time, and each request starts
+ * at least the host's delay (the configured delay, raised by the site's robots.txt Crawl-delay) after the previous
+ * request started and after the latest one ended, so the server sees the delay between its answer and the next
+ * request whatever the connection and the answer took.
  */
 final class HostGate {
   /** How the gate waits; tests record the waits instead of sleeping. */
@@ -26,7 +27,9 @@ final class HostGate {
   private static final class Host {
     final Semaphore permits;
     long delayNanos;
-    long nextStart = Long.MIN_VALUE;
+    boolean used; // a turn has been taken: lastStart and lastEnd are set
+    long lastStart; // when the latest turn started, as planned (a recording sleeper does not really wait)
+    long lastEnd; // when the latest turn ended
 
     Host(int concurrency, long delayNanos) {
       this.permits = new Semaphore(concurrency, true);
@@ -49,7 +52,10 @@ final class HostGate {
     return hosts.computeIfAbsent(name, k -> new Host(concurrency, delayNanos));
   }
 
-  /** Raises a host's delay to its robots.txt Crawl-delay (the caller refuses sites whose delay is too long). */
+  /**
+   * Raises a host's delay to its robots.txt Crawl-delay (the caller refuses sites whose delay is too long); the next
+   * turn waits the new delay after the last one, robots.txt's own included.
+   */
   void crawlDelay(String name, Duration crawlDelay) {
     Host h = host(name);
     synchronized (h) {
@@ -58,8 +64,9 @@ final class HostGate {
   }
 
   /**
-   * Waits for a turn at {@code name}: a free slot, then the host's delay since the last start. Returns false, holding
-   * nothing, when the turn would come after {@code deadlineNanos} ({@link System#nanoTime()} scale).
+   * Waits for a turn at {@code name}: a free slot, then the host's delay since the last start and the last end.
+   * Returns false, holding nothing, when the turn would come after {@code deadlineNanos} ({@link System#nanoTime()}
+   * scale). Every turn taken is ended with {@link #leave} once the answer has been read.
    */
   boolean enter(String name, long deadlineNanos) throws InterruptedException {
     Host h = host(name);
@@ -70,12 +77,21 @@ final class HostGate {
     long now = System.nanoTime();
     long start;
     synchronized (h) {
-      start = h.nextStart == Long.MIN_VALUE ? now : Math.max(now, h.nextStart);
+      start = now;
+      if (h.used) {
+        long last = h.lastEnd - h.lastStart > 0 ? h.lastEnd : h.lastStart;
+        long earliest = last + h.delayNanos;
+        start = earliest - now > 0 ? earliest : now;
+      }
       if (start - deadlineNanos > 0) {
         h.permits.release();
         return false;
       }
-      h.nextStart = start + h.delayNanos;
+      if (!h.used) {
+        h.lastEnd = start;
+      }
+      h.used = true;
+      h.lastStart = start;
     }
     try {
       sleeper.sleep(Duration.ofNanos(start - now));
@@ -86,8 +102,15 @@ final class HostGate {
     return true;
   }
 
-  /** Ends a turn taken with {@link #enter}. */
+  /** Ends a turn taken with {@link #enter}: the next one waits the host's delay from now. */
   void leave(String name) {
-    host(name).permits.release();
+    Host h = host(name);
+    synchronized (h) {
+      long now = System.nanoTime();
+      if (now - h.lastEnd > 0) {
+        h.lastEnd = now;
+      }
+    }
+    h.permits.release();
   }
 }

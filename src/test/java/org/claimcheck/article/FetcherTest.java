@@ -430,24 +430,23 @@ class FetcherTest {
     }
   }
 
-  /** What {@link #site} saw of one request: its path, when it arrived and when its answer had been sent. */
-  private record Seen(String path, long arrived, long answered) {}
+  /** What {@link #site} saw of one request: its path, when it arrived and when its answer began. */
+  private record Seen(String path, long arrived, long answering) {}
 
   /**
    * A second site on loopback that serves {@code robotsTxt} and the article at any other path, and records in
-   * {@code seen} each request's arrival and the end of its answer ({@link System#nanoTime()}).
+   * {@code seen} each request's arrival and the start of its answer ({@link System#nanoTime()}).
    */
   private HttpServer site(String robotsTxt, List<Seen> seen) throws IOException {
     HttpServer other = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     other.createContext("/", ex -> {
       long arrived = System.nanoTime();
       String path = ex.getRequestURI().getRawPath();
+      seen.add(new Seen(path, arrived, System.nanoTime())); // before the answer: the client cannot have read it yet
       try {
         send(ex, 200, path.equals("/robots.txt") ? "text/plain" : "text/html",
             path.equals("/robots.txt") ? robotsTxt.getBytes(StandardCharsets.UTF_8) : article);
-        ex.getResponseBody().flush();
       } finally {
-        seen.add(new Seen(path, arrived, System.nanoTime()));
         ex.close();
       }
     });
@@ -469,6 +468,35 @@ class FetcherTest {
       assertEquals(List.of("/robots.txt"), seen.stream().map(Seen::path).toList(), "no page was asked for");
     } finally {
       other.stop(0);
+    }
+  }
+
+  /**
+   * Really waits (no recording sleeper): every request reaches the server at least the delay after the previous answer
+   * began, the first page after robots.txt included, for the host delay and for a Crawl-delay alike.
+   */
+  @Test
+  void theServerSeesTheDelayBetweenAnAnswerAndTheNextRequest() throws IOException {
+    for (boolean crawlDelay : List.of(false, true)) { // the first also warms the HTTP client up
+      List<Seen> seen = Collections.synchronizedList(new ArrayList<>());
+      HttpServer other = site(crawlDelay ? "User-agent: *\nCrawl-delay: 0.3\n" : "User-agent: *\nDisallow: /x\n", seen);
+      Fetcher.Options options = crawlDelay ? testOptions : testOptions.withPoliteness(Duration.ofMillis(300), 1, 4);
+      try (Fetcher real = new Fetcher(options.withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2),
+          Duration.ofSeconds(10)), CLOCK)) {
+        String base = "http://127.0.0.1:" + other.getAddress().getPort();
+        List<FetchResult> results = real.fetchAll(List.of(Source.url(URI.create(base + "/a")),
+            Source.url(URI.create(base + "/b"))), s -> null);
+        assertEquals(List.of("OK", "OK"), results.stream().map(FetchResult::outcome).toList());
+      } finally {
+        other.stop(0);
+      }
+      List<Seen> byArrival = seen.stream().sorted(java.util.Comparator.comparingLong(Seen::arrived)).toList();
+      assertEquals(3, byArrival.size(), byArrival.toString());
+      for (int i = 1; i < byArrival.size(); i++) {
+        long gap = byArrival.get(i).arrived() - byArrival.get(i - 1).answering();
+        assertTrue(gap >= 300_000_000L, (crawlDelay ? "Crawl-delay" : "host delay") + ": " + byArrival.get(i).path()
+            + " came " + gap / 1_000_000 + " ms after the answer to " + byArrival.get(i - 1).path());
+      }
     }
   }
 
