@@ -54,6 +54,12 @@ public record Article(
         main.text(), main.blocks());
   }
 
+  /** This snapshot with the validators of a later answer that showed the page unchanged. */
+  public Article withValidators(String newEtag, String newLastModified) {
+    return new Article(id, source, url, finalUrl, canonicalUrl, title, author, published, modified, language, fetchedAt,
+        httpStatus, contentHash, newEtag, newLastModified, text, blocks);
+  }
+
   /** The stable id of a source: 16 hex digits of its SHA-256. */
   public static String idFor(String source) {
     return Hashes.id(source);

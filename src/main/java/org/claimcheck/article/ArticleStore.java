@@ -56,6 +56,21 @@ public final class ArticleStore {
     }
   }
 
+  /**
+   * Rewrites the record of a snapshot whose page has not changed (new validators); the raw page stays as it is.
+   */
+  public void putRecord(Article article) {
+    if (!Files.isRegularFile(dir.resolve(article.id() + ".raw.gz"))) {
+      throw new IllegalArgumentException("no snapshot to update: " + article.id());
+    }
+    try {
+      AtomicFiles.writeString(dir.resolve(article.id() + ".json"), Json.pretty(article) + "\n");
+    } catch (IOException e) {
+      throw new ClaimcheckException("cannot write the article snapshot", dir + ": " + e.getMessage(),
+          "Check free disk space and the folder's permissions");
+    }
+  }
+
   /** Every stored article, sorted by id. */
   public List<Article> all() {
     if (!Files.isDirectory(dir)) {

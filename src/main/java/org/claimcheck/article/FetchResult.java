@@ -31,8 +31,22 @@ public sealed interface FetchResult {
     }
   }
 
-  /** The page has not changed since {@code previous} was taken (HTTP 304, or the same content hash). */
-  record Unchanged(Source source, Article previous) implements FetchResult {
+  /**
+   * The page has not changed since {@code previous} was taken (HTTP 304, or the same content hash).
+   *
+   * @param previous the snapshot, with the validators (ETag, Last-Modified) the server gave this time
+   * @param refreshed whether those validators differ from the stored snapshot's: its record is to be rewritten (with
+   *     {@link ArticleStore#putRecord}), or the next conditional request asks with stale ones and gets the whole page
+   */
+  record Unchanged(Source source, Article previous, boolean refreshed) implements FetchResult {
+    public Unchanged {
+      Objects.requireNonNull(previous, "previous");
+    }
+
+    public Unchanged(Source source, Article previous) {
+      this(source, previous, false);
+    }
+
     @Override
     public String outcome() {
       return "UNCHANGED";

@@ -399,8 +399,14 @@ public final class Fetcher implements AutoCloseable {
   private FetchResult page(Source source, Article previous, HttpTransport.Response response) {
     int status = response.status();
     if (status == 304) {
-      return previous != null ? new FetchResult.Unchanged(source, previous)
-          : new FetchResult.Failed(source, "HTTP 304 without a conditional request");
+      if (previous == null) {
+        return new FetchResult.Failed(source, "HTTP 304 without a conditional request");
+      }
+      // A 304 carries the validators a 200 would; one that leaves them out keeps the old ones.
+      String etag = response.header("ETag");
+      String lastModified = response.header("Last-Modified");
+      return unchanged(source, previous, etag != null ? etag : previous.etag(),
+          lastModified != null ? lastModified : previous.lastModified());
     }
     if (status >= 400) {
       String phrase = STATUS.get(status);
@@ -423,7 +429,7 @@ public final class Fetcher implements AutoCloseable {
     }
     String hash = Hashes.sha256(raw);
     if (previous != null && hash.equals(previous.contentHash())) {
-      return new FetchResult.Unchanged(source, previous);
+      return unchanged(source, previous, response.header("ETag"), response.header("Last-Modified"));
     }
     String finalUrl = response.uri().toString();
     String charset = charsetOf(response.contentType());
@@ -432,6 +438,14 @@ public final class Fetcher implements AutoCloseable {
         : extractor.extract(raw, charset, finalUrl);
     return finish(source, source.uri().toString(), finalUrl, status, hash, response.header("ETag"),
         response.header("Last-Modified"), main, raw, response.truncated());
+  }
+
+  /** Unchanged since {@code previous}, noting validators that changed (a new ETag for the same bytes). */
+  private static FetchResult unchanged(Source source, Article previous, String etag, String lastModified) {
+    if (Objects.equals(etag, previous.etag()) && Objects.equals(lastModified, previous.lastModified())) {
+      return new FetchResult.Unchanged(source, previous);
+    }
+    return new FetchResult.Unchanged(source, previous.withValidators(etag, lastModified), true);
   }
 
   /** One request to {@code uri} in its host's turn, retried after 429 and 5xx answers. */

@@ -104,7 +104,18 @@ public final class FetchCommand implements Callable<Integer> {
           r = new FetchResult.Failed(s, reason);
         }
       }
-      case FetchResult.Unchanged u -> tally.count(r.outcome());
+      case FetchResult.Unchanged u -> {
+        try {
+          if (u.refreshed()) {
+            store.putRecord(u.previous()); // new validators for the same page, or every night is a full download
+          }
+          tally.count(r.outcome());
+        } catch (ClaimcheckException e) {
+          tally.count("FAILED", e.what(), s.name());
+          reason = e.oneLine();
+          r = new FetchResult.Failed(s, reason);
+        }
+      }
       case FetchResult.Skipped sk -> {
         reason = sk.reason();
         tally.count(r.outcome(), reason, s.name());

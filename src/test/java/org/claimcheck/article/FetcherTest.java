@@ -81,6 +81,10 @@ class FetcherTest {
       send(ex, 200, "text/html", article);
     });
     route("/static", ex -> send(ex, 200, "text/html", article));
+    route("/new-etag-same-page", ex -> {
+      ex.getResponseHeaders().add("ETag", "\"r" + hits.get("/new-etag-same-page").get() + "\"");
+      send(ex, 200, "text/html", article);
+    });
     route("/private/page", ex -> send(ex, 200, "text/html", article));
     route("/missing", ex -> send(ex, 404, null, null));
     route("/gone", ex -> send(ex, 410, null, null));
@@ -260,6 +264,23 @@ class FetcherTest {
     Article plain = assertInstanceOf(FetchResult.Fetched.class, fetch("/static")).article();
     assertNull(plain.etag());
     assertInstanceOf(FetchResult.Unchanged.class, fetcher.fetch(url("/static"), plain), "same bytes, same hash");
+  }
+
+  @Test
+  void aNewEtagForTheSamePageIsKeptForTheNextRequest() {
+    Article first = assertInstanceOf(FetchResult.Fetched.class, fetch("/new-etag-same-page")).article();
+    assertEquals("\"r1\"", first.etag());
+    FetchResult.Unchanged u = assertInstanceOf(FetchResult.Unchanged.class,
+        fetcher.fetch(url("/new-etag-same-page"), first));
+    assertTrue(u.refreshed(), "the record is to be rewritten");
+    assertEquals("\"r2\"", u.previous().etag());
+    assertEquals(first.contentHash(), u.previous().contentHash());
+    assertEquals(first.withValidators("\"r2\"", null), u.previous());
+
+    Article dated = assertInstanceOf(FetchResult.Fetched.class, fetch("/dated")).article();
+    FetchResult.Unchanged same = assertInstanceOf(FetchResult.Unchanged.class, fetcher.fetch(url("/dated"), dated));
+    assertEquals(false, same.refreshed(), "a 304 without validators keeps the old ones");
+    assertEquals(dated, same.previous());
   }
 
   @Test

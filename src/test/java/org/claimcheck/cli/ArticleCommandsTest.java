@@ -88,6 +88,36 @@ class ArticleCommandsTest {
   }
 
   @Test
+  void fetchKeepsANewEtagOfAnUnchangedPage(@TempDir Path dir) throws IOException {
+    byte[] page = Files.readAllBytes(TestData.resource("org/claimcheck/article/b12-article.html"));
+    java.util.concurrent.atomic.AtomicInteger version = new java.util.concurrent.atomic.AtomicInteger();
+    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/b12", ex -> {
+      ex.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+      ex.getResponseHeaders().add("ETag", "\"e" + version.incrementAndGet() + "\""); // a new ETag, the same bytes
+      ex.sendResponseHeaders(200, page.length);
+      try (OutputStream out = ex.getResponseBody()) {
+        out.write(page);
+      }
+      ex.close();
+    });
+    server.start();
+    try {
+      Path articles = dir.resolve("articles");
+      String[] args = {"fetch", "--articles", articles.toString(), "--allow-private-addresses", "--host-delay", "0",
+          "--deadline", "5", "http://127.0.0.1:" + server.getAddress().getPort() + "/b12"};
+      String id = run(args).out().split("\t")[1];
+      CliTest.Run second = run(args);
+      assertEquals(0, second.code(), second.err());
+      assertTrue(second.out().startsWith("UNCHANGED\t" + id), second.out());
+      assertEquals("\"e2\"", Json.MAPPER.readTree(articles.resolve(id + ".json").toFile()).path("etag").asText(),
+          "the next night asks with the ETag the server gave last");
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  @Test
   void fetchOptionsAreChecked() {
     CliTest.Run r = run("fetch", "--threads", "0", "https://example.org/");
     assertEquals(2, r.code());
