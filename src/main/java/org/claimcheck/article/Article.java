@@ -47,6 +47,14 @@ public record Article(
   }
 
   /** Builds an article from a source, fetch facts and the extracted main text. */
+  public static Article of(Source source, String url, String finalUrl, String fetchedAt, int httpStatus,
+      String contentHash, String etag, String lastModified, MainText main) {
+    return new Article(source.id(), source.name(), url, finalUrl, main.canonicalUrl(), main.title(), main.author(),
+        main.published(), main.modified(), main.language(), fetchedAt, httpStatus, contentHash, etag, lastModified,
+        main.text(), main.blocks());
+  }
+
+  /** {@link #of(Source, String, String, String, int, String, String, String, MainText)} for a source named by text. */
   public static Article of(String source, String url, String finalUrl, String fetchedAt, int httpStatus,
       String contentHash, String etag, String lastModified, MainText main) {
     return new Article(idFor(source), source, url, finalUrl, main.canonicalUrl(), main.title(), main.author(),

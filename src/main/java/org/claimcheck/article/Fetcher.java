@@ -640,7 +640,7 @@ public final class Fetcher implements AutoCloseable {
     if (main.blocks().isEmpty()) {
       return new FetchResult.Skipped(source, "no article text found in the page");
     }
-    Article article = Article.of(source.name(), url, finalUrl, clock.instant().toString(), status, hash, etag,
+    Article article = Article.of(source, url, finalUrl, clock.instant().toString(), status, hash, etag,
         lastModified, main);
     return new FetchResult.Fetched(source, article, raw, cut ? "cut at " + options.maxBodyBytes() + " bytes" : null);
   }

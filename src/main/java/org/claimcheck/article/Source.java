@@ -8,9 +8,9 @@ import java.util.Objects;
 /**
  * Where an article comes from: an http(s) URL or a local file.
  *
- * @param name the stable name the article id is derived from: the URL as given, or the file's path relative to the
- *     working folder (absolute when outside it), with forward slashes
- * @param uri the URL for remote sources, null for files
+ * @param name the stable name the article id is derived from: the URL as given without its #fragment, or the file's
+ *     path relative to the working folder (absolute when outside it), with forward slashes
+ * @param uri the URL for remote sources (no fragment), null for files
  * @param path the file for local sources, null for URLs
  */
 public record Source(String name, URI uri, Path path) {
@@ -21,8 +21,14 @@ public record Source(String name, URI uri, Path path) {
     }
   }
 
+  /** A URL; its #fragment, never sent, is dropped: {@code page} and {@code page#part} are one source. */
   public static Source url(URI uri) {
-    return new Source(uri.toString(), uri, null);
+    URI page = uri;
+    if (uri.getRawFragment() != null) {
+      String s = uri.toString();
+      page = URI.create(s.substring(0, s.indexOf('#')));
+    }
+    return new Source(page.toString(), page, null);
   }
 
   /** A local file, named relative to {@code workdir} when it lies inside it. */
@@ -37,6 +43,7 @@ public record Source(String name, URI uri, Path path) {
     return uri != null;
   }
 
+  /** The stable article id: of the URL (without #fragment), or of a file's name. */
   public String id() {
     return Article.idFor(name);
   }

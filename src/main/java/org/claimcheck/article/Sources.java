@@ -17,7 +17,8 @@ import org.claimcheck.Tally;
 
 /**
  * Thread-safe (stateless). Turns what the user named (URLs, files, directories, a sources list) into {@link Source}s.
- * Directories expand to the readable files under them, sorted by path so runs are repeatable; duplicates are dropped.
+ * Directories expand to the readable files under them, sorted by path so runs are repeatable; duplicates (the same
+ * {@link Source#id}: one file named two ways, one URL with two #fragments) are dropped.
  */
 public final class Sources {
   private Sources() {}
@@ -29,7 +30,7 @@ public final class Sources {
     Map<String, Source> out = new LinkedHashMap<>();
     for (String arg : args) {
       for (Source s : resolveOne(arg, workdir, null)) {
-        out.putIfAbsent(s.name(), s);
+        out.putIfAbsent(s.id(), s);
       }
     }
     return List.copyOf(out.values());
@@ -63,7 +64,7 @@ public final class Sources {
       }
       try {
         for (Source s : resolveOne(line, workdir, base)) {
-          out.putIfAbsent(s.name(), s);
+          out.putIfAbsent(s.id(), s);
         }
       } catch (ClaimcheckException e) {
         tally.count("SKIPPED", e.what(), list.getFileName() + ":" + lineNo + " " + line);
