@@ -1,10 +1,15 @@
 package org.claimcheck.article;
 
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.DatabindException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.zip.GZIPOutputStream;
 import java.util.stream.Stream;
 import org.claimcheck.AtomicFiles;
@@ -71,23 +76,50 @@ public final class ArticleStore {
     }
   }
 
-  /** Every stored article, sorted by id. */
-  public List<Article> all() {
+  /**
+   * What {@link #all} found.
+   *
+   * @param articles the readable snapshots, sorted by id
+   * @param unreadable the {@code .json} files that are not readable snapshots (cut short, damaged, not a snapshot),
+   *     file name to why, sorted by name
+   */
+  public record Snapshots(List<Article> articles, Map<String, String> unreadable) {
+    public Snapshots {
+      articles = List.copyOf(articles);
+      unreadable = Collections.unmodifiableMap(new TreeMap<>(unreadable));
+    }
+  }
+
+  /** Every stored article, sorted by id, and every {@code .json} file that is not a readable snapshot, with why. */
+  public Snapshots all() {
     if (!Files.isDirectory(dir)) {
-      return List.of();
+      return new Snapshots(List.of(), Map.of());
     }
     List<Article> out = new ArrayList<>();
+    Map<String, String> unreadable = new TreeMap<>();
     try (Stream<Path> files = Files.list(dir)) {
       for (Path p : files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList()) {
-        Article a = get(p.getFileName().toString().replaceFirst("\\.json$", ""));
-        if (a != null) {
-          out.add(a);
+        String name = p.getFileName().toString();
+        String id = name.substring(0, name.length() - ".json".length());
+        try {
+          Article a = Json.MAPPER.readValue(p.toFile(), Article.class);
+          if (a.id().equals(id)) {
+            out.add(a);
+          } else {
+            unreadable.put(name, "not a snapshot of this folder (its id is " + a.id() + ")");
+          }
+        } catch (StreamReadException e) {
+          unreadable.put(name, "not valid JSON (cut short or damaged)");
+        } catch (DatabindException e) {
+          unreadable.put(name, "not an article snapshot");
+        } catch (IOException e) {
+          unreadable.put(name, "cannot read: " + e.getMessage());
         }
       }
     } catch (IOException e) {
       throw new ClaimcheckException("cannot list article snapshots", dir + ": " + e.getMessage(),
           "Check the folder's permissions");
     }
-    return out;
+    return new Snapshots(out, unreadable);
   }
 }

@@ -76,7 +76,9 @@ public final class ExtractCommand implements Callable<Integer> {
     Lexicon lexicon = lexiconFile == null ? Lexicon.builtin() : Lexicon.withFile(lexiconFile);
     Workspace ws = Workspace.current();
     Tally tally = new Tally("extract");
-    List<Article> all = new ArrayList<>(new ArticleStore(articles).all());
+    ArticleStore.Snapshots snapshots = new ArticleStore(articles).all();
+    List<Article> all = new ArrayList<>(snapshots.articles());
+    snapshots.unreadable().forEach((file, why) -> tally.count("FAILED", "unreadable article snapshot: " + why, file));
     try (Fetcher fetcher = new Fetcher(Fetcher.Options.defaults(), Clock.systemUTC())) {
       for (Source s : Sources.directory(articles, ws.root())) {
         FetchResult r = fetcher.fetch(s, null);

@@ -58,6 +58,26 @@ class ExtractCommandTest {
   }
 
   @Test
+  void unreadableSnapshotsAreCountedAndNamed(@TempDir Path dir) throws IOException {
+    Path pages = Files.createDirectories(dir.resolve("pages"));
+    Files.writeString(pages.resolve("a.txt"), "Ashwagandha lowers cortisol in stressed adults.\n");
+    Files.writeString(pages.resolve("0123456789abcdef.json"), "{\"id\": \"0123456789abcdef\", \"source\": \"x\", \"te");
+    Files.writeString(pages.resolve("config.json"), "[1, 2, 3]\n");
+    CliTest.Run r = CliTest.run("extract", "--articles", pages.toString(), "--output", dir.resolve("c.jsonl").toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.err().contains("3 total, 2 FAILED, 1 OK"), r.err());
+    assertTrue(r.err().contains("1 FAILED: unreadable article snapshot: not valid JSON (cut short or damaged) "
+        + "(0123456789abcdef.json)"), r.err());
+    assertTrue(r.err().contains("1 FAILED: unreadable article snapshot: not an article snapshot (config.json)"),
+        r.err());
+
+    Files.delete(pages.resolve("a.txt"));
+    CliTest.Run none = CliTest.run("extract", "--articles", pages.toString(), "--output",
+        dir.resolve("d.jsonl").toString());
+    assertEquals(1, none.code(), "nothing could be read: " + none.err());
+  }
+
+  @Test
   void badOptionsAreUsageErrors(@TempDir Path dir) {
     CliTest.Run t = CliTest.run("extract", "--articles", dir.toString(), "--threshold", "1.5");
     assertEquals(2, t.code());
