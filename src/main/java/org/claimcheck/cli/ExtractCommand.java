@@ -4,8 +4,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.claimcheck.ClaimcheckException;
 import org.claimcheck.Tally;
@@ -79,11 +81,15 @@ public final class ExtractCommand implements Callable<Integer> {
     ArticleStore.Snapshots snapshots = new ArticleStore(articles).all();
     List<Article> all = new ArrayList<>(snapshots.articles());
     snapshots.unreadable().forEach((file, why) -> tally.count("FAILED", "unreadable article snapshot: " + why, file));
+    Map<Article, String> notes = new IdentityHashMap<>(); // "cut at N bytes"
     try (Fetcher fetcher = new Fetcher(Fetcher.Options.defaults(), Clock.systemUTC())) {
       for (Source s : Sources.directory(articles, ws.root())) {
         FetchResult r = fetcher.fetch(s, null);
         if (r instanceof FetchResult.Fetched f) {
           all.add(f.article());
+          if (f.note() != null) {
+            notes.put(f.article(), f.note());
+          }
         } else {
           String reason = r instanceof FetchResult.Skipped sk ? sk.reason() : ((FetchResult.Failed) r).reason();
           tally.count(r.outcome(), reason, s.name());
@@ -106,6 +112,8 @@ public final class ExtractCommand implements Callable<Integer> {
         headings += e.headings();
         if (e.claims().isEmpty()) {
           tally.count("SKIPPED", "no sentences outside headings", a.source());
+        } else if (notes.containsKey(a)) {
+          tally.count("OK", "page " + notes.get(a) + ", claims from the part read", a.source());
         } else {
           tally.count("OK");
         }

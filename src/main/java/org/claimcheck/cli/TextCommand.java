@@ -39,8 +39,8 @@ public final class TextCommand implements Callable<Integer> {
   List<Path> files;
 
   @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
-      description = "text, json (one array) or jsonl (one {\"source\",\"title\",\"text\",...} per input). "
-          + "Default: ${DEFAULT-VALUE}.")
+      description = "text, json (one array) or jsonl (one {\"source\",\"title\",\"text\",...} per input; "
+          + "\"note\" when the page was cut at 10 MiB). Default: ${DEFAULT-VALUE}.")
   Format format;
 
   @Option(names = "--output", paramLabel = "FILE", description = "Write here instead of stdout.")
@@ -68,7 +68,11 @@ public final class TextCommand implements Callable<Integer> {
     for (FetchResult r : fetched) {
       Source s = r.source();
       if (r instanceof FetchResult.Fetched f) {
-        results.add(view(f.article()));
+        results.add(view(f.article(), f.note()));
+        if (f.note() != null) {
+          spec.commandLine().getErr().println("warning: " + s.name() + ": " + f.note() + ", the text is of the part "
+              + "read");
+        }
       } else {
         failed++;
         String reason = r instanceof FetchResult.Skipped sk ? sk.reason() : ((FetchResult.Failed) r).reason();
@@ -108,7 +112,8 @@ public final class TextCommand implements Callable<Integer> {
     return failed == sources.size() ? Main.FAILURE : Main.OK;
   }
 
-  static Map<String, Object> view(Article a) {
+  /** The record of one page; {@code note} ("cut at N bytes"), when not null, goes in a {@code note} field. */
+  static Map<String, Object> view(Article a, String note) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("source", a.source());
     m.put("title", a.title());
@@ -119,6 +124,9 @@ public final class TextCommand implements Callable<Integer> {
     m.put("language", a.language());
     m.put("canonicalUrl", a.canonicalUrl());
     m.put("blocks", a.blocks());
+    if (note != null) {
+      m.put("note", note);
+    }
     return m;
   }
 }

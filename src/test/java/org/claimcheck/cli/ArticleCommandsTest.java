@@ -146,6 +146,34 @@ class ArticleCommandsTest {
     assertTrue(skipped.err().contains("a PDF, not a web page"), skipped.err());
   }
 
+  /** A page of more than 10 MiB: a short article, then a comment that pads it past the cap. */
+  static Path hugePage(Path file) throws IOException {
+    Files.createDirectories(file.getParent());
+    try (OutputStream out = Files.newOutputStream(file)) {
+      out.write(("<html><body><article><p>Ashwagandha lowers cortisol in stressed adults, a small trial reported."
+          + "</p></article><!--").getBytes(StandardCharsets.UTF_8));
+      byte[] pad = new byte[1 << 20];
+      java.util.Arrays.fill(pad, (byte) 'x');
+      for (int i = 0; i < 11; i++) {
+        out.write(pad);
+      }
+      out.write("--></body></html>".getBytes(StandardCharsets.UTF_8));
+    }
+    return file;
+  }
+
+  @Test
+  void textSaysWhenAPageWasCut(@TempDir Path dir) throws IOException {
+    Path page = hugePage(dir.resolve("huge.html"));
+    CliTest.Run text = run("text", page.toString());
+    assertEquals(0, text.code(), text.err());
+    assertTrue(text.out().startsWith("Ashwagandha lowers cortisol"), text.out());
+    assertTrue(text.err().contains("warning: " + page + ": cut at 10485760 bytes, the text is of the part read"),
+        text.err());
+    JsonNode line = Json.MAPPER.readTree(run("text", "--format", "jsonl", page.toString()).out().strip());
+    assertEquals("cut at 10485760 bytes", line.path("note").asText());
+  }
+
   /** A two-page benchmark folder written for the test, in the benchmark's layout. */
   private static Path tinyBenchmark(Path dir) throws IOException {
     Path html = Files.createDirectories(dir.resolve("html"));

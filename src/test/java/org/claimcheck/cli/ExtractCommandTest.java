@@ -78,6 +78,15 @@ class ExtractCommandTest {
   }
 
   @Test
+  void aPageCutAtTheCapIsNoted(@TempDir Path dir) throws IOException {
+    Path pages = dir.resolve("pages");
+    ArticleCommandsTest.hugePage(pages.resolve("huge.html"));
+    CliTest.Run r = CliTest.run("extract", "--articles", pages.toString(), "--output", dir.resolve("c.jsonl").toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.err().contains("1 OK: page cut at 10485760 bytes, claims from the part read ("), r.err());
+  }
+
+  @Test
   void badOptionsAreUsageErrors(@TempDir Path dir) {
     CliTest.Run t = CliTest.run("extract", "--articles", dir.toString(), "--threshold", "1.5");
     assertEquals(2, t.code());
