@@ -65,7 +65,7 @@ public final class ExtractCommand implements Callable<Integer> {
       throw ClaimcheckException.usage("no such articles folder", articles.toString(),
           "Give a folder of .html/.txt pages or article snapshots, or run claimcheck fetch first");
     }
-    if (threshold < 0 || threshold > 1) {
+    if (!(threshold >= 0 && threshold <= 1)) { // NaN too
       throw ClaimcheckException.usage("--threshold must be between 0 and 1", Double.toString(threshold), null);
     }
     if (output != null) {

@@ -91,6 +91,9 @@ class ExtractCommandTest {
     CliTest.Run t = CliTest.run("extract", "--articles", dir.toString(), "--threshold", "1.5");
     assertEquals(2, t.code());
     assertTrue(t.err().startsWith("error: --threshold must be between 0 and 1"), t.err());
+    CliTest.Run nan = CliTest.run("extract", "--articles", dir.toString(), "--threshold", "NaN");
+    assertEquals(2, nan.code(), "NaN would keep no claim in CSV output: " + nan.err());
+    assertTrue(nan.err().startsWith("error: --threshold must be between 0 and 1 (NaN)"), nan.err());
     CliTest.Run o = CliTest.run("extract", "--articles", dir.toString(), "--output", dir.resolve("x.txt").toString());
     assertEquals(2, o.code());
     CliTest.Run a = CliTest.run("extract", "--articles", dir.resolve("nope").toString());
