@@ -11,6 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.claimcheck.ClaimcheckException;
 import org.claimcheck.Tally;
@@ -21,6 +24,9 @@ import org.claimcheck.Tally;
  * {@link Source#id}: one file named two ways, one URL with two #fragments) are dropped.
  */
 public final class Sources {
+  /** A comment in a sources list: {@code #} at the start of a line or after white space (a URL's #fragment is not). */
+  private static final Pattern COMMENT = Pattern.compile("(?:^|\\s)#");
+
   private Sources() {}
 
   /**
@@ -37,11 +43,19 @@ public final class Sources {
   }
 
   /**
-   * Reads a sources list: one URL or path per line, {@code #} starts a comment, blank lines are ignored; relative paths
-   * are relative to the list's folder. A line that cannot work is counted as SKIPPED in {@code tally} with its reason;
-   * the rest are read.
+   * Reads a sources list: one URL or path per line, {@code #} at the start of a line or after a space or tab starts a
+   * comment, blank lines are ignored; relative paths are relative to the list's folder. A line that cannot work is
+   * counted as SKIPPED in {@code tally} with its reason; the rest are read.
    */
   public static List<Source> readList(Path list, Path workdir, Tally tally) {
+    return readList(list, workdir, tally, (line, reason) -> {});
+  }
+
+  /**
+   * {@link #readList(Path, Path, Tally)}, also handing each line that cannot work to {@code skipped}: where it is
+   * ({@code sources.txt:3 ftp://x}) and why, so that a command can list it with the sources.
+   */
+  public static List<Source> readList(Path list, Path workdir, Tally tally, BiConsumer<String, String> skipped) {
     List<String> lines;
     try {
       lines = Files.readAllLines(list, StandardCharsets.UTF_8);
@@ -54,20 +68,19 @@ public final class Sources {
     int lineNo = 0;
     for (String raw : lines) {
       lineNo++;
-      String line = raw.strip();
-      int hash = line.indexOf(" #");
-      if (line.startsWith("#") || line.isEmpty()) {
+      Matcher comment = COMMENT.matcher(raw);
+      String line = (comment.find() ? raw.substring(0, comment.start()) : raw).strip();
+      if (line.isEmpty()) {
         continue;
-      }
-      if (hash >= 0) {
-        line = line.substring(0, hash).strip();
       }
       try {
         for (Source s : resolveOne(line, workdir, base)) {
           out.putIfAbsent(s.id(), s);
         }
       } catch (ClaimcheckException e) {
-        tally.count("SKIPPED", e.what(), list.getFileName() + ":" + lineNo + " " + line);
+        String where = list.getFileName() + ":" + lineNo + " " + line;
+        tally.count("SKIPPED", e.what(), where);
+        skipped.accept(where, e.what());
       }
     }
     return List.copyOf(out.values());

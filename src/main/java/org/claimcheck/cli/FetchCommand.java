@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.BiConsumer;
 import org.claimcheck.ClaimcheckException;
 import org.claimcheck.Tally;
 import org.claimcheck.article.ArticleStore;
@@ -31,8 +32,8 @@ import picocli.CommandLine.Spec;
         "Politely: robots.txt is honoured, one request per host at a time with a delay between them, 429 and 5xx "
             + "answers are retried with backoff (Retry-After honoured), unchanged pages are not processed again "
             + "(ETag, Last-Modified, content hash).",
-        "Prints one line per source: OUTCOME ARTICLE-ID SOURCE [reason]. Exit code 1 when no source ended OK or "
-            + "UNCHANGED.",
+        "Prints one line per source: OUTCOME ARTICLE-ID SOURCE [reason] (ARTICLE-ID - for a sources-list line that "
+            + "names no source). Exit code 1 when no source ended OK or UNCHANGED.",
         "Example: claimcheck fetch https://example.org/b12 corpus/inbox/"})
 public final class FetchCommand implements Callable<Integer> {
   @Mixin
@@ -60,14 +61,17 @@ public final class FetchCommand implements Callable<Integer> {
     Fetcher.Options options = fetchOptions.toOptions();
     Workspace ws = Workspace.current();
     Tally tally = new Tally("fetch");
+    PrintWriter out = spec.commandLine().getOut();
+    // A line of a sources list that names no source gets its line on stdout like every source, with no article id.
+    BiConsumer<String, String> badLine = (where, why) -> out.println("SKIPPED\t-\t" + where + "\t" + why);
     List<Source> all = new ArrayList<>(Sources.resolve(sources, ws.root()));
     if (sourcesFile != null) {
       Outputs.requireFile(sourcesFile, "sources list", "Give a text file with one URL or path per line");
-      all.addAll(Sources.readList(sourcesFile, ws.root(), tally));
+      all.addAll(Sources.readList(sourcesFile, ws.root(), tally, badLine));
     }
     if (sources.isEmpty() && sourcesFile == null) {
       if (Files.isRegularFile(ws.sourcesFile())) {
-        all.addAll(Sources.readList(ws.sourcesFile(), ws.root(), tally));
+        all.addAll(Sources.readList(ws.sourcesFile(), ws.root(), tally, badLine));
       }
       all.addAll(Sources.directory(ws.inbox(), ws.root()));
     }
@@ -77,7 +81,6 @@ public final class FetchCommand implements Callable<Integer> {
           "Name URLs, files or folders, pass --sources FILE, or add sources to corpus/sources.txt");
     }
     ArticleStore store = new ArticleStore(articles);
-    PrintWriter out = spec.commandLine().getOut();
     List<Source> unique = all.stream().distinct().toList();
     try (Fetcher fetcher = new Fetcher(options, Clock.systemUTC())) {
       fetcher.fetchAll(unique, s -> store.get(s.id()), r -> record(r, store, tally, out));

@@ -1,10 +1,12 @@
 package org.claimcheck.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.claimcheck.ClaimcheckException;
@@ -35,8 +37,9 @@ public final class TextCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Pages: .html, .htm, .html.gz or .txt.")
-  List<Path> files;
+  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Saved pages: .html, .htm, .html.gz or .txt "
+      + "(claimcheck fetch takes URLs).")
+  List<String> files;
 
   @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
       description = "text, json (one array) or jsonl (one {\"source\",\"title\",\"text\",...} per input; "
@@ -49,11 +52,20 @@ public final class TextCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     List<Source> sources = new ArrayList<>();
-    for (Path f : files) {
-      if (java.nio.file.Files.isDirectory(f)) {
-        throw ClaimcheckException.usage("a folder, not a page", f.toString(), "Name the page files themselves");
+    for (String f : files) {
+      if (f.toLowerCase(Locale.ROOT).matches("^[a-z][a-z0-9+.-]*://.*")) {
+        throw ClaimcheckException.usage("text reads saved pages only, not URLs", f,
+            "Save the page and name the file, or fetch URLs with claimcheck fetch");
       }
-      sources.addAll(Sources.resolve(List.of(f.toString()), Path.of("")));
+      Path p = Path.of(f);
+      if (Files.isDirectory(p)) {
+        throw ClaimcheckException.usage("a folder, not a page", f, "Name the page files themselves");
+      }
+      if (!Files.isRegularFile(p)) {
+        throw ClaimcheckException.usage("no such file", f, "Name an existing .html, .htm, .html.gz or .txt file (text "
+            + "reads saved pages only; claimcheck fetch takes URLs)");
+      }
+      sources.addAll(Sources.resolve(List.of(f), Path.of("")));
     }
     Outputs.checkWritable(output);
     List<Map<String, Object>> results = new ArrayList<>();

@@ -27,4 +27,23 @@ class SourcesTest {
     assertEquals(List.of(page), Sources.readList(list, dir, tally), "fetched and stored once");
     assertEquals(0, tally.total());
   }
+
+  @Test
+  void commentsAfterASpaceOrATabAndBadLinesNamedWithTheirPlace(@TempDir Path dir) throws IOException {
+    Path list = Files.writeString(dir.resolve("sources.txt"), """
+        # watched sites
+        http://h.example/a\t# after a tab
+        http://h.example/b # after a space
+        \t# an indented comment
+        http://h.example/c#part
+        ftp://h.example/d
+        """);
+    Tally tally = new Tally("sources");
+    List<String> skipped = new java.util.ArrayList<>();
+    List<Source> sources = Sources.readList(list, dir, tally, (where, why) -> skipped.add(where + " | " + why));
+    assertEquals(List.of("http://h.example/a", "http://h.example/b", "http://h.example/c"),
+        Sources.names(sources));
+    assertEquals(List.of("sources.txt:6 ftp://h.example/d | unsupported URL scheme"), skipped);
+    assertEquals(1, tally.get("SKIPPED"));
+  }
 }

@@ -118,6 +118,15 @@ class ArticleCommandsTest {
   }
 
   @Test
+  void aBadSourcesListLineHasItsLineOnStdout(@TempDir Path dir) throws IOException {
+    Path list = Files.writeString(dir.resolve("sources.txt"), "ftp://example.org/file\n");
+    CliTest.Run r = run("fetch", "--articles", dir.resolve("articles").toString(), "--sources", list.toString());
+    assertEquals(1, r.code(), r.err());
+    assertEquals("SKIPPED\t-\tsources.txt:1 ftp://example.org/file\tunsupported URL scheme", r.out().strip());
+    assertTrue(r.err().contains("1 SKIPPED"), r.err());
+  }
+
+  @Test
   void fetchOptionsAreChecked() {
     CliTest.Run r = run("fetch", "--threads", "0", "https://example.org/");
     assertEquals(2, r.code());
@@ -144,6 +153,19 @@ class ArticleCommandsTest {
     CliTest.Run skipped = run("text", pdf.toString());
     assertEquals(1, skipped.code());
     assertTrue(skipped.err().contains("a PDF, not a web page"), skipped.err());
+  }
+
+  @Test
+  void textRefusesUrlsAndMissingFilesNamingThemAsTyped(@TempDir Path dir) {
+    CliTest.Run url = run("text", "http://example.org/b12");
+    assertEquals(2, url.code());
+    assertTrue(url.err().startsWith("error: text reads saved pages only, not URLs (http://example.org/b12). "), url.err());
+    assertTrue(url.err().contains("claimcheck fetch"), url.err());
+    String missing = dir.resolve("nope.html").toString();
+    CliTest.Run file = run("text", missing);
+    assertEquals(2, file.code());
+    assertTrue(file.err().startsWith("error: no such file (" + missing + "). "), file.err());
+    assertFalse(file.err().contains("http(s) URL"), "text takes no URL: " + file.err());
   }
 
   /** A page of more than 10 MiB: a short article, then a comment that pads it past the cap. */
