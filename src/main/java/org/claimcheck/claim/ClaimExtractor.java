@@ -441,12 +441,16 @@ public final class ClaimExtractor {
     return content == 0 || capital * 10 >= content * 6;
   }
 
-  /** A sentence as claims say it: emoji and pictographs out, spaces collapsed. */
+  /** Symbols before the arrows block that are marks or emoji, not units: the rest ("°", "℃") stay in claims. */
+  private static final String MARKS = "\u00a6\u00a9\u00ae\u2122\u2139";
+
+  /** A sentence as claims say it: emoji, pictographs and marks ("®", "™") out, units kept, spaces collapsed. */
   static String clean(String s) {
     StringBuilder sb = new StringBuilder(s.length());
     s.codePoints().forEach(cp -> {
       int type = Character.getType(cp);
-      boolean symbol = type == Character.OTHER_SYMBOL || type == Character.SURROGATE
+      boolean symbol = type == Character.OTHER_SYMBOL && (cp >= 0x2190 || MARKS.indexOf(cp) >= 0)
+          || type == Character.SURROGATE
           || cp == 0xFE0F || cp == 0x200D || cp >= 0x1F000 || cp >= 0x2190 && cp <= 0x21FF
           || cp >= 0x2600 && cp <= 0x27BF;
       sb.appendCodePoint(symbol ? ' ' : cp);

@@ -108,13 +108,33 @@ final class Clauses {
     return i == c.pred;
   }
 
-  /** Tokens [from, to) without trailing punctuation. */
+  /** Tokens [from, to) without trailing punctuation; units and signs stay ("by 25 %", "10 mg/dL", "4 °C"). */
   static int trimEnd(Parse p, int from, int to) {
-    while (to > from && (p.tag[to - 1].equals("PUNCT") && !p.tok[to - 1].equals(")")
-        || p.tag[to - 1].equals("SYM"))) {
+    while (to > from && mere(p, to - 1) && !p.tok[to - 1].equals(")")) {
       to--;
     }
     return to;
+  }
+
+  /** Punctuation marks that are units, not punctuation: per cent, per mille, per ten thousand, primes. */
+  private static final String UNIT_MARKS = "%\u2030\u2031\u2032\u2033\u2034";
+
+  /**
+   * Whether token i is mere punctuation (full stops, commas, quotes, dashes, brackets, "...", "*", "|"), which a
+   * claim may lose at its edges; a symbol or unit that says something ("%", "°", "$", "×", "±",
+   * "/dL") is not. Tokens the tagger takes for words are never punctuation.
+   */
+  static boolean mere(Parse p, int i) {
+    if (!p.tag[i].equals("PUNCT") && !p.tag[i].equals("SYM")) {
+      return false;
+    }
+    return p.tok[i].codePoints().allMatch(cp -> cp == '|' || UNIT_MARKS.indexOf(cp) < 0 && switch (
+        Character.getType(cp)) {
+      case Character.CONNECTOR_PUNCTUATION, Character.DASH_PUNCTUATION, Character.START_PUNCTUATION,
+          Character.END_PUNCTUATION, Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION,
+          Character.OTHER_PUNCTUATION -> true;
+      default -> false;
+    });
   }
 
   /** One clause of tokens [from, to). */
@@ -151,7 +171,8 @@ final class Clauses {
     int i = from;
     while (i < to && (Cues.DISCOURSE.contains(p.low[i]) && (i + 1 < to && (p.tok[i + 1].equals(",")
         || p.low[i].equals("and") || p.low[i].equals("but") || p.low[i].equals("so") || p.low[i].equals("also")))
-        || p.tok[i].equals(",") || p.tag[i].equals("PUNCT") && !p.tok[i].equals("(") || p.tag[i].equals("SYM"))) {
+        || p.tok[i].equals(",") || mere(p, i) && !p.tok[i].equals("(")
+        || p.tok[i].equals("+") && i + 1 < p.size() && p.spaceBefore(i + 1))) {
       i++;
     }
     return i;

@@ -199,6 +199,29 @@ class ClaimExtractorTest {
   }
 
   @Test
+  void unitsAndSymbolsStayOnlyPunctuationGoes() {
+    // "by 25 %." once gave "by 25.": the trailing "%" (tagged SYM) was trimmed as punctuation, and "°" was dropped as
+    // an emoji.
+    assertEquals("B12 supplements reduce homocysteine by 25 %.",
+        only("B12 supplements reduce homocysteine by 25 %.").claim());
+    assertEquals("homocysteine by 25 %", only("B12 supplements reduce homocysteine by 25 %.").object());
+    assertEquals("B12 supplements were found to reduce homocysteine by 25 %.",
+        only("B12 supplements were found to reduce homocysteine by 25 %.").claim());
+    assertEquals("B12 lowers homocysteine to 10 mg/dL.", only("B12 lowers homocysteine to 10 mg/dL.").claim());
+    assertEquals("Folate raised the risk by 3 \u2030.", only("Folate raised the risk by 3 \u2030.").claim());
+    assertEquals("B12 injections are stored at 4 \u00b0C.", only("B12 injections are stored at 4 \u00b0C.").claim());
+    assertEquals("Anemia risk rose 2 \u00d7.", only("Anemia risk rose 2 \u00d7.").claim());
+    assertEquals("% of vegans with B12 deficiency is high.",
+        only("% of vegans with B12 deficiency is high.").claim());
+    // Real punctuation still goes, at either end.
+    assertEquals("B12 deficiency causes anemia.", only("B12 deficiency causes anemia ...").claim());
+    assertEquals("B12 deficiency causes anemia.", only("B12 deficiency causes anemia!!").claim());
+    assertEquals("B12 deficiency causes anemia.", only("\u201cB12 deficiency causes anemia.\u201d").claim());
+    assertEquals("B12 deficiency causes anemia.", only("* B12 deficiency causes anemia *").claim());
+    assertEquals("B12 deficiency causes anemia.", only("+ B12 deficiency causes anemia.").claim());
+  }
+
+  @Test
   void subjectRelationAndObjectComeFromTheTags() {
     Claim c = only("In older adults, vitamin B12 is involved in the synthesis of melatonin.");
     assertEquals("vitamin B12", c.subject());
