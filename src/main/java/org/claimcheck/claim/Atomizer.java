@@ -38,6 +38,11 @@ final class Atomizer {
     int clauseTo;
     boolean fragment;
     boolean framed;
+    /**
+     * Tokens of the hedging framing the claim stands under ("It is unlikely that"): its cues mark the claim's
+     * certainty and negation; the subject, relation and object are those of the clause it frames.
+     */
+    final BitSet hedgeFraming = new BitSet();
     /** The conjunction that joined the draft's clause to the one before ("so", "but"), or null. */
     String conj;
     /** Whether an earlier clause of the sentence is a research agenda ("Researchers are still experimenting"). */
@@ -108,9 +113,17 @@ final class Atomizer {
         return cap(out);
       }
     }
-    int skipped = framing(p, from, to);
+    int skipped = framing(p, Cues.FRAMING, from, to);
     boolean framingDropped = skipped > from;
     from = skipped;
+    // "It is unlikely that B12 causes acne": the clause is "B12 causes acne" (subject "B12"), negated and probable.
+    BitSet hedgeFraming = new BitSet();
+    skipped = framing(p, Cues.HEDGE_FRAMING, from, to);
+    if (skipped > from && Clauses.strictPredicate(p, skipped, to) >= 0) {
+      int it = p.indexOf("it", from, skipped);
+      hedgeFraming.set(it >= 0 ? it : from, skipped);
+      from = skipped;
+    }
     List<Clauses.Clause> clauses = Clauses.of(p, from, to);
     boolean bareVerbFirst = p.tag[from].equals("VERB") && p.lemma[from].equals(p.low[from])
         && !p.low[from].endsWith("ing") && !p.low[from].endsWith("ed") && from + 1 < to
@@ -129,6 +142,9 @@ final class Atomizer {
       if (frame != null) {
         out.add(framedDraft(p, from, to, frame, label));
       } else {
+        if (!hedgeFraming.isEmpty()) {
+          from = hedgeFraming.nextSetBit(0); // a fragment keeps its framing as it is
+        }
         Draft d = new Draft();
         d.fragment = true;
         d.mainFrom = from;
@@ -170,6 +186,10 @@ final class Atomizer {
     Mention firstSubject = null;
     boolean agenda = false;
     for (Clauses.Clause c : clauses) {
+      if (c != clauses.getFirst()) {
+        // "It is unlikely that X, but Y" (", and Y"): the framing frames X only.
+        hedgeFraming.clear();
+      }
       if (c.fragment()) {
         continue;
       }
@@ -262,6 +282,7 @@ final class Atomizer {
           if (framingDropped) {
             d.notes.add("framing dropped");
           }
+          hedge(p, d, hedgeFraming);
           for (var e : repl.entrySet()) {
             if (d.tokens.get(e.getKey()) && !e.getValue().isEmpty()) {
               d.notes.add("resolved: " + p.text(e.getKey(), e.getKey() + 1) + " -> " + e.getValue());
@@ -303,10 +324,24 @@ final class Atomizer {
     return d;
   }
 
-  /** The first token after an emphatic framing at {@code from} ("It's crucial to emphasize that"), or from. */
-  private static int framing(Parse p, int from, int to) {
+  /**
+   * Puts {@code d} under the hedging framing its clause stands under, if any: the claim says it ("It is unlikely that
+   * B12 causes acne", so that it is not the same claim as "B12 causes acne") and its cues mark the claim.
+   */
+  private static void hedge(Parse p, Draft d, BitSet hedgeFraming) {
+    if (!hedgeFraming.isEmpty()) {
+      d.hedgeFraming.or(hedgeFraming);
+      d.text = upperFirst(render(p, hedgeFraming, Map.of())) + " " + lowerFirst(d.text);
+    }
+  }
+
+  /**
+   * The first token after a framing ({@link Cues#FRAMING}: "It's crucial to emphasize that"; {@link
+   * Cues#HEDGE_FRAMING}: "It is likely that") at {@code from}, or from.
+   */
+  private static int framing(Parse p, java.util.regex.Pattern framing, int from, int to) {
     String rest = p.text.substring(p.start[from]).replace('\u2019', '\'');
-    Matcher m = Cues.FRAMING.matcher(rest);
+    Matcher m = framing.matcher(rest);
     if (!m.find() || m.end() == 0) {
       return from;
     }

@@ -203,6 +203,15 @@ final class CheckWorthiness {
       negated = true;
       reasons.add("negated");
     }
+    // A hedging framing negates what it frames once per cue: "It is unlikely that B12 causes acne" is negated, "It is
+    // unlikely that B12 does not help" is not.
+    String framing = Atomizer.render(p, d.hedgeFraming, java.util.Map.of());
+    for (int i = d.hedgeFraming.nextSetBit(0); i >= 0; i = d.hedgeFraming.nextSetBit(i + 1)) {
+      if (Cues.NEGATION.contains(p.low[i]) && !Negation.pseudo(p, i)) {
+        negated = !negated;
+        reasons.add("negated: " + p.tok[i] + " (" + framing + ")" + (negated ? "" : ", a double negation"));
+      }
+    }
     String certainty = certainty(d, p, lower);
     boolean hedged = !certainty.equals("certain");
     if (hedged) {
@@ -256,6 +265,14 @@ final class CheckWorthiness {
         probable |= Cues.PROBABLE.contains(w);
       }
     }
+    // The hedging framing over the claim's clause: "It is possible that", "It's thought that".
+    for (int i = d.hedgeFraming.nextSetBit(0); i >= 0; i = d.hedgeFraming.nextSetBit(i + 1)) {
+      possible |= Cues.POSSIBLE.contains(p.low[i]);
+      probable |= Cues.PROBABLE.contains(p.low[i]);
+    }
+    String framing = Atomizer.render(p, d.hedgeFraming, java.util.Map.of()).toLowerCase(Locale.ROOT)
+        .replace('\u2019', '\'').replace("it's ", "it is ");
+    probable |= !framing.isEmpty() && Cues.HEDGE_PHRASE.matcher(framing + " ").find();
     return possible ? "possible" : probable ? "probable" : "certain";
   }
 

@@ -16,7 +16,8 @@ import org.claimcheck.Hashes;
  * @param subject the subject phrase, may be empty
  * @param relation the relation (verb phrase), may be empty
  * @param object the object phrase, may be empty
- * @param negated whether the claim is negated ("B12 has no toxicity")
+ * @param negated whether the claim is negated ("B12 has no toxicity"; "B12 is unlikely to cause acne", which is also
+ *     probable)
  * @param hedged whether it is hedged ("may", "might", "some studies suggest")
  * @param checkWorthiness in [0, 1]
  * @param reasons why the score is what it is, e.g. "health entity: vitamin_b12"

@@ -20,14 +20,17 @@ import java.util.regex.Pattern;
 final class Cues {
   private Cues() {}
 
-  /** NegEx-style negation cues (lower case tokens). */
+  /**
+   * NegEx-style negation cues (lower case tokens). "Unlikely", "improbable" and "doubtful" negate too: "B12 is unlikely
+   * to cause acne" says it probably does not (they are also {@link #PROBABLE} hedges).
+   */
   static final Set<String> NEGATION = set("no", "not", "n't", "never", "none", "neither", "nor", "cannot",
-      "without", "nothing", "nobody", "nowhere", "lacks");
+      "without", "nothing", "nobody", "nowhere", "lacks", "unlikely", "improbable", "doubtful");
 
-  /** Pseudo-negations: a cue that does not negate here ("no surprise", "not only", "may or may not"). */
+  /** Pseudo-negations: cues that do not negate here ("no surprise", "not only", "may or may not", "not unlikely"). */
   static final Pattern PSEUDO_NEGATION = Pattern.compile(
       "\\b(no (surprise|doubt|wonder|question|matter)|not only|not just|without (a )?doubt|no further|"
-          + "not necessarily|may or may not|might or might not)\\b");
+          + "not necessarily|may or may not|might or might not|not (unlikely|improbable|doubtful))\\b");
 
   /** Words and phrases that end a negation's scope. */
   static final Set<String> SCOPE_END = set(",", ";", ":", ".", "but", "however", "although", "though", "which",
@@ -35,10 +38,11 @@ final class Cues {
 
   /** Hedge cues that make a claim possible rather than asserted. */
   static final Set<String> POSSIBLE = set("may", "might", "could", "possibly", "perhaps", "potentially",
-      "potential", "possible", "conceivably");
+      "potential", "possible", "conceivably", "conceivable", "plausible");
 
-  /** Hedge cues that make a claim probable. */
-  static final Set<String> PROBABLE = set("likely", "unlikely", "probably", "presumably", "suggest", "suggests",
+  /** Hedge cues that make a claim probable (or, for the negating ones, probably not so). */
+  static final Set<String> PROBABLE = set("likely", "unlikely", "probable", "improbable", "doubtful", "probably",
+      "presumably", "suggest", "suggests",
       "suggested", "suggesting", "appear", "appears", "seem", "seems", "apparently", "putative", "possibly",
       "speculate", "hypothesize", "hypothesise", "indicate", "indicates");
 
@@ -122,16 +126,32 @@ final class Cues {
           + "|supplements?|patches|brand|customers|readers|blog|newsletter|experts?)\\b|\\b(contact|call|email|visit)"
           + " us\\b|\\bmy (clients|patients|practice)\\b");
 
+  /** A discourse word that may open a framing ("However, it is likely that ..."). */
+  private static final String FRAMING_OPENER = "(?:(?:and|so|also|but|however|therefore|thus|moreover"
+      + "|furthermore|additionally|indeed|still|yet|consequently|unfortunately|interestingly|importantly|notably"
+      + "|finally|then),? )?";
+
   /** Emphatic framings kept out of the claim text: "It's crucial to emphasize that B12 ..." gives "B12 ...". */
   static final Pattern FRAMING = Pattern.compile(
-      "^(?:(?:and|so|also|but|however|therefore|thus|moreover|furthermore|additionally|indeed|still|yet"
-          + "|consequently|unfortunately|interestingly|importantly|notably|finally|then),? )?"
+      "^" + FRAMING_OPENER
           + "(?:in (?:our|my) (?:experience|opinion|view),? |for now,? |right now,? |of course,? |"
           + "(?:it(?: is|'s| should be) (?:crucial|important|essential|vital|worth|key|necessary|good) to "
           + "(?:emphasi[sz]e|remember|note|understand|recogni[sz]e|keep in mind|point out|mention|know) that "
           + "|it should come as no surprise,? (?:then,? )?that |(?:we|you) (?:do |now |already )?know that "
           + "|it(?: is|'s) (?:well[- ])?known that |remember that |note that "
           + "|keep in mind that |needless to say,? ))+",
+      Pattern.CASE_INSENSITIVE);
+
+  /**
+   * Hedging framings: the claim keeps them, but its subject, relation and object are those of the clause they frame,
+   * and their cues mark it: "It is unlikely that B12 causes acne" has subject "B12", negated and probable.
+   */
+  static final Pattern HEDGE_FRAMING = Pattern.compile(
+      "^" + FRAMING_OPENER + "it(?:(?:'s| is| was| remains| seems| appears)(?: not)?"
+          + "(?: (?:very|highly|quite|rather|most|more|less|extremely|fairly|entirely|equally|also|still))?"
+          + " (?:likely|unlikely|possible|probable|improbable|doubtful|plausible|conceivable|thought|believed"
+          + "|suspected|presumed|assumed|suggested) (?:that|whether)"
+          + "| (?:seems|appears|(?:does not|doesn't) (?:seem|appear)) that) ",
       Pattern.CASE_INSENSITIVE);
 
   /** Leading discourse words dropped from claims ("Also, ...", "Therefore, ..."). */

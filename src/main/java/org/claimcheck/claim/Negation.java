@@ -38,7 +38,8 @@ final class Negation {
     return out;
   }
 
-  private static boolean pseudo(Parse p, int i) {
+  /** Whether the cue at token i is a pseudo-negation ("no surprise", "not only", "not unlikely"). */
+  static boolean pseudo(Parse p, int i) {
     int from = Math.max(0, i - 3);
     int to = Math.min(p.size(), i + 4);
     String window = String.join(" ", java.util.Arrays.copyOfRange(p.low, from, to)).toLowerCase(Locale.ROOT);

@@ -222,6 +222,53 @@ class ClaimExtractorTest {
   }
 
   @Test
+  void unlikelyNegatesAndAHedgingFramingLeavesTheClaimItsOwnSubject() {
+    // "It is unlikely that B12 causes acne." was recorded as a probable positive claim with "It" as subject.
+    Claim unlikely = only("It is unlikely that B12 causes acne.");
+    assertEquals("It is unlikely that B12 causes acne.", unlikely.claim(), "the claim says it is unlikely");
+    assertEquals("B12", unlikely.subject());
+    assertEquals("causes", unlikely.relation());
+    assertEquals("acne", unlikely.object());
+    assertTrue(unlikely.negated(), unlikely.reasons().toString());
+    assertTrue(unlikely.hedged());
+    assertEquals("probable", unlikely.certainty());
+    for (String s : List.of("It is not likely that B12 causes acne.", "It's highly unlikely that B12 causes acne.",
+        "It is improbable that B12 causes acne.", "It is doubtful whether B12 causes acne.",
+        "B12 is unlikely to cause acne.")) {
+      Claim c = only(s);
+      assertTrue(c.negated(), s + " " + c.reasons());
+      assertEquals("probable", c.certainty(), s);
+      assertEquals("B12", c.subject(), s);
+    }
+    Claim likely = only("It is likely that B12 causes acne.");
+    assertEquals("B12", likely.subject());
+    assertFalse(likely.negated());
+    assertEquals("probable", likely.certainty());
+    Claim possible = only("It is possible that B12 causes acne.");
+    assertEquals("B12", possible.subject());
+    assertEquals("possible", possible.certainty());
+    assertEquals("probable", only("It is thought that B12 deficiency causes fatigue.").certainty());
+    // One article may say all of these: each is a claim of its own.
+    assertEquals(List.of("B12 causes acne.", "It is unlikely that B12 causes acne.", "It is likely that B12 causes acne."),
+        texts(claims(p("B12 causes acne."), p("It is unlikely that B12 causes acne."),
+            p("However, it is likely that B12 causes acne."))));
+    Claim known = only("It is well known that B12 prevents anemia.");
+    assertEquals("B12", known.subject());
+    assertEquals("certain", known.certainty());
+    Claim twice = only("It is unlikely that B12 does not help nerves.");
+    assertFalse(twice.negated(), "a double negation: " + twice.reasons());
+    assertFalse(only("B12 is not unlikely to cause acne.").negated(), "'not unlikely' is a pseudo-negation");
+    // The framing frames its own clause, not one after ", but" or ", and".
+    List<Claim> c = claims(p("It is unlikely that B12 causes acne, but it may cause rashes, and it worsens rosacea."));
+    assertEquals(List.of("It is unlikely that B12 causes acne.", "B12 may cause rashes.", "B12 worsens rosacea."),
+        texts(c));
+    assertTrue(c.get(0).negated());
+    assertFalse(c.get(2).negated(), c.get(2).toString());
+    assertFalse(c.get(1).negated(), c.get(1).toString());
+    assertEquals("possible", c.get(1).certainty());
+  }
+
+  @Test
   void subjectRelationAndObjectComeFromTheTags() {
     Claim c = only("In older adults, vitamin B12 is involved in the synthesis of melatonin.");
     assertEquals("vitamin B12", c.subject());
