@@ -81,6 +81,7 @@ public final class ClaimExtractor {
     private final Atomizer atomizer;
     private final Map<String, Claim> claims = new LinkedHashMap<>();
     private final Mention topic;
+    private final String title;
     private Mention sectionTopic;
     private String heading;
     private Atomizer.Frame headingFrame;
@@ -94,6 +95,7 @@ public final class ClaimExtractor {
 
     Reader(Article article) {
       this.article = article;
+      this.title = article.title() == null ? null : withoutControls(article.title(), false).strip();
       Mention[] t = topics(article);
       this.topic = t[0];
       this.refs = new References(t[0], t[1], t[2]);
@@ -104,7 +106,9 @@ public final class ClaimExtractor {
       List<Block> blocks = article.blocks();
       for (int b = 0; b < blocks.size(); b++) {
         Block block = blocks.get(b);
-        String text = block.text().strip();
+        // A .txt article may hold control characters (a BEL, a form feed): none reaches a claim. Line breaks stay
+        // until the block is split into sentences.
+        String text = withoutControls(block.text(), true).strip();
         boolean labelled = LABEL.matcher(text).find();
         if (block.kind() != Block.Kind.PARAGRAPH || labelled) {
           // A list item or a "Label: text" item starts afresh; plain paragraphs go on from the one before.
@@ -160,7 +164,7 @@ public final class ClaimExtractor {
     private void heading(String text, boolean sub) {
       sentenceIndex++;
       headings++;
-      heading = text;
+      heading = withoutControls(text, false);
       leadFrame = null;
       tableHeader = null;
       refs.previous = null;
@@ -239,6 +243,7 @@ public final class ClaimExtractor {
         String rowLabel) {
       int index = sentenceIndex++;
       sentences++;
+      sentence = withoutControls(sentence, false);
       String clean = clean(sentence);
       if (clean.isBlank()) {
         clean = sentence;
@@ -280,7 +285,7 @@ public final class ClaimExtractor {
         if (claims.containsKey(id)) {
           continue;
         }
-        claims.put(id, new Claim(id, article.id(), article.url(), article.title(), index, sentence,
+        claims.put(id, new Claim(id, article.id(), article.url(), title, index, sentence,
             heading, normalised, d.subject, d.relation, d.object, r.negated(), r.hedged(), r.score(), r.reasons(),
             r.entities(), r.certainty()));
       }
@@ -439,6 +444,38 @@ public final class ClaimExtractor {
       }
     }
     return content == 0 || capital * 10 >= content * 6;
+  }
+
+  /**
+   * {@code s} with each run of C0 and C1 control characters (tabs, a BEL, line breaks unless {@code keepLines}) and
+   * the spaces around it as one space, none at the start.
+   */
+  static String withoutControls(String s, boolean keepLines) {
+    if (s.chars().noneMatch(c -> control(c, keepLines))) {
+      return s;
+    }
+    StringBuilder sb = new StringBuilder(s.length());
+    boolean gap = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (control(c, keepLines)) {
+        while (!sb.isEmpty() && sb.charAt(sb.length() - 1) == ' ') {
+          sb.setLength(sb.length() - 1);
+        }
+        gap = !sb.isEmpty();
+      } else if (!(gap && c == ' ')) {
+        if (gap) {
+          sb.append(' ');
+          gap = false;
+        }
+        sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+
+  private static boolean control(int c, boolean keepLines) {
+    return Character.getType(c) == Character.CONTROL && !(keepLines && (c == '\n' || c == '\r'));
   }
 
   /** Symbols before the arrows block that are marks or emoji, not units: the rest ("°", "℃") stay in claims. */

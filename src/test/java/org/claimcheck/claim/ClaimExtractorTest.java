@@ -269,6 +269,27 @@ class ClaimExtractorTest {
   }
 
   @Test
+  void claimsHoldNoControlCharacters() {
+    // A .txt article kept a BEL: it ended up in the claim, subject and sentence (and broke the subject), raw in the CSV.
+    List<Claim> c = extractor.extract(titled("B12\u0007 notes", h("Deficiency\u0085 facts"),
+        p("B12 deficiency is\u0007 common\tin vegans.\u001b"), p("\u0000B12\u0007deficiency\u009b causes anemia.")));
+    assertEquals(2, c.size(), c.toString());
+    assertEquals("B12 deficiency is common in vegans.", c.get(0).claim());
+    assertEquals("B12 deficiency", c.get(0).subject());
+    assertEquals("B12 deficiency is common in vegans.", c.get(0).sentence());
+    assertEquals("Deficiency facts", c.get(0).context());
+    assertEquals("B12 notes", c.get(0).articleTitle());
+    assertEquals("B12 deficiency causes anemia.", c.get(1).claim());
+    assertEquals("B12 deficiency causes anemia.", c.get(1).sentence());
+    for (Claim x : c) {
+      for (String field : new String[] {x.claim(), x.subject(), x.relation(), x.object(), x.sentence(), x.context(),
+          x.articleTitle(), String.join(" ", x.reasons())}) {
+        assertTrue(field.chars().noneMatch(ch -> Character.getType(ch) == Character.CONTROL), field);
+      }
+    }
+  }
+
+  @Test
   void subjectRelationAndObjectComeFromTheTags() {
     Claim c = only("In older adults, vitamin B12 is involved in the synthesis of melatonin.");
     assertEquals("vitamin B12", c.subject());
