@@ -58,6 +58,25 @@ final class Fingerprints {
   }
 
   /**
+   * The generation of the commit an {@link #index} fingerprint names: 0 for {@link #NO_INDEX} (Lucene numbers the
+   * first commit 1), -1 when the fingerprint names none (an unreadable index).
+   */
+  static long generation(String indexFingerprint) {
+    if (NO_INDEX.equals(indexFingerprint)) {
+      return 0;
+    }
+    String[] parts = indexFingerprint.split(" ");
+    if (parts.length == 3 && parts[0].equals("gen")) {
+      try {
+        return Long.parseLong(parts[1]);
+      } catch (NumberFormatException e) {
+        return -1;
+      }
+    }
+    return -1;
+  }
+
+  /**
    * A hash of the compiled classes and resources named, and of {@code facts}: when a class's code changes (a better
    * extractor or stance model is merged), work it did is done again without anyone having to remember a version bump.
    */

@@ -404,14 +404,17 @@ public final class NightlyRun {
 
   /**
    * A run killed between an index commit and the update of {@code abstract-files.json} left a pending marker: when the
-   * index has moved on from the commit the marker names, the commit happened and its files are recorded now.
+   * index's latest commit is the one the marker names (the generation after the commit it replaced), the commit
+   * happened and its files are recorded now. Any other commit (another writer's, e.g. {@code claimcheck index}) proves
+   * nothing about ours: the marker is dropped and the files are indexed again (indexing a file twice changes nothing).
    */
   private void recoverPendingCommit(RunState state, String indexKey, String now) throws IOException {
     RunState.PendingCommit pending = state.pending();
     if (pending == null) {
       return;
     }
-    if (pending.index().equals(indexKey) && !now.equals(pending.before()) && !now.equals(Fingerprints.NO_INDEX)) {
+    if (pending.index().equals(indexKey) && pending.generation() != null
+        && pending.generation() == Fingerprints.generation(now) && !now.equals(pending.before())) {
       RunState.IndexedFiles recorded = state.indexedFiles(indexKey);
       Map<String, RunState.IndexedFile> base = recorded.fingerprint().equals(pending.before())
           ? recorded.files() : Map.of();
@@ -427,7 +430,6 @@ public final class NightlyRun {
       return null;
     }
     String indexKey = indexKey();
-    state.putPending(new RunState.PendingCommit(indexKey, indexFingerprint, pendingFiles));
     try (AbstractIndexer indexer = rebuild ? AbstractIndexer.rebuild(options.index())
         : AbstractIndexer.open(options.index());
         Progress.Stage p = progress.start("index", todo.size(), "files")) {
@@ -436,7 +438,20 @@ public final class NightlyRun {
         warnings.add(older + " (`run --full` indexes every abstract file again, in name order)");
       }
       indexer.index(todo, t, f -> p.step());
-      indexer.commit();
+      // Marked only now, holding the index's write lock: the next commit of this index is ours, and nothing marks a
+      // commit that an index that could not be opened or read never made.
+      String before = Fingerprints.index(options.index());
+      long generation = Fingerprints.generation(before);
+      state.putPending(new RunState.PendingCommit(indexKey, before, generation < 0 ? null : generation + 1,
+          pendingFiles));
+      try {
+        indexer.commit();
+      } catch (RuntimeException e) {
+        if (Fingerprints.index(options.index()).equals(before)) {
+          state.clearPending(); // the commit did not happen
+        }
+        throw e;
+      }
     }
     String after = Fingerprints.index(options.index());
     state.putIndexedFiles(indexKey, new RunState.IndexedFiles(after, allKnown));

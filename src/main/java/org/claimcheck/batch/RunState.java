@@ -76,8 +76,13 @@ public final class RunState {
     }
   }
 
-  /** The files an index commit about to be made holds, and the fingerprint of the commit it replaces. */
-  public record PendingCommit(String index, String before, Map<String, IndexedFile> files) {
+  /**
+   * The files an index commit about to be made holds, the fingerprint of the commit it replaces and the generation the
+   * commit will have. Written while the run holds the index's write lock, just before it commits: no other writer can
+   * commit in between, so the commit that has {@code generation} is this one. A marker without a generation (written
+   * by an older claimcheck, which could leave one behind for a commit that never happened) names no commit.
+   */
+  public record PendingCommit(String index, String before, Long generation, Map<String, IndexedFile> files) {
     public PendingCommit {
       Objects.requireNonNull(index, "index");
       Objects.requireNonNull(before, "before");

@@ -186,7 +186,7 @@ class IncrementalRunTest {
 
     // A run that dies after marking the commit as pending but before committing: the file is indexed next time.
     state.putPending(new RunState.PendingCommit(index.toString(), Fingerprints.index(index),
-        Map.of(file.toString(), indexedFile(file))));
+        Fingerprints.generation(Fingerprints.index(index)) + 1, Map.of(file.toString(), indexedFile(file))));
     RunFixture.Run notCommitted = f.run("2026-11-21");
     assertEquals(1, notCommitted.count("abstracts", "NEW"), notCommitted.err());
     assertEquals(2, notCommitted.count("index", "INDEXED"));
@@ -196,7 +196,7 @@ class IncrementalRunTest {
     Files.copy(file, work.resolve("abstracts/abstracts-3.xml"));
     Path third = work.resolve("abstracts/abstracts-3.xml").toAbsolutePath().normalize();
     state.putPending(new RunState.PendingCommit(index.toString(), Fingerprints.index(index),
-        Map.of(third.toString(), indexedFile(third))));
+        Fingerprints.generation(Fingerprints.index(index)) + 1, Map.of(third.toString(), indexedFile(third))));
     try (AbstractIndexer indexer = AbstractIndexer.open(index)) {
       indexer.index(third, new Tally("index"));
       indexer.commit();
@@ -205,6 +205,56 @@ class IncrementalRunTest {
     assertEquals(3, committed.count("abstracts", "UNCHANGED"), committed.err());
     assertEquals(0, committed.total("index"));
     assertEquals(0, committed.manifest().path("warnings").size(), committed.manifest().path("warnings").toString());
+    assertNull(state.pending());
+  }
+
+  @Test
+  void aRunThatCannotOpenTheIndexLeavesNoMarkerThatAnotherWritersCommitCouldAnswer(@TempDir Path work)
+      throws IOException {
+    RunFixture f = new RunFixture(work);
+    assertEquals(0, f.run("2026-11-20").code());
+    f.addSecondAbstracts();
+    Path index = work.resolve("corpus/index");
+    RunState state = RunState.open(work.resolve("corpus/state"));
+
+    // Another writer holds the index's write lock: the run cannot index, and fails.
+    try (AbstractIndexer other = AbstractIndexer.open(index)) {
+      RunFixture.Run locked = f.run("2026-11-21");
+      assertEquals(1, locked.code(), locked.err());
+      assertTrue(locked.err().contains("cannot open the index for writing"), locked.err());
+    }
+    assertNull(state.pending(), "no commit of this run is pending");
+
+    // That writer (e.g. `claimcheck index`) then commits a file of its own: abstracts-2.xml is still to be indexed.
+    Path elsewhere = work.resolve("elsewhere.xml");
+    Files.writeString(elsewhere, Files.readString(work.resolve("abstracts/abstracts-1.xml"))
+        .replace("<PMID Version=\"1\">", "<PMID Version=\"1\">9"));
+    try (AbstractIndexer other = AbstractIndexer.open(index)) {
+      Tally tally = new Tally("index");
+      other.index(elsewhere, tally);
+      other.commit();
+      assertTrue(tally.get("INDEXED") > 0, tally.toString());
+    }
+    RunFixture.Run next = f.run("2026-11-22");
+    assertEquals(0, next.code(), next.err());
+    assertEquals(2, next.count("index", "INDEXED"), "abstracts-2.xml is indexed: " + next.err());
+
+    // A marker an older claimcheck left behind (no commit generation) is not taken for a commit either.
+    Path third = work.resolve("abstracts/abstracts-3.xml");
+    Files.copy(work.resolve("abstracts/abstracts-2.xml"), third);
+    Path indexKey = index.toAbsolutePath().normalize();
+    Path thirdKey = third.toAbsolutePath().normalize();
+    state.putPending(new RunState.PendingCommit(indexKey.toString(), Fingerprints.index(index), null,
+        Map.of(thirdKey.toString(), indexedFile(thirdKey))));
+    try (AbstractIndexer other = AbstractIndexer.open(index)) {
+      other.index(elsewhere, new Tally("index"));
+      other.commit();
+    }
+    RunFixture.Run after = f.run("2026-11-23");
+    assertEquals(0, after.code(), after.err());
+    assertEquals(0, after.count("abstracts", "UNCHANGED"), "every file is indexed again: " + after.err());
+    assertEquals(10, after.count("index", "INDEXED") + after.count("index", "REPLACED"),
+        "the three files' records (abstracts-3.xml's among them) are read: " + after.err());
     assertNull(state.pending());
   }
 

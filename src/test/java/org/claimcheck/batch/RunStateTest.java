@@ -61,8 +61,11 @@ class RunStateTest {
     state.putIndexedFiles("/idx", new RunState.IndexedFiles("gen 1 x", Map.of("/a.xml", f)));
     assertEquals(f, state.indexedFiles("/idx").files().get("/a.xml"));
     assertEquals("", state.indexedFiles("/other").fingerprint());
-    state.putPending(new RunState.PendingCommit("/idx", "gen 1 x", Map.of("/b.xml", f)));
+    state.putPending(new RunState.PendingCommit("/idx", "gen 1 x", 2L, Map.of("/b.xml", f)));
     assertEquals("gen 1 x", state.pending().before());
+    assertEquals(2L, state.pending().generation());
+    Files.writeString(dir.resolve("index-pending.json"), "{\"index\":\"/idx\",\"before\":\"gen 1 x\",\"files\":{}}");
+    assertNull(state.pending().generation(), "an older claimcheck's marker names no commit");
     state.clearPending();
     assertNull(state.pending());
   }
