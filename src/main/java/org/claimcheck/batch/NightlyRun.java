@@ -437,7 +437,28 @@ public final class NightlyRun {
       if (older != null) {
         warnings.add(older + " (`run --full` indexes every abstract file again, in name order)");
       }
-      indexer.index(todo, t, f -> p.step());
+      // The indexer counts the break of a file that cannot be read (whole or to its end) as FAILED on this thread,
+      // before it reports the file read: a file whose reading added a failure is not recorded as indexed, so it is
+      // read (and its failure reported) again each night until it reads to its end.
+      long[] failures = {t.get("FAILED")};
+      indexer.index(todo, t, f -> {
+        long n = t.get("FAILED");
+        if (n > failures[0]) {
+          String key = f.toAbsolutePath().normalize().toString();
+          pendingFiles.remove(key);
+          allKnown.remove(key);
+        }
+        failures[0] = n;
+        p.step();
+      });
+      if (!rebuild && t.get(AbstractIndexer.INDEXED) + t.get(AbstractIndexer.REPLACED)
+          + t.get(AbstractIndexer.DELETED) == 0) {
+        // Nothing to commit (e.g. only files that cannot be read, tried again): the index and every verdict made
+        // from it stay as they are.
+        state.putIndexedFiles(indexKey, new RunState.IndexedFiles(Fingerprints.index(options.index()), allKnown));
+        checkIndexStage(t);
+        return null;
+      }
       // Marked only now, holding the index's write lock: the next commit of this index is ours, and nothing marks a
       // commit that an index that could not be opened or read never made.
       String before = Fingerprints.index(options.index());
@@ -457,8 +478,18 @@ public final class NightlyRun {
     state.putIndexedFiles(indexKey, new RunState.IndexedFiles(after, allKnown));
     state.clearPending();
     indexFingerprint = after;
-    checkStage(t, "no abstract could be indexed");
+    checkIndexStage(t);
     return null;
+  }
+
+  /**
+   * The index stage fails as a whole when every file it read failed and the index holds no file of an earlier night
+   * either: a broken file beside indexed ones is a partial failure each night it is tried again, not only the first.
+   */
+  private void checkIndexStage(Tally t) {
+    if (allKnown.isEmpty()) {
+      checkStage(t, "no abstract could be indexed");
+    }
   }
 
   private String indexKey() {

@@ -259,6 +259,57 @@ class IncrementalRunTest {
   }
 
   @Test
+  void anAbstractFileThatCannotBeReadIsTriedAndReportedAgainEachNight(@TempDir Path work) throws IOException {
+    RunFixture f = new RunFixture(work);
+    Files.writeString(work.resolve("abstracts/junk.xml"), "hello\n");
+    RunFixture.Run first = f.run("2026-11-20");
+    assertEquals(0, first.code(), "one good file among broken ones is a partial failure: " + first.err());
+    assertEquals(1, first.count("index", "FAILED"), first.err());
+    assertEquals(6, first.count("index", "INDEXED"));
+
+    RunFixture.Run second = f.run("2026-11-21");
+    assertEquals(0, second.code(), second.err());
+    assertEquals(1, second.count("abstracts", "NEW"), "junk.xml was not recorded as indexed: " + second.err());
+    assertEquals(1, second.count("abstracts", "UNCHANGED"));
+    assertEquals(1, second.count("index", "FAILED"), "and its failure is reported again: " + second.err());
+    assertEquals("junk.xml", second.manifest().path("failures").path(0).path("examples").path(0).asText());
+    assertEquals(first.manifest().path("index").path("commit"), second.manifest().path("index").path("commit"),
+        "nothing was read: no commit, and every verdict stands");
+    assertEquals(5, second.count("verify", "REUSED"));
+    assertEquals(List.of(), f.rows("2026-11-21", "changes.csv"));
+
+    // A file cut short: the records before the break are indexed, the break is reported, each night.
+    String whole = Files.readString(work.resolve("abstracts/abstracts-1.xml"));
+    Files.writeString(work.resolve("abstracts/cut.xml"), whole.substring(0, whole.indexOf("<PMID Version=\"1\">91000003"))
+        .replace("<PMID Version=\"1\">910", "<PMID Version=\"1\">920"));
+    RunFixture.Run cut = f.run("2026-11-22");
+    assertEquals(2, cut.count("index", "FAILED"), cut.err());
+    assertEquals(2, cut.count("index", "INDEXED"), cut.err());
+    RunFixture.Run again = f.run("2026-11-23");
+    assertEquals(2, again.count("abstracts", "NEW"), again.err());
+    assertEquals(2, again.count("index", "FAILED"), again.err());
+    assertEquals(2, again.count("index", "REPLACED"), again.err());
+
+    // Once the file reads, it is recorded like any other.
+    Files.delete(work.resolve("abstracts/junk.xml"));
+    Files.delete(work.resolve("abstracts/cut.xml"));
+    RunFixture.Run fixed = f.run("2026-11-24");
+    assertEquals(0, fixed.total("index"), fixed.err());
+    assertEquals("OK", fixed.manifest().path("status").asText());
+
+    // Only broken files, and nothing indexed on earlier nights: the stage fails as a whole, night after night.
+    RunFixture fresh = new RunFixture(work.resolve("fresh"));
+    Files.delete(fresh.work.resolve("abstracts/abstracts-1.xml"));
+    Files.writeString(fresh.work.resolve("abstracts/junk.xml"), "hello\n");
+    for (String date : List.of("2026-11-25", "2026-11-26")) {
+      RunFixture.Run run = fresh.run(date);
+      assertEquals(1, run.code(), run.err());
+      assertEquals("FAILED", run.manifest().path("status").asText(), date);
+      assertEquals(1, run.count("index", "FAILED"), run.err());
+    }
+  }
+
+  @Test
   void whatAKilledRunLeftInReportsIsTidied(@TempDir Path work) throws IOException {
     RunFixture f = new RunFixture(work);
     assertEquals(0, f.run("2026-11-19").code());
