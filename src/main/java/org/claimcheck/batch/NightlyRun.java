@@ -262,21 +262,26 @@ public final class NightlyRun {
             fetched.add(u.previous());
             t.count(r.outcome());
           }
-          case FetchResult.Skipped sk -> t.count(r.outcome(), sk.reason(), s.name());
-          case FetchResult.Failed f -> {
-            if (before != null) {
-              // A flaky site must not make its claims vanish from the report (and reappear as new tomorrow).
-              t.count(r.outcome(), f.reason() + " (the last snapshot is used)", s.name());
-              fetched.add(before);
-            } else {
-              t.count(r.outcome(), f.reason(), s.name());
-            }
-          }
+          // A flaky site (an error, or a page served without its article) must not make its claims vanish from the
+          // report, and reappear as new tomorrow: the last snapshot stands in, and the count says so.
+          case FetchResult.Skipped sk -> lastSnapshot(t, r, sk.reason(), s, before, fetched);
+          case FetchResult.Failed f -> lastSnapshot(t, r, f.reason(), s, before, fetched);
         }
       }
     }
     checkStage(t, "sources could not be fetched");
     return fetched;
+  }
+
+  /** Counts a source that was not fetched; its last snapshot, if any, is used instead. */
+  private static void lastSnapshot(Tally t, FetchResult r, String reason, Source s, Article before,
+      List<Article> fetched) {
+    if (before != null) {
+      t.count(r.outcome(), reason + " (the last snapshot is used)", s.name());
+      fetched.add(before);
+    } else {
+      t.count(r.outcome(), reason, s.name());
+    }
   }
 
   // ---- extract ----

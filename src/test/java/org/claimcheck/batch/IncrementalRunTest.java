@@ -142,6 +142,34 @@ class IncrementalRunTest {
   }
 
   @Test
+  void aPageServedWithoutItsArticleKeepsTheClaimsOfItsLastSnapshot(@TempDir Path work) throws IOException {
+    RunFixture f = new RunFixture(work);
+    assertEquals(0, f.run("2026-11-20").code());
+    Path page = work.resolve("pages/winter-health.html");
+    String article = Files.readString(page);
+    Files.writeString(page, "<html><head><title>Winter health</title></head><body></body></html>");
+    RunFixture.Run empty = f.run("2026-11-21");
+    assertEquals(0, empty.code(), empty.err());
+    assertEquals(1, empty.count("fetch", "SKIPPED"), empty.err());
+    assertTrue(empty.manifest().path("stages").toString()
+        .contains("SKIPPED: no article text found in the page (the last snapshot is used)"), empty.err());
+    assertEquals(List.of(), f.rows("2026-11-21", "changes.csv"), "its claims did not vanish");
+    assertEquals(f.output("2026-11-20", "claims-report.csv").replace("2026-11-20,", "2026-11-21,"),
+        f.output("2026-11-21", "claims-report.csv"));
+
+    Files.writeString(page, article);
+    RunFixture.Run back = f.run("2026-11-22");
+    assertEquals(0, back.code(), back.err());
+    assertEquals(List.of(), f.rows("2026-11-22", "changes.csv"), "nor do they come back as new");
+
+    // A page that never had a snapshot is a plain skip.
+    Files.writeString(work.resolve("pages/blank.html"), "<html><body></body></html>");
+    RunFixture.Run blank = f.run("2026-11-23");
+    assertTrue(blank.manifest().path("stages").toString().contains("\"SKIPPED: no article text found in the page\""),
+        blank.manifest().path("stages").toString());
+  }
+
+  @Test
   void anIndexAnOlderClaimcheckBuiltIsBuiltAgainFromTheAbstractFiles(@TempDir Path work) throws IOException {
     RunFixture f = new RunFixture(work);
     assertEquals(0, f.run("2026-11-20").code());
