@@ -17,8 +17,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -399,12 +401,34 @@ public final class NightlyRun {
     }
     allKnown = new TreeMap<>(known);
     allKnown.putAll(seen);
+    warnGone(known, files);
     indexFingerprint = now;
     if (todo.isEmpty() && restamped && valid) {
       state.putIndexedFiles(indexKey, new RunState.IndexedFiles(now, allKnown));
     }
     checkStage(t, "no abstract file could be read");
     return todo;
+  }
+
+  /**
+   * Warns about the files indexed on earlier nights that are no longer among the abstract files: their records stay in
+   * the index (a record missing from a file is no deletion in PubMed's model; only a DeleteCitation is), and they stay
+   * recorded, so the warning comes each night until the index is built anew.
+   */
+  private void warnGone(Map<String, RunState.IndexedFile> known, List<Path> files) {
+    Set<String> current = new HashSet<>();
+    files.forEach(f -> current.add(f.toAbsolutePath().normalize().toString()));
+    List<String> gone = known.keySet().stream().filter(k -> !current.contains(k)).sorted().toList();
+    if (gone.isEmpty()) {
+      return;
+    }
+    boolean one = gone.size() == 1;
+    warnings.add((one ? "an abstract file indexed on earlier nights is" : gone.size()
+        + " abstract files indexed on earlier nights are") + " no longer among the abstract files ("
+        + String.join(", ", gone.subList(0, Math.min(3, gone.size()))) + (gone.size() > 3 ? ", ..." : "") + "): "
+        + (one ? "its" : "their") + " records stay in the index and are still used as evidence (`run --full` keeps "
+        + "them too). To drop them, build the index anew from the current abstract files: move the index folder "
+        + options.index() + " aside and run again");
   }
 
   /**

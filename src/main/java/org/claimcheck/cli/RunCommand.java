@@ -82,7 +82,8 @@ public final class RunCommand implements Callable<Integer> {
   Path workdir;
 
   @Option(names = "--full", description = "Reprocess everything: ignore the claims, verdicts and indexed files "
-      + "remembered from earlier runs.")
+      + "remembered from earlier runs, and read every abstract file again into the same index (records of files no "
+      + "longer given stay in it; move the index folder aside to build it anew).")
   boolean full;
 
   @Mixin

@@ -170,6 +170,34 @@ class IncrementalRunTest {
   }
 
   @Test
+  void anAbstractFileThatLeavesTheAbstractsIsWarnedAboutUntilTheIndexIsBuiltAnew(@TempDir Path work)
+      throws IOException {
+    RunFixture f = new RunFixture(work);
+    f.addSecondAbstracts();
+    assertEquals(0, f.run("2026-11-20").code());
+    Files.delete(work.resolve("abstracts/abstracts-2.xml"));
+    String gone = "an abstract file indexed on earlier nights is no longer among the abstract files ("
+        + work.resolve("abstracts/abstracts-2.xml").toAbsolutePath().normalize() + "): its records stay in the index";
+    for (String date : List.of("2026-11-21", "2026-11-22")) {
+      RunFixture.Run run = date.equals("2026-11-22") ? f.run(date, "--full") : f.run(date);
+      assertEquals(0, run.code(), run.err());
+      String warnings = run.manifest().path("warnings").toString();
+      assertTrue(warnings.contains(gone), warnings);
+      assertTrue(run.err().contains("warning: " + gone), run.err());
+      assertEquals(List.of(), f.rows(date, "changes.csv"), "its records are still evidence");
+    }
+
+    // Built anew from the current files: the warning stops, and the removed file's evidence is gone.
+    Files.move(work.resolve("corpus/index"), work.resolve("index-aside"));
+    RunFixture.Run rebuilt = f.run("2026-11-23");
+    assertEquals(0, rebuilt.code(), rebuilt.err());
+    assertFalse(rebuilt.manifest().path("warnings").toString().contains("no longer among"));
+    assertEquals(6, rebuilt.count("index", "INDEXED"));
+    RunFixture.Run after = f.run("2026-11-24");
+    assertEquals(0, after.manifest().path("warnings").size(), after.manifest().path("warnings").toString());
+  }
+
+  @Test
   void anIndexAnOlderClaimcheckBuiltIsBuiltAgainFromTheAbstractFiles(@TempDir Path work) throws IOException {
     RunFixture f = new RunFixture(work);
     assertEquals(0, f.run("2026-11-20").code());
