@@ -3,7 +3,9 @@ package org.claimcheck.batch;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
@@ -157,6 +159,7 @@ public final class NightlyRun {
   }
 
   private Result run(Workspace ws, RunState state, Instant started) throws IOException {
+    checkReports(ws.reports());
     tidyReports(ws.reports());
     List<Source> sources = timed("sources", () -> collectSources(ws));
     List<Article> articles = timed("fetch", () -> fetch(ws, sources));
@@ -610,28 +613,58 @@ public final class NightlyRun {
     String previousDate = previous == null ? null : previous.date();
     Path reportDir = ws.reports().resolve(date);
     Path staging = ws.reports().resolve("." + date + ".partial");
-    AtomicFiles.deleteRecursively(staging);
-    Files.createDirectories(staging);
-    try (Progress.Stage p = progress.start("report", 4, "files")) {
-      ClaimsReport.write(staging.resolve("claims-report.csv"), date, rows, options.excel());
-      t.count("OK");
-      p.step();
-      ChangesReport.write(staging.resolve("changes.csv"), date, previousDate, changes, options.excel());
-      t.count("OK");
-      p.step();
-      long reportedArticles = rows.stream().map(r -> r.claim().articleId()).distinct().count();
-      HtmlReport.write(staging.resolve("report.html"), new HtmlReport.Page(date, previousDate, rows, changes,
-          (int) reportedArticles, List.of("claimcheck " + version(), "stance model: " + stanceDescription)));
-      t.count("OK");
-      p.step();
-      t.count("OK");
-      timings.put("report", Duration.ofNanos(System.nanoTime() - t0).toMillis());
-      AtomicFiles.writeString(staging.resolve("manifest.json"),
-          RunManifest.json(manifest(started, sources, articles, claims, rows)));
-      p.step();
+    try {
+      AtomicFiles.deleteRecursively(staging);
+      Files.createDirectories(staging);
+      try (Progress.Stage p = progress.start("report", 4, "files")) {
+        ClaimsReport.write(staging.resolve("claims-report.csv"), date, rows, options.excel());
+        t.count("OK");
+        p.step();
+        ChangesReport.write(staging.resolve("changes.csv"), date, previousDate, changes, options.excel());
+        t.count("OK");
+        p.step();
+        long reportedArticles = rows.stream().map(r -> r.claim().articleId()).distinct().count();
+        HtmlReport.write(staging.resolve("report.html"), new HtmlReport.Page(date, previousDate, rows, changes,
+            (int) reportedArticles, List.of("claimcheck " + version(), "stance model: " + stanceDescription)));
+        t.count("OK");
+        p.step();
+        t.count("OK");
+        timings.put("report", Duration.ofNanos(System.nanoTime() - t0).toMillis());
+        AtomicFiles.writeString(staging.resolve("manifest.json"),
+            RunManifest.json(manifest(started, sources, articles, claims, rows)));
+        p.step();
+      }
+      AtomicFiles.replaceDirectory(staging, reportDir);
+    } catch (IOException | UncheckedIOException e) {
+      // Checked up front (checkReports), so this is the disk filling up or the folder changing under the run.
+      throw new ClaimcheckException("cannot write the report", reportDir + ": " + e,
+          "Check the folder's permissions and free disk space; the earlier reports are intact", e);
     }
-    AtomicFiles.replaceDirectory(staging, reportDir);
     return reportDir;
+  }
+
+  /**
+   * Refuses, before any work, a reports folder the report could not be written to (a file, a folder this process
+   * cannot write), and a {@code reports/<date>} that is not a report folder (the report would replace, and so delete,
+   * whatever is there).
+   */
+  private void checkReports(Path reports) {
+    if (Files.exists(reports) && !Files.isDirectory(reports)) {
+      throw new ClaimcheckException("the reports folder is not a folder", reports.toString(),
+          "Move it away: the run writes one folder per night under reports/");
+    }
+    try {
+      Files.createDirectories(reports);
+      Files.delete(Files.createTempFile(reports, ".write-check-", ".tmp"));
+    } catch (IOException e) {
+      throw new ClaimcheckException("cannot write to the reports folder", reports + ": " + e,
+          "Check the folder's permissions and free disk space");
+    }
+    Path target = reports.resolve(options.date().toString());
+    if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+      throw new ClaimcheckException("the report's place is taken by something that is not a report folder",
+          target.toString(), "Move it away (the run replaces reports/<date>/ with its report), or give another --date");
+    }
   }
 
   /** Removes what a killed run left in reports/: staging folders, and old folders a rename had moved aside. */

@@ -366,6 +366,42 @@ class IncrementalRunTest {
   }
 
   @Test
+  void aReportsFolderTheReportCannotGoToIsRefusedBeforeAnyWork(@TempDir Path work) throws IOException {
+    RunFixture f = new RunFixture(work);
+    Files.writeString(work.resolve("reports"), "not a folder");
+    RunFixture.Run file = f.run("2026-11-20");
+    assertEquals(1, file.code(), file.err());
+    assertTrue(file.err().startsWith("error: the reports folder is not a folder (" + work.resolve("reports")),
+        file.err());
+    assertFalse(file.err().contains("internal error"), file.err());
+    assertFalse(Files.exists(work.resolve("claims/claims.jsonl")), "refused before the pipeline ran");
+    Files.delete(work.resolve("reports"));
+
+    // A stray file where the report folder goes is not deleted by the report replacing it.
+    Files.createDirectories(work.resolve("reports"));
+    Files.writeString(work.resolve("reports/2026-11-20"), "notes");
+    RunFixture.Run stray = f.run("2026-11-20");
+    assertEquals(1, stray.code(), stray.err());
+    assertTrue(stray.err().contains("error: the report's place is taken by something that is not a report folder ("
+        + work.resolve("reports/2026-11-20") + ")"), stray.err());
+    assertEquals("notes", Files.readString(work.resolve("reports/2026-11-20")));
+    assertFalse(Files.exists(work.resolve("claims/claims.jsonl")), "refused before the pipeline ran");
+
+    // A reports folder this user cannot write to (root writes anywhere: not checked then).
+    Files.delete(work.resolve("reports/2026-11-20"));
+    Path reports = work.resolve("reports");
+    Files.setPosixFilePermissions(reports, java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
+    try {
+      org.junit.jupiter.api.Assumptions.assumeFalse(Files.isWritable(reports), "running as root");
+      RunFixture.Run readOnly = f.run("2026-11-20");
+      assertEquals(1, readOnly.code(), readOnly.err());
+      assertTrue(readOnly.err().startsWith("error: cannot write to the reports folder ("), readOnly.err());
+    } finally {
+      Files.setPosixFilePermissions(reports, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+  }
+
+  @Test
   void whatAKilledRunLeftInReportsIsTidied(@TempDir Path work) throws IOException {
     RunFixture f = new RunFixture(work);
     assertEquals(0, f.run("2026-11-19").code());
