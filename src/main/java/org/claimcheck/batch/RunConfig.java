@@ -108,16 +108,33 @@ public record RunConfig(Map<String, String> values) {
     };
   }
 
+  /** The decimal number under {@code key} ({@code 0.6}, {@code .5}, {@code 1e-1}), or null when absent. */
   public Double number(String key) {
     String v = values.get(key);
     if (v == null) {
       return null;
     }
-    try {
-      return Double.parseDouble(v);
-    } catch (NumberFormatException e) {
-      throw ClaimcheckException.usage("configuration key '" + key + "' must be a number", v, null);
+    Double d = decimal(v);
+    if (d == null) {
+      throw ClaimcheckException.usage("configuration key '" + key + "' must be a decimal number", v,
+          "Write it like 0.6");
     }
+    return d;
+  }
+
+  private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile(
+      "[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d{1,3})?");
+
+  /**
+   * {@code text} as a plain decimal number, or null when it is none: Java's own parser also takes {@code NaN},
+   * {@code Infinity}, hexadecimal ({@code 0x1p-1}) and suffixed ({@code 1d}) numbers, which no one means in a setting.
+   */
+  public static Double decimal(String text) {
+    if (text == null || !DECIMAL.matcher(text).matches()) {
+      return null;
+    }
+    double d = Double.parseDouble(text);
+    return Double.isFinite(d) ? d : null;
   }
 
   /** The fetch options these settings give, starting from {@code base}. */

@@ -19,10 +19,12 @@ import org.claimcheck.batch.RunOptions;
 import org.claimcheck.batch.Workspace;
 import org.claimcheck.verify.Verifier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code claimcheck run}: the nightly job. A thin adapter: settings from the options, the file and the environment. */
 @Command(name = "run", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
@@ -67,7 +69,7 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--index", paramLabel = "DIR", description = "The Lucene index folder (default: corpus/index).")
   Path index;
 
-  @Option(names = "--threshold", paramLabel = "T",
+  @Option(names = "--threshold", paramLabel = "T", converter = Decimal.class,
       description = "Check-worthiness a claim needs to be verified, 0 to 1 (default: 0.5).")
   Double threshold;
 
@@ -125,7 +127,7 @@ public final class RunCommand implements Callable<Integer> {
       throw ClaimcheckException.usage("the index must be a folder", idx.toString(), "Name a folder for --index");
     }
     double t = threshold != null ? threshold : cfg.number("threshold") != null ? cfg.number("threshold") : 0.5;
-    if (t < 0 || t > 1) {
+    if (!(t >= 0 && t <= 1)) {
       throw ClaimcheckException.usage("threshold must be between 0 and 1", Double.toString(t), null);
     }
     LocalDate day;
@@ -151,6 +153,18 @@ public final class RunCommand implements Callable<Integer> {
         progressOption.progress(err, () -> progressFrom(cfg))).run();
     spec.commandLine().getOut().println(ws.root().relativize(result.reportDir().resolve("claims-report.csv")));
     return result.exitCode() == 0 ? Main.OK : Main.FAILURE;
+  }
+
+  /** A plain decimal number (not NaN, infinite, hexadecimal or suffixed, which Double.valueOf would take). */
+  static final class Decimal implements ITypeConverter<Double> {
+    @Override
+    public Double convert(String value) {
+      Double d = RunConfig.decimal(value);
+      if (d == null) {
+        throw new TypeConversionException("'" + value + "' is not a decimal number (write it like 0.6)");
+      }
+      return d;
+    }
   }
 
   private static ProgressOption.ProgressMode progressFrom(RunConfig cfg) {

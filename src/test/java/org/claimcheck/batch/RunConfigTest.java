@@ -80,4 +80,18 @@ class RunConfigTest {
     Files.writeString(f, "verify.abstracts = 500\n");
     assertThrows(ClaimcheckException.class, () -> RunConfig.load(f).integer("verify.abstracts", 1, 100));
   }
+
+  @Test
+  void numbersArePlainDecimals() {
+    assertEquals(0.6, RunConfig.decimal("0.6"));
+    assertEquals(0.5, RunConfig.decimal(".5"));
+    assertEquals(1.0, RunConfig.decimal("1."));
+    assertEquals(0.1, RunConfig.decimal("1e-1"));
+    for (String v : List.of("NaN", "Infinity", "-Infinity", "0x1p-1", "0.5d", "1f", "", "1e999", "0,5")) {
+      assertEquals(null, RunConfig.decimal(v), v);
+    }
+    ClaimcheckException e = assertThrows(ClaimcheckException.class,
+        () -> new RunConfig(java.util.Map.of("threshold", "NaN")).number("threshold"));
+    assertEquals(ClaimcheckException.USAGE, e.exitCode());
+  }
 }
