@@ -72,6 +72,11 @@ public record RunConfig(Map<String, String> values) {
   public static RunConfig load(Path file) {
     Properties p = new Properties();
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      // Windows editors save UTF-8 with a byte-order mark; it would otherwise be part of the first key.
+      r.mark(1);
+      if (r.read() != '\ufeff') {
+        r.reset();
+      }
       p.load(r);
     } catch (IOException | IllegalArgumentException e) {
       throw ClaimcheckException.usage("cannot read the configuration file", file + ": " + e.getMessage(),

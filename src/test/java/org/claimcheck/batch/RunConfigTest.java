@@ -94,4 +94,15 @@ class RunConfigTest {
         () -> new RunConfig(java.util.Map.of("threshold", "NaN")).number("threshold"));
     assertEquals(ClaimcheckException.USAGE, e.exitCode());
   }
+
+  @Test
+  void aFileSavedWithAByteOrderMarkReads(@TempDir Path dir) throws IOException {
+    Path f = dir.resolve("claimcheck.properties");
+    Files.writeString(f, "\ufeffoffline = true\nthreshold = 0.7\n");
+    RunConfig c = RunConfig.load(f);
+    assertEquals(true, c.bool("offline"));
+    assertEquals(0.7, c.number("threshold"));
+    Files.writeString(f, "");
+    assertEquals(0, RunConfig.load(f).values().size(), "an empty file is fine");
+  }
 }
