@@ -377,11 +377,13 @@ public final class NightlyRun {
             after = before;
           } else {
             after = new RunState.IndexedFile(size, modified, sha256(f));
-            if (!options.full() && before != null && before.sha256().equals(after.sha256())) {
+            boolean same = before != null && before.sha256().equals(after.sha256());
+            if (same && !options.full()) {
               outcome = "UNCHANGED";
               restamped = true;
             } else {
-              outcome = before == null ? "NEW" : "CHANGED";
+              // --full reads every file again: an unchanged one is REREAD, not CHANGED.
+              outcome = before == null ? "NEW" : same ? "REREAD" : "CHANGED";
               todo.add(f);
             }
           }

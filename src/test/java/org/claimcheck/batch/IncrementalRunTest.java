@@ -100,7 +100,9 @@ class IncrementalRunTest {
     RunFixture.Run full = f.run("2026-11-24", "--full");
     assertEquals(0, full.code(), full.err());
     assertEquals(2, full.count("extract", "OK"));
-    assertEquals(2, full.count("abstracts", "CHANGED") + full.count("abstracts", "NEW"));
+    assertEquals(2, full.count("abstracts", "REREAD"), "read again, not changed: " + full.err());
+    assertEquals(0, full.count("abstracts", "CHANGED"));
+    assertTrue(full.manifest().path("abstracts").path("files").toString().contains("\"outcome\":\"REREAD\""));
     assertEquals(6, full.count("verify", "VERIFIED"));
     assertEquals(List.of(), f.rows("2026-11-24", "changes.csv"));
 
