@@ -151,7 +151,8 @@ public final class RunCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     NightlyRun.Result result = new NightlyRun(options, Clock.systemUTC(), err,
         progressOption.progress(err, () -> progressFrom(cfg))).run();
-    spec.commandLine().getOut().println(ws.root().relativize(result.reportDir().resolve("claims-report.csv")));
+    // The working folder as given: the path resolves from the caller's folder (absolute when --workdir is).
+    spec.commandLine().getOut().println(result.reportDir().resolve("claims-report.csv"));
     return result.exitCode() == 0 ? Main.OK : Main.FAILURE;
   }
 

@@ -34,7 +34,9 @@ class NightlyRunTest {
         abstracts.toString(), "--date", "2026-11-21");
     assertEquals(0, code, err.toString());
     Path report = work.resolve("reports/2026-11-21/claims-report.csv");
-    assertEquals("reports/2026-11-21/claims-report.csv", out.toString().strip());
+    assertEquals(report.toString(), out.toString().strip(), "the path resolves from the caller's folder");
+    assertTrue(err.toString().contains("\nreport: " + work.resolve("reports/2026-11-21/report.html") + "\n"),
+        err.toString());
     assertTrue(err.toString().matches("(?s).*\\nfetch\\s+2\\s+2\\s+0\\s+0\\s+0\\s.*"), err.toString());
 
     String csv = Files.readString(report, StandardCharsets.UTF_8).replace(work.toUri().toString(), "file:///WORK/");
