@@ -132,6 +132,10 @@ public final class RunCommand implements Callable<Integer> {
     }
     LocalDate day;
     try {
+      // ISO dates also take a sign and more year digits (+12026-01-01): a report folder name no one means.
+      if (date != null && !date.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}")) {
+        throw new DateTimeParseException("not YYYY-MM-DD", date, 0);
+      }
       day = date == null ? LocalDate.now() : LocalDate.parse(date);
     } catch (DateTimeParseException e) {
       throw ClaimcheckException.usage("bad --date", date, "Write the date as YYYY-MM-DD");

@@ -45,4 +45,14 @@ class RunCommandTest {
     assertTrue(r.err().contains("threshold"), r.err());
     assertFalse(r.err().contains("internal error"), r.err());
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"+12026-01-01", "+2026-01-01", "-2026-01-01", "02026-01-01", "2026-1-01", "2026-02-30",
+      "2026-01-01 ", "２０２６-01-01"})
+  void aDateThatIsNotYyyyMmDdIsAUsageError(String value, @TempDir Path work) {
+    Run r = run("run", "--offline", "--workdir", work.toString(), "--date", value);
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().startsWith("error: bad --date"), r.err());
+    assertFalse(Files.exists(work.resolve("reports")), "refused before any work");
+  }
 }
