@@ -19,7 +19,11 @@ final class RunSummary {
 
   static List<String> lines(Map<String, Tally> tallies, Map<String, Long> timings) {
     List<String> out = new ArrayList<>();
-    String format = "%-10s %7s %7s %7s %7s %7s %8s  %s";
+    // The stage column fits the longest name ("pubmed search", "pubmed fetch" online), so the numbers line up.
+    int width = Math.max("stage".length(), tallies.values().stream().mapToInt(t -> t.stage().length()).max()
+        .orElse(0));
+    width = Math.max(width, 10);
+    String format = "%-" + width + "s %7s %7s %7s %7s %7s %8s  %s";
     out.add(String.format(Locale.ROOT, format, "stage", "total", "done", "reused", "skipped", "failed", "time",
         "outcomes"));
     for (Tally t : tallies.values()) {
