@@ -1,6 +1,11 @@
 package org.claimcheck.verify;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.claimcheck.index.SentenceSplitter;
 import org.claimcheck.pubmed.PubmedRecord;
 
 /**
@@ -66,26 +71,134 @@ public enum StudyDesign {
     if (best != null) {
       return best;
     }
-    String text = (record.title() + " " + record.abstractText()).toLowerCase(Locale.ROOT);
-    if (text.contains("meta-analysis") || text.contains("meta analysis")) {
-      return META_ANALYSIS;
+    return fromWords(record);
+  }
+
+  /**
+   * The design a record's own words name, for records without publication types or MeSH headings that name one
+   * (SciFact's corpus, PubMed records typed only "Journal Article"). A meta-analysis, systematic review or randomised
+   * trial counts when the title names it or a sentence of the abstract says it of this study: a sentence that says what
+   * this study did ("we conducted", "this review searched", "were randomly assigned"), a methods section (or a sentence
+   * opening with such a heading, as flattened abstracts have), or any sentence outside a background section that does
+   * not speak of earlier or future work ("previous meta-analyses", "no randomized trials have", "trials are needed"). "Nonrandomized", "not randomised" and
+   * "quasi-randomized" are not randomised trials. Then in vitro words, animal words (when they are no fewer than the
+   * words for people studied: patients, participants, women, ...), cohort words, else {@link #OTHER}.
+   */
+  static StudyDesign fromWords(PubmedRecord record) {
+    String title = record.title().toLowerCase(Locale.ROOT);
+    List<String> own = new ArrayList<>();
+    own.add(title);
+    StringBuilder all = new StringBuilder(title);
+    for (String[] sentence : sentences(record)) {
+      String s = sentence[1].toLowerCase(Locale.ROOT);
+      all.append(' ').append(s);
+      boolean background = "background".equals(sentence[0]) || BACKGROUND_HEADING.matcher(sentence[1]).lookingAt();
+      if (OWN_STUDY.matcher(s).find() || !background && ("methods".equals(sentence[0])
+          || METHODS_HEADING.matcher(sentence[1]).lookingAt() || !EARLIER_OR_FUTURE.matcher(s).find())) {
+        own.add(s);
+      }
     }
-    if (text.contains("systematic review")) {
-      return SYSTEMATIC_REVIEW;
+    for (StudyDesign d : new StudyDesign[] {META_ANALYSIS, SYSTEMATIC_REVIEW, RCT}) {
+      for (String s : own) {
+        if (names(d, s)) {
+          return d;
+        }
+      }
     }
-    if (text.contains("randomized") || text.contains("randomised")) {
-      return RCT;
-    }
-    if (text.contains("in vitro") || text.contains("cell line") || text.contains("cultured cells")) {
+    String text = all.toString();
+    if (IN_VITRO_WORDS.matcher(text).find()) {
       return IN_VITRO;
     }
-    if (text.contains(" mice ") || text.contains(" rats ") || text.contains(" mouse ")) {
+    long animals = ANIMAL_WORDS.matcher(text).results().count();
+    if (animals > 0 && animals >= PEOPLE_WORDS.matcher(text).results().count()) {
       return ANIMAL;
     }
-    if (text.contains("cohort")) {
+    if (COHORT_WORDS.matcher(text).find()) {
       return COHORT;
     }
     return OTHER;
+  }
+
+  private static final Pattern META_WORDS = Pattern.compile("\\bmeta[- ]?analy(?:sis|ses|tic)\\b");
+  private static final Pattern REVIEW_WORDS = Pattern.compile("\\bsystematic(?:al)?(?:ally)? review");
+  /** "randomized" and its spellings, with what may stand before it: a "non", "not" or "quasi" undoes it. */
+  private static final Pattern RANDOMISED = Pattern.compile(
+      "(\\bnon[- ]?|\\bnot |\\bquasi[- ]?|\\b)randomi[sz]ed\\b|\\brandomly (?:assigned|allocated)\\b");
+  private static final Pattern IN_VITRO_WORDS = Pattern.compile("\\bin vitro\\b|\\bcell lines?\\b|\\bcultured cells\\b");
+  private static final Pattern ANIMAL_WORDS = Pattern.compile("\\b(?:mice|mouse|rats)\\b");
+  private static final Pattern COHORT_WORDS = Pattern.compile("\\bcohorts?\\b");
+  /** People studied; "human" is not one of them (mouse studies speak of human disease). */
+  private static final Pattern PEOPLE_WORDS = Pattern.compile(
+      "\\b(?:patients?|participants?|volunteers?|women|men|children|infants)\\b");
+  /** An abstract heading flattened into its first sentence ("DESIGN Cluster-randomized controlled trial"). */
+  private static final Pattern METHODS_HEADING = Pattern.compile(
+      "(?:[A-Z]+[,:]? (?:AND )?)*(?:METHODS?|DESIGN|SETTING|PARTICIPANTS|INTERVENTIONS?|CRITERIA|SEARCH"
+      + "|DATA SOURCES|DATA COLLECTION)\\b");
+  /** A background heading flattened into its sentence ("BACKGROUND Meta-analyses have disagreed."). */
+  private static final Pattern BACKGROUND_HEADING = Pattern.compile("(?:BACKGROUND|INTRODUCTION|CONTEXT|RATIONALE)\\b");
+  /** A sentence about earlier work or work still to do: its design words are not this study's. */
+  private static final Pattern EARLIER_OR_FUTURE = Pattern.compile("\\b(?:previous(?:ly)?|prior|earlier|recent(?:ly)?"
+      + "|published|existing|other|no|few|future|needed|need|lack|will|would|should"
+      + "|(?:have|has) (?:been )?(?:shown|suggested|reported|found|assessed|examined|demonstrated))\\b");
+  /** A sentence that says what this study did, whatever else it mentions. */
+  private static final Pattern OWN_STUDY = Pattern.compile("\\b(?:we|this|the present|the current)\\b(?: [\\w-]+,?){0,4}?"
+      + " (?:conducted|performed|carried out|undertook|undertaken|designed|report|present|did|pooled|searched)\\b"
+      + "|\\b(?:was|were) (?:randomi[sz]ed|randomly|pooled|searched)\\b");
+
+  private static boolean names(StudyDesign d, String s) {
+    return switch (d) {
+      case META_ANALYSIS -> META_WORDS.matcher(s).find();
+      case SYSTEMATIC_REVIEW -> REVIEW_WORDS.matcher(s).find();
+      case RCT -> {
+        Matcher m = RANDOMISED.matcher(s);
+        while (m.find()) {
+          if (m.group(1) == null || m.group(1).isEmpty()) {
+            yield true;
+          }
+        }
+        yield false;
+      }
+      default -> false;
+    };
+  }
+
+  /** The abstract's sentences as ("methods", "background" or null: the kind of section they are in; text). */
+  private static List<String[]> sentences(PubmedRecord record) {
+    List<String[]> out = new ArrayList<>();
+    if (record.sections().stream().anyMatch(s -> s.label() != null || s.category() != null)) {
+      for (PubmedRecord.Section s : record.sections()) {
+        String kind = isMethods(s) ? "methods" : isBackground(s) ? "background" : null;
+        for (String sentence : SentenceSplitter.split(s.text())) {
+          out.add(new String[] {kind, sentence});
+        }
+      }
+    } else if (!record.sentences().isEmpty()) {
+      for (String sentence : record.sentences()) {
+        out.add(new String[] {null, sentence});
+      }
+    } else {
+      for (String sentence : SentenceSplitter.split(record.abstractText())) {
+        out.add(new String[] {null, sentence});
+      }
+    }
+    return out;
+  }
+
+  private static boolean isBackground(PubmedRecord.Section s) {
+    if ("BACKGROUND".equalsIgnoreCase(s.category())) {
+      return true;
+    }
+    String label = s.label() == null ? "" : s.label().toLowerCase(Locale.ROOT);
+    return label.contains("background") || label.contains("introduction") || label.contains("context")
+        || label.contains("rationale");
+  }
+
+  private static boolean isMethods(PubmedRecord.Section s) {
+    if ("METHODS".equalsIgnoreCase(s.category())) {
+      return true;
+    }
+    String label = s.label() == null ? "" : s.label().toLowerCase(Locale.ROOT);
+    return label.contains("method") || label.contains("design") || label.contains("intervention");
   }
 
   private static StudyDesign fromText(String t) {
