@@ -4,8 +4,11 @@ A claim's gold verdict comes from its SciFact evidence: SUPPORTED (every evidenc
 (every one contradicts it), MIXED (both), INSUFFICIENT_EVIDENCE (none). For each predicted verdict, the raw
 confidences are cut into equal-count bins (at least 25 claims each), each bin's accuracy is measured, the curve is
 made non-decreasing (pool adjacent violators), and the points (mean raw confidence, accuracy) are written for
-org.claimcheck.verify.VerdictCalibration. Prints the reliability table and the expected calibration error (ECE)
-before and after (in-sample: the same out-of-fold verdicts fit and measure the curve).
+org.claimcheck.verify.VerdictCalibration. A verdict that fewer than --min-bin claims have as their gold verdict gets no
+curve (it keeps its raw confidence): its accuracy cannot be measured there. SciFact's train claims have no MIXED gold
+verdict at all, so every predicted MIXED was "wrong" and a fitted curve would say 0.0 for all of them. Prints the
+reliability table and the expected calibration error (ECE) before and after (in-sample: the same out-of-fold verdicts
+fit and measure the curve).
 """
 import argparse
 import json
@@ -61,6 +64,9 @@ def main():
     for line in open(a.claims, encoding="utf-8"):
         c = json.loads(line)
         gold[str(c["id"])] = gold_verdict(c)
+    gold_counts = {}
+    for v in gold.values():
+        gold_counts[v] = gold_counts.get(v, 0) + 1
     by_verdict = {}
     order = []
     for line in open(a.verdicts, encoding="utf-8"):
@@ -76,9 +82,16 @@ def main():
         fit = {}
         for verdict, row in halves[k]:
             fit.setdefault(verdict, []).append(row)
-        curves_k = {v: fit_curve(sorted(rows), a.min_bin) for v, rows in fit.items()}
+        curves_k = {v: fit_curve(sorted(rows), a.min_bin) for v, rows in fit.items()
+                    if gold_counts.get(v, 0) >= a.min_bin}
         for verdict, (conf, ok) in halves[1 - k]:
             held.append((interp(curves_k[verdict], conf) if verdict in curves_k else conf, ok))
+    for verdict, n in sorted(gold_counts.items()):
+        print("gold %-22s %4d claims" % (verdict, n))
+    for verdict in ("SUPPORTED", "CONTRADICTED", "MIXED", "INSUFFICIENT_EVIDENCE"):
+        if gold_counts.get(verdict, 0) < a.min_bin:
+            print("%s: %d gold claims (fewer than %d): no curve, raw confidences kept"
+                  % (verdict, gold_counts.get(verdict, 0), a.min_bin))
     print("held-out ECE (fit on half the claims, measured on the other half, both ways): %.3f" % ece(held))
     curves = {}
     before = []
@@ -86,13 +99,15 @@ def main():
     print("verdict                  n  accuracy  mean_conf  curve (raw -> calibrated)")
     for verdict, rows in sorted(by_verdict.items()):
         rows.sort()
-        pts = fit_curve(rows, a.min_bin)
-        curves[verdict] = pts
+        pts = fit_curve(rows, a.min_bin) if gold_counts.get(verdict, 0) >= a.min_bin else None
+        if pts is not None:
+            curves[verdict] = pts
         acc = sum(r[1] for r in rows) / len(rows)
-        print("%-22s %4d  %8.3f  %9.3f  %s" % (verdict, len(rows), acc, sum(r[0] for r in rows) / len(rows), pts))
+        print("%-22s %4d  %8.3f  %9.3f  %s" % (verdict, len(rows), acc, sum(r[0] for r in rows) / len(rows),
+                                                pts if pts is not None else "none (raw kept)"))
         for conf, ok in rows:
             before.append((conf, ok))
-            after.append((interp(pts, conf), ok))
+            after.append((interp(pts, conf) if pts is not None else conf, ok))
     print("ECE before %.3f, after %.3f (10 bins, %d claims)" % (ece(before), ece(after), len(before)))
     with open(a.out, "w", encoding="utf-8") as f:
         json.dump({"description": a.description,
