@@ -86,7 +86,8 @@ public final class VerifyCommand implements Callable<Integer> {
     stanceModel.check();
     Outputs.checkWritable(output);
     Tally tally = new Tally("verify");
-    List<Claim> claims = toVerify(ClaimsFile.readWithIds(claimsFile), tally);
+    List<ClaimsFile.Entry> entries = ClaimsFile.readWithIds(claimsFile);
+    List<Claim> claims = toVerify(entries, tally);
     List<ClaimVerdict> verdicts = new ArrayList<>();
     long t0 = System.nanoTime();
     StanceModel model = stanceModel.open();
@@ -106,7 +107,7 @@ public final class VerifyCommand implements Callable<Integer> {
         case csv -> ClaimsReport.write(w, LocalDate.now().toString(),
             verdicts.stream().map(v -> new ClaimsReport.Row(v.claim(), v)).toList(), excel);
         case jsonl -> Predictions.writeJsonl(w, verdicts);
-        case scifact -> Predictions.writeScifact(w, verdicts);
+        case scifact -> Predictions.writeScifact(w, entries.stream().map(ClaimsFile.Entry::claim).toList(), verdicts);
       }
     });
     var err = spec.commandLine().getErr();
@@ -118,9 +119,10 @@ public final class VerifyCommand implements Callable<Integer> {
 
   /**
    * The claims of {@code entries} to verify; each other one counted SKIPPED in {@code tally}, with its id and line:
-   * check-worthiness below {@code --threshold}, no text, or no searchable words (none left once the analyser the
+   * check-worthiness below {@code --threshold}, no text, no searchable words (none left once the analyser the
    * verifier searches with drops stop words and punctuation, as for {@code *} or {@code AND OR NOT}: its query would
-   * match nothing and its verdict would say nothing about it).
+   * match nothing and its verdict would say nothing about it), or one searchable word ("mice": a claim says something
+   * about something; the stance model called such words SUPPORTED on any abstract that has them).
    */
   private List<Claim> toVerify(List<ClaimsFile.Entry> entries, Tally tally) {
     String below = "check-worthiness below the threshold " + threshold;
@@ -133,10 +135,15 @@ public final class VerifyCommand implements Callable<Integer> {
           tally.count("SKIPPED", below, item);
         } else if (c.claim().isBlank()) {
           tally.count("SKIPPED", "no text", item);
-        } else if (SearchCommand.distinctTerms(analyzer, c.claim(), 1) == 0) {
-          tally.count("SKIPPED", "no searchable words", item);
         } else {
-          out.add(c);
+          int words = SearchCommand.distinctTerms(analyzer, c.claim(), 2);
+          if (words == 0) {
+            tally.count("SKIPPED", "no searchable words", item);
+          } else if (words == 1) {
+            tally.count("SKIPPED", "one searchable word is not a claim", item);
+          } else {
+            out.add(c);
+          }
         }
       }
     }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.claimcheck.Json;
+import org.claimcheck.claim.Claim;
 
 /**
  * Thread-safe (stateless). Writes verdicts as JSONL: claimcheck's own (one {@link ClaimVerdict} per line) or SciFact
@@ -32,20 +33,38 @@ public final class Predictions {
    */
   public static void writeScifact(Writer w, List<ClaimVerdict> verdicts) throws IOException {
     for (ClaimVerdict v : verdicts) {
-      Map<String, Object> line = new LinkedHashMap<>();
-      String id = v.claim().id();
-      line.put("id", isCanonicalInteger(id) ? (Object) new BigInteger(id) : id);
-      Map<String, Object> evidence = new LinkedHashMap<>();
-      scifact(v).forEach((doc, e) -> {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("sentences", e.sentences());
-        m.put("label", e.label());
-        evidence.put(doc, m);
-      });
-      line.put("evidence", evidence);
-      w.write(Json.MAPPER.writeValueAsString(line));
-      w.write('\n');
+      writeScifact(w, v.claim().id(), v);
     }
+  }
+
+  /**
+   * SciFact predictions for every one of {@code claims}, in order: a claim without a verdict in {@code verdicts} (not
+   * verified: skipped) gets a line with no evidence, so that the file has one line per claim as SciFact's scorer
+   * expects.
+   */
+  public static void writeScifact(Writer w, List<Claim> claims, List<ClaimVerdict> verdicts) throws IOException {
+    Map<Claim, ClaimVerdict> byClaim = new java.util.IdentityHashMap<>();
+    for (ClaimVerdict v : verdicts) {
+      byClaim.put(v.claim(), v);
+    }
+    for (Claim c : claims) {
+      writeScifact(w, c.id(), byClaim.get(c));
+    }
+  }
+
+  private static void writeScifact(Writer w, String id, ClaimVerdict v) throws IOException {
+    Map<String, Object> line = new LinkedHashMap<>();
+    line.put("id", isCanonicalInteger(id) ? (Object) new BigInteger(id) : id);
+    Map<String, Object> evidence = new LinkedHashMap<>();
+    (v == null ? Map.<String, ScifactEvidence>of() : scifact(v)).forEach((doc, e) -> {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("sentences", e.sentences());
+      m.put("label", e.label());
+      evidence.put(doc, m);
+    });
+    line.put("evidence", evidence);
+    w.write(Json.MAPPER.writeValueAsString(line));
+    w.write('\n');
   }
 
   /** Whether {@code id} is a whole number in its one spelling: 0, or digits not starting with 0, maybe after -. */

@@ -216,15 +216,21 @@ class VerifyCliTest {
     Path claims = dir.resolve("claims.jsonl");
     Files.writeString(claims, "{\"id\": 1, \"claim\": \"Oral vitamin B12 improves peripheral neuropathy.\"}\n"
         + "{\"id\": 2, \"claim\": \"\"}\n{\"id\": 3, \"claim\": \"   \"}\n{\"id\": 4, \"claim\": \"*\"}\n"
-        + "{\"id\": 5, \"claim\": \"AND OR NOT\"}\n{\"id\": 6, \"claim\": \"\\\\\"}\n");
+        + "{\"id\": 5, \"claim\": \"AND OR NOT\"}\n{\"id\": 6, \"claim\": \"\\\\\"}\n"
+        + "{\"id\": 7, \"claim\": \"mice\"}\n");
     CliTest.Run r = run("verify", "--index", idx, "--claims", claims.toString(), "--format", "scifact");
     assertEquals(0, r.code(), r.err());
-    assertEquals(1, r.out().strip().lines().count(), r.out());
-    assertEquals(1, Json.MAPPER.readTree(r.out()).path("id").asInt(), r.out());
-    assertTrue(r.err().contains("6 total, 1 INSUFFICIENT_EVIDENCE, 5 SKIPPED")
-        || r.err().contains("6 total, 5 SKIPPED, 1 SUPPORTED"), r.err());
+    // One line per claim, as SciFact's scorer wants: the skipped ones with no evidence.
+    List<String> lines = r.out().strip().lines().toList();
+    assertEquals(7, lines.size(), r.out());
+    for (int i = 1; i < 7; i++) {
+      assertEquals("{\"id\":" + (i + 1) + ",\"evidence\":{}}", lines.get(i), r.out());
+    }
+    assertTrue(r.err().contains("7 total, 1 INSUFFICIENT_EVIDENCE, 6 SKIPPED")
+        || r.err().contains("7 total, 6 SKIPPED, 1 SUPPORTED"), r.err());
     assertTrue(r.err().contains("2 SKIPPED: no text (e.g. 2 (line 2), 3 (line 3))"), r.err());
     assertTrue(r.err().contains("3 SKIPPED: no searchable words (e.g. 4 (line 4), 5 (line 5), 6 (line 6))"), r.err());
+    assertTrue(r.err().contains("1 SKIPPED: one searchable word is not a claim (7 (line 7))"), r.err());
     assertTrue(r.err().contains("1 claims verified in"), r.err());
   }
 
