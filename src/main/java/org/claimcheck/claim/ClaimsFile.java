@@ -361,8 +361,8 @@ public final class ClaimsFile {
     return id.equalsIgnoreCase("id") && (text.equalsIgnoreCase("claim") || text.equalsIgnoreCase("text"));
   }
 
-  /** {@code file} as UTF-8 text, past a byte-order mark at its start (Windows editors write one). */
-  private static BufferedReader reader(Path file) throws IOException {
+  /** {@code file} as UTF-8 text, past a byte-order mark at its start (Windows editors and Excel write one). */
+  public static BufferedReader reader(Path file) throws IOException {
     BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
     r.mark(1);
     if (r.read() != '\ufeff') {

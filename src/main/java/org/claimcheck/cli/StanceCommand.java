@@ -2,8 +2,6 @@ package org.claimcheck.cli;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -18,6 +16,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.claimcheck.ClaimcheckException;
 import org.claimcheck.Tally;
+import org.claimcheck.claim.ClaimsFile;
 import org.claimcheck.verify.StanceModel;
 import org.claimcheck.verify.StanceScores;
 import picocli.CommandLine.Command;
@@ -103,7 +102,7 @@ public final class StanceCommand implements Callable<Integer> {
    */
   static List<String[]> readPairs(Path file, Tally tally) throws IOException {
     List<String[]> rows = new ArrayList<>();
-    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+    try (Reader r = ClaimsFile.reader(file);
         CSVParser parser = CSVFormat.RFC4180.parse(r)) {
       Iterator<CSVRecord> records = parser.iterator();
       int claimColumn = -1;
@@ -112,7 +111,7 @@ public final class StanceCommand implements Callable<Integer> {
       if (records.hasNext()) {
         CSVRecord header = records.next();
         for (int i = 0; i < header.size(); i++) {
-          String name = columnName(header.get(i), i);
+          String name = columnName(header.get(i));
           names.add(name);
           if (name.equals(Column.claim.name())) {
             claimColumn = uniqueColumn(file, name, claimColumn, i);
@@ -148,10 +147,9 @@ public final class StanceCommand implements Callable<Integer> {
     return rows;
   }
 
-  /** A header cell as a column name: trimmed, lower case, without the byte-order mark the first cell may start with. */
-  private static String columnName(String cell, int column) {
-    String name = column == 0 && cell.startsWith("\ufeff") ? cell.substring(1) : cell;
-    return name.strip().toLowerCase(Locale.ROOT);
+  /** A header cell as a column name: trimmed, lower case. */
+  private static String columnName(String cell) {
+    return cell.strip().toLowerCase(Locale.ROOT);
   }
 
   /** {@code column}, unless {@code name} already named column {@code seen}: then a usage error. */

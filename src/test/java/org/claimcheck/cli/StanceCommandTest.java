@@ -21,10 +21,11 @@ class StanceCommandTest {
     return r.out().strip().split("\r?\n");
   }
 
-  @Test
-  void excelCsvUtf8WithAByteOrderMarkIsRead(@TempDir Path dir) throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"claim,evidence", "\"claim\",\"evidence\""})
+  void excelCsvUtf8WithAByteOrderMarkIsRead(String header, @TempDir Path dir) throws Exception {
     Path pairs = dir.resolve("pairs.csv");
-    Files.write(pairs, ("\ufeffclaim,evidence\r\nStatins reduce mortality.,Statins reduced mortality.\r\n")
+    Files.write(pairs, ("\ufeff" + header + "\r\nStatins reduce mortality.,Statins reduced mortality.\r\n")
         .getBytes(StandardCharsets.UTF_8));
     CliTest.Run r = stance(pairs);
     assertEquals(0, r.code(), r.err());
