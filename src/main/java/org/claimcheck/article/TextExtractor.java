@@ -113,7 +113,8 @@ public final class TextExtractor {
       }
     }
     title = flush(blocks, para, paraKind, title);
-    return new MainText(title != null ? title : fallbackTitle, null, null, null, null, null, blocks);
+    return new MainText(title != null ? title : fallbackTitle == null ? null : blankToNull(clean(fallbackTitle)), null,
+        null, null, null, null, blocks);
   }
 
   /**
@@ -170,9 +171,12 @@ public final class TextExtractor {
     return words <= 14 && (Character.isUpperCase(line.codePointAt(0)) || last == '?');
   }
 
-  /** Collapses white space (non-breaking and zero-width spaces included) to single spaces and strips the ends. */
+  /**
+   * Collapses white space (non-breaking and zero-width spaces included) and control characters (a BEL in a .txt
+   * article reached claims) to single spaces and strips the ends.
+   */
   static String clean(String s) {
-    return s.replace('\u00a0', ' ').replaceAll("[\\s\\u200b\\ufeff]+", " ").strip();
+    return s.replace('\u00a0', ' ').replaceAll("[\\s\\p{Cc}\\u200b\\ufeff]+", " ").strip();
   }
 
   private static String blankToNull(String s) {

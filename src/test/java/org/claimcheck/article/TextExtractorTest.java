@@ -94,6 +94,18 @@ class TextExtractorTest {
     assertEquals(List.of(new Block(Block.Kind.PARAGRAPH, prose)), m.blocks());
   }
 
+  /** A BEL in a .txt article went into its blocks and on into claims (HTML input had them stripped). */
+  @Test
+  void plainTextLosesControlCharactersToo() {
+    MainText m = extractor.fromPlainText("Vitamin\u0007 B12\n\nB12 deficiency\u0007causes fatigue in older adults who"
+        + " eat little meat.\u0085\n", "notes\u0007.txt");
+    assertEquals("Vitamin B12", m.title());
+    assertEquals("B12 deficiency causes fatigue in older adults who eat little meat.",
+        m.blocks().getLast().text());
+    assertEquals("notes .txt", extractor.fromPlainText("B12 deficiency causes fatigue in older adults who eat"
+        + " little meat.", "notes\u0007.txt").title());
+  }
+
   @Test
   void theArticleIsFoundWhenAdsCutItInPiecesAndTeasersFollowIt() {
     StringBuilder html = new StringBuilder("<html><body><div class='page'>");
