@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Thread-safe. Counts how every item of one stage ended: an outcome (OK, SKIPPED, FAILED, INDEXED, ...) and, for the
- * outcomes that need one, a reason. Keeps the first {@link #MAX_EXAMPLES} item ids per reason so a report can name them.
+ * outcomes that need one, a reason. Keeps the first {@link #MAX_EXAMPLES} item ids per reason, in natural order, so a report can name them.
  *
  * <p>Every stage accounts for every item: nothing is dropped without a count (after Anserini's {@code Counters}).
  */
@@ -46,11 +46,29 @@ public final class Tally {
     String key = outcome + ": " + reason;
     reasons.computeIfAbsent(key, k -> new LongAdder()).increment();
     if (item != null) {
-      List<String> list = examples.computeIfAbsent(key, k -> Collections.synchronizedList(new ArrayList<>()));
-      synchronized (list) {
-        if (list.size() < MAX_EXAMPLES) {
-          list.add(item);
+      keep(examples.computeIfAbsent(key, k -> Collections.synchronizedList(new ArrayList<>())), item);
+    }
+  }
+
+  /**
+   * Keeps {@code item} in {@code list} when the list holds fewer than {@link #MAX_EXAMPLES} items or a later one in
+   * natural order (which it replaces): the examples are the first items in natural order, whatever order parallel
+   * workers counted them in, so identical runs report identical examples.
+   */
+  private static void keep(List<String> list, String item) {
+    synchronized (list) {
+      if (list.size() < MAX_EXAMPLES) {
+        list.add(item);
+        return;
+      }
+      int last = 0;
+      for (int i = 1; i < list.size(); i++) {
+        if (naturally(list.get(i), list.get(last)) > 0) {
+          last = i;
         }
+      }
+      if (naturally(item, list.get(last)) < 0) {
+        list.set(last, item);
       }
     }
   }
@@ -61,12 +79,12 @@ public final class Tally {
     other.reasons.forEach((k, v) -> reasons.computeIfAbsent(k, x -> new LongAdder()).add(v.sum()));
     other.examples.forEach((k, v) -> {
       List<String> list = examples.computeIfAbsent(k, x -> Collections.synchronizedList(new ArrayList<>()));
-      synchronized (list) {
-        for (String item : List.copyOf(v)) {
-          if (list.size() < MAX_EXAMPLES) {
-            list.add(item);
-          }
-        }
+      List<String> items;
+      synchronized (v) {
+        items = List.copyOf(v);
+      }
+      for (String item : items) {
+        keep(list, item);
       }
     });
   }
@@ -95,9 +113,9 @@ public final class Tally {
   }
 
   /**
-   * "OUTCOME: reason" to the first items that ended so, sorted by reason; each reason's items in natural order (numbers
-   * by value: "9 (a.xml)" before "10 (a.xml)"), so that runs whose workers finished items in another order report the
-   * same examples when a reason has at most {@link #MAX_EXAMPLES} items.
+   * "OUTCOME: reason" to the first items that ended so in natural order (numbers by value: "9 (a.xml)" before
+   * "10 (a.xml)"), at most {@link #MAX_EXAMPLES}, sorted by reason: runs whose workers finished items in another order
+   * report the same examples.
    */
   public Map<String, List<String>> examples() {
     Map<String, List<String>> m = new TreeMap<>();

@@ -48,6 +48,28 @@ class TallyTest {
         t.examples().get("SKIPPED: why"));
   }
 
+  /** Parallel workers count items in any order: the examples were the first 20 to arrive, so runs differed. */
+  @Test
+  void manyItemsKeepTheFirstInNaturalOrderWhateverOrderTheyArrivedIn() {
+    List<String> items = new java.util.ArrayList<>();
+    for (int i = 1; i <= 100; i++) {
+      items.add(i + " (a.xml)");
+    }
+    List<String> expected = items.subList(0, Tally.MAX_EXAMPLES);
+    for (long seed = 0; seed < 5; seed++) {
+      List<String> shuffled = new java.util.ArrayList<>(items);
+      java.util.Collections.shuffle(shuffled, new java.util.Random(seed));
+      Tally t = new Tally("index");
+      Tally half = new Tally("index");
+      for (int i = 0; i < shuffled.size(); i++) {
+        (i % 2 == 0 ? t : half).count("SKIPPED", "why", shuffled.get(i));
+      }
+      t.addAll(half);
+      assertEquals(expected, t.examples().get("SKIPPED: why"), "seed " + seed);
+      assertEquals(100, t.reasons().get("SKIPPED: why"));
+    }
+  }
+
   @Test
   void longItemsAreClipped() {
     Tally t = new Tally("index");
