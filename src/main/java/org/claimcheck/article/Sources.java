@@ -59,6 +59,9 @@ public final class Sources {
     List<String> lines;
     try {
       lines = Files.readAllLines(list, StandardCharsets.UTF_8);
+      if (!lines.isEmpty() && lines.getFirst().startsWith("\ufeff")) {
+        lines.set(0, lines.getFirst().substring(1)); // Windows editors write a byte-order mark
+      }
     } catch (IOException e) {
       throw new ClaimcheckException("cannot read the sources list", list + ": " + e.getMessage(),
           "Check that the file exists and is readable UTF-8 text");

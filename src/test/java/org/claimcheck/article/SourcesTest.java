@@ -46,4 +46,16 @@ class SourcesTest {
     assertEquals(List.of("sources.txt:6 ftp://h.example/d | unsupported URL scheme"), skipped);
     assertEquals(1, tally.get("SKIPPED"));
   }
+
+  /** A list saved by a Windows editor: its byte-order mark made the first line a missing file. */
+  @Test
+  void aByteOrderMarkIsNotPartOfTheFirstLine(@TempDir Path dir) throws IOException {
+    Path list = dir.resolve("sources.txt");
+    Files.write(list, "\ufeff# my sources\r\nhttp://h.example/a\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    Tally tally = new Tally("sources");
+    assertEquals(List.of("http://h.example/a"), Sources.names(Sources.readList(list, dir, tally)));
+    assertEquals(0, tally.total());
+    Files.write(list, "\ufeffhttp://h.example/b\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertEquals(List.of("http://h.example/b"), Sources.names(Sources.readList(list, dir, tally)));
+  }
 }
