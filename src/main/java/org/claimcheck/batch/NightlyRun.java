@@ -236,6 +236,8 @@ public final class NightlyRun {
         if (r instanceof FetchResult.Fetched f) {
           store.put(f.article(), f.raw());
           r = new FetchResult.Fetched(f.source(), f.article(), new byte[0], f.note());
+        } else if (r instanceof FetchResult.Unchanged u && u.refreshed()) {
+          store.putRecord(u.previous()); // new validators for the same page, or every night is a full download
         }
         results.put(r.source(), r);
         synchronized (p) {
