@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,19 +13,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code claimcheck run}'s options: bad values are usage errors (exit 2), refused before any work. */
 class RunCommandTest {
-  record Run(int code, String out, String err) {}
-
-  static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-    return new Run(code, out.toString(), err.toString());
-  }
-
   @ParameterizedTest
   @ValueSource(strings = {"NaN", "-NaN", "Infinity", "0x1p-1", "0.5d", "1f", "", " 0.5", "1.5", "-0.1"})
   void aThresholdThatIsNoDecimalFromZeroToOneIsAUsageError(String value, @TempDir Path work) {
-    Run r = run("run", "--offline", "--workdir", work.toString(), "--threshold", value, "--date", "2026-11-20");
+    CliTest.Run r = CliTest.run("run", "--offline", "--workdir", work.toString(), "--threshold", value, "--date", "2026-11-20");
     assertEquals(2, r.code(), r.err());
     assertTrue(r.err().contains("threshold"), r.err());
     assertFalse(r.err().contains("internal error"), r.err());
@@ -39,7 +28,7 @@ class RunCommandTest {
   void aThresholdInTheConfigurationThatIsNoDecimalFromZeroToOneIsAUsageError(String value, @TempDir Path work)
       throws IOException {
     Files.writeString(work.resolve("claimcheck.properties"), "threshold = " + value + "\n");
-    Run r = run("run", "--offline", "--workdir", work.toString(), "--date", "2026-11-20");
+    CliTest.Run r = CliTest.run("run", "--offline", "--workdir", work.toString(), "--date", "2026-11-20");
     assertEquals(2, r.code(), r.err());
     assertTrue(r.err().startsWith("error: "), r.err());
     assertTrue(r.err().contains("threshold"), r.err());
@@ -50,7 +39,7 @@ class RunCommandTest {
   @ValueSource(strings = {"+12026-01-01", "+2026-01-01", "-2026-01-01", "02026-01-01", "2026-1-01", "2026-02-30",
       "2026-01-01 ", "２０２６-01-01"})
   void aDateThatIsNotYyyyMmDdIsAUsageError(String value, @TempDir Path work) {
-    Run r = run("run", "--offline", "--workdir", work.toString(), "--date", value);
+    CliTest.Run r = CliTest.run("run", "--offline", "--workdir", work.toString(), "--date", value);
     assertEquals(2, r.code(), r.err());
     assertTrue(r.err().startsWith("error: bad --date"), r.err());
     assertFalse(Files.exists(work.resolve("reports")), "refused before any work");
