@@ -440,8 +440,8 @@ public final class NightlyRun {
 
   /**
    * A run killed between an index commit and the update of {@code abstract-files.json} left a pending marker: when the
-   * index's latest commit is the one the marker names (the generation after the commit it replaced), the commit
-   * happened and its files are recorded now. Any other commit (another writer's, e.g. {@code claimcheck index}) proves
+   * index's latest commit is the one the marker names (the run id in its user data; for older markers, the generation
+   * after the commit it replaced), the commit happened and its files are recorded now. Any other commit (another writer's, e.g. {@code claimcheck index}) proves
    * nothing about ours: the marker is dropped and the files are indexed again (indexing a file twice changes nothing).
    */
   private void recoverPendingCommit(RunState state, String indexKey, String now) throws IOException {
@@ -449,8 +449,10 @@ public final class NightlyRun {
     if (pending == null) {
       return;
     }
-    if (pending.index().equals(indexKey) && pending.generation() != null
-        && pending.generation() == Fingerprints.generation(now) && !now.equals(pending.before())) {
+    boolean ours = pending.run() != null
+        ? pending.run().equals(AbstractIndexer.latestCommitData(Path.of(pending.index())).get(AbstractIndexer.RUN_KEY))
+        : pending.generation() != null && pending.generation() == Fingerprints.generation(now);
+    if (pending.index().equals(indexKey) && ours && !now.equals(pending.before())) {
       RunState.IndexedFiles recorded = state.indexedFiles(indexKey);
       Map<String, RunState.IndexedFile> base = recorded.fingerprint().equals(pending.before())
           ? recorded.files() : Map.of();
@@ -499,10 +501,11 @@ public final class NightlyRun {
       // commit that an index that could not be opened or read never made.
       String before = Fingerprints.index(options.index());
       long generation = Fingerprints.generation(before);
+      String run = java.util.UUID.randomUUID().toString();
       state.putPending(new RunState.PendingCommit(indexKey, before, generation < 0 ? null : generation + 1,
-          pendingFiles));
+          pendingFiles, run));
       try {
-        indexer.commit();
+        indexer.commit(Map.of(AbstractIndexer.RUN_KEY, run));
       } catch (RuntimeException e) {
         if (Fingerprints.index(options.index()).equals(before)) {
           state.clearPending(); // the commit did not happen

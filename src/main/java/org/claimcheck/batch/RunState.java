@@ -77,16 +77,24 @@ public final class RunState {
   }
 
   /**
-   * The files an index commit about to be made holds, the fingerprint of the commit it replaces and the generation the
-   * commit will have. Written while the run holds the index's write lock, just before it commits: no other writer can
-   * commit in between, so the commit that has {@code generation} is this one. A marker without a generation (written
-   * by an older claimcheck, which could leave one behind for a commit that never happened) names no commit.
+   * The files an index commit about to be made holds, the fingerprint of the commit it replaces, the generation the
+   * commit will have and the id of the run, which the commit carries in its user data. Written while the run holds
+   * the index's write lock, just before it commits. The run id recognises the commit even when the run was killed
+   * before it and another writer committed once since (that commit has the generation, not the id). A marker without a
+   * run id is recognised by its generation alone; one without a generation either (written by an older claimcheck,
+   * which could leave one behind for a commit that never happened) names no commit.
    */
-  public record PendingCommit(String index, String before, Long generation, Map<String, IndexedFile> files) {
+  public record PendingCommit(String index, String before, Long generation, Map<String, IndexedFile> files,
+      String run) {
     public PendingCommit {
       Objects.requireNonNull(index, "index");
       Objects.requireNonNull(before, "before");
       files = new TreeMap<>(files);
+    }
+
+    /** A marker without a run id (as claimcheck wrote them before 2026-12-07's evening): recognised by generation. */
+    public PendingCommit(String index, String before, Long generation, Map<String, IndexedFile> files) {
+      this(index, before, generation, files, null);
     }
   }
 

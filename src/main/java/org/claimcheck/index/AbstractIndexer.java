@@ -26,6 +26,7 @@ import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
@@ -114,6 +115,12 @@ public final class AbstractIndexer implements Closeable {
    * ({@link #olderThanRead}).
    */
   static final String LAST_PUBMED_FILE_KEY = "claimcheck.pubmed.lastFile";
+
+  /**
+   * Commit user data naming the run that made the commit ({@link #commit(Map)}): a later commit by anyone else
+   * carries its own data, so a marker naming a run recognises that run's commit and no other.
+   */
+  public static final String RUN_KEY = "claimcheck.run";
   private static final Pattern PUBMED_FILE = Pattern.compile("pubmed(\\d{2})n(\\d{4,9})\\.xml(?:\\.gz)?",
       Pattern.CASE_INSENSITIVE);
   /** See {@link #LAST_PUBMED_FILE_KEY}; null when none. Written by the reading thread. */
@@ -216,6 +223,18 @@ public final class AbstractIndexer implements Closeable {
       return IndexCheck.incompatibility(d);
     } catch (IOException e) {
       return "unreadable: " + e.getMessage();
+    }
+  }
+
+  /** The user data of the latest commit of the index at {@code dir}; empty when there is none or it cannot be read. */
+  public static Map<String, String> latestCommitData(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return Map.of();
+    }
+    try (Directory d = FSDirectory.open(dir)) {
+      return DirectoryReader.indexExists(d) ? SegmentInfos.readLatestCommit(d).getUserData() : Map.of();
+    } catch (IOException e) {
+      return Map.of();
     }
   }
 
@@ -533,8 +552,13 @@ public final class AbstractIndexer implements Closeable {
 
   /** Makes everything added so far durable and visible, atomically, with the schema version in the commit. */
   public void commit() {
+    commit(Map.of());
+  }
+
+  /** {@link #commit()}, with {@code extra} (e.g. {@link #RUN_KEY}) in this commit's user data as well. */
+  public void commit(Map<String, String> extra) {
     try {
-      Map<String, String> data = new HashMap<>();
+      Map<String, String> data = new HashMap<>(extra);
       data.put(IndexSchema.VERSION_KEY, Integer.toString(IndexSchema.VERSION));
       data.put("claimcheck.analyzer", IndexSchema.textAnalyzer().toString());
       if (dense != null) {

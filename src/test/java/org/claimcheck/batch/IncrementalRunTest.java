@@ -254,15 +254,36 @@ class IncrementalRunTest {
     Files.copy(file, work.resolve("abstracts/abstracts-3.xml"));
     Path third = work.resolve("abstracts/abstracts-3.xml").toAbsolutePath().normalize();
     state.putPending(new RunState.PendingCommit(index.toString(), Fingerprints.index(index),
-        Fingerprints.generation(Fingerprints.index(index)) + 1, Map.of(third.toString(), indexedFile(third))));
+        Fingerprints.generation(Fingerprints.index(index)) + 1, Map.of(third.toString(), indexedFile(third)),
+        "run-1"));
     try (AbstractIndexer indexer = AbstractIndexer.open(index)) {
       indexer.index(third, new Tally("index"));
-      indexer.commit();
+      indexer.commit(Map.of(AbstractIndexer.RUN_KEY, "run-1"));
     }
     RunFixture.Run committed = f.run("2026-11-22");
     assertEquals(3, committed.count("abstracts", "UNCHANGED"), committed.err());
     assertEquals(0, committed.total("index"));
     assertEquals(0, committed.manifest().path("warnings").size(), committed.manifest().path("warnings").toString());
+    assertNull(state.pending());
+
+    // A run that dies after its marker and before its commit, and then exactly one commit by another writer: that
+    // commit has the generation the marker expected but not the run's id, so the file is indexed again.
+    Files.copy(file, work.resolve("abstracts/abstracts-4.xml"));
+    Path fourth = work.resolve("abstracts/abstracts-4.xml").toAbsolutePath().normalize();
+    state.putPending(new RunState.PendingCommit(index.toString(), Fingerprints.index(index),
+        Fingerprints.generation(Fingerprints.index(index)) + 1, Map.of(fourth.toString(), indexedFile(fourth)),
+        "run-2"));
+    try (AbstractIndexer other = AbstractIndexer.open(index)) {
+      other.index(third, new Tally("index"));
+      other.commit();
+    }
+    RunFixture.Run foreign = f.run("2026-11-23");
+    assertEquals(0, foreign.code(), foreign.err());
+    // Taken for this run's commit, every file would be recorded with it and count UNCHANGED; the index changed by
+    // another writer instead, so every file is read again (abstracts-4.xml with them).
+    assertEquals(0, foreign.count("abstracts", "UNCHANGED"), "abstracts-4.xml is not taken as indexed: "
+        + foreign.err());
+    assertEquals(4, foreign.count("abstracts", "NEW"), foreign.err());
     assertNull(state.pending());
   }
 
