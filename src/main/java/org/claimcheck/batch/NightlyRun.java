@@ -441,8 +441,9 @@ public final class NightlyRun {
   /**
    * A run killed between an index commit and the update of {@code abstract-files.json} left a pending marker: when the
    * index's latest commit is the one the marker names (the run id in its user data; for older markers, the generation
-   * after the commit it replaced), the commit happened and its files are recorded now. Any other commit (another writer's, e.g. {@code claimcheck index}) proves
-   * nothing about ours: the marker is dropped and the files are indexed again (indexing a file twice changes nothing).
+   * after the commit it replaced), the commit happened and its files are recorded now. Any other commit (another
+   * writer's, e.g. {@code claimcheck index}) proves nothing about ours: the marker is dropped and the files are indexed
+   * again (indexing a file twice changes nothing).
    */
   private void recoverPendingCommit(RunState state, String indexKey, String now) throws IOException {
     RunState.PendingCommit pending = state.pending();
