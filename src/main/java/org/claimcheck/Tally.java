@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Thread-safe. Counts how every item of one stage ended: an outcome (OK, SKIPPED, FAILED, INDEXED, ...) and, for the
- * outcomes that need one, a reason. Keeps the first {@link #MAX_EXAMPLES} item ids per reason, in natural order, so a report can name them.
+ * outcomes that need one, a reason. Keeps the first {@link #MAX_EXAMPLES} item ids per reason, in natural order, so
+ * a report can name them.
  *
  * <p>Every stage accounts for every item: nothing is dropped without a count (after Anserini's {@code Counters}).
  */

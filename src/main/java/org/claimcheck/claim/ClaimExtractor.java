@@ -23,8 +23,8 @@ import org.claimcheck.nlp.Sentence;
  * never a claim; a lead-in ("Symptoms include:", "It plays a role in:") or a heading that names a category
  * ("Neurological Symptoms of B12 Deficiency") completes the list items under it ("Neurological symptoms of B12
  * deficiency include numbness"); a "Label: text" item gives the label as the referent of "it" and "this"; pipe tables
- * give each cell its column header as subject; sources, link lists, comments and author bios are marked as such. Each sentence is then split into
- * atomic claims ({@link Atomizer}) and scored ({@link CheckWorthiness}).
+ * give each cell its column header as subject; sources, link lists, comments and author bios are marked as such. Each
+ * sentence is then split into atomic claims ({@link Atomizer}) and scored ({@link CheckWorthiness}).
  */
 public final class ClaimExtractor {
   private static final Pattern LABEL = Pattern.compile("^[^:.!?]{1,60}:\\s+\\S");

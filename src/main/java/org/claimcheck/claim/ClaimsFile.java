@@ -162,7 +162,8 @@ public final class ClaimsFile {
           out.add(new Entry(plain(id(n, where), text.textValue(), lineNo - 1), lineNo));
         } else {
           throw ClaimcheckException.usage("a claim line has neither `claim` nor `text`", where,
-              "Give claimcheck's claims.jsonl, SciFact claims ({\"id\", \"claim\"}) or BEIR queries ({\"_id\", \"text\"})");
+              "Give claimcheck's claims.jsonl, SciFact claims ({\"id\", \"claim\"}) or BEIR queries "
+                  + "({\"_id\", \"text\"})");
         }
       }
     }

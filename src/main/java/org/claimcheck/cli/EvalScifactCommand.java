@@ -215,8 +215,9 @@ public final class EvalScifactCommand implements Callable<Integer> {
             Map<String, Map<String, String>> l = new HashMap<>();
             var sc = ScifactMetrics.score(gold, ScifactMetrics.readPredictions(p, gold.keySet(), l), l);
             err.printf(Locale.ROOT, "%-10d %-9.2f %-8d %9.4f %9.4f %9.4f %9.4f%n", optionSets.get(r).candidates(),
-                optionSets.get(r).rationaleThreshold(), optionSets.get(r).evidenceAbstracts(), sc.get("abstract_label_f1"), sc.get("abstract_rationale_f1"),
-                sc.get("sentence_selection_f1"), sc.get("sentence_label_f1"));
+                optionSets.get(r).rationaleThreshold(), optionSets.get(r).evidenceAbstracts(),
+                sc.get("abstract_label_f1"), sc.get("abstract_rationale_f1"), sc.get("sentence_selection_f1"),
+                sc.get("sentence_label_f1"));
           }
         }
         predictions = output != null ? output : tmp.resolve("predictions.jsonl");

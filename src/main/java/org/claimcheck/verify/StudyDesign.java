@@ -80,9 +80,10 @@ public enum StudyDesign {
    * trial counts when the title names it or a sentence of the abstract says it of this study: a sentence that says what
    * this study did ("we conducted", "this review searched", "were randomly assigned"), a methods section (or a sentence
    * opening with such a heading, as flattened abstracts have), or any sentence outside a background section that does
-   * not speak of earlier or future work ("previous meta-analyses", "no randomized trials have", "trials are needed"). "Nonrandomized", "not randomised" and
-   * "quasi-randomized" are not randomised trials. Then in vitro words, animal words (when they are no fewer than the
-   * words for people studied: patients, participants, women, ...), cohort words, else {@link #OTHER}.
+   * not speak of earlier or future work ("previous meta-analyses", "no randomized trials have", "trials are needed").
+   * "Nonrandomized", "not randomised" and "quasi-randomized" are not randomised trials. Then in vitro words, animal
+   * words (when they are no fewer than the words for people studied: patients, participants, women, ...), cohort
+   * words, else {@link #OTHER}.
    */
   static StudyDesign fromWords(PubmedRecord record) {
     String title = record.title().toLowerCase(Locale.ROOT);
@@ -124,7 +125,8 @@ public enum StudyDesign {
   /** "randomized" and its spellings, with what may stand before it: a "non", "not" or "quasi" undoes it. */
   private static final Pattern RANDOMISED = Pattern.compile(
       "(\\bnon[- ]?|\\bnot |\\bquasi[- ]?|\\b)randomi[sz]ed\\b|\\brandomly (?:assigned|allocated)\\b");
-  private static final Pattern IN_VITRO_WORDS = Pattern.compile("\\bin vitro\\b|\\bcell lines?\\b|\\bcultured cells\\b");
+  private static final Pattern IN_VITRO_WORDS =
+      Pattern.compile("\\bin vitro\\b|\\bcell lines?\\b|\\bcultured cells\\b");
   private static final Pattern ANIMAL_WORDS = Pattern.compile("\\b(?:mice|mouse|rats)\\b");
   private static final Pattern COHORT_WORDS = Pattern.compile("\\bcohorts?\\b");
   /** People studied; "human" is not one of them (mouse studies speak of human disease). */
@@ -141,7 +143,8 @@ public enum StudyDesign {
       + "|published|existing|other|no|few|future|needed|need|lack|will|would|should"
       + "|(?:have|has) (?:been )?(?:shown|suggested|reported|found|assessed|examined|demonstrated))\\b");
   /** A sentence that says what this study did, whatever else it mentions. */
-  private static final Pattern OWN_STUDY = Pattern.compile("\\b(?:we|this|the present|the current)\\b(?: [\\w-]+,?){0,4}?"
+  private static final Pattern OWN_STUDY = Pattern.compile(
+      "\\b(?:we|this|the present|the current)\\b(?: [\\w-]+,?){0,4}?"
       + " (?:conducted|performed|carried out|undertook|undertaken|designed|report|present|did|pooled|searched)\\b"
       + "|\\b(?:was|were) (?:randomi[sz]ed|randomly|pooled|searched)\\b");
 

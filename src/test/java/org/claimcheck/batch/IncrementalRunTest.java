@@ -359,8 +359,9 @@ class IncrementalRunTest {
 
     // A file cut short: the records before the break are indexed, the break is reported, each night.
     String whole = Files.readString(work.resolve("abstracts/abstracts-1.xml"));
-    Files.writeString(work.resolve("abstracts/cut.xml"), whole.substring(0, whole.indexOf("<PMID Version=\"1\">91000003"))
-        .replace("<PMID Version=\"1\">910", "<PMID Version=\"1\">920"));
+    Files.writeString(work.resolve("abstracts/cut.xml"),
+        whole.substring(0, whole.indexOf("<PMID Version=\"1\">91000003"))
+            .replace("<PMID Version=\"1\">910", "<PMID Version=\"1\">920"));
     RunFixture.Run cut = f.run("2026-11-22");
     assertEquals(2, cut.count("index", "FAILED"), cut.err());
     assertEquals(2, cut.count("index", "INDEXED"), cut.err());

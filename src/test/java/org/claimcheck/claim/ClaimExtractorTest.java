@@ -249,7 +249,8 @@ class ClaimExtractorTest {
     assertEquals("possible", possible.certainty());
     assertEquals("probable", only("It is thought that B12 deficiency causes fatigue.").certainty());
     // One article may say all of these: each is a claim of its own.
-    assertEquals(List.of("B12 causes acne.", "It is unlikely that B12 causes acne.", "It is likely that B12 causes acne."),
+    assertEquals(
+        List.of("B12 causes acne.", "It is unlikely that B12 causes acne.", "It is likely that B12 causes acne."),
         texts(claims(p("B12 causes acne."), p("It is unlikely that B12 causes acne."),
             p("However, it is likely that B12 causes acne."))));
     Claim known = only("It is well known that B12 prevents anemia.");

@@ -16,7 +16,8 @@ class RunCommandTest {
   @ParameterizedTest
   @ValueSource(strings = {"NaN", "-NaN", "Infinity", "0x1p-1", "0.5d", "1f", "", " 0.5", "1.5", "-0.1"})
   void aThresholdThatIsNoDecimalFromZeroToOneIsAUsageError(String value, @TempDir Path work) {
-    CliTest.Run r = CliTest.run("run", "--offline", "--workdir", work.toString(), "--threshold", value, "--date", "2026-11-20");
+    CliTest.Run r = CliTest.run("run", "--offline", "--workdir", work.toString(), "--threshold", value,
+        "--date", "2026-11-20");
     assertEquals(2, r.code(), r.err());
     assertTrue(r.err().contains("threshold"), r.err());
     assertFalse(r.err().contains("internal error"), r.err());

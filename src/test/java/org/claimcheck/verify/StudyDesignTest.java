@@ -63,7 +63,8 @@ class StudyDesignTest {
 
   @Test
   void wordsAreWholeWords() {
-    assertEquals(StudyDesign.OTHER, of("Hydrocortisone and cortisol", "Pirates used ratsbane; metamorphosis was seen in vitrolife."));
+    assertEquals(StudyDesign.OTHER, of("Hydrocortisone and cortisol",
+        "Pirates used ratsbane; metamorphosis was seen in vitrolife."));
     assertEquals(StudyDesign.ANIMAL, of("Sleep in rats", "Sleep was measured."));
     assertEquals(StudyDesign.IN_VITRO, of("Tumour growth", "Two cell lines were exposed to the drug."));
   }
