@@ -199,7 +199,10 @@ final class RobotsTxt {
   private static Duration seconds(String value) {
     try {
       double s = Double.parseDouble(value);
-      return s >= 0 && s < 86400 ? Duration.ofMillis((long) (s * 1000)) : null;
+      if (s >= 86400) {
+        return Duration.ofDays(1); // a day or more (Infinity too): longer than any wait allowed, the site is refused
+      }
+      return s >= 0 ? Duration.ofMillis((long) (s * 1000)) : null;
     } catch (NumberFormatException e) {
       return null;
     }

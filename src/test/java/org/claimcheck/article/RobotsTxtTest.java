@@ -49,6 +49,18 @@ class RobotsTxtTest {
     assertNull(r.crawlDelay());
   }
 
+  /** A Crawl-delay of a day or more was read as none, and the site crawled at the usual rate. */
+  @Test
+  void aCrawlDelayOfADayOrMoreIsADayNotNone() {
+    for (String d : new String[] {"86400", "1e9", "Infinity"}) {
+      assertEquals(Duration.ofDays(1), RobotsTxt.parse("User-agent: *\nCrawl-delay: " + d + "\n", "claimcheck")
+          .crawlDelay(), d);
+    }
+    for (String d : new String[] {"-1", "NaN", "soon"}) {
+      assertNull(RobotsTxt.parse("User-agent: *\nCrawl-delay: " + d + "\n", "claimcheck").crawlDelay(), d);
+    }
+  }
+
   @Test
   void emptyAndClosedSites() {
     assertTrue(RobotsTxt.parse("", "claimcheck").allows("/anything"));
