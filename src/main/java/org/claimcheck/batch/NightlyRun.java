@@ -669,9 +669,29 @@ public final class NightlyRun {
           "Check the folder's permissions and free disk space");
     }
     Path target = reports.resolve(options.date().toString());
-    if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+    if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !isReportFolder(target)) {
       throw new ClaimcheckException("the report's place is taken by something that is not a report folder",
           target.toString(), "Move it away (the run replaces reports/<date>/ with its report), or give another --date");
+    }
+  }
+
+  /** The files a report folder holds; a second run on the same day replaces a folder of these and nothing else. */
+  private static final Set<String> REPORT_FILES =
+      Set.of("claims-report.csv", "changes.csv", "report.html", "manifest.json");
+
+  /**
+   * Whether {@code dir} is a folder holding report files only: a folder with anything else (an editor's notes) is not
+   * replaced, which would delete what is in it.
+   */
+  private static boolean isReportFolder(Path dir) {
+    if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+      return false;
+    }
+    try (Stream<Path> list = Files.list(dir)) {
+      return list.allMatch(p -> REPORT_FILES.contains(p.getFileName().toString())
+          && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS));
+    } catch (IOException e) {
+      return false;
     }
   }
 

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.claimcheck.AtomicFiles;
 import org.claimcheck.Hashes;
 import org.claimcheck.Tally;
 import org.claimcheck.index.AbstractIndexer;
@@ -411,8 +412,22 @@ class IncrementalRunTest {
     assertEquals("notes", Files.readString(work.resolve("reports/2026-11-20")));
     assertFalse(Files.exists(work.resolve("claims/claims.jsonl")), "refused before the pipeline ran");
 
-    // A reports folder this user cannot write to (root writes anywhere: not checked then).
+    // Nor is a folder there holding anything but a report (an editor's notes): replacing it would delete them.
     Files.delete(work.resolve("reports/2026-11-20"));
+    Files.createDirectories(work.resolve("reports/2026-11-20"));
+    Files.writeString(work.resolve("reports/2026-11-20/notes.txt"), "notes");
+    RunFixture.Run notes = f.run("2026-11-20");
+    assertEquals(1, notes.code(), notes.err());
+    assertTrue(notes.err().contains("not a report folder"), notes.err());
+    assertEquals("notes", Files.readString(work.resolve("reports/2026-11-20/notes.txt")));
+    Files.delete(work.resolve("reports/2026-11-20/notes.txt"));
+    // An empty folder, or one that holds a report, is replaced (a second run on the same day).
+    assertEquals(0, f.run("2026-11-20").code());
+    RunFixture.Run again = f.run("2026-11-20");
+    assertEquals(0, again.code(), again.err());
+    AtomicFiles.deleteRecursively(work.resolve("reports/2026-11-20"));
+
+    // A reports folder this user cannot write to (root writes anywhere: not checked then).
     Path reports = work.resolve("reports");
     Files.setPosixFilePermissions(reports, java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
     try {
