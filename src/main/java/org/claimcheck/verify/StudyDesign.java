@@ -122,9 +122,9 @@ public enum StudyDesign {
 
   private static final Pattern META_WORDS = Pattern.compile("\\bmeta[- ]?analy(?:sis|ses|tic)\\b");
   private static final Pattern REVIEW_WORDS = Pattern.compile("\\bsystematic(?:al)?(?:ally)? review");
-  /** "randomized" and its spellings, with what may stand before it: a "non", "not" or "quasi" undoes it. */
+  /** "randomized", "randomly assigned", with what may stand before them: a "non", "not" or "quasi" undoes them. */
   private static final Pattern RANDOMISED = Pattern.compile(
-      "(\\bnon[- ]?|\\bnot |\\bquasi[- ]?|\\b)randomi[sz]ed\\b|\\brandomly (?:assigned|allocated)\\b");
+      "(\\bnon[- ]?|\\bnot |\\bquasi[- ]?|\\b)(?:randomi[sz]ed\\b|randomly (?:assigned|allocated)\\b)");
   private static final Pattern IN_VITRO_WORDS =
       Pattern.compile("\\bin vitro\\b|\\bcell lines?\\b|\\bcultured cells\\b");
   private static final Pattern ANIMAL_WORDS = Pattern.compile("\\b(?:mice|mouse|rats)\\b");
@@ -145,7 +145,8 @@ public enum StudyDesign {
   /** A sentence that says what this study did, whatever else it mentions. */
   private static final Pattern OWN_STUDY = Pattern.compile(
       "\\b(?:we|this|the present|the current)\\b(?: [\\w-]+,?){0,4}?"
-      + " (?:conducted|performed|carried out|undertook|undertaken|designed|report|present|did|pooled|searched)\\b"
+      + " (?:conducted|performed|carried out|undertook|undertaken|designed|report|present|did|pooled|searched"
+      + "|assigned|allocated|randomi[sz]ed|enrolled|recruited)\\b"
       + "|\\b(?:was|were) (?:randomi[sz]ed|randomly|pooled|searched)\\b");
 
   private static boolean names(StudyDesign d, String s) {

@@ -30,6 +30,8 @@ class StudyDesignTest {
     assertEquals(StudyDesign.OTHER, of("A non-randomised comparison of two dressings", "Wounds healed."));
     assertEquals(StudyDesign.OTHER, of("Dressings", "In this quasi-randomized study, wounds healed faster."));
     assertEquals(StudyDesign.OTHER, of("Dressings", "Our patients were not randomized."));
+    assertEquals(StudyDesign.OTHER, of("Zinc and colds", "Participants were not randomly assigned to zinc or placebo."));
+    assertEquals(StudyDesign.OTHER, of("Zinc and colds", "Participants were non-randomly allocated to two groups."));
   }
 
   @Test
@@ -51,6 +53,9 @@ class StudyDesignTest {
         "Patients were randomly assigned to vitamin D or placebo."));
     assertEquals(StudyDesign.RCT, of("Vitamin D and falls",
         "In this randomised, double-blind trial, falls were fewer."));
+    // "no" speaks of earlier work in most sentences, but not after the study's own "we randomly assigned".
+    assertEquals(StudyDesign.RCT, of("Zinc and colds",
+        "We randomly assigned 120 adults with colds to zinc lozenges or no treatment."));
   }
 
   @Test
