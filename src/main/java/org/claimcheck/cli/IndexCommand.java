@@ -98,6 +98,8 @@ public final class IndexCommand implements Callable<Integer> {
     Path cache = embeddingCache != null ? embeddingCache : DenseVectors.defaultCache(indexOption.index);
     long embedded = 0;
     long cached = 0;
+    long damaged = 0;
+    boolean kept = true;
     // ONNX Runtime gets the cores the indexing workers leave, so that they do not fight over them.
     int onnxThreads = Math.max(1, Runtime.getRuntime().availableProcessors() / options.threads());
     try (DenseVectors vectors = withVectors ? DenseVectors.open(cache, new OnnxModel.Options(onnxThreads, 1), "")
@@ -121,12 +123,17 @@ public final class IndexCommand implements Callable<Integer> {
       if (vectors != null) {
         embedded = vectors.embedded();
         cached = vectors.cache().hits();
+        damaged = vectors.cache().damaged();
+        kept = vectors.cache().writable();
       }
     }
     double secs = (System.nanoTime() - t0) / 1e9;
     tally.print(err);
     if (withVectors) {
-      err.printf(Locale.ROOT, "vectors: %d texts embedded, %d read from the cache %s%n", embedded, cached, cache);
+      err.printf(Locale.ROOT, "vectors: %d texts embedded, %d read from the cache %s%s%s%n", embedded, cached, cache,
+          damaged == 0 ? "" : "; " + damaged + " damaged cache entries embedded again",
+          kept || embedded == 0 ? "" : "; the cache is not writable (another process holds it, or its folder cannot "
+              + "be written): the new vectors were not kept");
     }
     long written = tally.get(AbstractIndexer.INDEXED) + tally.get(AbstractIndexer.REPLACED);
     err.printf(Locale.ROOT, "%d file%s, %d records in %.1f s (%,.0f records/s indexed, %d threads); the index holds %d "

@@ -24,8 +24,9 @@ import org.claimcheck.ClaimcheckException;
  * {@code <model id>.vec}: a header (magic, model id, dimension) then fixed-size records (32-byte SHA-256 of the UTF-8
  * text, then the vector as little-endian float32), appended as vectors are computed.
  *
- * <p>Opening reads only the keys (24 bytes each in memory, about 1.3 GB for every PubMed abstract); vectors are read
- * from the file when asked for. A record cut short by a crash is dropped at the next open. One process appends at a
+ * <p>Opening reads only the keys (about 120 bytes each on the heap, measured: a hash map of 32-byte keys and file
+ * offsets; some 4 to 5 GB for every PubMed abstract, so a full-PubMed dense index needs a heap to match); vectors are
+ * read from the file when asked for, and one that is not finite or not of unit length is taken for a miss. A record cut short by a crash is dropped at the next open. One process appends at a
  * time (an exclusive file lock): a second one, or one whose folder is read-only, uses the cache read-only and
  * embeds what is missing without keeping it ({@link #writable()} says which). Vectors are written as computed; the
  * file is forced to disk on {@link #close()}.
@@ -44,6 +45,7 @@ public final class EmbeddingCache implements Closeable {
   private final Map<Key, Long> offsets = new ConcurrentHashMap<>();
   private final AtomicLong hits = new AtomicLong();
   private final AtomicLong misses = new AtomicLong();
+  private final AtomicLong damaged = new AtomicLong();
   private long end;
 
   private record Key(long a, long b, long c, long d) {
@@ -203,8 +205,34 @@ public final class EmbeddingCache implements Closeable {
     }
     float[] v = new float[dimension];
     buf.order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(v);
+    if (!unitLength(v)) {
+      // A damaged entry (a flipped bit, a write from something else) would be indexed as it is: a NaN made Lucene
+      // refuse the whole record, large values put one abstract first for every query. It is a miss instead, and the
+      // vector computed again replaces it (put appends it; the last record of a key wins when the file is opened).
+      offsets.remove(Key.of(sha256(text), 0), off);
+      damaged.incrementAndGet();
+      misses.incrementAndGet();
+      return null;
+    }
     hits.incrementAndGet();
     return v;
+  }
+
+  /** Entries found damaged (not finite, or not of unit length as every encoder's vector is) since opening. */
+  public long damaged() {
+    return damaged.get();
+  }
+
+  /** Whether every component of {@code v} is finite and its length is 1 (the encoders L2-normalise). */
+  static boolean unitLength(float[] v) {
+    double sum = 0;
+    for (float f : v) {
+      if (!Float.isFinite(f)) {
+        return false;
+      }
+      sum += (double) f * f;
+    }
+    return Math.abs(sum - 1) < 1e-3;
   }
 
   /** Keeps {@code vector} for {@code text} (when the cache is writable and does not hold it yet). */
