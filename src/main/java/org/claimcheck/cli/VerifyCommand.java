@@ -6,14 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.apache.lucene.analysis.Analyzer;
 import org.claimcheck.ClaimcheckException;
 import org.claimcheck.Tally;
 import org.claimcheck.claim.Claim;
 import org.claimcheck.claim.ClaimsFile;
 import org.claimcheck.claim.Lexicon;
 import org.claimcheck.index.AbstractSearcher;
-import org.claimcheck.index.IndexSchema;
 import org.claimcheck.report.ClaimsReport;
 import org.claimcheck.verify.ClaimVerdict;
 import org.claimcheck.verify.Predictions;
@@ -118,33 +116,20 @@ public final class VerifyCommand implements Callable<Integer> {
   }
 
   /**
-   * The claims of {@code entries} to verify; each other one counted SKIPPED in {@code tally}, with its id and line:
-   * check-worthiness below {@code --threshold}, no text, no searchable words (none left once the analyser the
-   * verifier searches with drops stop words and punctuation, as for {@code *} or {@code AND OR NOT}: its query would
-   * match nothing and its verdict would say nothing about it), or one searchable word ("mice": a claim says something
-   * about something; the stance model called such words SUPPORTED on any abstract that has them).
+   * The claims of {@code entries} to verify; each other one counted SKIPPED in {@code tally}, with its id, line and
+   * why: check-worthiness below {@code --threshold}, or {@link Verifier#unverifiable}.
    */
   private List<Claim> toVerify(List<ClaimsFile.Entry> entries, Tally tally) {
     String below = "check-worthiness below the threshold " + threshold;
     List<Claim> out = new ArrayList<>();
-    try (Analyzer analyzer = IndexSchema.textAnalyzer()) {
-      for (ClaimsFile.Entry e : entries) {
-        Claim c = e.claim();
-        String item = c.id() + " (line " + e.line() + ")";
-        if (c.checkWorthiness() < threshold) {
-          tally.count("SKIPPED", below, item);
-        } else if (c.claim().isBlank()) {
-          tally.count("SKIPPED", "no text", item);
-        } else {
-          int words = SearchCommand.distinctTerms(analyzer, c.claim(), 2);
-          if (words == 0) {
-            tally.count("SKIPPED", "no searchable words", item);
-          } else if (words == 1) {
-            tally.count("SKIPPED", "one searchable word is not a claim", item);
-          } else {
-            out.add(c);
-          }
-        }
+    for (ClaimsFile.Entry e : entries) {
+      Claim c = e.claim();
+      String item = c.id() + " (line " + e.line() + ")";
+      String why = c.checkWorthiness() < threshold ? below : Verifier.unverifiable(c.claim());
+      if (why != null) {
+        tally.count("SKIPPED", why, item);
+      } else {
+        out.add(c);
       }
     }
     return out;

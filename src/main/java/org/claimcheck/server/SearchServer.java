@@ -402,6 +402,11 @@ public final class SearchServer implements Closeable {
           + options.maxClaimLength(), "Give one sentence");
     }
     int abstracts = p.integer("abstracts", 5, 1, 20);
+    String why = Verifier.unverifiable(claim);
+    if (why != null) {
+      throw ApiException.badRequest("not a claim that can be checked", why,
+          "Give a statement about something, e.g. claim=Vitamin D supplements prevent fractures");
+    }
     Verifier verifier = new Verifier(searcher, stance, lexicon, new Verifier.Options(abstracts, 3, true));
     ClaimVerdict v = lanes.run(false, () -> verifier.verify(ClaimsFile.plain("claim", claim, 0)));
     return Views.verdict(v);

@@ -1,14 +1,20 @@
 package org.claimcheck.verify;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.claimcheck.claim.Claim;
 import org.claimcheck.claim.Lexicon;
 import org.claimcheck.index.AbstractSearcher;
+import org.claimcheck.index.IndexSchema;
 import org.claimcheck.index.SearchHit;
 import org.claimcheck.index.SearchRequest;
 import org.claimcheck.pubmed.PubmedRecord;
@@ -78,6 +84,34 @@ public final class Verifier {
 
   /** At most this many abstracts take a stance per claim by default, the most probable first. */
   public static final int DEFAULT_EVIDENCE_ABSTRACTS = 3;
+
+  /** The analyser the verifier's searches use, to count a claim's searchable words. */
+  private static final Analyzer WORDS = IndexSchema.textAnalyzer();
+
+  /**
+   * Why {@code claim} cannot be verified, or null when it can: no text; no searchable words (none left once the
+   * analyser the searches use drops stop words and punctuation, as for {@code *} or {@code AND OR NOT}: its query
+   * would match nothing and its verdict say nothing about it); or one searchable word ("mice": a claim says something
+   * about something, and the stance model called such words SUPPORTED on any abstract that has them). The same rule
+   * for {@code verify}, the server's one-claim check and every other caller.
+   */
+  public static String unverifiable(String claim) {
+    if (claim == null || claim.isBlank()) {
+      return "no text";
+    }
+    Set<String> terms = new HashSet<>();
+    try (TokenStream ts = WORDS.tokenStream(IndexSchema.CONTENTS, claim)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      while (terms.size() < 2 && ts.incrementToken()) {
+        terms.add(term.toString());
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return terms.isEmpty() ? "no searchable words" : terms.size() == 1 ? "one searchable word is not a claim" : null;
+  }
 
   /** Abstracts retrieved per claim by default. */
   public static final int DEFAULT_ABSTRACTS = 3;

@@ -192,6 +192,8 @@ class SearchServerTest {
       /api/search?q=((((((((((vitamin))))))))))    | 400 | query nested too deeply
       /api/verify                                  | 400 | no claim
       /api/verify?claim=x&abstracts=100            | 400 | parameter abstracts out of range
+      /api/verify?claim=mice                       | 400 | not a claim that can be checked
+      /api/verify?claim=AND+OR+NOT                 | 400 | not a claim that can be checked
       /api/abstract/90000001?x=1                   | 400 | unknown parameter
       /api/abstract/nope                           | 404 | no such abstract
       /api/nothing                                 | 404 | not found
