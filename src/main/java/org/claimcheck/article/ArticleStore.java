@@ -90,6 +90,16 @@ public final class ArticleStore {
     }
   }
 
+  private static boolean endsTooEarly(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof com.fasterxml.jackson.core.io.JsonEOFException
+          || String.valueOf(t.getMessage()).contains("end-of-input")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Every stored article, sorted by id, and every {@code .json} file that is not a readable snapshot, with why. */
   public Snapshots all() {
     if (!Files.isDirectory(dir)) {
@@ -103,7 +113,9 @@ public final class ArticleStore {
         String id = name.substring(0, name.length() - ".json".length());
         try {
           Article a = Json.MAPPER.readValue(p.toFile(), Article.class);
-          if (a.id().equals(id)) {
+          if (a == null || a.id() == null) {
+            unreadable.put(name, "not an article snapshot");
+          } else if (a.id().equals(id)) {
             out.add(a);
           } else {
             unreadable.put(name, "not a snapshot of this folder (its id is " + a.id() + ")");
@@ -111,7 +123,8 @@ public final class ArticleStore {
         } catch (StreamReadException e) {
           unreadable.put(name, "not valid JSON (cut short or damaged)");
         } catch (DatabindException e) {
-          unreadable.put(name, "not an article snapshot");
+          // Jackson reports a file that ends too early as a binding error when it ends inside a value.
+          unreadable.put(name, endsTooEarly(e) ? "not valid JSON (cut short or damaged)" : "not an article snapshot");
         } catch (IOException e) {
           unreadable.put(name, "cannot read: " + e.getMessage());
         }

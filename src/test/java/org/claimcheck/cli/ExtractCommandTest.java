@@ -63,13 +63,19 @@ class ExtractCommandTest {
     Files.writeString(pages.resolve("a.txt"), "Ashwagandha lowers cortisol in stressed adults.\n");
     Files.writeString(pages.resolve("0123456789abcdef.json"), "{\"id\": \"0123456789abcdef\", \"source\": \"x\", \"te");
     Files.writeString(pages.resolve("config.json"), "[1, 2, 3]\n");
+    // JSON null and a snapshot without an id were an internal error (NullPointerException); a snapshot cut inside a
+    // value was "not an article snapshot".
+    Files.writeString(pages.resolve("nothing.json"), "null\n");
+    Files.writeString(pages.resolve("noid.json"), "{\"source\": \"x\"}\n");
+    Files.writeString(pages.resolve("fedcba9876543210.json"), "{\"id\": \"fedcba9876543210\", \"source\": \"x\", "
+        + "\"blocks\": [");
     CliTest.Run r = CliTest.run("extract", "--articles", pages.toString(), "--output", dir.resolve("c.jsonl").toString());
     assertEquals(0, r.code(), r.err());
-    assertTrue(r.err().contains("3 total, 2 FAILED, 1 OK"), r.err());
-    assertTrue(r.err().contains("1 FAILED: unreadable article snapshot: not valid JSON (cut short or damaged) "
-        + "(0123456789abcdef.json)"), r.err());
-    assertTrue(r.err().contains("1 FAILED: unreadable article snapshot: not an article snapshot (config.json)"),
-        r.err());
+    assertTrue(r.err().contains("6 total, 5 FAILED, 1 OK"), r.err());
+    assertTrue(r.err().contains("2 FAILED: unreadable article snapshot: not valid JSON (cut short or damaged) "
+        + "(e.g. 0123456789abcdef.json, fedcba9876543210.json)"), r.err());
+    assertTrue(r.err().contains("3 FAILED: unreadable article snapshot: not an article snapshot (e.g. config.json, "
+        + "noid.json, nothing.json)"), r.err());
 
     Files.delete(pages.resolve("a.txt"));
     CliTest.Run none = CliTest.run("extract", "--articles", pages.toString(), "--output",
