@@ -178,7 +178,7 @@ public final class NightlyRun {
     for (String f : failedStages) {
       progress.line("failed: " + f);
     }
-    progress.line("report: " + reportDir.resolve("report.html")); // the working folder as given: resolves from here
+    progress.line("report: " + Workspace.shown(reportDir.resolve("report.html")));
     err.flush();
     return new Result(reportDir, articles.size(), rows.size(), verified, tallies, warnings, failedStages, changes);
   }

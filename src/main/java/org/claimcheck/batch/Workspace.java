@@ -13,6 +13,16 @@ public record Workspace(Path root) {
     root = root.toAbsolutePath().normalize();
   }
 
+  /**
+   * {@code p} as a person reads it from this process's folder: relative to it when inside it (reports/2026-11-22/...,
+   * as before run printed absolute paths), absolute otherwise. Either way it resolves from where the command started.
+   */
+  public static Path shown(Path p) {
+    Path here = Path.of("").toAbsolutePath().normalize();
+    Path abs = p.toAbsolutePath().normalize();
+    return abs.startsWith(here) && !abs.equals(here) ? here.relativize(abs) : abs;
+  }
+
   /** The working folder of this process. */
   public static Workspace current() {
     return new Workspace(Path.of(""));

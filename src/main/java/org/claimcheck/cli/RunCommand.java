@@ -156,7 +156,7 @@ public final class RunCommand implements Callable<Integer> {
     NightlyRun.Result result = new NightlyRun(options, Clock.systemUTC(), err,
         progressOption.progress(err, () -> progressFrom(cfg))).run();
     // The working folder as given: the path resolves from the caller's folder (absolute when --workdir is).
-    spec.commandLine().getOut().println(result.reportDir().resolve("claims-report.csv"));
+    spec.commandLine().getOut().println(Workspace.shown(result.reportDir().resolve("claims-report.csv")));
     return result.exitCode() == 0 ? Main.OK : Main.FAILURE;
   }
 
