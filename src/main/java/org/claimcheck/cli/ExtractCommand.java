@@ -50,7 +50,7 @@ public final class ExtractCommand implements Callable<Integer> {
   @Option(names = "--output", paramLabel = "FILE", description = "claims .csv or .jsonl.")
   Path output;
 
-  @Option(names = "--threshold", defaultValue = "0.5", paramLabel = "T",
+  @Option(names = "--threshold", defaultValue = "0.5", paramLabel = "T", converter = RunCommand.Decimal.class,
       description = "Check-worthiness a claim needs to be kept in CSV output, 0 to 1 (default: ${DEFAULT-VALUE}).")
   double threshold;
 

@@ -63,7 +63,7 @@ public final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--output", paramLabel = "FILE", description = "Write here instead of stdout.")
   Path output;
 
-  @Option(names = "--threshold", defaultValue = "0.5", paramLabel = "T",
+  @Option(names = "--threshold", defaultValue = "0.5", paramLabel = "T", converter = RunCommand.Decimal.class,
       description = "Verify claims with at least this check-worthiness (default: ${DEFAULT-VALUE}).")
   double threshold;
 

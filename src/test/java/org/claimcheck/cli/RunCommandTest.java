@@ -24,6 +24,21 @@ class RunCommandTest {
     assertFalse(Files.exists(work.resolve("reports")), "refused before any work");
   }
 
+  /** verify and extract took 0x1p-1 and 0.5d, which run refuses: one rule for --threshold everywhere. */
+  @ParameterizedTest
+  @ValueSource(strings = {"verify", "extract"})
+  void verifyAndExtractTakeTheirThresholdLikeRun(String command, @TempDir Path work) throws IOException {
+    Files.writeString(work.resolve("c.jsonl"), "{\"id\": 1, \"claim\": \"Zinc shortens colds.\"}\n");
+    for (String value : new String[] {"0x1p-1", "0.5d", "NaN", "Infinity"}) {
+      CliTest.Run r = command.equals("verify")
+          ? CliTest.run("verify", "--index", work.resolve("none").toString(), "--claims",
+              work.resolve("c.jsonl").toString(), "--threshold", value)
+          : CliTest.run("extract", "--articles", work.toString(), "--threshold", value);
+      assertEquals(2, r.code(), value + ": " + r.err());
+      assertTrue(r.err().contains("not a decimal number"), r.err());
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"NaN", "0x1p-1", "Infinity", "2"})
   void aThresholdInTheConfigurationThatIsNoDecimalFromZeroToOneIsAUsageError(String value, @TempDir Path work)
