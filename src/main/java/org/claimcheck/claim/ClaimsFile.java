@@ -245,7 +245,7 @@ public final class ClaimsFile {
     // The lines as the CSV parser counts them (\n, \r\n or \r), to name the line a record starts on.
     List<String> lines = text.lines().toList();
     var format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true)
-        .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW).get();
+        .setIgnoreHeaderCase(true).setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW).get();
     CSVParser csv;
     try {
       csv = format.parse(new StringReader(text));
@@ -316,7 +316,8 @@ public final class ClaimsFile {
   }
 
   /** What Commons CSV said was wrong, without the wrapping exception's class. */
-  private static String csvProblem(Exception e) {
+  /** What a CSV parser's exception says, without the exception classes it comes wrapped in. */
+  public static String csvProblem(Exception e) {
     Throwable t = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
     return String.valueOf(t.getMessage());
   }
@@ -357,9 +358,13 @@ public final class ClaimsFile {
     return out;
   }
 
-  /** Whether the first line of a TSV is a header, {@code id<TAB>claim} or {@code id<TAB>text} in any case. */
+  /**
+   * Whether the first line of a TSV is a header: {@code id<TAB>claim} or {@code id<TAB>text} in any case, more columns
+   * after them allowed.
+   */
   private static boolean isTsvHeader(String id, String text) {
-    return id.equalsIgnoreCase("id") && (text.equalsIgnoreCase("claim") || text.equalsIgnoreCase("text"));
+    String second = text.split("\t", 2)[0].strip();
+    return id.equalsIgnoreCase("id") && (second.equalsIgnoreCase("claim") || second.equalsIgnoreCase("text"));
   }
 
   /** {@code file} as UTF-8 text, past a byte-order mark at its start (Windows editors and Excel write one). */

@@ -91,7 +91,8 @@ public final class StanceCommand implements Callable<Integer> {
       csv.flush();
     });
     tally.print(spec.commandLine().getErr());
-    return Main.OK;
+    // Rows but none with both a claim and evidence: the run judged nothing, and scripts should know.
+    return rows.isEmpty() && tally.total() > 0 ? Main.FAILURE : Main.OK;
   }
 
   /**
@@ -128,6 +129,9 @@ public final class StanceCommand implements Callable<Integer> {
       }
       while (records.hasNext()) {
         CSVRecord rec = records.next();
+        if (rec.size() == 1 && rec.get(0).isBlank()) {
+          continue; // a blank line: a row of its own in a spreadsheet (so rows keep its numbers), but nothing to skip
+        }
         String claim = rec.size() > claimColumn ? rec.get(claimColumn) : "";
         String evidence = rec.size() > evidenceColumn ? rec.get(evidenceColumn) : "";
         String row = "row " + rec.getRecordNumber();
@@ -141,7 +145,7 @@ public final class StanceCommand implements Callable<Integer> {
         }
       }
     } catch (java.io.UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
-      throw ClaimcheckException.usage("malformed pairs CSV", file + ": " + e.getMessage(),
+      throw ClaimcheckException.usage("malformed pairs CSV", file + ": " + ClaimsFile.csvProblem(e),
           "Write RFC 4180 CSV with a header line: claim,evidence");
     }
     return rows;

@@ -112,6 +112,16 @@ class ClaimsFileTest {
     assertEquals(2, claims.get(0).sentenceIndex(), "claims keep their lines");
     assertEquals(List.of("1"), ids(ClaimsFile.read(file("text.tsv", "id\ttext\n1\tZinc shortens colds.\n"))));
     assertEquals(List.of("q1", "q2"), ids(ClaimsFile.read(file("none.tsv", "q1\tid\nq2\tclaim\n"))));
+    // A header with more columns was verified as the claim "claim<TAB>source".
+    assertEquals(List.of("1"), ids(ClaimsFile.read(file("more.tsv", "id\tclaim\tsource\n1\tZinc shortens colds.\n"))));
+  }
+
+  /** Headers are names in any case, as stance --pairs reads them: Claim_ID,Claim was "no `claim` column". */
+  @Test
+  void csvHeadersInAnyCase() throws Exception {
+    List<Claim> claims = ClaimsFile.read(file("case.csv", "Claim_ID,Claim\nc7,Zinc shortens colds.\n"));
+    assertEquals(List.of("c7"), ids(claims));
+    assertEquals("Zinc shortens colds.", claims.getFirst().claim());
   }
 
   /** The usage error {@link ClaimsFile#readWithIds} gives for {@code file}; asserts it names {@code where}. */

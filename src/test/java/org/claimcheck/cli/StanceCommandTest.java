@@ -83,8 +83,14 @@ class StanceCommandTest {
     String[] out = lines(r);
     assertEquals(3, out.length, r.out());
     assertTrue(out[2].startsWith("Statins reduce mortality.,Statins did not reduce mortality.,"), r.out());
-    assertTrue(r.err().contains("6 total, 2 OK, 4 SKIPPED"), r.err());
-    assertTrue(r.err().contains("2 SKIPPED: empty claim (e.g. row 3, row 5)"), r.err());
+    assertTrue(r.err().contains("5 total, 2 OK, 3 SKIPPED"), r.err());
+    assertTrue(r.err().contains("1 SKIPPED: empty claim (row 3)"), r.err());
     assertTrue(r.err().contains("2 SKIPPED: empty evidence (e.g. row 4, row 6)"), r.err());
+
+    // Nothing to judge at all: exit 1, so a script notices.
+    Files.writeString(pairs, "claim,evidence\n,Statins reduced mortality.\n");
+    CliTest.Run none = stance(pairs);
+    assertEquals(1, none.code(), none.err());
+    assertTrue(none.err().contains("1 SKIPPED: empty claim (row 2)"), none.err());
   }
 }
