@@ -82,6 +82,11 @@ public final class IndexCommand implements Callable<Integer> {
       throw ClaimcheckException.usage("no abstract files found", String.join(" ", inputs.stream().map(Path::toString)
           .toList()), "Folders must hold .xml, .xml.gz, .txt or .jsonl files");
     }
+    if (files.isEmpty() && AbstractIndexer.latestCommitData(indexOption.index).isEmpty()) {
+      // index --dense without files adds vectors to an index; a mistyped --index made an empty one.
+      throw ClaimcheckException.usage("no index to add vectors to", indexOption.index.toString(),
+          "Name an existing index, or give abstract files to index with --dense");
+    }
     AbstractIndexer.Options options = AbstractIndexer.Options.defaults();
     if (threads != null) {
       if (threads < 1 || threads > 256) {

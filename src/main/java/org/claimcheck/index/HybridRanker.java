@@ -124,7 +124,7 @@ public final class HybridRanker implements Closeable {
       String mine = v.encoder().modelId();
       v.close();
       throw new ClaimcheckException("the index holds vectors of another model", dir + ": " + model
-          + ", this claimcheck has " + mine, "Rebuild it with claimcheck index --dense, or rank by bm25");
+          + ", this claimcheck has " + mine, "Rebuild it (claimcheck index --dense into a new folder), or rank by bm25");
     }
     Settings s2 = settings.mode() == Mode.AUTO
         ? new Settings(Mode.HYBRID, settings.bm25Weight(), settings.candidates()) : settings;

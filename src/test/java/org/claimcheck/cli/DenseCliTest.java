@@ -50,6 +50,16 @@ class DenseCliTest {
     assertTrue(r.err().contains("index --dense"), r.err());
   }
 
+  /** index --dense without files adds vectors to an index; a mistyped --index made an empty one, exit 0. */
+  @Test
+  void addingVectorsToNoIndexIsAUsageError(@TempDir Path tmp) {
+    Path typo = tmp.resolve("idnex");
+    CliTest.Run r = CliTest.run("index", "--dense", "--index", typo.toString());
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().startsWith("error: no index to add vectors to (" + typo + ")"), r.err());
+    assertFalse(java.nio.file.Files.exists(typo), "nothing created");
+  }
+
   @Test
   void evalBeirPrintsEveryRanking(@TempDir Path tmp) throws Exception {
     Path run = tmp.resolve("run.trec");
