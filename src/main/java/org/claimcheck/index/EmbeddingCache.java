@@ -13,8 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.claimcheck.ClaimcheckException;
 
@@ -24,9 +22,9 @@ import org.claimcheck.ClaimcheckException;
  * {@code <model id>.vec}: a header (magic, model id, dimension) then fixed-size records (32-byte SHA-256 of the UTF-8
  * text, then the vector as little-endian float32), appended as vectors are computed.
  *
- * <p>Opening reads only the keys (about 120 bytes each on the heap, measured: a hash map of 32-byte keys and file
- * offsets; some 4 to 5 GB for every PubMed abstract, so a full-PubMed dense index needs a heap to match); vectors are
- * read from the file when asked for, and one that is not finite or not of unit length is taken for a miss. A record cut short by a crash is dropped at the next open. One process appends at a
+ * <p>Opening reads only the keys (32 to 64 bytes each on the heap as the table fills, {@link KeyTable}: about 1.6 GB
+ * for every PubMed abstract); vectors are read from the file when asked for, and one that is not finite or not of unit length is
+ * taken for a miss. A record cut short by a crash is dropped at the next open. One process appends at a
  * time (an exclusive file lock): a second one, or one whose folder is read-only, uses the cache read-only and
  * embeds what is missing without keeping it ({@link #writable()} says which). Vectors are written as computed; the
  * file is forced to disk on {@link #close()}.
@@ -42,16 +40,104 @@ public final class EmbeddingCache implements Closeable {
   private final FileChannel channel;
   private final FileLock lock;
   private final long dataStart;
-  private final Map<Key, Long> offsets = new ConcurrentHashMap<>();
+  private final KeyTable offsets = new KeyTable();
   private final AtomicLong hits = new AtomicLong();
   private final AtomicLong misses = new AtomicLong();
   private final AtomicLong damaged = new AtomicLong();
   private long end;
 
-  private record Key(long a, long b, long c, long d) {
-    static Key of(byte[] h, int off) {
-      ByteBuffer bb = ByteBuffer.wrap(h, off, KEY_BYTES);
-      return new Key(bb.getLong(), bb.getLong(), bb.getLong(), bb.getLong());
+  /**
+   * Thread-safe (synchronized). The file offset of each key's vector, in an open-addressing table of two long arrays
+   * and one of offsets (24 bytes a slot, 32 to 64 bytes a key as the table fills: measured 33.7 at 3 million keys,
+   * 63.7 at 400,000; a map of key objects took about 120): PubMed's 40 million abstracts fit in about 1.6 GB of heap. A key is the first 128 bits of the text's SHA-256 (a collision among
+   * 40 million texts has a chance of about 1 in 10^23). Linear probing; a removed entry keeps its slot with offset -1
+   * (only a damaged entry is removed, and the same key is put again).
+   */
+  static final class KeyTable {
+    private long[] hi = new long[1 << 10];
+    private long[] lo = new long[1 << 10];
+    private long[] off = new long[1 << 10]; // 0: empty slot, -1: removed, else the vector's offset
+    private int used; // slots taken, removed ones included
+    private int live;
+
+    private static long hi(byte[] h, int at) {
+      return ByteBuffer.wrap(h, at, 8).getLong();
+    }
+
+    private static long lo(byte[] h, int at) {
+      return ByteBuffer.wrap(h, at + 8, 8).getLong();
+    }
+
+    /** The slot of the key, or of the empty slot where it would go. */
+    private int slot(long h, long l) {
+      int mask = off.length - 1;
+      int i = (int) (h ^ (h >>> 32) ^ l) & mask;
+      while (off[i] != 0 && (hi[i] != h || lo[i] != l)) {
+        i = (i + 1) & mask;
+      }
+      return i;
+    }
+
+    /** The offset kept for the key at {@code at} in {@code h}, or -1. */
+    synchronized long get(byte[] h, int at) {
+      int i = slot(hi(h, at), lo(h, at));
+      return off[i] > 0 ? off[i] : -1;
+    }
+
+    /** Keeps {@code offset} for the key (a later put of a key replaces its offset, as the file's last record wins). */
+    synchronized void put(byte[] h, int at, long offset) {
+      if ((used + 1) * 4L > off.length * 3L) {
+        grow();
+      }
+      long hk = hi(h, at);
+      long lk = lo(h, at);
+      int i = slot(hk, lk);
+      if (off[i] == 0) {
+        used++;
+        hi[i] = hk;
+        lo[i] = lk;
+      }
+      if (off[i] <= 0) {
+        live++;
+      }
+      off[i] = offset;
+    }
+
+    /** Forgets the key's offset if it is {@code offset}. */
+    synchronized void remove(byte[] h, int at, long offset) {
+      int i = slot(hi(h, at), lo(h, at));
+      if (off[i] == offset && offset > 0) {
+        off[i] = -1;
+        live--;
+      }
+    }
+
+    synchronized boolean contains(byte[] h, int at) {
+      return off[slot(hi(h, at), lo(h, at))] > 0;
+    }
+
+    synchronized int size() {
+      return live;
+    }
+
+    private void grow() {
+      long[] oh = hi;
+      long[] ol = lo;
+      long[] oo = off;
+      int cap = oo.length * 2;
+      hi = new long[cap];
+      lo = new long[cap];
+      off = new long[cap];
+      used = 0;
+      for (int j = 0; j < oo.length; j++) {
+        if (oo[j] > 0) {
+          int i = slot(oh[j], ol[j]);
+          hi[i] = oh[j];
+          lo[i] = ol[j];
+          off[i] = oo[j];
+          used++;
+        }
+      }
     }
   }
 
@@ -148,7 +234,7 @@ public final class EmbeddingCache implements Closeable {
       readFully(buf, pos);
       byte[] a = buf.array();
       for (int i = 0; i + recordBytes <= buf.limit(); i += recordBytes) {
-        offsets.put(Key.of(a, i), pos + i + KEY_BYTES);
+        offsets.put(a, i, pos + i + KEY_BYTES);
       }
       pos += buf.limit();
     }
@@ -191,8 +277,9 @@ public final class EmbeddingCache implements Closeable {
 
   /** The vector cached for {@code text}, or null. */
   public float[] get(String text) {
-    Long off = offsets.get(Key.of(sha256(text), 0));
-    if (off == null) {
+    byte[] key = sha256(text);
+    long off = offsets.get(key, 0);
+    if (off < 0) {
       misses.incrementAndGet();
       return null;
     }
@@ -209,7 +296,7 @@ public final class EmbeddingCache implements Closeable {
       // A damaged entry (a flipped bit, a write from something else) would be indexed as it is: a NaN made Lucene
       // refuse the whole record, large values put one abstract first for every query. It is a miss instead, and the
       // vector computed again replaces it (put appends it; the last record of a key wins when the file is opened).
-      offsets.remove(Key.of(sha256(text), 0), off);
+      offsets.remove(key, 0, off);
       damaged.incrementAndGet();
       misses.incrementAndGet();
       return null;
@@ -244,9 +331,8 @@ public final class EmbeddingCache implements Closeable {
       return;
     }
     byte[] key = sha256(text);
-    Key k = Key.of(key, 0);
     synchronized (this) {
-      if (offsets.containsKey(k)) {
+      if (offsets.contains(key, 0)) {
         return;
       }
       ByteBuffer buf = ByteBuffer.allocate(recordBytes).order(ByteOrder.LITTLE_ENDIAN);
@@ -260,7 +346,7 @@ public final class EmbeddingCache implements Closeable {
         while (buf.hasRemaining()) {
           pos += channel.write(buf, pos);
         }
-        offsets.put(k, end + KEY_BYTES);
+        offsets.put(key, 0, end + KEY_BYTES);
         end = pos;
       } catch (IOException e) {
         throw new ClaimcheckException("cannot write the embedding cache", file + ": " + e.getMessage(),

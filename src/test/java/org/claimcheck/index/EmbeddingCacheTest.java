@@ -59,4 +59,42 @@ class EmbeddingCacheTest {
       assertEquals(0, c.damaged());
     }
   }
+
+  /** The compact key table against a HashMap, through growth, replacement and removal. */
+  @Test
+  void theKeyTableAgreesWithAMap() {
+    EmbeddingCache.KeyTable table = new EmbeddingCache.KeyTable();
+    java.util.Map<String, Long> map = new java.util.HashMap<>();
+    java.util.Random random = new java.util.Random(7);
+    java.util.List<byte[]> keys = new java.util.ArrayList<>();
+    for (int i = 0; i < 20_000; i++) {
+      byte[] k = EmbeddingCache.sha256("text " + i);
+      keys.add(k);
+      long offset = 100 + random.nextInt(1_000_000);
+      table.put(k, 0, offset);
+      map.put(java.util.HexFormat.of().formatHex(k), offset);
+    }
+    for (int i = 0; i < 5_000; i++) {
+      byte[] k = keys.get(random.nextInt(keys.size()));
+      String hex = java.util.HexFormat.of().formatHex(k);
+      if (random.nextBoolean()) {
+        table.remove(k, 0, map.get(hex) == null ? 1 : map.get(hex));
+        map.remove(hex);
+      } else {
+        long offset = 100 + random.nextInt(1_000_000);
+        table.put(k, 0, offset);
+        map.put(hex, offset);
+      }
+    }
+    assertEquals(map.size(), table.size());
+    for (byte[] k : keys) {
+      Long want = map.get(java.util.HexFormat.of().formatHex(k));
+      assertEquals(want == null ? -1 : want, table.get(k, 0));
+      assertEquals(want != null, table.contains(k, 0));
+    }
+    byte[] other = EmbeddingCache.sha256("never put");
+    assertEquals(-1, table.get(other, 0));
+    table.remove(other, 0, 5);
+    assertEquals(map.size(), table.size());
+  }
 }
