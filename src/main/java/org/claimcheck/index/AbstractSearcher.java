@@ -224,11 +224,13 @@ public final class AbstractSearcher implements Closeable {
     IndexSearcher s = manager.acquire();
     try {
       int want = request.offset() + request.hits();
-      TopDocs top = topDocs(s, query, request, want);
       // Lucene cuts a run of tied scores by internal doc id; fetch the whole run that ends the page, so that ties are
-      // broken by record id whatever the page size.
-      for (int n = want; top.scoreDocs.length == n && n < MAX_TIE_WINDOW
-          && top.scoreDocs[n - 1].score == top.scoreDocs[want - 1].score; ) {
+      // broken by record id whatever the page size. One hit more than the page shows whether the run goes on (the
+      // first pass fetched the page alone and always searched again, twice as deep).
+      int n = want + 1;
+      TopDocs top = topDocs(s, query, request, n);
+      while (top.scoreDocs.length == n && n < MAX_TIE_WINDOW
+          && top.scoreDocs[n - 1].score == top.scoreDocs[want - 1].score) {
         n = Math.min(n * 2, MAX_TIE_WINDOW);
         top = topDocs(s, query, request, n);
       }
