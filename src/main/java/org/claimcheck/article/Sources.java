@@ -1,9 +1,10 @@
 package org.claimcheck.article;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.claimcheck.ClaimcheckException;
+import org.claimcheck.TextFiles;
 import org.claimcheck.Tally;
 
 /**
@@ -57,12 +59,9 @@ public final class Sources {
    */
   public static List<Source> readList(Path list, Path workdir, Tally tally, BiConsumer<String, String> skipped) {
     List<String> lines;
-    try {
-      lines = Files.readAllLines(list, StandardCharsets.UTF_8);
-      if (!lines.isEmpty() && lines.getFirst().startsWith("\ufeff")) {
-        lines.set(0, lines.getFirst().substring(1)); // Windows editors write a byte-order mark
-      }
-    } catch (IOException e) {
+    try (BufferedReader r = TextFiles.reader(list)) {
+      lines = r.lines().toList();
+    } catch (IOException | UncheckedIOException e) {
       throw new ClaimcheckException("cannot read the sources list", list + ": " + e.getMessage(),
           "Check that the file exists and is readable UTF-8 text");
     }

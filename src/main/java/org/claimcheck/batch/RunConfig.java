@@ -2,8 +2,6 @@ package org.claimcheck.batch;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,6 +11,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import org.claimcheck.ClaimcheckException;
+import org.claimcheck.TextFiles;
 import org.claimcheck.article.Fetcher;
 
 /**
@@ -71,12 +70,8 @@ public record RunConfig(Map<String, String> values) {
 
   public static RunConfig load(Path file) {
     Properties p = new Properties();
-    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      // Windows editors save UTF-8 with a byte-order mark; it would otherwise be part of the first key.
-      r.mark(1);
-      if (r.read() != '\ufeff') {
-        r.reset();
-      }
+    // Past a byte-order mark (Windows editors save one): it would otherwise be part of the first key.
+    try (Reader r = TextFiles.reader(file)) {
       p.load(r);
     } catch (IOException | IllegalArgumentException e) {
       throw ClaimcheckException.usage("cannot read the configuration file", file + ": " + e.getMessage(),

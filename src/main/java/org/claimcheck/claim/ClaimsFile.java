@@ -8,8 +8,6 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,6 +22,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.DuplicateHeaderMode;
 import org.claimcheck.AtomicFiles;
 import org.claimcheck.ClaimcheckException;
+import org.claimcheck.TextFiles;
 import org.claimcheck.Json;
 
 /**
@@ -105,7 +104,7 @@ public final class ClaimsFile {
       }
       Integer first = seen.putIfAbsent(id, e.line());
       if (first != null) {
-        throw ClaimcheckException.usage("claim id '" + shown(id) + "' given twice",
+        throw ClaimcheckException.usage("claim id '" + TextFiles.clip(id) + "' given twice",
             file + ":" + first + " and " + file + ":" + e.line(), "Give each claim an id of its own");
       }
     }
@@ -129,13 +128,9 @@ public final class ClaimsFile {
   }
 
   /** At most the first 100 characters of an id the user gave, for messages. */
-  private static String shown(String id) {
-    return id.length() <= 100 ? id : id.substring(0, Character.isHighSurrogate(id.charAt(96)) ? 96 : 97) + "...";
-  }
-
   private static List<Entry> readJsonl(Path file) throws IOException {
     List<Entry> out = new ArrayList<>();
-    try (BufferedReader r = reader(file)) {
+    try (BufferedReader r = TextFiles.reader(file)) {
       int lineNo = 0;
       for (String line; (line = r.readLine()) != null; ) {
         lineNo++;
@@ -234,7 +229,7 @@ public final class ClaimsFile {
 
   private static List<Entry> readCsv(Path file) throws IOException {
     String text;
-    try (BufferedReader r = reader(file)) {
+    try (BufferedReader r = TextFiles.reader(file)) {
       StringWriter w = new StringWriter();
       r.transferTo(w);
       text = w.toString();
@@ -331,7 +326,7 @@ public final class ClaimsFile {
     List<Entry> out = new ArrayList<>();
     int lineNo = 0;
     List<String> lines;
-    try (BufferedReader r = reader(file)) {
+    try (BufferedReader r = TextFiles.reader(file)) {
       lines = r.lines().toList();
     } catch (UncheckedIOException e) {
       throw e.getCause();
@@ -365,16 +360,6 @@ public final class ClaimsFile {
   private static boolean isTsvHeader(String id, String text) {
     String second = text.split("\t", 2)[0].strip();
     return id.equalsIgnoreCase("id") && (second.equalsIgnoreCase("claim") || second.equalsIgnoreCase("text"));
-  }
-
-  /** {@code file} as UTF-8 text, past a byte-order mark at its start (Windows editors and Excel write one). */
-  public static BufferedReader reader(Path file) throws IOException {
-    BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-    r.mark(1);
-    if (r.read() != '\ufeff') {
-      r.reset();
-    }
-    return r;
   }
 
   /** A claim given directly (not extracted from an article): full check-worthiness, no article. */

@@ -18,6 +18,7 @@ import org.claimcheck.eval.Expectations;
 import org.claimcheck.eval.MetricReport;
 import java.util.List;
 import org.claimcheck.ClaimcheckException;
+import org.claimcheck.TextFiles;
 import org.claimcheck.encoder.OnnxModel;
 import org.claimcheck.index.AbstractIndexer;
 import org.claimcheck.index.BeirEvaluation;
@@ -200,9 +201,9 @@ public final class EvalBeirCommand implements Callable<Integer> {
     }
     if (judgements.queries().stream().noneMatch(queryTexts::containsKey)) {
       throw ClaimcheckException.usage("no query of the queries file is judged in the qrels",
-          queryTexts.size() + " queries (first id " + SearchCommand.clip(queryTexts.keySet().iterator().next())
+          queryTexts.size() + " queries (first id " + TextFiles.clip(queryTexts.keySet().iterator().next())
               + "), " + judgements.queries().size() + " judged in " + qrels + " (first id "
-              + SearchCommand.clip(judgements.queries().iterator().next()) + ")",
+              + TextFiles.clip(judgements.queries().iterator().next()) + ")",
           "Give the qrels of these queries: their query ids must match");
     }
   }

@@ -1,24 +1,20 @@
 package org.claimcheck.cli;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.claimcheck.ClaimcheckException;
+import org.claimcheck.TextFiles;
 import org.claimcheck.Json;
 import org.claimcheck.claim.Claim;
 import org.claimcheck.claim.ClaimsFile;
@@ -146,7 +142,7 @@ public final class SearchCommand implements Callable<Integer> {
       throw ClaimcheckException.usage("--offset must be between 0 and 10000", Integer.toString(offset), null);
     }
     if (!TrecRun.isField(tag)) {
-      throw ClaimcheckException.usage("bad --tag", "'" + clip(tag) + "'",
+      throw ClaimcheckException.usage("bad --tag", "'" + TextFiles.clip(tag) + "'",
           "A TREC run tag is one word: not empty, no spaces or control characters");
     }
     Integer[] years = parseYears(year);
@@ -213,7 +209,7 @@ public final class SearchCommand implements Callable<Integer> {
     List<String> cut = new ArrayList<>();
     try (Analyzer analyzer = IndexSchema.textAnalyzer()) {
       for (Claim q : queries) {
-        if (distinctTerms(analyzer, q.claim(), SearchRequest.MAX_TEXT_TERMS + 1) > SearchRequest.MAX_TEXT_TERMS) {
+        if (IndexSchema.distinctTerms(analyzer, q.claim(), SearchRequest.MAX_TEXT_TERMS + 1) > SearchRequest.MAX_TEXT_TERMS) {
           cut.add(q.id());
         }
       }
@@ -225,22 +221,6 @@ public final class SearchCommand implements Callable<Integer> {
         + SearchRequest.MAX_TEXT_TERMS + " were searched");
   }
 
-  /** How many distinct terms {@code analyzer} makes of {@code text}, counting up to {@code max}. */
-  static int distinctTerms(Analyzer analyzer, String text, int max) {
-    Set<String> terms = new HashSet<>();
-    try (TokenStream ts = analyzer.tokenStream(IndexSchema.CONTENTS, text)) {
-      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-      ts.reset();
-      while (terms.size() < max && ts.incrementToken()) {
-        terms.add(term.toString());
-      }
-      ts.end();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return terms.size();
-  }
-
   /** The subject of a note about the queries {@code ids}: the query, or how many of the file's, the first named. */
   private String which(List<String> ids) {
     if (input.queries == null) {
@@ -250,12 +230,12 @@ public final class SearchCommand implements Callable<Integer> {
     return ids.size() == 1 ? "1 query (" + first + ") has" : ids.size() + " queries (" + first + ") have";
   }
 
-  /** {@code e}, a searcher's error, with the query it echoes clipped to {@link #clip}'s length. */
+  /** {@code e}, a searcher's error, with the query it echoes clipped to {@link TextFiles#clip}'s length. */
   private static ClaimcheckException clipped(ClaimcheckException e, String query) {
     if (e.context() == null || query.length() <= 100 || !e.context().contains(query)) {
       return e;
     }
-    String context = e.context().replace(query, clip(query));
+    String context = e.context().replace(query, TextFiles.clip(query));
     return e.exitCode() == ClaimcheckException.USAGE ? ClaimcheckException.usage(e.what(), context, e.fix())
         : new ClaimcheckException(e.what(), context, e.fix(), e);
   }
@@ -281,15 +261,15 @@ public final class SearchCommand implements Callable<Integer> {
       }
       if (!TrecRun.isField(q.id())) {
         throw ClaimcheckException.usage("a query id holds white space or a control character",
-            where + ": '" + clip(q.id()) + "'", "Use ids without spaces, e.g. q3 (a TREC run splits lines on spaces)");
+            where + ": '" + TextFiles.clip(q.id()) + "'", "Use ids without spaces, e.g. q3 (a TREC run splits lines on spaces)");
       }
       if (q.claim().isBlank()) {
-        throw ClaimcheckException.usage("query '" + clip(q.id()) + "' has no text", where,
+        throw ClaimcheckException.usage("query '" + TextFiles.clip(q.id()) + "' has no text", where,
             "Give every query its words: id<TAB>text in TSV, \"text\" (BEIR) or \"claim\" (SciFact) in JSONL");
       }
       String first = seen.putIfAbsent(q.id(), where);
       if (first != null) {
-        throw ClaimcheckException.usage("query id '" + clip(q.id()) + "' given twice", first + " and " + where,
+        throw ClaimcheckException.usage("query id '" + TextFiles.clip(q.id()) + "' given twice", first + " and " + where,
             "Give each query an id of its own");
       }
     }
@@ -304,14 +284,6 @@ public final class SearchCommand implements Callable<Integer> {
     boolean csv = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
     // ClaimsFile numbers a plain query by its line (TSV, JSONL) or its record after the header (CSV), from 0.
     return csv ? file + ", record " + (q.sentenceIndex() + 1) : file + ":" + (q.sentenceIndex() + 1);
-  }
-
-  /** At most the first 100 characters of {@code s}, for messages that echo what the user gave. */
-  static String clip(String s) {
-    if (s.length() <= 100) {
-      return s;
-    }
-    return s.substring(0, Character.isHighSurrogate(s.charAt(96)) ? 96 : 97) + "...";
   }
 
   record Result(String queryId, String query, List<SearchHit> hits, long total, boolean totalExact) {}

@@ -16,6 +16,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.claimcheck.ClaimcheckException;
 import org.claimcheck.Tally;
+import org.claimcheck.TextFiles;
 import org.claimcheck.claim.ClaimsFile;
 import org.claimcheck.verify.StanceModel;
 import org.claimcheck.verify.StanceScores;
@@ -103,7 +104,7 @@ public final class StanceCommand implements Callable<Integer> {
    */
   static List<String[]> readPairs(Path file, Tally tally) throws IOException {
     List<String[]> rows = new ArrayList<>();
-    try (Reader r = ClaimsFile.reader(file);
+    try (Reader r = TextFiles.reader(file);
         CSVParser parser = CSVFormat.RFC4180.parse(r)) {
       Iterator<CSVRecord> records = parser.iterator();
       int claimColumn = -1;

@@ -158,4 +158,20 @@ public final class IndexSchema {
   public static String describe() {
     return "schema " + VERSION + "; text fields: " + textAnalyzer();
   }
+
+  /** How many distinct terms {@code analyzer} makes of {@code text} as {@link #CONTENTS}, counting up to {@code max}. */
+  public static int distinctTerms(Analyzer analyzer, String text, int max) {
+    java.util.Set<String> terms = new java.util.HashSet<>();
+    try (TokenStream ts = analyzer.tokenStream(CONTENTS, text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      while (terms.size() < max && ts.incrementToken()) {
+        terms.add(term.toString());
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return terms.size();
+  }
 }

@@ -1,7 +1,6 @@
 package org.claimcheck.verify;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -9,8 +8,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.claimcheck.claim.Claim;
 import org.claimcheck.claim.Lexicon;
 import org.claimcheck.index.AbstractSearcher;
@@ -99,18 +96,8 @@ public final class Verifier {
     if (claim == null || claim.isBlank()) {
       return "no text";
     }
-    Set<String> terms = new HashSet<>();
-    try (TokenStream ts = WORDS.tokenStream(IndexSchema.CONTENTS, claim)) {
-      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-      ts.reset();
-      while (terms.size() < 2 && ts.incrementToken()) {
-        terms.add(term.toString());
-      }
-      ts.end();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return terms.isEmpty() ? "no searchable words" : terms.size() == 1 ? "one searchable word is not a claim" : null;
+    int words = IndexSchema.distinctTerms(WORDS, claim, 2);
+    return words == 0 ? "no searchable words" : words == 1 ? "one searchable word is not a claim" : null;
   }
 
   /** Abstracts retrieved per claim by default. */
