@@ -90,6 +90,12 @@ public final class NightlyRun {
   /** The abstract files this run indexes (new or changed), and every file the index will hold after it. */
   private Map<String, RunState.IndexedFile> pendingFiles = Map.of();
   private Map<String, RunState.IndexedFile> allKnown = Map.of();
+  /**
+   * The files that could not be read to their end when last read, as they were then ({@link RunState.IndexedFiles});
+   * those of this run's files read again unchanged since (outcome RETRIED).
+   */
+  private Map<String, RunState.IndexedFile> failedFiles = Map.of();
+  private final Set<String> retried = new HashSet<>();
   private String indexFingerprint = Fingerprints.NO_INDEX;
   /** Whether the index is built again from nothing (this claimcheck cannot use the one there). */
   private boolean rebuild;
@@ -360,6 +366,7 @@ public final class NightlyRun {
           + "abstract files are indexed again");
     }
     Map<String, RunState.IndexedFile> known = valid ? recorded.files() : Map.of();
+    Map<String, RunState.IndexedFile> failedBefore = valid ? recorded.failed() : Map.of();
     Map<String, RunState.IndexedFile> seen = new TreeMap<>();
     List<Path> todo = new ArrayList<>();
     boolean restamped = false;
@@ -380,9 +387,16 @@ public final class NightlyRun {
           } else {
             after = new RunState.IndexedFile(size, modified, sha256(f));
             boolean same = before != null && before.sha256().equals(after.sha256());
+            RunState.IndexedFile broken = before == null ? failedBefore.get(key) : null;
             if (same && !options.full()) {
               outcome = "UNCHANGED";
               restamped = true;
+            } else if (broken != null && broken.sha256().equals(after.sha256()) && !options.full()) {
+              // Read again (and its failure reported again), but when it breaks where it broke before, its records
+              // are the ones the index holds already: see index().
+              outcome = "RETRIED";
+              retried.add(key);
+              todo.add(f);
             } else {
               // --full reads every file again: an unchanged one is REREAD, not CHANGED.
               outcome = before == null ? "NEW" : same ? "REREAD" : "CHANGED";
@@ -408,6 +422,7 @@ public final class NightlyRun {
     }
     allKnown = new TreeMap<>(known);
     allKnown.putAll(seen);
+    failedFiles = new TreeMap<>();
     warnGone(known, files);
     indexFingerprint = now;
     if (todo.isEmpty() && restamped && valid) {
@@ -480,21 +495,25 @@ public final class NightlyRun {
       // before it reports the file read: a file whose reading added a failure is not recorded as indexed, so it is
       // read (and its failure reported) again each night until it reads to its end.
       long[] failures = {t.get("FAILED")};
+      boolean[] onlyRetriedFailing = {true};
       indexer.index(todo, t, f -> {
         long n = t.get("FAILED");
+        String key = f.toAbsolutePath().normalize().toString();
         if (n > failures[0]) {
-          String key = f.toAbsolutePath().normalize().toString();
-          pendingFiles.remove(key);
+          failedFiles.put(key, pendingFiles.remove(key));
           allKnown.remove(key);
         }
+        onlyRetriedFailing[0] &= n > failures[0] && retried.contains(key);
         failures[0] = n;
         p.step();
       });
-      if (!rebuild && t.get(AbstractIndexer.INDEXED) + t.get(AbstractIndexer.REPLACED)
-          + t.get(AbstractIndexer.DELETED) == 0) {
-        // Nothing to commit (e.g. only files that cannot be read, tried again): the index and every verdict made
-        // from it stay as they are.
-        state.putIndexedFiles(indexKey, new RunState.IndexedFiles(Fingerprints.index(options.index()), allKnown));
+      // Nothing to commit: nothing was read (only files that cannot be read), or only files that broke on an earlier
+      // night and, unchanged since, broke again: their records before the break are those the index holds (the
+      // counts say what reading them did). The index and every verdict made from it stay as they are.
+      if (!rebuild && (onlyRetriedFailing[0] || t.get(AbstractIndexer.INDEXED) + t.get(AbstractIndexer.REPLACED)
+          + t.get(AbstractIndexer.DELETED) == 0)) {
+        state.putIndexedFiles(indexKey,
+            new RunState.IndexedFiles(Fingerprints.index(options.index()), allKnown, failedFiles));
         checkIndexStage(t);
         return null;
       }
@@ -515,7 +534,7 @@ public final class NightlyRun {
       }
     }
     String after = Fingerprints.index(options.index());
-    state.putIndexedFiles(indexKey, new RunState.IndexedFiles(after, allKnown));
+    state.putIndexedFiles(indexKey, new RunState.IndexedFiles(after, allKnown, failedFiles));
     state.clearPending();
     indexFingerprint = after;
     checkIndexStage(t);

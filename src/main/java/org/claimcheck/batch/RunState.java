@@ -69,10 +69,19 @@ public final class RunState {
     }
   }
 
-  /** The abstract files held by one index, and the fingerprint of the commit that holds them. */
-  public record IndexedFiles(String fingerprint, Map<String, IndexedFile> files) {
+  /**
+   * The abstract files held by one index, and the fingerprint of the commit that holds them; {@code failed}: the files
+   * that could not be read to their end when last read (their records before the break are in that commit), as they
+   * were then, so that reading one again unchanged need not make a new commit.
+   */
+  public record IndexedFiles(String fingerprint, Map<String, IndexedFile> files, Map<String, IndexedFile> failed) {
     public IndexedFiles {
       files = new TreeMap<>(files);
+      failed = failed == null ? new TreeMap<>() : new TreeMap<>(failed); // null: recorded before failed files were
+    }
+
+    public IndexedFiles(String fingerprint, Map<String, IndexedFile> files) {
+      this(fingerprint, files, Map.of());
     }
   }
 

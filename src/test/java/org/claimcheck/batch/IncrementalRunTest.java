@@ -2,6 +2,7 @@ package org.claimcheck.batch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -349,7 +350,7 @@ class IncrementalRunTest {
 
     RunFixture.Run second = f.run("2026-11-21");
     assertEquals(0, second.code(), second.err());
-    assertEquals(1, second.count("abstracts", "NEW"), "junk.xml was not recorded as indexed: " + second.err());
+    assertEquals(1, second.count("abstracts", "RETRIED"), "junk.xml was not recorded as indexed: " + second.err());
     assertEquals(1, second.count("abstracts", "UNCHANGED"));
     assertEquals(1, second.count("index", "FAILED"), "and its failure is reported again: " + second.err());
     assertEquals("junk.xml", second.manifest().path("failures").path(0).path("examples").path(0).asText());
@@ -367,9 +368,24 @@ class IncrementalRunTest {
     assertEquals(2, cut.count("index", "FAILED"), cut.err());
     assertEquals(2, cut.count("index", "INDEXED"), cut.err());
     RunFixture.Run again = f.run("2026-11-23");
-    assertEquals(2, again.count("abstracts", "NEW"), again.err());
+    assertEquals(2, again.count("abstracts", "RETRIED"), again.err());
     assertEquals(2, again.count("index", "FAILED"), again.err());
     assertEquals(2, again.count("index", "REPLACED"), again.err());
+    // Broken where it broke before, the file gave the records the index holds: no new commit, every verdict stands.
+    assertEquals(cut.manifest().path("index").path("commit"), again.manifest().path("index").path("commit"),
+        again.err());
+    assertEquals(cut.count("verify", "VERIFIED") + cut.count("verify", "REUSED"), again.count("verify", "REUSED"),
+        again.err());
+
+    // Made whole, it is a new file: read, committed, recorded.
+    Files.writeString(work.resolve("abstracts/cut.xml"), whole.replace("<PMID Version=\"1\">910",
+        "<PMID Version=\"1\">920"));
+    RunFixture.Run whole2 = f.run("2026-11-23");
+    assertEquals(1, whole2.count("abstracts", "NEW"), whole2.err());
+    assertEquals(1, whole2.count("abstracts", "RETRIED"), "junk.xml: " + whole2.err());
+    assertEquals(1, whole2.count("index", "FAILED"), whole2.err());
+    assertTrue(whole2.count("index", "INDEXED") > 0, whole2.err());
+    assertNotEquals(again.manifest().path("index").path("commit"), whole2.manifest().path("index").path("commit"));
 
     // Once the file reads, it is recorded like any other.
     Files.delete(work.resolve("abstracts/junk.xml"));
