@@ -64,7 +64,8 @@ class RunStateTest {
     state.putIndexedFiles("/idx", new RunState.IndexedFiles("gen 1 x", Map.of("/a.xml", f), Map.of("/c.xml", f)));
     assertEquals(f, state.indexedFiles("/idx").failed().get("/c.xml"));
     Files.writeString(dir.resolve("abstract-files.json"),
-        "{\"/idx\":{\"fingerprint\":\"gen 1 x\",\"files\":{\"/a.xml\":{\"size\":10,\"modified\":20,\"sha256\":\"ab\"}}}}");
+        "{\"/idx\":{\"fingerprint\":\"gen 1 x\","
+            + "\"files\":{\"/a.xml\":{\"size\":10,\"modified\":20,\"sha256\":\"ab\"}}}}");
     assertEquals(Map.of(), state.indexedFiles("/idx").failed(), "recorded before failed files were: none");
     assertEquals(f, state.indexedFiles("/idx").files().get("/a.xml"));
     state.putPending(new RunState.PendingCommit("/idx", "gen 1 x", 2L, Map.of("/b.xml", f)));
