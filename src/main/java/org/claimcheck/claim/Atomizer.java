@@ -118,10 +118,25 @@ final class Atomizer {
     from = skipped;
     // "It is unlikely that B12 causes acne": the clause is "B12 causes acne" (subject "B12"), negated and probable.
     BitSet hedgeFraming = new BitSet();
+    // A clause whose verb is in the past counts ("that B12 caused acne": after a noun, "caused" may be a participle),
+    // unless a preposition follows it ("that patients treated with B12 recover": a participle). A setting before the
+    // framing ("In older adults, it is likely that") stays in the claim; a discourse opener ("However,") does not.
     skipped = framing(p, Cues.HEDGE_FRAMING, from, to);
-    if (skipped > from && Clauses.strictPredicate(p, skipped, to) >= 0) {
+    int framed = skipped > from ? Clauses.strictPredicate(p, skipped, to) : -1;
+    if (skipped > from && framed < 0) {
+      int past = Clauses.predicate(p, skipped, to);
+      framed = past >= 0 && past + 1 < to && !p.tag[past + 1].equals("ADP") ? past : -1;
+    }
+    if (framed >= 0) {
       int it = p.indexOf("it", from, skipped);
-      hedgeFraming.set(it >= 0 ? it : from, skipped);
+      int start = it >= 0 ? it : from;
+      for (int i = from; i < start; i++) {
+        if (p.low[i].matches(Cues.HEDGE_SETTING)) {
+          start = i;
+          break;
+        }
+      }
+      hedgeFraming.set(start, skipped);
       from = skipped;
     }
     List<Clauses.Clause> clauses = Clauses.of(p, from, to);

@@ -142,12 +142,16 @@ final class Cues {
           + "|keep in mind that |needless to say,? ))+",
       Pattern.CASE_INSENSITIVE);
 
+  /** Words that open a setting before a hedging framing ("In older adults, it is likely that"): the claim keeps it. */
+  static final String HEDGE_SETTING = "(?:in|for|among|during|after|at)";
+
   /**
    * Hedging framings: the claim keeps them, but its subject, relation and object are those of the clause they frame,
    * and their cues mark it: "It is unlikely that B12 causes acne" has subject "B12", negated and probable.
    */
   static final Pattern HEDGE_FRAMING = Pattern.compile(
-      "^" + FRAMING_OPENER + "it(?:(?:'s| is| was| remains| seems| appears)(?: not)?"
+      "^" + FRAMING_OPENER + "(?:" + HEDGE_SETTING + " [^,.;:()]{1,80}, )?"
+          + "it(?:(?:'s| is| was| remains| seems| appears)(?: not)?"
           + "(?: (?:very|highly|quite|rather|most|more|less|extremely|fairly|entirely|equally|also|still))?"
           + " (?:likely|unlikely|possible|probable|improbable|doubtful|plausible|conceivable|thought|believed"
           + "|suspected|presumed|assumed|suggested) (?:that|whether)"

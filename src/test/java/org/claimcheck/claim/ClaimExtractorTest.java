@@ -270,6 +270,28 @@ class ClaimExtractorTest {
   }
 
   @Test
+  void aHedgingFramingInThePastOrAfterASettingLeavesTheClaimItsOwnSubject() {
+    // "It was unlikely that B12 caused acne." had subject "It" ("caused" after a noun may be a participle).
+    for (String s : List.of("It was unlikely that B12 caused acne.", "It is unlikely that B12 caused acne.")) {
+      Claim c = only(s);
+      assertEquals(s, c.claim());
+      assertEquals("B12", c.subject(), s);
+      assertEquals("caused", c.relation(), s);
+      assertTrue(c.negated(), s + " " + c.reasons());
+      assertEquals("probable", c.certainty(), s);
+    }
+    // A participle that is not the clause's verb does not count as one.
+    assertEquals("It", only("It is likely that patients treated with B12 recover.").subject());
+    // A setting before the framing stays in the claim; the subject is the framed clause's. A discourse opener goes.
+    Claim older = only("In older adults, it is likely that B12 supplements improve memory.");
+    assertEquals("In older adults, it is likely that B12 supplements improve memory.", older.claim());
+    assertEquals("B12 supplements", older.subject());
+    assertEquals("improve", older.relation());
+    assertEquals("It is likely that folate prevents dementia.",
+        only("However, it is likely that folate prevents dementia.").claim());
+  }
+
+  @Test
   void claimsHoldNoControlCharacters() {
     // A .txt article kept a BEL: it ended up in the claim, subject and sentence (and broke the subject), raw in the CSV.
     List<Claim> c = extractor.extract(titled("B12\u0007 notes", h("Deficiency\u0085 facts"),
