@@ -74,6 +74,47 @@ public final class ClaimExtractor {
     return new Reader(article).read();
   }
 
+  /**
+   * A claim given as it is ({@link ClaimsFile#plain}: an id and a text, as {@code verify --claims} reads them) with what
+   * extraction marks of a claim: subject, relation, object, negation, hedging, certainty and the lexicon's entities.
+   * Its id, text and check-worthiness stay as given. A text that reads as several claims ("B12 causes A and does not
+   * prevent B") is negated only when each of them is, hedged when any is, as certain as the least certain, and has no
+   * one subject, relation or object; a text that reads as none is returned as it is.
+   */
+  public Claim analyseGiven(Claim given) {
+    String text = withoutControls(given.claim(), false).strip();
+    if (text.isEmpty()) {
+      return given;
+    }
+    Article one = new Article("given", "given", "", "", null, null, null, null, null, null, null, 0, "", null, null,
+        text, List.of(new Block(Block.Kind.PARAGRAPH, text)));
+    List<Claim> parts = extract(one);
+    if (parts.isEmpty()) {
+      return given;
+    }
+    Claim first = parts.getFirst();
+    boolean single = parts.size() == 1;
+    boolean negated = parts.stream().allMatch(Claim::negated);
+    boolean hedged = parts.stream().anyMatch(Claim::hedged);
+    List<String> order = List.of("certain", "probable", "possible");
+    String certainty = parts.stream().map(Claim::certainty).max(java.util.Comparator.comparingInt(order::indexOf))
+        .orElse(given.certainty());
+    List<String> reasons = new ArrayList<>(given.reasons());
+    java.util.LinkedHashSet<String> entities = new java.util.LinkedHashSet<>(given.entities());
+    for (Claim c : parts) {
+      entities.addAll(c.entities());
+      for (String r : c.reasons()) {
+        if ((r.startsWith("negated:") && negated || r.startsWith("hedged:") && hedged) && !reasons.contains(r)) {
+          reasons.add(r);
+        }
+      }
+    }
+    return new Claim(given.id(), given.articleId(), given.articleUrl(), given.articleTitle(), given.sentenceIndex(),
+        given.sentence(), given.context(), given.claim(), single ? first.subject() : "",
+        single ? first.relation() : "", single ? first.object() : "", negated, hedged, given.checkWorthiness(),
+        reasons, List.copyOf(entities), certainty);
+  }
+
   /** Reading state for one article. */
   private final class Reader {
     private final Article article;

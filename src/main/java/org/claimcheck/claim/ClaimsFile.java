@@ -362,9 +362,15 @@ public final class ClaimsFile {
     return id.equalsIgnoreCase("id") && (second.equalsIgnoreCase("claim") || second.equalsIgnoreCase("text"));
   }
 
-  /** A claim given directly (not extracted from an article): full check-worthiness, no article. */
+  /** The one reason of a {@link #plain} claim. */
+  public static final String GIVEN = "given";
+
+  /**
+   * A claim given directly (not extracted from an article): full check-worthiness, no article, nothing marked (see
+   * {@link ClaimExtractor#analyseGiven}).
+   */
   public static Claim plain(String id, String text, int index) {
     return new Claim(id, "", "", null, Math.max(0, index), text, null, text, "", "", "", false, false, 1.0,
-        List.of("given"), List.of(), "certain");
+        List.of(GIVEN), List.of(), "certain");
   }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.claimcheck.ClaimcheckException;
 import org.claimcheck.Tally;
 import org.claimcheck.claim.Claim;
+import org.claimcheck.claim.ClaimExtractor;
 import org.claimcheck.claim.ClaimsFile;
 import org.claimcheck.claim.Lexicon;
 import org.claimcheck.index.AbstractSearcher;
@@ -85,7 +86,8 @@ public final class VerifyCommand implements Callable<Integer> {
     Outputs.checkWritable(output);
     Tally tally = new Tally("verify");
     List<ClaimsFile.Entry> entries = ClaimsFile.readWithIds(claimsFile);
-    List<Claim> claims = toVerify(entries, tally);
+    // SciFact predictions show no marks, and are matched to the entries' claims as they are.
+    List<Claim> claims = format == Format.scifact ? toVerify(entries, tally) : analysed(toVerify(entries, tally));
     List<ClaimVerdict> verdicts = new ArrayList<>();
     long t0 = System.nanoTime();
     StanceModel model = stanceModel.open();
@@ -113,6 +115,23 @@ public final class VerifyCommand implements Callable<Integer> {
     err.printf(Locale.ROOT, "%d claims verified in %.1f s (%.1f claims/s)%n", claims.size(), secs,
         claims.size() / Math.max(secs, 1e-9));
     return Main.OK;
+  }
+
+  /**
+   * The claims with what extraction marks of a claim (negation, hedging, subject, ...) where the file gave only their
+   * text (an id and a claim: TSV, SciFact, BEIR, a CSV of id and claim); claims from claimcheck's own claims files have
+   * theirs. The verdicts do not depend on these marks; the outputs show them.
+   */
+  private static List<Claim> analysed(List<Claim> claims) {
+    if (claims.stream().noneMatch(VerifyCommand::given)) {
+      return claims;
+    }
+    ClaimExtractor extractor = new ClaimExtractor(Lexicon.builtin());
+    return claims.stream().map(c -> given(c) ? extractor.analyseGiven(c) : c).toList();
+  }
+
+  private static boolean given(Claim c) {
+    return c.reasons().equals(List.of(ClaimsFile.GIVEN));
   }
 
   /**

@@ -211,6 +211,33 @@ class VerifyCliTest {
   }
 
   @Test
+  void givenClaimsAreMarkedAsExtractedOnesAre(@TempDir Path dir) throws Exception {
+    // A TSV of claims was verified with negated and hedged false for every claim ("B12 does not ...", "may ...").
+    String idx = index(dir);
+    Path claims = dir.resolve("claims.tsv");
+    Files.writeString(claims, "1\tOral vitamin B12 does not improve peripheral neuropathy.\n"
+        + "2\tOral vitamin B12 may improve peripheral neuropathy.\n"
+        + "3\tOral vitamin B12 is unlikely to improve peripheral neuropathy.\n");
+    CliTest.Run r = run("verify", "--index", idx, "--claims", claims.toString(), "--format", "jsonl");
+    assertEquals(0, r.code(), r.err());
+    List<String> lines = r.out().strip().lines().toList();
+    assertEquals(3, lines.size(), r.out());
+    var notImprove = Json.MAPPER.readTree(lines.get(0)).path("claim");
+    assertEquals("Oral vitamin B12 does not improve peripheral neuropathy.", notImprove.path("claim").asText());
+    assertTrue(notImprove.path("negated").asBoolean(), notImprove.toString());
+    assertFalse(notImprove.path("hedged").asBoolean(), notImprove.toString());
+    assertEquals("does not improve", notImprove.path("relation").asText(), notImprove.toString());
+    assertEquals("1", notImprove.path("id").asText());
+    assertEquals(1.0, notImprove.path("checkWorthiness").asDouble());
+    var may = Json.MAPPER.readTree(lines.get(1)).path("claim");
+    assertFalse(may.path("negated").asBoolean(), may.toString());
+    assertTrue(may.path("hedged").asBoolean(), may.toString());
+    assertEquals("possible", may.path("certainty").asText());
+    var unlikely = Json.MAPPER.readTree(lines.get(2)).path("claim");
+    assertTrue(unlikely.path("negated").asBoolean() && unlikely.path("hedged").asBoolean(), unlikely.toString());
+  }
+
+  @Test
   void claimsWithoutSearchableWordsAreCountedSkipsNotVerdicts(@TempDir Path dir) throws Exception {
     String idx = index(dir);
     Path claims = dir.resolve("claims.jsonl");
