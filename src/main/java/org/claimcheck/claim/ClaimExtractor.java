@@ -75,8 +75,8 @@ public final class ClaimExtractor {
   }
 
   /**
-   * A claim given as it is ({@link ClaimsFile#plain}: an id and a text, as {@code verify --claims} reads them) with what
-   * extraction marks of a claim: subject, relation, object, negation, hedging, certainty and the lexicon's entities.
+   * A claim given as it is ({@link ClaimsFile#plain}: an id and a text, as {@code verify --claims} reads them) with
+   * what extraction marks of a claim: subject, relation, object, negation, hedging, certainty and the lexicon's entities.
    * Its id, text and check-worthiness stay as given. A text that reads as several claims ("B12 causes A and does not
    * prevent B") is negated only when each of them is, hedged when any is, as certain as the least certain, and has no
    * one subject, relation or object; a text that reads as none is returned as it is.
