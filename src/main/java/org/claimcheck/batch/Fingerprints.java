@@ -92,6 +92,56 @@ final class Fingerprints {
     return Hashes.id(String.join("\n", parts));
   }
 
+  /**
+   * {@link #code} over every class of the packages of {@code anchors} (nested and helper classes included: a stage's
+   * results depend on all of them, and a list of classes misses the next helper someone adds), and {@code resources}.
+   */
+  static String packages(List<Class<?>> anchors, List<String> resources, Map<String, ?> facts) {
+    java.util.TreeSet<String> classes = new java.util.TreeSet<>();
+    for (Class<?> anchor : anchors) {
+      classes.addAll(classFiles(anchor));
+    }
+    List<String> parts = new ArrayList<>();
+    for (String c : classes) {
+      parts.add(c + "=" + resourceHash(Fingerprints.class, "/" + c));
+    }
+    for (String r : resources) {
+      parts.add(r + "=" + resourceHash(Fingerprints.class, "/" + r));
+    }
+    facts.forEach((k, v) -> parts.add(k + "=" + v));
+    return Hashes.id(String.join("\n", parts));
+  }
+
+  /**
+   * The class files of {@code anchor}'s package ("org/claimcheck/verify/Verifier.class", ...; subpackages not), from
+   * the folder or jar it was loaded from; the anchor's own alone when neither can be listed.
+   */
+  static List<String> classFiles(Class<?> anchor) {
+    String pkg = anchor.getPackageName().replace('.', '/') + "/";
+    List<String> out = new ArrayList<>();
+    try {
+      java.security.CodeSource source = anchor.getProtectionDomain().getCodeSource();
+      Path where = source == null ? null : Path.of(source.getLocation().toURI());
+      if (where != null && Files.isDirectory(where)) {
+        try (Stream<Path> files = Files.list(where.resolve(pkg))) {
+          files.map(f -> pkg + f.getFileName()).filter(n -> n.endsWith(".class")).forEach(out::add);
+        }
+      } else if (where != null && Files.isRegularFile(where)) {
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(where.toFile())) {
+          jar.stream().map(java.util.jar.JarEntry::getName)
+              .filter(n -> n.startsWith(pkg) && n.endsWith(".class") && n.indexOf('/', pkg.length()) < 0)
+              .forEach(out::add);
+        }
+      }
+    } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
+      out.clear();
+    }
+    if (out.isEmpty()) {
+      out.add(pkg + anchor.getSimpleName() + ".class");
+    }
+    return out;
+  }
+
   private static String resourceHash(Class<?> anchor, String name) {
     try (InputStream in = anchor.getResourceAsStream(name)) {
       return in == null ? "absent" : Hashes.sha256(in.readAllBytes()).substring(0, 16);

@@ -41,6 +41,7 @@ import org.claimcheck.claim.Claim;
 import org.claimcheck.claim.ClaimExtractor;
 import org.claimcheck.claim.ClaimsFile;
 import org.claimcheck.claim.Lexicon;
+import org.claimcheck.encoder.OnnxModel;
 import org.claimcheck.index.AbstractIndexer;
 import org.claimcheck.index.IndexIds;
 import org.claimcheck.index.AbstractSearcher;
@@ -53,7 +54,7 @@ import org.claimcheck.report.PreviousReport;
 import org.claimcheck.verify.ClaimVerdict;
 import org.claimcheck.verify.StanceModel;
 import org.claimcheck.verify.TrainedStanceModel;
-import org.claimcheck.verify.StudyDesign;
+import org.claimcheck.verify.VerdictCalibration;
 import org.claimcheck.verify.Verifier;
 
 /**
@@ -301,8 +302,9 @@ public final class NightlyRun {
 
   private List<Claim> extract(Workspace ws, RunState state, List<Article> articles) throws IOException {
     Tally t = tally("extract");
-    extractorFingerprint = Fingerprints.code(List.of(ClaimExtractor.class, Claim.class, Lexicon.class,
-        Annotator.class), List.of("org/claimcheck/claim/lexicon.tsv"), NlpModels.describe());
+    extractorFingerprint = Fingerprints.packages(List.of(ClaimExtractor.class, Annotator.class),
+        List.of("org/claimcheck/claim/lexicon.tsv", "org/claimcheck/claim/health-terms.txt",
+            "org/claimcheck/nlp/abbreviations.txt", "org/claimcheck/nlp/verbs.txt"), NlpModels.describe());
     ClaimExtractor extractor = null;
     List<Claim> all = new ArrayList<>();
     try (Progress.Stage p = progress.start("extract", articles.size(), "articles")) {
@@ -573,8 +575,12 @@ public final class NightlyRun {
       }
       return rows;
     }
-    String code = Fingerprints.code(List.of(Verifier.class, model.getClass(), StudyDesign.class,
-        AbstractSearcher.class, Lexicon.class), List.of("org/claimcheck/claim/lexicon.tsv"), Map.of());
+    // Every class of retrieval and verification (stance features, calibration, study design, ...) and the resources
+    // they read; the stance model's own file is in its description.
+    String code = Fingerprints.packages(List.of(Verifier.class, AbstractSearcher.class, OnnxModel.class),
+        List.of("org/claimcheck/verify/stance-lr.json", VerdictCalibration.RESOURCE.substring(1)),
+        Map.of("lexicon", Fingerprints.code(List.of(Lexicon.class), List.of("org/claimcheck/claim/lexicon.tsv"),
+            Map.of())));
     verifyContext = Hashes.id(String.join("\n", "index " + indexFingerprint, "stance " + stanceDescription,
         "options " + options.verify(), "code " + code));
     state.loadVerdicts();
