@@ -93,7 +93,7 @@ public final class ClaimsReport {
           v == null ? "" : v.supporting(),
           v == null ? "" : v.contradicting(),
           best == null ? "" : best.id(),
-          best == null || best.sentences().isEmpty() ? "" : best.sentences().getFirst().text(),
+          best == null || v.bestSentence() == null ? "" : v.bestSentence().text(),
           best == null ? "" : best.design().label(),
           best == null || best.year() == null ? "" : best.year(),
           String.join(" ", pmids),

@@ -332,7 +332,6 @@ public final class HtmlReport {
     h.append(Html.esc(String.join(", ", parts))).append("</summary>\n<ul>\n");
     Set<String> claimStems = stems(c.claim());
     for (AbstractEvidence a : shown.subList(0, Math.min(SHOWN_ABSTRACTS, shown.size()))) {
-      String stance = a.stance() == Stance.SUPPORT ? "supports" : "contradicts";
       h.append("<li class=\"ev\" data-stance=\"").append(a.stance().name()).append("\">\n<div class=\"evh\">")
           .append("<span class=\"stance\" data-stance=\"").append(a.stance().name()).append("\">")
           .append(a.stance() == Stance.SUPPORT ? "Supports" : "Contradicts").append("</span>")
@@ -353,8 +352,14 @@ public final class HtmlReport {
           .append(" <span class=\"muted\">").append(a.url() != null && a.url().contains("pubmed") ? "PMID " : "")
           .append(Html.esc(a.id())).append("</span></p>\n");
       for (EvidenceSentence s : a.sentences()) {
+        // The sentence's own stance: an abstract that supports the claim may hold a sentence that contradicts it.
+        String stance = switch (s.stance()) {
+          case SUPPORT -> "supports the claim";
+          case CONTRADICT -> "contradicts the claim";
+          case NEUTRAL -> "neutral to the claim";
+        };
         h.append("<blockquote data-stance=\"").append(s.stance().name()).append("\" title=\"").append(stance)
-            .append(" the claim, p = ").append(String.format(Locale.ROOT, "%.2f", s.probability())).append("\">")
+            .append(", p = ").append(String.format(Locale.ROOT, "%.2f", s.probability())).append("\">")
             .append(highlight(s.text(), claimStems)).append("</blockquote>\n");
       }
       h.append("</li>\n");

@@ -57,4 +57,23 @@ public record ClaimVerdict(
     }
     return best;
   }
+
+  /**
+   * The sentence of {@link #best} to show for it: its likeliest sentence of the abstract's own stance (the verdict's
+   * direction), so that the one sentence shown does not argue against the verdict; its first sentence when none takes
+   * that stance; null without a best abstract or sentences.
+   */
+  public EvidenceSentence bestSentence() {
+    AbstractEvidence a = best();
+    if (a == null || a.sentences().isEmpty()) {
+      return null;
+    }
+    EvidenceSentence pick = null;
+    for (EvidenceSentence s : a.sentences()) {
+      if (s.stance() == a.stance() && (pick == null || s.probability() > pick.probability())) {
+        pick = s;
+      }
+    }
+    return pick != null ? pick : a.sentences().getFirst();
+  }
 }

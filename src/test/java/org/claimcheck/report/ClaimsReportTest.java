@@ -49,6 +49,36 @@ class ClaimsReportTest {
     assertEquals("", records.getFirst().get("retracted_pmids"));
   }
 
+  @Test
+  void theBestSentenceShownTakesTheVerdictsSide() throws IOException {
+    // best_sentence was the best abstract's first sentence, which the model could rate as contradicting a claim the
+    // verdict says is supported; the HTML tooltip called every sentence by its abstract's stance.
+    org.claimcheck.claim.Claim c = ReportRows.claim("c1", "Bleeding", "https://example.org/b",
+        "Dexamethasone increases the risk of bleeding.", 0.9);
+    var against = new org.claimcheck.verify.EvidenceSentence(15, "It decreased nausea.",
+        org.claimcheck.verify.Stance.CONTRADICT, 0.58);
+    var weak = new org.claimcheck.verify.EvidenceSentence(11, "Bleeding was more frequent.",
+        org.claimcheck.verify.Stance.SUPPORT, 0.55);
+    var strong = new org.claimcheck.verify.EvidenceSentence(12, "It increased the risk of bleeding.",
+        org.claimcheck.verify.Stance.SUPPORT, 0.71);
+    var a = new org.claimcheck.verify.AbstractEvidence("91000020", "A trial", 2020, "J", null,
+        org.claimcheck.verify.StudyDesign.RCT, false, 3.0, org.claimcheck.verify.Stance.SUPPORT, 0.8,
+        List.of(against, weak, strong));
+    var v = new org.claimcheck.verify.ClaimVerdict(c, org.claimcheck.verify.Verdict.SUPPORTED, 0.6, 1, 0, List.of(a));
+    assertEquals(strong, v.bestSentence());
+    StringWriter w = new StringWriter();
+    ClaimsReport.write(w, "2026-11-21", List.of(new ClaimsReport.Row(c, v)), false);
+    CSVRecord r = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+        .parse(new java.io.StringReader(w.toString())).getRecords().getFirst();
+    assertEquals("It increased the risk of bleeding.", r.get("best_sentence"));
+
+    String html = HtmlReport.render(new HtmlReport.Page("2026-11-21", null, List.of(new ClaimsReport.Row(c, v)),
+        List.of(), 0, List.of()));
+    assertTrue(html.contains("<blockquote data-stance=\"CONTRADICT\" title=\"contradicts the claim, p = 0.58\">"),
+        html);
+    assertTrue(html.contains("<blockquote data-stance=\"SUPPORT\" title=\"supports the claim, p = 0.71\">"), html);
+  }
+
   /** A 48,000-character page title went whole into a cell; Excel spills what passes 32,767 into the rows below. */
   @Test
   void longCellsAreClippedForSpreadsheets() throws IOException {
