@@ -26,13 +26,18 @@
   function order(card) {
     return num(card, 'order');
   }
+  // The confidence the card shows: none for claims without a verdict (no evidence, not verified), which go last.
+  function shownConfidence(card) {
+    var v = card.getAttribute('data-v');
+    return v === 'INSUFFICIENT_EVIDENCE' || v === 'NOT_VERIFIED' ? -1 : num(card, 'confidence');
+  }
   var comparators = {
     urgency: function (a, b) {
       return rank(a) - rank(b) || num(b, 'confidence') - num(a, 'confidence')
           || num(b, 'worthiness') - num(a, 'worthiness') || order(a) - order(b);
     },
     confidence: function (a, b) {
-      return num(b, 'confidence') - num(a, 'confidence') || rank(a) - rank(b) || order(a) - order(b);
+      return shownConfidence(b) - shownConfidence(a) || rank(a) - rank(b) || order(a) - order(b);
     },
     worthiness: function (a, b) {
       return num(b, 'worthiness') - num(a, 'worthiness') || rank(a) - rank(b) || order(a) - order(b);

@@ -123,6 +123,13 @@ class HtmlReportTest {
     assertFalse(dom.contains("<title>pwned"));
     assertTrue(dom.contains("Turmeric &lt;script&gt;document.body.setAttribute"), "the claim is shown as text");
 
+    // Claims with no verdict have a confidence that the card does not show (0.50 here): they sort after the mixed
+    // claim's 0.47 (the "no evidence" claims came first).
+    String all = browse(chromium, dir, file.toUri() + "#sort=confidence", "--dump-dom");
+    assertTrue(all.contains("Showing 4 of 4 claims"), all);
+    assertTrue(all.indexOf("id=\"c-c0000000000000003\"") < all.indexOf("id=\"c-c0000000000000004\""),
+        "a verdict's 0.47 before no evidence's hidden 0.50");
+
     // Search, "only new or changed" and another sort order at once: c2 and c3 changed and mention winter.
     String changed = browse(chromium, dir, file.toUri() + "#changed=1&sort=worthiness&q=winter", "--dump-dom");
     assertTrue(changed.contains("Showing 2 of 4 claims"), changed);
