@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 public final class RuleStanceModel implements StanceModel {
   private static final Pattern NEGATION = Pattern.compile(
       "\\b(no|not|never|none|neither|nor|without|cannot|lack(s|ed)?|fail(s|ed)? to|unaffected|unrelated"
-          + "|did not|does not|do not|is not|was not|were not|are not)\\b|n't\\b",
+          + "|did not|does not|do not|is not|was not|were not|are not|unlikely|improbable|doubtful)\\b|n't\\b",
       Pattern.CASE_INSENSITIVE);
   private static final Pattern UP = Pattern.compile(
       "\\b(increas\\w*|higher|rais\\w*|elevat\\w*|improv\\w*|promot\\w*|enhanc\\w*|more|greater|induc\\w*)\\b",

@@ -39,7 +39,8 @@ public final class StanceFeatures {
   private static final Pattern NUMBER = Pattern.compile("\\d+(?:\\.\\d+)?");
   private static final Pattern NEGATION = Pattern.compile(
       "\\b(no|not|never|none|neither|nor|without|cannot|lack(s|ed|ing)?|fail(s|ed)? to|unaffected|unrelated|absence"
-          + "|absent|unable|independent(ly)? of|did not|does not|do not|is not|was not|were not|are not)\\b|n't\\b",
+          + "|absent|unable|independent(ly)? of|did not|does not|do not|is not|was not|were not|are not"
+          + "|unlikely|improbable|doubtful)\\b|n't\\b",
       Pattern.CASE_INSENSITIVE);
   private static final Pattern UP = Pattern.compile(
       "\\b(increas\\w*|higher|rais\\w*|rise[sn]?|rising|rose|elevat\\w*|improv\\w*|promot\\w*|enhanc\\w*|more"

@@ -3,6 +3,7 @@ package org.claimcheck.verify;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.claimcheck.claim.Lexicon;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +35,22 @@ class StanceFeaturesTest {
     // Both negated: no mismatch.
     assertEquals(0, f("Aspirin does not reduce stroke risk.", negated, "negation_xor"));
     assertEquals(1, f("Aspirin does not reduce stroke risk.", negated, "claim_negated"));
+  }
+
+  @Test
+  void unlikelyImprobableAndDoubtfulNegateAClaim() {
+    // "Folic acid is unlikely to lower homocysteine" was SUPPORTED by the sentence supporting "Folic acid lowers
+    // homocysteine": the extractor marks these words as negations, the stance features did not.
+    String s = "Folic acid supplementation lowered serum homocysteine levels by a quarter.";
+    for (String claim : List.of("Folic acid supplementation is unlikely to lower serum homocysteine levels.",
+        "It is improbable that folic acid supplementation lowers serum homocysteine levels.",
+        "It is doubtful that folic acid supplementation lowers serum homocysteine levels.")) {
+      assertEquals(1, f(claim, s, "claim_negated"), claim);
+      assertEquals(1, f(claim, s, "negation_xor"), claim);
+      var scores = new RuleStanceModel().score(claim, List.of(s)).getFirst();
+      assertTrue(scores.contradict() > scores.support(), claim + " " + scores);
+    }
+    assertEquals(0, f("Folic acid supplementation lowers serum homocysteine levels.", s, "negation_xor"));
   }
 
   @Test
