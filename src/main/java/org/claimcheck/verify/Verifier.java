@@ -177,10 +177,12 @@ public final class Verifier {
 
   /**
    * Only the {@code n} stance-taking abstracts with the most probable stance keep it (ties by retrieval order); the
-   * others become neutral, with the probability that they say nothing, 1 - p.
+   * others become neutral, with the probability that they say nothing, 1 - p. Retracted abstracts keep their stance
+   * and take none of the {@code n} places: they are shown and flagged, never counted, so they must not push out
+   * evidence that counts.
    */
   static List<AbstractEvidence> keepStrongest(List<AbstractEvidence> abstracts, int n) {
-    List<AbstractEvidence> taking = abstracts.stream().filter(a -> a.stance() != Stance.NEUTRAL)
+    List<AbstractEvidence> taking = abstracts.stream().filter(a -> a.stance() != Stance.NEUTRAL && !a.retracted())
         .sorted(Comparator.comparingDouble((AbstractEvidence a) -> -a.probability())).toList();
     if (taking.size() <= n) {
       return new ArrayList<>(abstracts);
@@ -188,7 +190,7 @@ public final class Verifier {
     Set<AbstractEvidence> keep = new java.util.HashSet<>(taking.subList(0, n));
     List<AbstractEvidence> out = new ArrayList<>(abstracts.size());
     for (AbstractEvidence a : abstracts) {
-      out.add(a.stance() == Stance.NEUTRAL || keep.contains(a) ? a
+      out.add(a.stance() == Stance.NEUTRAL || a.retracted() || keep.contains(a) ? a
           : new AbstractEvidence(a.id(), a.title(), a.year(), a.journal(), a.url(), a.design(), a.retracted(),
               a.retrievalScore(), Stance.NEUTRAL, round(1 - a.probability()), List.of()));
     }

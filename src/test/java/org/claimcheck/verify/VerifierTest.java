@@ -56,6 +56,25 @@ class VerifierTest {
   }
 
   @Test
+  void retractedAbstractsTakeNoneOfTheEvidencePlaces() {
+    // Three retracted trials that "support" a claim, judged more probable than the one valid trial against it, took
+    // all three places: the valid one became neutral and the claim had no evidence (INSUFFICIENT_EVIDENCE).
+    List<AbstractEvidence> judged = List.of(ev("1", true, Stance.SUPPORT, 0.95), ev("2", true, Stance.SUPPORT, 0.9),
+        ev("3", true, Stance.SUPPORT, 0.85), ev("4", false, Stance.CONTRADICT, 0.7), ev("5", false, Stance.SUPPORT,
+            0.6), ev("6", false, Stance.SUPPORT, 0.65));
+    List<AbstractEvidence> kept = Verifier.keepStrongest(judged, 2);
+    assertEquals(List.of(Stance.SUPPORT, Stance.SUPPORT, Stance.SUPPORT, Stance.CONTRADICT, Stance.NEUTRAL,
+        Stance.SUPPORT), kept.stream().map(AbstractEvidence::stance).toList(),
+        "the retracted keep their stance (shown, flagged) and the two strongest that count keep theirs");
+    assertEquals(0.4, kept.get(4).probability(), 1e-9);
+  }
+
+  private static AbstractEvidence ev(String id, boolean retracted, Stance stance, double p) {
+    return new AbstractEvidence(id, "t", 2020, "j", null, StudyDesign.RCT, retracted, 1.0, stance, p,
+        List.of(new EvidenceSentence(0, "s", stance, p)));
+  }
+
+  @Test
   void retractedRecordsAreShownButNeverCounted() throws IOException {
     ClaimVerdict v = verify("Vitamin B12 cures restless legs syndrome.");
     assertTrue(v.abstracts().stream().anyMatch(a -> a.id().equals("90000003") && a.retracted()));
