@@ -293,6 +293,8 @@ public final class Fetcher implements AutoCloseable {
     try (InputStream in = Files.newInputStream(path)) {
       raw = in.readNBytes(options.maxBodyBytes());
       cut = in.read() >= 0;
+    } catch (java.nio.file.NoSuchFileException e) {
+      return new FetchResult.Failed(source, "no such file");
     } catch (IOException e) {
       return new FetchResult.Failed(source, "cannot read file: " + e.getMessage());
     }

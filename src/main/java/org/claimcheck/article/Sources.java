@@ -37,7 +37,7 @@ public final class Sources {
   public static List<Source> resolve(List<String> args, Path workdir) {
     Map<String, Source> out = new LinkedHashMap<>();
     for (String arg : args) {
-      for (Source s : resolveOne(arg, workdir, null)) {
+      for (Source s : resolveOne(arg, workdir, null, false)) {
         out.putIfAbsent(s.id(), s);
       }
     }
@@ -76,7 +76,7 @@ public final class Sources {
         continue;
       }
       try {
-        for (Source s : resolveOne(line, workdir, base)) {
+        for (Source s : resolveOne(line, workdir, base, true)) {
           out.putIfAbsent(s.id(), s);
         }
       } catch (ClaimcheckException e) {
@@ -106,7 +106,12 @@ public final class Sources {
     }
   }
 
-  private static List<Source> resolveOne(String arg, Path workdir, Path base) {
+  /**
+   * The sources one argument or list line names. {@code listed}: a file named in a sources list that is not there
+   * (tonight) is still a source, whose fetch fails, so that the nightly run keeps its last snapshot's claims instead of
+   * reporting them removed (and new again when the file is back); a missing folder cannot be, its files unknown.
+   */
+  private static List<Source> resolveOne(String arg, Path workdir, Path base, boolean listed) {
     String lower = arg.toLowerCase(Locale.ROOT);
     if (lower.matches("^[a-z][a-z0-9+.-]*://.*")) {
       if (!lower.startsWith("http://") && !lower.startsWith("https://")) {
@@ -126,6 +131,9 @@ public final class Sources {
     Path p = base == null ? Path.of(arg) : base.resolve(arg);
     if (Files.isDirectory(p)) {
       return directory(p, workdir);
+    }
+    if (listed && !Files.exists(p) && Source.isReadableFile(p)) {
+      return List.of(Source.file(p, workdir));
     }
     if (!Files.isRegularFile(p)) {
       throw ClaimcheckException.usage("no such file or folder", arg,

@@ -340,6 +340,45 @@ class IncrementalRunTest {
   }
 
   @Test
+  void aListedFileMissingForANightKeepsItsClaims(@TempDir Path work) throws IOException {
+    // A page named in a sources list that was not there one night (a mount not there) was dropped at the sources
+    // stage: its claims were reported REMOVED, and NEW the next night. It fails to fetch now, like a flaky site.
+    RunFixture f = new RunFixture(work);
+    Path list = work.resolve("sources.txt");
+    Files.writeString(list, "pages/winter-health.html\npages/iron.txt\n");
+    RunFixture.Run first = listed(f, "2026-11-20", list);
+    assertEquals(0, first.code(), first.err());
+    assertEquals(2, first.count("fetch", "OK"), first.err());
+    List<String> rows = f.rows("2026-11-20", "claims-report.csv");
+
+    Path aside = work.resolve("iron.txt.aside");
+    Files.move(work.resolve("pages/iron.txt"), aside);
+    RunFixture.Run missing = listed(f, "2026-11-21", list);
+    assertEquals(0, missing.code(), "one of two pages failed: " + missing.err());
+    assertEquals(0, missing.count("sources", "SKIPPED"), missing.err());
+    assertEquals(1, missing.count("fetch", "FAILED"), missing.err());
+    assertTrue(missing.err().contains("FAILED: no such file (the last snapshot is used)"), missing.err());
+    assertEquals(rows.size(), f.rows("2026-11-21", "claims-report.csv").size(), "the page's claims stay");
+    assertEquals(List.of(), f.rows("2026-11-21", "changes.csv"));
+
+    Files.move(aside, work.resolve("pages/iron.txt"));
+    RunFixture.Run back = listed(f, "2026-11-22", list);
+    assertEquals(2, back.count("fetch", "UNCHANGED"), back.err());
+    assertEquals(List.of(), f.rows("2026-11-22", "changes.csv"));
+
+    // A missing file given on the command line is still a usage error.
+    RunFixture.Run arg = listed(f, "2026-11-23", work.resolve("pages/nothing.html"));
+    assertEquals(2, arg.code(), arg.err());
+  }
+
+  /** A run of {@code f} for {@code date} with {@code sources} instead of the fixture's pages folder. */
+  private static RunFixture.Run listed(RunFixture f, String date, Path sources) {
+    List<String> args = new java.util.ArrayList<>(f.args(date));
+    args.set(args.indexOf("--sources") + 1, sources.toString());
+    return f.run(date, args);
+  }
+
+  @Test
   void anAbstractFileThatCannotBeReadIsTriedAndReportedAgainEachNight(@TempDir Path work) throws IOException {
     RunFixture f = new RunFixture(work);
     Files.writeString(work.resolve("abstracts/junk.xml"), "hello\n");
