@@ -568,7 +568,10 @@ class FetcherTest {
     Path empty = Files.writeString(dir.resolve("empty.html"), "");
     assertInstanceOf(FetchResult.Skipped.class, fetcher.fetch(Source.file(empty, dir), null));
     Path missing = dir.resolve("gone.html");
-    assertTrue(assertInstanceOf(FetchResult.Failed.class, fetcher.fetch(Source.file(missing, dir), null)).reason()
+    assertEquals("no such file", assertInstanceOf(FetchResult.Failed.class,
+        fetcher.fetch(Source.file(missing, dir), null)).reason());
+    Path folder = Files.createDirectories(dir.resolve("folder.html"));
+    assertTrue(assertInstanceOf(FetchResult.Failed.class, fetcher.fetch(Source.file(folder, dir), null)).reason()
         .startsWith("cannot read file"));
   }
 
