@@ -64,6 +64,22 @@ final class RunManifest {
     verify.put("sentences", o.verify().sentencesPerAbstract());
     verify.put("expand", o.verify().expandQuery());
     opts.put("verify", verify);
+    Map<String, Object> fetch = new LinkedHashMap<>();
+    fetch.put("userAgent", o.fetch().userAgent());
+    fetch.put("threads", o.fetch().threads());
+    fetch.put("hostDelaySeconds", o.fetch().hostDelay().toMillis() / 1000.0);
+    fetch.put("timeoutSeconds", o.fetch().deadline().toMillis() / 1000.0);
+    fetch.put("maxPageBytes", o.fetch().maxBodyBytes());
+    fetch.put("allowPrivateAddresses", o.fetch().allowPrivateAddresses());
+    opts.put("fetch", fetch);
+    Map<String, Object> pubmed = new LinkedHashMap<>();
+    pubmed.put("url", o.pubmed().baseUrl().toString());
+    pubmed.put("email", o.pubmed().email());
+    pubmed.put("perClaim", o.pubmed().perClaim());
+    pubmed.put("maxSearches", o.pubmed().maxSearches());
+    pubmed.put("refreshDays", o.pubmed().refreshDays());
+    pubmed.put("attempts", o.pubmed().attempts());
+    opts.put("pubmed", pubmed);
     opts.put("ncbiApiKey", o.ncbiApiKey() == null ? "absent" : "set (from the environment)");
     m.put("options", opts);
 

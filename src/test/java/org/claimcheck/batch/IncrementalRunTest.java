@@ -90,13 +90,17 @@ class IncrementalRunTest {
         + "SUPPORTED,MIXED,0.609,0.646,"), changes.getFirst()); // MIXED keeps its raw confidence (was 0.000)
 
     // Another verification setting: verdicts are made again, nothing else is redone.
-    Files.writeString(work.resolve("claimcheck.properties"), "verify.abstracts = 5\n");
+    Files.writeString(work.resolve("claimcheck.properties"), "verify.abstracts = 5\npubmed.perClaim = 7\n"
+        + "fetch.maxPageMegabytes = 2\n");
     RunFixture.Run options = f.run("2026-11-23");
     assertEquals(0, options.code(), options.err());
     assertEquals(2, options.count("extract", "REUSED"));
     assertEquals(0, options.total("index"));
     assertEquals(6, options.count("verify", "VERIFIED"));
     assertEquals(5, options.manifest().path("options").path("verify").path("abstracts").asInt());
+    // The manifest records the fetch and PubMed settings too (it had none of them).
+    assertEquals(7, options.manifest().path("options").path("pubmed").path("perClaim").asInt());
+    assertEquals(2 << 20, options.manifest().path("options").path("fetch").path("maxPageBytes").asInt());
 
     // --full redoes everything, and gives the same report.
     RunFixture.Run full = f.run("2026-11-24", "--full");
