@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
 /** {@code claimcheck stance}: stance of given evidence toward given claims. */
 @Command(name = "stance", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
     description = {"Judges the stance of evidence sentences toward claims: SUPPORTS, REFUTES or NEUTRAL, with "
-        + "probabilities, using the trained cross-encoder (or --stance-model).",
+        + "probabilities, using the trained model (logistic regressions over cheap features; or --stance-model).",
         "Input: a CSV with a header and the columns claim and evidence (in any case; a UTF-8 byte-order mark, as "
             + "Excel writes, is fine). Rows with an empty claim or evidence are skipped and counted on stderr.",
         "Example: claimcheck stance --pairs pairs.csv --output stance.csv"})
@@ -92,8 +92,14 @@ public final class StanceCommand implements Callable<Integer> {
       csv.flush();
     });
     tally.print(spec.commandLine().getErr());
-    // Rows but none with both a claim and evidence: the run judged nothing, and scripts should know.
-    return rows.isEmpty() && tally.total() > 0 ? Main.FAILURE : Main.OK;
+    // No row with both a claim and evidence (none at all, or only skipped ones): the run judged nothing, and scripts
+    // should know.
+    if (rows.isEmpty()) {
+      spec.commandLine().getErr().println("error: no row to judge in " + pairs
+          + (tally.total() == 0 ? " (only a header)" : ""));
+      return Main.FAILURE;
+    }
+    return Main.OK;
   }
 
   /**

@@ -92,5 +92,10 @@ class StanceCommandTest {
     CliTest.Run none = stance(pairs);
     assertEquals(1, none.code(), none.err());
     assertTrue(none.err().contains("1 SKIPPED: empty claim (row 2)"), none.err());
+    // A header and no row at all (it exited 0).
+    Files.writeString(pairs, "claim,evidence\n");
+    CliTest.Run empty = stance(pairs);
+    assertEquals(1, empty.code(), empty.err());
+    assertTrue(empty.err().contains("error: no row to judge in " + pairs + " (only a header)"), empty.err());
   }
 }
