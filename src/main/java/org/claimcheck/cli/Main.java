@@ -119,7 +119,9 @@ public final class Main implements Runnable {
   }
 
   private static String oneLine(String s) {
-    return s == null ? "" : s.replaceAll("\\s*\\R\\s*", " ").strip();
+    String line = s == null ? "" : s.replaceAll("\\s*\\R\\s*", " ").strip();
+    // picocli starts some messages with "Error: " ("Missing required argument"): ours says "error: " already.
+    return line.regionMatches(true, 0, "error: ", 0, 7) ? line.substring(7) : line;
   }
 
   /** The version from the jar's manifest. */

@@ -57,6 +57,14 @@ class SearchCommandTest {
   }
 
   @Test
+  void aMissingArgumentSaysErrorOnce() {
+    // picocli's "Error: Missing required argument" came out as "error: Error: Missing ...".
+    CliTest.Run r = CliTest.run("search");
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().startsWith("error: Missing required argument"), r.err());
+  }
+
+  @Test
   void queryIdsThatWouldBreakATrecRunAreRefusedNamingTheLine() throws IOException {
     Path twice = file("twice.tsv", "q1\tfibrosis\nq1\tlung cancer\n");
     assertUsageError(search("--queries", twice.toString(), "--format", "trec"), "query id 'q1' given twice",
