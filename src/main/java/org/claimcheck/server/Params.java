@@ -50,7 +50,19 @@ final class Params {
    * not UTF-8 are a 400 (URLDecoder would put U+FFFD in their place and answer a question nobody asked).
    */
   static String decode(String s) {
-    if (s.indexOf('%') < 0 && s.indexOf('+') < 0) {
+    return decode(s, true, "malformed query string");
+  }
+
+  /**
+   * A path segment of the request URI with its %-escapes decoded as UTF-8, as strictly as {@link #decode(String)};
+   * {@code +} stays a plus sign, as URIs have it in paths.
+   */
+  static String decodePath(String s) {
+    return decode(s, false, "malformed path");
+  }
+
+  private static String decode(String s, boolean plusIsSpace, String error) {
+    if (s.indexOf('%') < 0 && (!plusIsSpace || s.indexOf('+') < 0)) {
       return s;
     }
     StringBuilder out = new StringBuilder(s.length());
@@ -61,21 +73,21 @@ final class Params {
         int hi = i + 2 < s.length() ? Character.digit(s.charAt(i + 1), 16) : -1;
         int lo = hi < 0 ? -1 : Character.digit(s.charAt(i + 2), 16);
         if (lo < 0) {
-          throw ApiException.badRequest("malformed query string", "bad %-escape in '" + Views.clip(s, 40) + "'",
+          throw ApiException.badRequest(error, "bad %-escape in '" + Views.clip(s, 40) + "'",
               "Percent-encode parameter values as UTF-8");
         }
         bytes.write(hi << 4 | lo);
         i += 2;
         continue;
       }
-      flush(bytes, out, s);
-      out.append(c == '+' ? ' ' : c);
+      flush(bytes, out, s, error);
+      out.append(c == '+' && plusIsSpace ? ' ' : c);
     }
-    flush(bytes, out, s);
+    flush(bytes, out, s, error);
     return out.toString();
   }
 
-  private static void flush(java.io.ByteArrayOutputStream bytes, StringBuilder out, String s) {
+  private static void flush(java.io.ByteArrayOutputStream bytes, StringBuilder out, String s, String error) {
     if (bytes.size() == 0) {
       return;
     }
@@ -85,7 +97,7 @@ final class Params {
           .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
           .decode(java.nio.ByteBuffer.wrap(bytes.toByteArray())));
     } catch (java.nio.charset.CharacterCodingException e) {
-      throw ApiException.badRequest("malformed query string", "%-escapes that are not UTF-8 in '"
+      throw ApiException.badRequest(error, "%-escapes that are not UTF-8 in '"
           + Views.clip(s, 40) + "'", "Percent-encode parameter values as UTF-8");
     }
     bytes.reset();

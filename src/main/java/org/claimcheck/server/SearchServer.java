@@ -41,7 +41,7 @@ import org.claimcheck.verify.Verifier;
  *
  * <ul>
  *   <li>{@code GET /api/search?q=...}: Lucene-syntax (or {@code syntax=text}) search with filters and paging;
- *   <li>{@code GET /api/abstract/{id}}: one stored record;
+ *   <li>{@code GET /api/abstract/{id}} (or {@code /api/abstract?id=...}): one stored record;
  *   <li>{@code GET /api/verify?claim=...}: a verdict with its evidence;
  *   <li>{@code GET /health}: status and index size;
  *   <li>{@code GET /}: the page (and {@code /static/app.js}, {@code /static/style.css}).
@@ -58,7 +58,6 @@ public final class SearchServer implements Closeable {
   private static final Set<String> VERIFY_PARAMS = Set.of("claim", "abstracts");
   private static final int MAX_FILTER_VALUES = 20;
   private static final int MAX_FILTER_LENGTH = 200;
-  private static final int MAX_ID_LENGTH = 100;
   private static final int MAX_URI_LENGTH = 8192;
   private static final String PAGE_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; "
       + "img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
@@ -235,10 +234,16 @@ public final class SearchServer implements Closeable {
       }
       case "/api/search" -> sendJson(ex, 200, search(Params.parse(rawQuery, SEARCH_PARAMS)));
       case "/api/verify" -> sendJson(ex, 200, verify(Params.parse(rawQuery, VERIFY_PARAMS)));
+      case "/api/abstract" -> {
+        // The id as a parameter, for the ids a path cannot carry: a browser resolves a segment "." or ".." away, even
+        // written %2E.
+        sendJson(ex, 200, abstractRecord(Params.parse(rawQuery, Set.of("id")).get("id")));
+      }
       default -> {
         if (rawPath.startsWith("/api/abstract/")) {
           Params.parse(rawQuery, Set.of());
-          sendJson(ex, 200, abstractRecord(uri.getPath().substring("/api/abstract/".length())));
+          // Everything after the prefix is the id, slashes included (DOIs and BEIR ids have them, as such or %2F).
+          sendJson(ex, 200, abstractRecord(Params.decodePath(rawPath.substring("/api/abstract/".length()))));
         } else {
           throw new ApiException(404, "not found", Views.clip(rawPath, 100),
               "The API has /api/search, /api/abstract/{id}, /api/verify and /health; the page is at /");
@@ -378,10 +383,17 @@ public final class SearchServer implements Closeable {
     return values;
   }
 
+  /**
+   * The record {@code id} names. Any id the index can hold is accepted: PMIDs, and corpus ids of one word (no white
+   * space or control characters, as the JSONL reader requires) of any length the URI limit leaves room for.
+   */
   private Map<String, Object> abstractRecord(String id) throws Exception {
-    if (id.isEmpty() || id.length() > MAX_ID_LENGTH || id.indexOf('/') >= 0) {
+    if (id == null || id.isEmpty()) {
+      throw ApiException.badRequest("no abstract id", null, "Give a PMID or corpus id, e.g. /api/abstract/12345678");
+    }
+    if (!id.codePoints().allMatch(c -> c > ' ' && !Character.isWhitespace(c) && !Character.isISOControl(c))) {
       throw ApiException.badRequest("bad abstract id", "'" + Views.clip(id, 40) + "'",
-          "Give a PMID or corpus id, e.g. /api/abstract/12345678");
+          "Ids have no white space or control characters; give a PMID or corpus id, e.g. /api/abstract/12345678");
     }
     PubmedRecord r = lanes.run(false, () -> searcher.get(id));
     if (r == null) {

@@ -171,6 +171,15 @@
     return item;
   }
 
+  /**
+   * The API address of a record. Any id goes in the path, encoded ("/" included); only "." and "..", which the browser
+   * resolves away as path segments (even written %2E), go in the query.
+   */
+  function abstractUrl(id) {
+    return id === '.' || id === '..' ? '/api/abstract?id=' + encodeURIComponent(id)
+      : '/api/abstract/' + encodeURIComponent(id);
+  }
+
   async function toggleAbstract(item, id, bestIndex, button) {
     const open = item.querySelector('.abstract');
     if (open) {
@@ -181,7 +190,7 @@
     }
     button.disabled = true;
     try {
-      const r = await fetch('/api/abstract/' + encodeURIComponent(id));
+      const r = await fetch(abstractUrl(id));
       const body = await r.json();
       if (!r.ok) throw body;
       const box = el('div', { class: 'abstract' });

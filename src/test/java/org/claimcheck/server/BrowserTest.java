@@ -24,14 +24,17 @@ import org.junit.jupiter.api.io.TempDir;
 class BrowserTest {
   private static final Duration WAIT = Duration.ofSeconds(20);
 
-  @Test
-  void searchesShowsHighlightedResultsPagesAndChecksAClaim(@TempDir Path dir) throws IOException {
+  /** A browser session with a profile in {@code dir}; the test is skipped when chromium or chromedriver is absent. */
+  private static WebDriver browser(Path dir) throws IOException {
     Optional<Path> chromedriver = WebDriver.executable("CHROMEDRIVER", "chromedriver");
     Optional<Path> chromium = WebDriver.executable("CHROME_BIN", "chromium", "chromium-browser", "google-chrome");
     assumeTrue(chromedriver.isPresent() && chromium.isPresent(), "chromium and chromedriver are not installed");
+    return WebDriver.start(chromedriver.get(), chromium.get(), dir.resolve("profile"));
+  }
 
-    try (ServerFixture fx = new ServerFixture(dir);
-        WebDriver wd = WebDriver.start(chromedriver.get(), chromium.get(), dir.resolve("profile"))) {
+  @Test
+  void searchesShowsHighlightedResultsPagesAndChecksAClaim(@TempDir Path dir) throws IOException {
+    try (ServerFixture fx = new ServerFixture(dir); WebDriver wd = browser(dir)) {
       wd.navigate(fx.server.uri());
       assertEquals("claimcheck · abstract search", wd.title());
       wd.waitFor(WAIT, "the index size in the header", () -> wd.text(wd.find("#index-info")).contains("abstracts"));
@@ -86,6 +89,23 @@ class BrowserTest {
           .contains(wd.text(wd.find("#verdict-label"))), wd.text(wd.find("#verdict-label")));
       assertFalse(wd.findAll("#verdict .evidence li").isEmpty(), "no evidence listed");
       save(wd.screenshot(), "verify.png");
+    }
+  }
+
+  @Test
+  void opensTheAbstractOfEveryIdTheIndexHolds(@TempDir Path dir) throws IOException {
+    try (ServerFixture fx = new ServerFixture(dir); WebDriver wd = browser(dir)) {
+      wd.navigate(fx.server.uri().resolve("/?q=glacier&size=20"));
+      int n = ServerFixture.ODD_IDS.size();
+      wd.waitFor(WAIT, "the glacier records", () -> wd.findAll("#results li.hit").size() == n);
+      for (String button : wd.findAll("#results li.hit .actions button")) {
+        wd.click(button);
+      }
+      wd.waitFor(WAIT, "every abstract", () -> wd.findAll("#results li.hit .abstract").size() == n);
+      assertTrue(wd.findAll("#results .status.error").isEmpty(), "an abstract could not be opened");
+      for (String hit : wd.findAll("#results li.hit")) {
+        assertTrue(wd.text(hit).contains("has an id a URL must encode"), wd.text(hit));
+      }
     }
   }
 

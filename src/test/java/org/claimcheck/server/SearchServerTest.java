@@ -60,7 +60,7 @@ class SearchServerTest {
   void healthReportsTheIndex() {
     JsonNode h = ok("/health");
     assertEquals("ok", h.get("status").asText());
-    assertEquals(4 + ServerFixture.VITAMIN_D_STUDIES + 1, h.get("documents").asInt());
+    assertEquals(4 + ServerFixture.VITAMIN_D_STUDIES + 1 + ServerFixture.ODD_IDS.size(), h.get("documents").asInt());
     assertEquals(0, h.get("timedOut").asLong());
   }
 
@@ -140,6 +140,27 @@ class SearchServerTest {
     }
     assertEquals(all, paged);
     assertEquals(0, ok(q + "10&page=" + (pages + 1)).get("hits").size());
+  }
+
+  @Test
+  void everyIdTheIndexHoldsCanBeOpened() {
+    for (String id : ServerFixture.ODD_IDS) {
+      // A browser resolves a path segment . or .. away; other clients can send them as %2E.
+      String segment = id.equals(".") || id.equals("..") ? id.replace(".", "%2E") : enc(id);
+      assertEquals(id, ok("/api/abstract/" + segment).get("id").asText(), segment);
+      assertEquals(id, ok("/api/abstract?id=" + enc(id)).get("id").asText(), id);
+    }
+    assertEquals("10.1234/abc.def", ok("/api/abstract/10.1234/abc.def").get("id").asText());
+    assertEquals("90000001", ok("/api/abstract?id=90000001").get("id").asText());
+    ServerFixture.Response space = fx.get("/api/abstract/a%20b");
+    assertEquals(400, space.status(), space.body());
+    assertEquals("bad abstract id", space.json().get("error").asText());
+    ServerFixture.Response none = fx.get("/api/abstract?id=");
+    assertEquals(400, none.status(), none.body());
+    assertEquals("no abstract id", none.json().get("error").asText());
+    ServerFixture.Response utf8 = fx.get("/api/abstract/%C3");
+    assertEquals(400, utf8.status(), utf8.body());
+    assertEquals("malformed path", utf8.json().get("error").asText());
   }
 
   @Test

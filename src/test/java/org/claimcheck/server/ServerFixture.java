@@ -33,13 +33,19 @@ import org.claimcheck.verify.RuleStanceModel;
 
 /**
  * One per test class. An index of invented abstracts (the PubMed fixture, 30 invented vitamin D studies for paging,
- * and one record whose title and sentences carry HTML), a server over it on a loopback port, and an HTTP client.
+ * one record whose title and sentences carry HTML, and glacier records with odd ids), a server over it on a loopback port, and an HTTP client.
  */
 final class ServerFixture implements AutoCloseable {
   /** The id of the invented record whose text carries markup. */
   static final String HOSTILE_ID = "hostile-1";
   static final String HOSTILE_TITLE = "<img src=x onerror=\"document.title='pwned'\"> Vitamin D & <b>bone</b>";
   static final int VITAMIN_D_STUDIES = 30;
+  /**
+   * Ids of invented glacier records: ids the JSONL reader accepts (one word of any length) that a path must encode
+   * (BEIR's slashes, a DOI, URL delimiters) or that a browser would resolve away (. and ..).
+   */
+  static final List<String> ODD_IDS = List.of("Global_warming/Effects", "10.1234/abc.def", "a+b%c?d#e&f=g", ".", "..",
+      "long-" + "x".repeat(295));
 
   final Path indexDir;
   final AbstractSearcher searcher;
@@ -91,7 +97,7 @@ final class ServerFixture implements AutoCloseable {
     }
   }
 
-  /** A SciFact-style JSONL corpus: the vitamin D studies and the record with markup. */
+  /** A SciFact-style JSONL corpus: the vitamin D studies, the record with markup and the glacier records. */
   static Path corpus(Path dir) throws IOException {
     List<String> lines = new ArrayList<>();
     for (int i = 1; i <= VITAMIN_D_STUDIES; i++) {
@@ -110,6 +116,13 @@ final class ServerFixture implements AutoCloseable {
     hostile.put("abstract", List.of("Osteomalacia <script>document.title='pwned'</script> responds to calciferol.",
         "A second sentence about osteomalacia & calciferol <i>dosing</i>."));
     lines.add(Json.line(hostile));
+    for (int i = 0; i < ODD_IDS.size(); i++) {
+      Map<String, Object> doc = new LinkedHashMap<>();
+      doc.put("doc_id", ODD_IDS.get(i));
+      doc.put("title", "Glacier retreat record " + i);
+      doc.put("abstract", List.of("This invented glacier retreat record " + i + " has an id a URL must encode."));
+      lines.add(Json.line(doc));
+    }
     Path f = dir.resolve("invented-corpus.jsonl");
     Files.write(f, lines, StandardCharsets.UTF_8);
     return f;
