@@ -88,17 +88,40 @@
     return p;
   }
 
-  /** Fills the form from the address bar (a shared link, the back button). */
+  /** Whether a parameter is true as the API reads it: true, 1, on or yes, in any case, white space around. */
+  function isTrue(v) {
+    return v !== null && ['true', '1', 'on', 'yes'].includes(v.trim().toLowerCase());
+  }
+
+  /**
+   * Selects the page size, adding it to the list when the list does not offer it (the API takes any size from 1 to
+   * 50, and a link may carry one): the next page then has the size this one had.
+   */
+  function selectSize(value) {
+    const select = $('size');
+    const v = /^\s*\d+\s*$/.test(value || '') ? String(Number(value)) : (value || '').trim() || '10';
+    if (![...select.options].some((o) => o.value === v)) {
+      // In numeric order among the others; a value the API will refuse goes last, and the API says what is wrong.
+      const after = [...select.options].find((o) => Number(o.value) > Number(v));
+      select.insertBefore(el('option', { value: v }, v), after || null);
+    }
+    select.value = v;
+  }
+
+  /**
+   * Fills the form from the address bar (a shared link, the back button), reading every value as the API does, so
+   * that the pager's next request keeps the query and filters of this one.
+   */
   function fillForm(p) {
     for (const name of fields) {
-      if (name === 'size') $('size').value = p.get('size') || '10';
-      else $(name).value = p.get(name) || '';
+      if (name === 'size') selectSize(p.get('size'));
+      else $(name).value = (p.get(name) || '').trim();
     }
-    $('plain').checked = p.get('syntax') === 'text';
+    $('plain').checked = (p.get('syntax') || '').trim().toLowerCase() === 'text';
     $('pubtype').value = p.getAll('pubtype').join('; ');
     $('mesh').value = p.getAll('mesh').join('; ');
-    $('humans').checked = p.get('humans') === 'true';
-    $('exclude_retracted').checked = p.get('exclude_retracted') === 'true';
+    $('humans').checked = isTrue(p.get('humans'));
+    $('exclude_retracted').checked = isTrue(p.get('exclude_retracted'));
   }
 
   let current = 0; // guards against out-of-order answers

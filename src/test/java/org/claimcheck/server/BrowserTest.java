@@ -109,6 +109,31 @@ class BrowserTest {
     }
   }
 
+  @Test
+  void aLinkWithValuesTheApiAcceptsPagesOnWithTheSameQueryAndFilters(@TempDir Path dir) throws IOException {
+    try (ServerFixture fx = new ServerFixture(dir); WebDriver wd = browser(dir)) {
+      wd.navigate(fx.server.uri().resolve("/?q=vitamin+D+fracture&size=5&exclude_retracted=on&syntax=TEXT"));
+      wd.waitFor(WAIT, "results 1-5", () -> wd.text(wd.find("#status")).startsWith("Results 1–5 "));
+      assertEquals("5", wd.property(wd.find("#size"), "value"));
+      assertTrue(wd.selected(wd.find("#plain")), "plain words");
+      assertTrue(wd.selected(wd.find("#exclude_retracted")), "leave out retracted");
+      wd.click(wd.find("#next"));
+      // The old page sent size= (the server's 10) and skipped results 6-10.
+      wd.waitFor(WAIT, "results 6-10", () -> wd.text(wd.find("#status")).startsWith("Results 6–10 "));
+      String next = wd.url();
+      assertTrue(next.contains("size=5") && next.contains("syntax=text") && next.contains("exclude_retracted=true")
+          && next.contains("page=2"), next);
+
+      wd.navigate(fx.server.uri().resolve("/?q=vitamin&humans=1&size=7"));
+      wd.waitFor(WAIT, "results", () -> wd.text(wd.find("#status")).startsWith("Results 1–"));
+      assertTrue(wd.selected(wd.find("#humans")), "humans only");
+      assertEquals("7", wd.property(wd.find("#size"), "value"));
+      wd.click(wd.find("#search-button"));
+      wd.waitFor(WAIT, "the search again", () -> wd.url().contains("humans=true"));
+      assertTrue(wd.url().contains("size=7"), wd.url());
+    }
+  }
+
   private static void save(byte[] png, String name) throws IOException {
     assertTrue(png.length > 8 && png[1] == 'P' && png[2] == 'N' && png[3] == 'G', "not a PNG");
     Path out = Path.of("target", "browser-test");

@@ -171,6 +171,21 @@ final class WebDriver implements AutoCloseable {
     return call("GET", s("/element/" + element + "/text"), null).asText();
   }
 
+  /** The address of the page shown. */
+  String url() {
+    return call("GET", s("/url"), null).asText();
+  }
+
+  /** Whether the element (a checkbox, an option) is checked or selected. */
+  boolean selected(String element) {
+    return call("GET", s("/element/" + element + "/selected"), null).asBoolean();
+  }
+
+  /** The element's DOM property {@code name} as text, e.g. a select's {@code value}. */
+  String property(String element, String name) {
+    return call("GET", s("/element/" + element + "/property/" + name), null).asText();
+  }
+
   /** The element's tag name, lower case. */
   String tag(String element) {
     return call("GET", s("/element/" + element + "/name"), null).asText();
