@@ -344,8 +344,10 @@ public final class SearchServer implements Closeable {
     m.put("syntax", syntax.name().toLowerCase(Locale.ROOT));
     m.put("page", pageNo);
     m.put("size", size);
-    // A count that is only a lower bound (dense ranking, or past 1,000 matches) may hide more.
-    m.put("hasMore", found.totalHits() > shown || (!found.totalIsExact() && found.totalHits() >= shown));
+    // The searcher asked for at least one hit more than the pages so far hold, and its count is never below what it
+    // got back: a count that is only a lower bound (dense or hybrid ranking: the hits fetched; BM25 past 1,000
+    // matches) is above them when there is more, and at most them when the list ended, on a page's last hit too.
+    m.put("hasMore", found.totalHits() > shown);
     m.put("hits", found.hits().stream().map(Views::hit).toList());
     // Parsed again only when nothing matched: the note explains an empty answer.
     if (found.totalHits() == 0 && syntax == SearchRequest.Syntax.LUCENE && QueryGuard.onlyExcludes(q)) {

@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +18,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.claimcheck.Tally;
 import org.claimcheck.TestData;
+import org.claimcheck.claim.Lexicon;
+import org.claimcheck.encoder.OnnxModel;
+import org.claimcheck.index.AbstractIndexer;
+import org.claimcheck.index.AbstractSearcher;
+import org.claimcheck.index.DenseVectors;
+import org.claimcheck.index.HybridRanker;
+import org.claimcheck.verify.RuleStanceModel;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -161,6 +173,43 @@ class SearchServerTest {
     ServerFixture.Response utf8 = fx.get("/api/abstract/%C3");
     assertEquals(400, utf8.status(), utf8.body());
     assertEquals("malformed path", utf8.json().get("error").asText());
+  }
+
+  /**
+   * Dense and hybrid ranking count only the hits they fetched, a lower bound: results that end on a page's last hit
+   * have no next page (the 8 records of the dense corpus on pages of 4 and 8).
+   */
+  @Test
+  void denseAndHybridResultsThatEndOnAPageEndHaveNoNextPage(@TempDir Path own) throws IOException {
+    Path index = own.resolve("dense");
+    try (DenseVectors vectors = DenseVectors.open(null, new OnnxModel.Options(1, 16), "")) {
+      try (AbstractIndexer indexer = AbstractIndexer.open(index, new AbstractIndexer.Options(1, 16), vectors)) {
+        indexer.index(TestData.resource("org/claimcheck/index/dense-corpus.jsonl"), new Tally("index"));
+        indexer.commit();
+      }
+      for (HybridRanker.Mode mode : List.of(HybridRanker.Mode.DENSE, HybridRanker.Mode.HYBRID)) {
+        try (AbstractSearcher searcher = AbstractSearcher.open(index, AbstractSearcher.Bm25.DEFAULT,
+                HybridRanker.Settings.of(mode), vectors);
+            SearchServer server = SearchServer.start(searcher, new RuleStanceModel(), Lexicon.builtin(),
+                ServerOptions.defaults(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)),
+                new PrintWriter(new StringWriter(), true))) {
+          String q = server.uri() + "api/search?syntax=text&q=" + enc("vitamin B12 deficiency in vegans");
+          JsonNode first = get(q + "&size=4");
+          assertEquals(4, first.get("hits").size(), mode + " " + first);
+          assertTrue(first.get("hasMore").asBoolean(), mode + " " + first);
+          JsonNode last = get(q + "&size=4&page=2");
+          assertEquals(4, last.get("hits").size(), mode + " " + last);
+          assertFalse(last.get("hasMore").asBoolean(), mode + " page 2 of 2: " + last);
+          assertFalse(get(q + "&size=8").get("hasMore").asBoolean(), mode.toString());
+        }
+      }
+    }
+  }
+
+  private static JsonNode get(String uri) {
+    ServerFixture.Response r = fx.send(HttpRequest.newBuilder(java.net.URI.create(uri)).build());
+    assertEquals(200, r.status(), r.body());
+    return r.json();
   }
 
   @Test
