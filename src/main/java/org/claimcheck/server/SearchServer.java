@@ -347,7 +347,13 @@ public final class SearchServer implements Closeable {
     // The searcher asked for at least one hit more than the pages so far hold, and its count is never below what it
     // got back: a count that is only a lower bound (dense or hybrid ranking: the hits fetched; BM25 past 1,000
     // matches) is above them when there is more, and at most them when the list ended, on a page's last hit too.
-    m.put("hasMore", found.totalHits() > shown);
+    boolean more = found.totalHits() > shown;
+    // The next page would pass the depth limit and be refused: there is none to ask for, and the answer says why.
+    boolean atLimit = shown + size > options.maxResults();
+    m.put("hasMore", more && !atLimit);
+    if (more && atLimit) {
+      m.put("depthLimit", options.maxResults());
+    }
     m.put("hits", found.hits().stream().map(Views::hit).toList());
     // Parsed again only when nothing matched: the note explains an empty answer.
     if (found.totalHits() == 0 && syntax == SearchRequest.Syntax.LUCENE && QueryGuard.onlyExcludes(q)) {

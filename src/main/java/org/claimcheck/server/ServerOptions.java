@@ -100,6 +100,11 @@ public record ServerOptions(
         timeout);
   }
 
+  public ServerOptions withPaging(int pageSize, int results) {
+    return new ServerOptions(address, maxQueryLength, maxClaimLength, pageSize, results, searchThreads, searchQueue,
+        multiTermThreads, multiTermQueue, maxConcurrentRequests, searchTimeout, refreshInterval, clientTimeout);
+  }
+
   public ServerOptions withQueues(int search, int multiTerm) {
     return new ServerOptions(address, maxQueryLength, maxClaimLength, maxPageSize, maxResults, searchThreads, search,
         multiTermThreads, multiTerm, maxConcurrentRequests, searchTimeout, refreshInterval, clientTimeout);

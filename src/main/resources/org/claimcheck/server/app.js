@@ -156,8 +156,9 @@
         : 'No abstracts match.' + (body.note ? ' Note: ' + body.note + '.' : '');
     } else {
       const last = first + body.hits.length - 1;
-      status.textContent = 'Results ' + first + '–' + last + (body.hasMore ? '' : ' (all)') +
-        ' · ' + body.tookMs + ' ms';
+      const end = body.depthLimit ? ' (pages stop at result ' + body.depthLimit + ': narrow the query to see others)'
+        : body.hasMore ? '' : ' (all)';
+      status.textContent = 'Results ' + first + '–' + last + end + ' · ' + body.tookMs + ' ms';
     }
     list.replaceChildren(...body.hits.map(renderHit));
     const pager = $('pager');

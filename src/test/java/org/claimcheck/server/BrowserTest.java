@@ -134,6 +134,17 @@ class BrowserTest {
     }
   }
 
+  @Test
+  void thePagerStopsAtTheDepthLimit(@TempDir Path dir) throws IOException {
+    try (ServerFixture fx = new ServerFixture(dir, o -> o.withPaging(10, 25)); WebDriver wd = browser(dir)) {
+      wd.navigate(fx.server.uri().resolve("/?q=vitamin+D+fracture&page=2"));
+      wd.waitFor(WAIT, "results 11-20", () -> wd.text(wd.find("#status")).startsWith("Results 11–20 "));
+      assertTrue(wd.text(wd.find("#status")).contains("pages stop at result 25"), wd.text(wd.find("#status")));
+      assertEquals("true", wd.property(wd.find("#next"), "disabled"), "Next leads to 'page too deep'");
+      assertEquals("false", wd.property(wd.find("#prev"), "disabled"));
+    }
+  }
+
   private static void save(byte[] png, String name) throws IOException {
     assertTrue(png.length > 8 && png[1] == 'P' && png[2] == 'N' && png[3] == 'G', "not a PNG");
     Path out = Path.of("target", "browser-test");

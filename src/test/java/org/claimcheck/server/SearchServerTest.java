@@ -213,6 +213,26 @@ class SearchServerTest {
   }
 
   @Test
+  void theLastPageTheDepthLimitAllowsHasNoNextPageAndSaysWhy(@TempDir Path own) throws IOException {
+    try (ServerFixture f = new ServerFixture(own, o -> o.withPaging(10, 25))) {
+      String q = "/api/search?q=" + enc("vitamin D fracture") + "&size=10";
+      JsonNode first = f.get(q).json();
+      assertTrue(first.get("hasMore").asBoolean(), first.toString());
+      assertTrue(first.path("depthLimit").isMissingNode(), first.toString());
+      // Page 3 would reach result 30, past the limit of 25.
+      JsonNode second = f.get(q + "&page=2").json();
+      assertEquals(10, second.get("hits").size());
+      assertFalse(second.get("hasMore").asBoolean(), second.toString());
+      assertEquals(25, second.get("depthLimit").asInt(), second.toString());
+      assertEquals("page too deep", f.get(q + "&page=3").json().get("error").asText());
+      // Results that end before the limit have no depthLimit.
+      JsonNode few = f.get("/api/search?q=osteomalacia").json();
+      assertFalse(few.get("hasMore").asBoolean());
+      assertTrue(few.path("depthLimit").isMissingNode(), few.toString());
+    }
+  }
+
+  @Test
   void markupInRecordsComesOutEscapedOrAsText() {
     JsonNode body = ok("/api/search?q=osteomalacia");
     assertEquals(List.of(ServerFixture.HOSTILE_ID), ids(body));
