@@ -211,6 +211,11 @@ public final class SearchServer implements Closeable {
     checkHost(ex);
     URI uri = ex.getRequestURI();
     String rawPath = uri.getRawPath() == null ? "/" : uri.getRawPath();
+    if (uri.getScheme() == null && uri.getRawAuthority() != null) {
+      // A path that starts with "//" is parsed as an authority and a path ("//x/health": host x, path /health); it
+      // names no resource here. ("//health" alone has no path left, and the JDK answers 404 before we see it.)
+      rawPath = "//" + uri.getRawAuthority() + rawPath;
+    }
     String rawQuery = uri.getRawQuery();
     if (rawPath.length() + (rawQuery == null ? 0 : rawQuery.length()) > MAX_URI_LENGTH) {
       throw new ApiException(414, "request URI too long", "more than " + MAX_URI_LENGTH + " characters",
