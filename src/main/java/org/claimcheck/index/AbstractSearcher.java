@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -21,6 +22,8 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.document.IntField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.StandardDirectoryReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
@@ -47,8 +50,9 @@ import org.claimcheck.pubmed.PubmedRecord;
 import org.jsoup.nodes.Entities;
 
 /**
- * Thread-safe. Searches the abstract index with BM25. Holds one {@link SearcherManager}; every search acquires a
- * searcher and releases it in {@code finally}, and {@link #refresh()} picks up what the nightly job committed.
+ * Thread-safe. Searches the abstract index with BM25. Holds one {@link SearcherManager} at a time; every search
+ * acquires a searcher and releases it in {@code finally}, and {@link #refresh()} picks up what the nightly job
+ * committed (or an index rebuilt in place, with a new manager).
  */
 public final class AbstractSearcher implements Closeable {
   /** BM25 parameters; Anserini's BEIR baselines use k1 = 0.9, b = 0.4. */
@@ -68,7 +72,9 @@ public final class AbstractSearcher implements Closeable {
 
   private final Path path;
   private final Directory directory;
-  private final SearcherManager manager;
+  private final SearcherFactory factory;
+  /** Replaced only by {@link #refresh()}, when the index was rebuilt in place; see {@link #acquire()}. */
+  private volatile SearcherManager manager;
   private final Analyzer analyzer = IndexSchema.queryAnalyzer();
   private final Analyzer textAnalyzer = IndexSchema.textAnalyzer();
   /** Dense or hybrid ranking of plain-words queries, or null for BM25 alone. */
@@ -82,9 +88,11 @@ public final class AbstractSearcher implements Closeable {
   /** The record cache's size and use since it was set. */
   public record CacheStats(int capacity, int size, long hits, long misses) {}
 
-  private AbstractSearcher(Path path, Directory directory, SearcherManager manager, HybridRanker hybrid) {
+  private AbstractSearcher(Path path, Directory directory, SearcherFactory factory, SearcherManager manager,
+      HybridRanker hybrid) {
     this.path = path;
     this.directory = directory;
+    this.factory = factory;
     this.manager = manager;
     this.hybrid = hybrid;
   }
@@ -115,7 +123,7 @@ public final class AbstractSearcher implements Closeable {
       }
       IndexCheck.requireCompatible(directory, dir);
       BM25Similarity similarity = new BM25Similarity(bm25.k1(), bm25.b());
-      SearcherManager manager = new SearcherManager(directory, new SearcherFactory() {
+      SearcherFactory factory = new SearcherFactory() {
         @Override
         public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader reader,
             org.apache.lucene.index.IndexReader previous) {
@@ -123,7 +131,8 @@ public final class AbstractSearcher implements Closeable {
           s.setSimilarity(similarity);
           return s;
         }
-      });
+      };
+      SearcherManager manager = new SearcherManager(directory, factory);
       HybridRanker hybrid;
       try {
         hybrid = HybridRanker.forIndex(dir, manager, ranking, vectors);
@@ -131,7 +140,7 @@ public final class AbstractSearcher implements Closeable {
         IOUtils.closeWhileHandlingException(manager);
         throw e;
       }
-      return new AbstractSearcher(dir, directory, manager, hybrid);
+      return new AbstractSearcher(dir, directory, factory, manager, hybrid);
     } catch (IOException e) {
       IOUtils.closeWhileHandlingException(directory);
       throw new ClaimcheckException("cannot open the index", dir + ": " + e.getMessage(),
@@ -182,18 +191,89 @@ public final class AbstractSearcher implements Closeable {
     return new CacheStats(c.capacity(), c.size(), c.hits(), c.misses());
   }
 
-  /** Picks up the latest commit, if there is a new one. */
-  public void refresh() throws IOException {
-    manager.maybeRefresh();
+  /**
+   * Picks up the latest commit, if there is a new one. An index rebuilt in place (its folder removed and indexed again)
+   * cannot be refreshed from the old reader: Lucene refuses (a segment of the same name holding other documents) or,
+   * when the new commit has the old one's generation and version, sees nothing new. Then the index is opened afresh
+   * and put in the old one's place; searches in progress finish on the old one, which closes when the last of them
+   * releases it. When neither works, the old one goes on serving and the exception says why both failed.
+   */
+  public synchronized void refresh() throws IOException {
+    SearcherManager old = manager;
+    Exception failed = null;
+    try {
+      old.maybeRefresh();
+      if (!replaced(old)) {
+        return;
+      }
+    } catch (IOException | RuntimeException e) {
+      failed = e;
+    }
+    SearcherManager fresh;
+    try {
+      IndexCheck.requireCompatible(directory, path);
+      fresh = new SearcherManager(directory, factory);
+    } catch (IOException | RuntimeException again) {
+      IOException both = new IOException((failed == null ? "the index was replaced and cannot be opened"
+          : "cannot refresh the index (" + describe(failed) + ") nor open it") + " afresh (" + describe(again) + ")",
+          failed == null ? again : failed);
+      if (failed != null) {
+        both.addSuppressed(again);
+      }
+      throw both;
+    }
+    manager = fresh;
+    // Closing drops only the manager's own reference: searchers acquired from it stay open until released.
+    old.close();
+  }
+
+  /**
+   * Whether the latest commit is another index than the one {@code m} reads after a refresh that found nothing to
+   * refuse: commit ids differ (a commit that lands just now counts too, and costs a fresh open instead of a refresh).
+   */
+  private boolean replaced(SearcherManager m) throws IOException {
+    IndexSearcher s = m.acquire();
+    try {
+      return s.getIndexReader() instanceof StandardDirectoryReader r
+          && !Arrays.equals(r.getSegmentInfos().getId(), SegmentInfos.readLatestCommit(directory).getId());
+    } finally {
+      m.release(s);
+    }
+  }
+
+  private static String describe(Throwable e) {
+    return e instanceof ClaimcheckException c ? c.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
+  }
+
+  /**
+   * A searcher of the current manager, to be given back with {@link #release}. A refresh may swap the manager and
+   * close the old one between reading the field and acquiring: then the new one is asked.
+   */
+  private IndexSearcher acquire() throws IOException {
+    while (true) {
+      SearcherManager m = manager;
+      try {
+        return m.acquire();
+      } catch (org.apache.lucene.store.AlreadyClosedException e) {
+        if (m == manager) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /** Gives back a searcher from {@link #acquire()}, whichever manager it came from. */
+  private static void release(IndexSearcher s) throws IOException {
+    s.getIndexReader().decRef();
   }
 
   /** Number of abstracts in the index. */
   public int size() throws IOException {
-    IndexSearcher s = manager.acquire();
+    IndexSearcher s = acquire();
     try {
       return s.getIndexReader().numDocs();
     } finally {
-      manager.release(s);
+      release(s);
     }
   }
 
@@ -221,7 +301,7 @@ public final class AbstractSearcher implements Closeable {
   /** {@link #page(SearchRequest)}, with or without best-sentence highlights. */
   public SearchPage page(SearchRequest request, boolean highlight) throws IOException {
     Query query = buildQuery(request);
-    IndexSearcher s = manager.acquire();
+    IndexSearcher s = acquire();
     try {
       int want = request.offset() + request.hits();
       // Lucene cuts a run of tied scores by internal doc id; fetch the whole run that ends the page, so that ties are
@@ -267,7 +347,7 @@ public final class AbstractSearcher implements Closeable {
       return new SearchPage(top.totalHits.value(),
           top.totalHits.relation() == org.apache.lucene.search.TotalHits.Relation.EQUAL_TO, request.offset(), hits);
     } finally {
-      manager.release(s);
+      release(s);
     }
   }
 
@@ -293,7 +373,7 @@ public final class AbstractSearcher implements Closeable {
   /** Which of {@code ids} the index holds (the last commit the searcher has seen), in the order given. */
   public Set<String> existing(java.util.Collection<String> ids) throws IOException {
     Set<String> out = new java.util.LinkedHashSet<>();
-    IndexSearcher s = manager.acquire();
+    IndexSearcher s = acquire();
     try {
       for (String id : ids) {
         if (id != null && s.count(new TermQuery(new Term(IndexSchema.ID, id))) > 0) {
@@ -301,14 +381,14 @@ public final class AbstractSearcher implements Closeable {
         }
       }
     } finally {
-      manager.release(s);
+      release(s);
     }
     return out;
   }
 
   /** The record stored under {@code id}, or null. */
   public PubmedRecord get(String id) throws IOException {
-    IndexSearcher s = manager.acquire();
+    IndexSearcher s = acquire();
     try {
       TopDocs top = s.search(new TermQuery(new Term(IndexSchema.ID, id)), 1);
       if (top.scoreDocs.length == 0) {
@@ -316,7 +396,7 @@ public final class AbstractSearcher implements Closeable {
       }
       return records.read(s.getIndexReader(), s.storedFields(), top.scoreDocs[0].doc);
     } finally {
-      manager.release(s);
+      release(s);
     }
   }
 
@@ -639,7 +719,7 @@ public final class AbstractSearcher implements Closeable {
   }
 
   @Override
-  public void close() throws IOException {
+  public synchronized void close() throws IOException {
     IOUtils.close(manager, directory, analyzer, textAnalyzer, hybrid);
   }
 }

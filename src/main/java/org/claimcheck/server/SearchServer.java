@@ -163,7 +163,9 @@ public final class SearchServer implements Closeable {
       refreshedAt = Instant.now();
       refreshError = null;
     } catch (IOException | RuntimeException e) {
-      refreshError = String.valueOf(e.getMessage());
+      // The message alone can be just a file name (NoSuchFileException): say what kind of failure it is.
+      refreshError = Views.clip(e instanceof ClaimcheckException || e.getClass() == IOException.class
+          ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage(), 1000);
       log.println("serve: cannot refresh the index: " + e);
     }
   }

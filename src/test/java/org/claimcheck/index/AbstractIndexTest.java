@@ -175,6 +175,47 @@ class AbstractIndexTest {
     }
   }
 
+  /**
+   * {@code rm -rf index && claimcheck index --index index ...} while a searcher is open: Lucene refuses to refresh the
+   * old reader (a segment of the same name with other documents), so the index is opened afresh.
+   */
+  @Test
+  void anIndexRebuiltInPlaceIsPickedUpByARefresh(@TempDir Path dir) throws IOException {
+    Path index = dir.resolve("index");
+    index(index, PUBMED);
+    try (AbstractSearcher s = AbstractSearcher.open(index, AbstractSearcher.Bm25.DEFAULT)) {
+      assertEquals(4, s.size());
+      deleteTree(index);
+      IOException gone = assertThrows(IOException.class, s::refresh);
+      assertTrue(gone.getMessage().startsWith("cannot refresh the index (") && gone.getMessage().contains(
+          ") nor open it afresh ("), gone.getMessage());
+      assertEquals(4, s.size(), "the old index goes on serving");
+      assertEquals("90000001", s.get("90000001").id());
+      index(index, HybridSearchTest.CORPUS);
+      s.refresh();
+      assertEquals(8, s.size());
+      assertNull(s.get("90000001"));
+      assertEquals("101", s.get("101").id());
+      s.refresh();
+      assertEquals(8, s.size(), "an ordinary refresh after the swap");
+      // Rebuilt again, with two commits: Lucene's refresh now finds segment _0 changed and refuses.
+      deleteTree(index);
+      index(index, PUBMED);
+      index(index, UPDATE);
+      s.refresh();
+      assertNull(s.get("101"));
+      assertEquals(2, s.get("90000002").version());
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (var files = java.nio.file.Files.walk(dir)) {
+      for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        java.nio.file.Files.delete(f);
+      }
+    }
+  }
+
   @Test
   void indexIdsAnswerForAnIndexOfAnySchemaVersion(@TempDir Path dir) throws IOException {
     assertNull(IndexIds.open(dir.resolve("none")));

@@ -517,6 +517,40 @@ class SearchServerTest {
   }
 
   @Test
+  void anIndexRebuiltInPlaceIsPickedUpWithoutARestart(@TempDir Path own) throws Exception {
+    try (ServerFixture f = new ServerFixture(own)) {
+      try (var files = java.nio.file.Files.walk(f.indexDir)) {
+        for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          java.nio.file.Files.delete(p);
+        }
+      }
+      JsonNode h = awaitHealth(f, x -> x.get("status").asText().equals("degraded"));
+      String why = h.get("refreshError").asText();
+      assertTrue(why.startsWith("cannot refresh the index (") && why.contains("nor open it afresh"), why);
+      assertEquals(200, f.get("/api/search?q=cobalamin").status(), "the old index goes on serving");
+      ServerFixture.index(f.indexDir, TestData.resource("org/claimcheck/index/dense-corpus.jsonl"));
+      h = awaitHealth(f, x -> x.get("status").asText().equals("ok"));
+      assertEquals(8, h.get("documents").asInt(), h.toString());
+      assertTrue(h.get("refreshError").isNull(), h.toString());
+      assertEquals(404, f.get("/api/abstract/90000001").status());
+      assertEquals(200, f.get("/api/abstract/101").status());
+    }
+  }
+
+  private static JsonNode awaitHealth(ServerFixture f, java.util.function.Predicate<JsonNode> condition)
+      throws InterruptedException {
+    // The fixture refreshes every 100 ms; allow a generous bound for a busy machine.
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    JsonNode h = f.get("/health").json();
+    while (!condition.test(h) && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+      h = f.get("/health").json();
+    }
+    assertTrue(condition.test(h), h.toString());
+    return h;
+  }
+
+  @Test
   void newCommitsArePickedUpWithoutARestart(@TempDir Path own) throws Exception {
     // Its own server: the update changes the index the other tests read.
     try (ServerFixture f = new ServerFixture(own)) {
