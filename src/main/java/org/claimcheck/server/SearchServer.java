@@ -230,7 +230,8 @@ public final class SearchServer implements Closeable {
     }
     StaticFiles.File file = page.get(rawPath);
     if (file != null) {
-      Params.parse(rawQuery, rawPath.equals("/") ? SEARCH_PARAMS : Set.of());
+      // The query is the page script's to read; parameters it does not know (a tracker's fbclid on a shared link, a
+      // cache-busting ?v=2) are ignored, as web pages do. The API refuses them.
       sendStatic(ex, file);
       return;
     }

@@ -501,9 +501,12 @@ class SearchServerTest {
     assertTrue(page.body().contains("<script src=\"/static/app.js\" defer></script>"));
     assertFalse(page.body().contains("http://") || page.body().contains("https://"), "no external resources");
     assertFalse(page.body().contains("style=\"") || page.body().contains("onclick"), "no inline style or script");
-    // Linkable searches: the page accepts the search parameters, and only those.
+    // Linkable searches: the page takes the search parameters and ignores others (trackers on shared links).
     assertEquals(200, fx.get("/?q=vitamin&size=20").status());
-    assertEquals(400, fx.get("/?nonsense=1").status());
+    assertEquals(200, fx.get("/?q=vitamin&fbclid=IwAR0abc").status());
+    assertEquals(200, fx.get("/?nonsense=1").status());
+    assertEquals(200, fx.get("/static/app.js?v=2").status());
+    assertEquals(200, fx.get("/static/style.css?v=2").status());
 
     ServerFixture.Response js = fx.get("/static/app.js");
     assertEquals(200, js.status());
