@@ -36,8 +36,8 @@ final class Params {
         String name = decode(eq < 0 ? pair : pair.substring(0, eq));
         String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
         if (!allowed.contains(name)) {
-          throw ApiException.badRequest("unknown parameter", "'" + Views.clip(name, 40) + "'",
-              "Use " + String.join(", ", allowed.stream().sorted().toList()));
+          throw ApiException.badRequest("unknown parameter", "'" + Views.clip(name, 40) + "'", allowed.isEmpty()
+              ? "This address takes no parameters" : "Use " + String.join(", ", allowed.stream().sorted().toList()));
         }
         values.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
       }
@@ -137,7 +137,9 @@ final class Params {
     try {
       v = Integer.parseInt(s);
     } catch (NumberFormatException e) {
-      throw ApiException.badRequest("parameter " + name + " must be a whole number", "'" + Views.clip(s, 40) + "'",
+      // Digits past int's range are a number still, just far out of range.
+      String what = s.matches("[+-]?[0-9]+") ? " out of range" : " must be a whole number";
+      throw ApiException.badRequest("parameter " + name + what, "'" + Views.clip(s, 40) + "'",
           "Give a number from " + min + " to " + max);
     }
     if (v < min || v > max) {

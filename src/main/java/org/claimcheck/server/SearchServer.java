@@ -318,7 +318,12 @@ public final class SearchServer implements Closeable {
     m.put("timedOut", lanes.timedOut());
     m.put("rejected", lanes.rejected());
     AbstractSearcher.CacheStats c = searcher.recordCacheStats();
-    m.put("recordCache", Map.of("capacity", c.capacity(), "size", c.size(), "hits", c.hits(), "misses", c.misses()));
+    Map<String, Object> cache = new LinkedHashMap<>(); // in README's order, the same on every start
+    cache.put("capacity", c.capacity());
+    cache.put("size", c.size());
+    cache.put("hits", c.hits());
+    cache.put("misses", c.misses());
+    m.put("recordCache", cache);
     return m;
   }
 

@@ -228,7 +228,11 @@
       button.textContent = 'Hide abstract';
       button.setAttribute('aria-expanded', 'true');
     } catch (e) {
-      item.append(el('p', { class: 'status error' }, (e && e.error) || 'cannot load the abstract'));
+      // One error line per hit: a second failed click replaces the first.
+      const error = el('p', { class: 'status error' }, (e && e.error) || 'cannot load the abstract');
+      const before = item.querySelector(':scope > .status.error');
+      if (before) before.replaceWith(error);
+      else item.append(error);
     } finally {
       button.disabled = false;
     }

@@ -71,6 +71,13 @@ class SearchServerTest {
   @Test
   void healthReportsTheIndex() {
     JsonNode h = ok("/health");
+    List<String> cacheFields = new ArrayList<>();
+    h.get("recordCache").fieldNames().forEachRemaining(cacheFields::add);
+    assertEquals(List.of("capacity", "size", "hits", "misses"), cacheFields, "README's order");
+    ServerFixture.Response x = fx.get("/health?x");
+    assertEquals("unknown parameter", x.json().get("error").asText());
+    assertEquals("This address takes no parameters", x.json().get("hint").asText());
+    assertEquals("Use abstracts, claim", fx.get("/api/verify?x=1").json().get("hint").asText());
     assertEquals("ok", h.get("status").asText());
     assertEquals(4 + ServerFixture.VITAMIN_D_STUDIES + 1 + ServerFixture.ODD_IDS.size(), h.get("documents").asInt());
     assertEquals(0, h.get("timedOut").asLong());
@@ -257,6 +264,8 @@ class SearchServerTest {
       /api/search?q=x&size=51                      | 400 | parameter size out of range
       /api/search?q=x&size=ten                     | 400 | parameter size must be a whole number
       /api/search?q=x&page=0                       | 400 | parameter page out of range
+      /api/search?q=x&page=99999999999             | 400 | parameter page out of range
+      /api/search?q=x&size=-99999999999            | 400 | parameter size out of range
       /api/search?q=x&size=50&page=11              | 400 | page too deep
       /api/search?q=x&q=y                          | 400 | parameter given more than once
       /api/search?q=x&year_from=2020&year_to=2010  | 400 | empty year range
