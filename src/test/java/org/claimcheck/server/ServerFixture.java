@@ -33,7 +33,8 @@ import org.claimcheck.verify.RuleStanceModel;
 
 /**
  * One per test class. An index of invented abstracts (the PubMed fixture, 30 invented vitamin D studies for paging,
- * one record whose title and sentences carry HTML, and glacier records with odd ids), a server over it on a loopback port, and an HTTP client.
+ * one record whose title and sentences carry HTML, and glacier records with odd ids), a server over it on a loopback
+ * port, and an HTTP client.
  */
 final class ServerFixture implements AutoCloseable {
   /** The id of the invented record whose text carries markup. */
