@@ -1,12 +1,14 @@
 package org.claimcheck.verify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.claimcheck.Tally;
 import org.claimcheck.TestData;
 import org.claimcheck.claim.ClaimsFile;
@@ -46,6 +48,27 @@ class VerifierTest {
     assertEquals("https://pubmed.ncbi.nlm.nih.gov/90000001/", best.url());
     assertTrue(best.sentences().size() <= 3);
     assertTrue(v.confidence() > 0 && v.confidence() <= 1);
+  }
+
+  @Test
+  void anAbstractThatDoesNotNameEveryConceptOfTheClaimTakesNoStance() throws IOException {
+    // The B12 and neuropathy trial supported a claim about insomnia it never mentions, through shared words.
+    ClaimVerdict v = verify("Oral vitamin B12 improves insomnia in deficient adults.");
+    assertTrue(v.abstracts().stream().filter(a -> a.id().equals("90000001"))
+        .allMatch(a -> a.stance() == Stance.NEUTRAL), v.toString());
+    assertEquals(Verdict.INSUFFICIENT_EVIDENCE, v.verdict(), v.toString());
+    // Synonyms count: the trial says "vitamin B12", the claim "cobalamin".
+    assertEquals(Verdict.SUPPORTED,
+        verify("Oral cobalamin improves peripheral neuropathy in deficient adults.").verdict());
+  }
+
+  @Test
+  void aClaimOfThreeOrMoreConceptsMayMissOneOfThem() {
+    assertTrue(Verifier.aboutTheClaim(Set.of(), Set.of()));
+    assertTrue(Verifier.aboutTheClaim(Set.of("a", "b"), Set.of("a", "b", "c")));
+    assertFalse(Verifier.aboutTheClaim(Set.of("a", "b"), Set.of("a", "c")));
+    assertTrue(Verifier.aboutTheClaim(Set.of("a", "b", "c"), Set.of("a", "c")));
+    assertFalse(Verifier.aboutTheClaim(Set.of("a", "b", "c"), Set.of("a")));
   }
 
   @Test
