@@ -22,6 +22,9 @@ final class Clauses {
       "whereas", "although", "though");
 
   private static final Set<String> RELATIVE = Set.of("who", "which", "that", "whose", "whom", "where");
+  /** Words that open a subordinate clause after a participle ("occurring when", "worsening if"). */
+  private static final Set<String> SUBORDINATE = Set.of("when", "while", "if", "because", "although", "unless",
+      "until", "once", "whenever");
 
   /**
    * One clause: tokens [from, to) of a {@link Parse}; the opening adverbial is [from, subjFrom); the subject
@@ -261,6 +264,12 @@ final class Clauses {
         inRelative = true;
         continue;
       }
+      // "usually occurring when you're in bed": the verb of a clause that "when" opens after a participle is not
+      // this clause's (it was not even seen while "you’re" was one token).
+      if (SUBORDINATE.contains(p.low[i]) && i > from && p.tag[i - 1].equals("VERB") && p.low[i - 1].endsWith("ing")) {
+        inRelative = true;
+        continue;
+      }
       int f = finite(p, i, from);
       if (f == 2) {
         if (inRelative) {
@@ -320,7 +329,7 @@ final class Clauses {
     int i = pred + 1;
     while (i < to) {
       String tag = p.tag[i];
-      if (tag.equals("AUX") || tag.equals("PART") && !p.tok[i].equals("'s") || tag.equals("VERB")
+      if (tag.equals("AUX") || tag.equals("PART") && !p.low[i].equals("'s") || tag.equals("VERB")
           && !(p.low[i].endsWith("ing") && i > pred + 1 && !p.tag[i - 1].equals("AUX"))) {
         i++;
       } else if (tag.equals("ADV") && i + 1 < to && (p.isVerbal(i + 1) || p.tag[i + 1].equals("PART"))) {

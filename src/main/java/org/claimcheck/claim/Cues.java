@@ -151,11 +151,13 @@ final class Cues {
    */
   static final Pattern HEDGE_FRAMING = Pattern.compile(
       "^" + FRAMING_OPENER + "(?:" + HEDGE_SETTING + " [^,.;:()]{1,80}, )?"
-          + "it(?:(?:'s| is| was| remains| seems| appears)(?: not)?"
+          + "(?:it(?:(?:'s| is| was| remains| seems| appears)(?: not)?"
           + "(?: (?:very|highly|quite|rather|most|more|less|extremely|fairly|entirely|equally|also|still))?"
           + " (?:likely|unlikely|possible|probable|improbable|doubtful|plausible|conceivable|thought|believed"
           + "|suspected|presumed|assumed|suggested) (?:that|whether)"
-          + "| (?:seems|appears|(?:does not|doesn't) (?:seem|appear)) that) ",
+          + "| (?:seems|appears|(?:does not|doesn't) (?:seem|appear)) that)"
+          + "|there(?:'s| is| was) (?:(?:emerging|growing|increasing|some|limited|good|strong) )?evidence"
+          + " (?:suggesting|showing|indicating) that) ",
       Pattern.CASE_INSENSITIVE);
 
   /** Leading discourse words dropped from claims ("Also, ...", "Therefore, ..."). */

@@ -256,10 +256,13 @@ public final class Annotator {
       tokenizer = new TokenizerME(NlpModels.tokenizerModel());
       tagger = new POSTaggerME(NlpModels.posModel(), POSTagFormat.UD);
     }
-    Span[] spans = tokenizer.tokenizePos(sentence);
+    // The models know contractions with a straight apostrophe only: "can’t", as web pages write it, was one PUNCT
+    // token (no negation found). They read the text with straight ones; the tokens keep the page's characters.
+    String straight = sentence.replace('\u2019', '\'');
+    Span[] spans = tokenizer.tokenizePos(straight);
     String[] tokens = Span.spansToStrings(spans, sentence);
     int[] entity = entityOfToken(spans, nouns);
-    String[] tags = tagWithMasks(tokens, entity);
+    String[] tags = tagWithMasks(Span.spansToStrings(spans, straight), entity);
     for (int i = 0; i < tokens.length; i++) {
       if (entity[i] >= 0) {
         tags[i] = hasCapitalOrDigit(tokens[i]) ? "PROPN" : "NOUN";

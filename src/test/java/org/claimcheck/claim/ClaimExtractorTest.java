@@ -270,6 +270,32 @@ class ClaimExtractorTest {
   }
 
   @Test
+  void contractionsWithACurlyApostropheAreRead() {
+    // Web pages write "can’t": the models saw one PUNCT token, so "nerves can’t transmit signals" was not negated
+    // and its subject was "nerves can’t".
+    Claim c = only("When the myelin sheath is damaged, nerves can’t transmit signals properly.");
+    assertEquals("When the myelin sheath is damaged, nerves can’t transmit signals properly.", c.claim(),
+        "the page's characters are kept");
+    assertTrue(c.negated(), c.reasons().toString());
+    assertEquals("nerves", c.subject());
+    assertEquals("can’t transmit", c.relation());
+    assertTrue(only("B12 doesn’t cause acne.").negated());
+    // A verb in a clause that "when" opens after a participle is not the sentence's ("you’re", two words now, gave
+    // the fragment a predicate, and the heading no longer completed it in the B12 sample article).
+    Parse cramps = new Parse("Leg cramps, usually occurring when you’re in bed.", new org.claimcheck.nlp.Annotator(),
+        Lexicon.builtin());
+    assertEquals(-1, Clauses.strictPredicate(cramps, 0, cramps.size()));
+    Parse worse = new Parse("Cramps get worse when you’re in bed.", new org.claimcheck.nlp.Annotator(),
+        Lexicon.builtin());
+    assertEquals(1, Clauses.strictPredicate(worse, 0, worse.size()), "the main verb comes first");
+    // "There’s evidence suggesting that" frames the claim, whose subject is its own.
+    Claim evidence = only("There’s emerging evidence suggesting that B12 deficiency might increase seizure "
+        + "frequency.");
+    assertEquals("B12 deficiency", evidence.subject());
+    assertTrue(evidence.hedged());
+  }
+
+  @Test
   void aHedgingFramingInThePastOrAfterASettingLeavesTheClaimItsOwnSubject() {
     // "It was unlikely that B12 caused acne." had subject "It" ("caused" after a noun may be a participle).
     for (String s : List.of("It was unlikely that B12 caused acne.", "It is unlikely that B12 caused acne.")) {
