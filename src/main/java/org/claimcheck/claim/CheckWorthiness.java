@@ -232,6 +232,30 @@ final class CheckWorthiness {
     return false;
   }
 
+  /**
+   * Whether the cue at {@code cue} is in a relative clause of the claim's main clause ("tremors that may subside",
+   * "homocysteine, which may damage nerves"); not in a clause that says the claim ("studies show that X may").
+   */
+  private static boolean inRelative(Parse p, Atomizer.Draft d, int cue) {
+    for (int i = d.tokens.nextSetBit(d.mainFrom); i >= 0 && i < cue; i = d.tokens.nextSetBit(i + 1)) {
+      boolean relative = switch (p.low[i]) {
+        case "which", "who", "whom", "whose" -> i > d.mainFrom;
+        case "that" -> i > 0 && (p.tag[i - 1].equals("NOUN") || p.tag[i - 1].equals("PROPN"));
+        default -> false;
+      };
+      if (relative) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** An adverb cue inside a noun phrase: "potentially irreversible damage", "possibly harmful effects". */
+  private static boolean attributive(Parse p, int i) {
+    return p.tag[i].equals("ADV") && p.low[i].endsWith("ly") && i + 2 < p.size() && p.tag[i + 1].equals("ADJ")
+        && (p.tag[i + 2].equals("NOUN") || p.tag[i + 2].equals("PROPN") || p.tag[i + 2].equals("ADJ"));
+  }
+
   private static final Set<String> EMBEDDERS = Set.of("what", "that", "which", "who", "whom", "whose", "where",
       "when", "if", "because", "although", "though", "while", "unless", "whether");
 
@@ -248,8 +272,15 @@ final class CheckWorthiness {
     boolean possible = false;
     boolean probable = false;
     for (int i = d.tokens.nextSetBit(0); i >= 0 && i < p.size(); i = d.tokens.nextSetBit(i + 1)) {
-      possible |= Cues.POSSIBLE.contains(p.low[i]) && !(p.low[i].equals("may") && p.tag[i].equals("PROPN"));
-      probable |= Cues.PROBABLE.contains(p.low[i]);
+      boolean maybe = Cues.POSSIBLE.contains(p.low[i]) && !(p.low[i].equals("may") && p.tag[i].equals("PROPN"));
+      boolean likely = Cues.PROBABLE.contains(p.low[i]);
+      // A cue hedges the claim, not a word inside it: "prevents potentially irreversible nerve damage" (an adjective
+      // before its noun) and "causes tremors that may subside" (a relative clause) are certain claims.
+      if ((maybe || likely) && (attributive(p, i) || inRelative(p, d, i))) {
+        continue;
+      }
+      possible |= maybe;
+      probable |= likely;
     }
     var m = Cues.HEDGE_PHRASE.matcher(lower);
     while (m.find()) {

@@ -270,6 +270,20 @@ class ClaimExtractorTest {
   }
 
   @Test
+  void aHedgeInsideANounPhraseOrARelativeClauseDoesNotHedgeTheClaim() {
+    // "potentially irreversible nerve damage" made "Early B12 treatment prevents ..." a possible claim.
+    Claim prevents = only("Early B12 treatment prevents potentially irreversible nerve damage.");
+    assertEquals("certain", prevents.certainty());
+    assertFalse(prevents.hedged());
+    assertEquals("certain", only("Scientists are investigating compounds that could protect neurons from damage "
+        + "caused by B12 deficiency, offering hope for more effective treatments in the future.").certainty());
+    // The claim's own hedges still count, also where a clause says the claim.
+    assertEquals("possible", only("B12 deficiency may cause potentially irreversible nerve damage.").certainty());
+    assertEquals("possible", only("Studies have shown that B12 deficiency may cause nerve damage.").certainty());
+    assertEquals("probable", only("B12 deficiency is probably the cause of the neuropathy.").certainty());
+  }
+
+  @Test
   void contractionsWithACurlyApostropheAreRead() {
     // Web pages write "can’t": the models saw one PUNCT token, so "nerves can’t transmit signals" was not negated
     // and its subject was "nerves can’t".
