@@ -689,6 +689,15 @@ final class Atomizer {
           }
           if (m != null) {
             String owner = i == c.from() ? m.text() : lowerFirst(m.text());
+            // "B12 deficiency causes fatigue through its role in ...": the role is the substance's, not the
+            // deficiency's (its symptoms and effects stay the deficiency's).
+            int noun = i + 1;
+            while (noun + 1 < to && p.tag[noun].equals("ADJ")) {
+              noun++; // "its critical role"
+            }
+            if (SUBSTANCE_OWNED.contains(p.low[noun]) && owner.toLowerCase(Locale.ROOT).endsWith(" deficiency")) {
+              owner = owner.substring(0, owner.length() - " deficiency".length());
+            }
             out.put(i, owner + (owner.endsWith("s") ? "'" : "'s"));
           }
         }
@@ -711,6 +720,10 @@ final class Atomizer {
     }
     return out;
   }
+
+  /** What "its" before these nouns names of a substance, even when the clause is about the substance's deficiency. */
+  private static final Set<String> SUBSTANCE_OWNED = Set.of("role", "roles", "function", "functions", "importance",
+      "involvement", "ability", "absorption", "metabolism", "intake", "level", "levels");
 
   /** The first substance or condition named in tokens [from, to), as it is written. */
   private static Mention firstEntity(Parse p, int from, int to) {

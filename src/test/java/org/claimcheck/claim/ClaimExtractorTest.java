@@ -284,6 +284,18 @@ class ClaimExtractorTest {
   }
 
   @Test
+  void itsRoleIsTheSubstancesEvenWhenTheClauseIsAboutItsDeficiency() {
+    // "... through B12 deficiency's role in nerve function": a deficiency has no role, the vitamin has.
+    assertEquals("B12 deficiency may contribute to RLS through B12's role in nerve function.",
+        only("B12 deficiency may contribute to RLS through its role in nerve function.").claim());
+    assertEquals("B12 deficiency accelerates decline due to B12's critical role in nerve health.",
+        only("B12 deficiency accelerates decline due to its critical role in nerve health.").claim());
+    // Its symptoms are the deficiency's.
+    assertEquals(List.of("B12 deficiency is common.", "B12 deficiency's symptoms are often missed."),
+        texts(claims(p("B12 deficiency is common, and its symptoms are often missed."))));
+  }
+
+  @Test
   void contractionsWithACurlyApostropheAreRead() {
     // Web pages write "can’t": the models saw one PUNCT token, so "nerves can’t transmit signals" was not negated
     // and its subject was "nerves can’t".
