@@ -200,14 +200,20 @@ final class Atomizer {
     Mention lastSubject = null;
     Mention firstSubject = null;
     boolean agenda = false;
+    Clauses.Clause previous = null;
+    BitSet previousShared = new BitSet();
     for (Clauses.Clause c : clauses) {
       if (c != clauses.getFirst()) {
         // "It is unlikely that X, but Y" (", and Y"): the framing frames X only.
         hedgeFraming.clear();
       }
       if (c.fragment()) {
+        previous = null;
         continue;
       }
+      BitSet shared = sharedAuxiliaries(p, previous, previousShared, c);
+      previous = c;
+      previousShared = shared;
       List<Mention> near = new ArrayList<>();
       if (firstSubject != null) {
         near.add(firstSubject);
@@ -244,12 +250,13 @@ final class Atomizer {
         int objFrom = rel[rel.length - 1];
         for (BitSet obj : objectVariants(p, objFrom, c.to())) {
           Draft d = new Draft();
-          d.mainFrom = subjFrom;
+          // The shared auxiliaries' negation negates this clause too ("does not cure X, and prevent Y").
+          d.mainFrom = shared.isEmpty() ? subjFrom : Math.min(subjFrom, shared.nextSetBit(0));
           d.clauseTo = c.to();
           d.conj = c.conj();
           d.afterAgenda = agenda;
           d.subject = subjectText;
-          BitSet relTokens = new BitSet();
+          BitSet relTokens = (BitSet) shared.clone();
           for (int k = 0; k < rel.length - 1; k += 2) {
             relTokens.set(rel[k], rel[k + 1]);
           }
@@ -381,6 +388,70 @@ final class Atomizer {
       }
     }
     return -1;
+  }
+
+  /**
+   * The auxiliaries (and negation) of the verb group of clause {@code previous} that also govern clause {@code c}'s
+   * verb, as sentence tokens: "might" in "Magnesium might ease migraines, and shorten their duration", "does not" in
+   * "B12 does not cure anemia, and prevent fatigue", "has" in "Iron has damaged the liver, and caused diabetes".
+   * {@code previousShared} are those {@code previous} took from the clause before it ("might ease X, and shorten Y, and
+   * prevent Z"). Empty unless {@code c} has no subject, was joined by "and", "or", "but" or "yet", and opens with a
+   * verb that the auxiliaries can govern: a bare verb (or "be") after a modal, "do", "to" or a verb like "helps" (as
+   * "helps form and maintain" keeps "helps"), a participle after "have" or "be".
+   */
+  private static BitSet sharedAuxiliaries(Parse p, Clauses.Clause previous, BitSet previousShared,
+      Clauses.Clause c) {
+    BitSet out = new BitSet();
+    if (previous == null || previous.fragment() || c.hasSubject() || c.conj() == null
+        || !Set.of("and", "or", "but", "yet").contains(c.conj())) {
+      return out;
+    }
+    int v = c.pred();
+    while (v < c.relTo() && p.tag[v].equals("ADV")) {
+      v++;
+    }
+    if (v >= c.relTo() || !p.isVerbal(v) || p.low[v].endsWith("ing")) {
+      return out;
+    }
+    boolean bare = p.low[v].equals("be") || p.tag[v].equals("VERB") && p.lemma[v].equals(p.low[v])
+        && !p.low[v].endsWith("ed");
+    boolean participle = p.tag[v].equals("VERB") && !p.lemma[v].equals(p.low[v]) && !p.low[v].endsWith("s");
+    if (!bare && !participle) {
+      return out;
+    }
+    // The previous clause's main verb: the last verb of its verb group ("found" in "can be found").
+    int main = -1;
+    for (int i = previous.pred(); i < previous.relTo(); i++) {
+      if (p.isVerbal(i)) {
+        main = i;
+      }
+    }
+    if (main < 0) {
+      return out;
+    }
+    BitSet group = new BitSet();
+    for (int i = previous.pred(); i < main; i++) {
+      // Adverbs stay with their clause ("might also ease"); negation does not ("does not cure X, and prevent Y").
+      if (p.isVerbal(i) || p.tag[i].equals("PART") || Cues.NEGATION.contains(p.low[i])) {
+        group.set(i);
+      }
+    }
+    if (group.isEmpty()) {
+      group = previousShared;
+    }
+    // The word that governs the verb: the group's last word but a negation.
+    int gov = group.length() - 1;
+    while (gov >= 0 && Cues.NEGATION.contains(p.low[gov]) && !p.isVerbal(gov)) {
+      gov = group.previousSetBit(gov - 1);
+    }
+    if (gov < 0) {
+      return out;
+    }
+    boolean perfectOrPassive = p.tag[gov].equals("AUX") && (p.lemma[gov].equals("have") || p.lemma[gov].equals("be"));
+    if (perfectOrPassive ? participle : bare) {
+      out.or(group);
+    }
+    return out;
   }
 
   /** Relation variants of a clause: {start, end, [start, end,] objectStart}; two for "helps form and maintain". */

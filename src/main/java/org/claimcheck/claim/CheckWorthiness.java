@@ -197,6 +197,11 @@ final class CheckWorthiness {
       BitSet scope = new BitSet();
       scope.set(s.from(), s.to());
       scope.and(d.tokens);
+      if (scope.isEmpty()) {
+        // A negation the clause shares with the one before ("does not cure X, and prevent Y") negates all of it.
+        scope.set(s.from(), Math.max(s.from(), d.clauseTo));
+        scope.and(d.tokens);
+      }
       reasons.add("negated: " + p.tok[s.cue()] + " (" + Atomizer.render(p, scope, java.util.Map.of()) + ")");
     }
     if (!negated && d.framed && words.stream().anyMatch(Cues.NEGATION::contains)) {

@@ -114,6 +114,29 @@ class ClaimExtractorTest {
   }
 
   @Test
+  void aVerbJoinedByACommaAndKeepsTheAuxiliariesAndTheirHedgeAndNegation() {
+    // Once "Magnesium shorten their duration." (certain) and "Iron overload cause diabetes.".
+    List<Claim> c = claims(p("Magnesium might ease migraines, and shorten their duration."));
+    assertEquals(List.of("Magnesium might ease migraines.", "Magnesium might shorten their duration."), texts(c));
+    assertEquals("might shorten", c.get(1).relation());
+    assertEquals("possible", c.get(1).certainty());
+    assertTrue(c.get(1).hedged());
+    assertEquals(List.of("Iron overload can damage the liver.", "Iron overload can cause diabetes."),
+        texts(claims(p("Iron overload can damage the liver, and cause diabetes."))));
+    // The negation governs both verbs, as in "does not cure or prevent".
+    c = claims(p("B12 does not cure anemia, and prevent fatigue."));
+    assertEquals(List.of("B12 does not cure anemia.", "B12 does not prevent fatigue."), texts(c));
+    assertTrue(c.get(1).negated(), c.toString());
+    assertEquals(List.of("Iron is absorbed in the gut.", "Iron is stored in the liver."),
+        texts(claims(p("Iron is absorbed in the gut, and stored in the liver."))));
+    // A verb with its own tense, or one that "have" cannot govern, takes nothing.
+    assertEquals(List.of("Magnesium eases migraines.", "Magnesium shortens their duration."),
+        texts(claims(p("Magnesium eases migraines, and shortens their duration."))));
+    assertEquals("Studies suggest more.",
+        texts(claims(p("Studies have shown benefits, and suggest more."))).get(1));
+  }
+
+  @Test
   void inlineListsGiveOneClaimPerItemWithTheSharedSubject() {
     List<Claim> c = extractor.extract(titled("Vitamin B12 deficiency",
         p("Symptoms include: tingling, numbness, and fatigue.")));
