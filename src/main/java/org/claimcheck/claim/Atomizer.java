@@ -526,11 +526,17 @@ final class Atomizer {
       while (prefixEnd > from && p.tok[prefixEnd - 1].equals(",")) {
         prefixEnd--;
       }
+      // What follows the last item belongs to every item: "causes anemia, fatigue, and headaches, especially in
+      // pregnant women" says "causes anemia, especially in pregnant women".
+      int tailFrom = items.getLast()[1];
       for (int[] item : items) {
         BitSet v = new BitSet();
         v.set(from, prefixEnd);
         // Drop a comma or "such as" gap between the prefix and the first item only for the first item.
         v.set(item[0], item[1]);
+        if (tailFrom < to) {
+          v.set(tailFrom, to);
+        }
         out.add(v);
       }
       return out;
@@ -974,10 +980,16 @@ final class Atomizer {
       if (sb.length() > 0 && (i != prev + 1 || p.spaceBefore(i) || r != null)) {
         sb.append(' ');
       }
-      if (sb.length() > 0 && i != prev + 1 && (t.equals(",") || t.equals(")"))) {
+      // A comma that opens a run of tokens after a gap stays: "like serotonin[ and dopamine], leading to".
+      boolean opensRun = t.equals(",") && r == null && b.get(i + 1) && i + 1 < p.size() && !p.isPunct(i + 1)
+          && prev >= 0 && !p.isPunct(prev);
+      if (sb.length() > 0 && i != prev + 1 && (t.equals(",") && !opensRun || t.equals(")"))) {
         prev = i;
         sb.setLength(sb.length() - 1);
         continue;
+      }
+      if (opensRun && sb.length() > 0 && sb.charAt(sb.length() - 1) == ' ') {
+        sb.setLength(sb.length() - 1);
       }
       sb.append(t);
       prev = i;

@@ -137,6 +137,21 @@ class ClaimExtractorTest {
   }
 
   @Test
+  void whatFollowsAListBelongsToEveryItem() {
+    // Once "... like serotonin." and "... like dopamine.": the consequence and the population were lost.
+    assertEquals(List.of("Low iron can disrupt the balance of chemicals like serotonin, leading to depression.",
+        "Low iron can disrupt the balance of chemicals like dopamine, leading to depression."),
+        texts(claims(p("Low iron can disrupt the balance of chemicals like serotonin and dopamine, leading to "
+            + "depression."))));
+    assertEquals(List.of("Folate deficiency causes anemia, especially in pregnant women.",
+        "Folate deficiency causes fatigue, especially in pregnant women.",
+        "Folate deficiency causes headaches, especially in pregnant women."),
+        texts(claims(p("Folate deficiency causes anemia, fatigue, and headaches, especially in pregnant women."))));
+    assertEquals(List.of("Low B12 can cause fatigue, which can be serious.", "Low B12 can cause memory loss, which can "
+        + "be serious."), texts(claims(p("Low B12 can cause fatigue and memory loss, which can be serious."))));
+  }
+
+  @Test
   void inlineListsGiveOneClaimPerItemWithTheSharedSubject() {
     List<Claim> c = extractor.extract(titled("Vitamin B12 deficiency",
         p("Symptoms include: tingling, numbness, and fatigue.")));
