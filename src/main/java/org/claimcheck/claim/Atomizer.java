@@ -534,6 +534,10 @@ final class Atomizer {
         v.set(from, prefixEnd);
         // Drop a comma or "such as" gap between the prefix and the first item only for the first item.
         v.set(item[0], item[1]);
+        if (item == items.getLast() && items.size() == 2 && sharesModifiers(p, items.getFirst(), item)) {
+          // "iron absorption and storage": "iron storage".
+          v.set(items.getFirst()[0], items.getFirst()[1] - 1);
+        }
         if (tailFrom < to) {
           v.set(tailFrom, to);
         }
@@ -543,6 +547,32 @@ final class Atomizer {
     }
     out.add(all);
     return out;
+  }
+
+  /** Nouns that name a process or a property (absorption, storage, metabolism, function, density). */
+  private static final java.util.regex.Pattern PROCESS_NOUN = java.util.regex.Pattern.compile(
+      "[a-z]{3,}(tion|sion|ment|ism|age|ance|ence|sis|ity)");
+
+  /**
+   * Whether the second of two coordinated members shares the first's modifiers: "iron absorption and storage" is
+   * "iron storage", "B12 absorption and metabolism" is "B12 metabolism". Only when the second member is one bare
+   * common noun that is no concept of its own and both heads name a process or a property; "iron deficiency and
+   * fatigue", "vitamin D and calcium", "iron levels and symptoms" keep their members as they are.
+   */
+  private static boolean sharesModifiers(Parse p, int[] first, int[] second) {
+    int head = first[1] - 1;
+    int noun = second[0];
+    if (second[1] - noun != 1 || head <= first[0] || !p.tag[head].equals("NOUN") || !p.tag[noun].equals("NOUN")
+        || p.isEntity(noun) || !PROCESS_NOUN.matcher(p.tok[noun]).matches()
+        || !PROCESS_NOUN.matcher(p.low[head]).matches()) {
+      return false;
+    }
+    for (int i = first[0]; i < head; i++) {
+      if (!modifier(p, i) && !p.tag[i].equals("DET")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean modifier(Parse p, int i) {

@@ -152,6 +152,21 @@ class ClaimExtractorTest {
   }
 
   @Test
+  void aBareSecondMemberSharesTheFirstMembersModifiers() {
+    // Once "Proton pump inhibitors reduce storage.".
+    assertEquals(List.of("Proton pump inhibitors reduce iron absorption.",
+        "Proton pump inhibitors reduce iron storage."),
+        texts(claims(p("Proton pump inhibitors reduce iron absorption and storage."))));
+    assertEquals(List.of("Chronic alcohol use can impair B12 absorption.", "Chronic alcohol use can impair B12 "
+        + "metabolism."), texts(claims(p("Chronic alcohol use can impair B12 absorption and metabolism."))));
+    // A member that is a concept of its own, or a head that names no process, keeps nothing.
+    assertEquals(List.of("Low iron causes iron deficiency.", "Low iron causes fatigue."),
+        texts(claims(p("Low iron causes iron deficiency and fatigue."))));
+    assertEquals(List.of("Patients should check iron levels.", "Patients should check symptoms."),
+        texts(claims(p("Patients should check iron levels and symptoms."))));
+  }
+
+  @Test
   void inlineListsGiveOneClaimPerItemWithTheSharedSubject() {
     List<Claim> c = extractor.extract(titled("Vitamin B12 deficiency",
         p("Symptoms include: tingling, numbness, and fatigue.")));
