@@ -222,8 +222,9 @@ final class Atomizer {
       if (intro != null) {
         near.add(intro);
       }
-      Mention own = c.hasSubject() && !isPronoun(p, c.subjFrom(), c.pred())
-          ? mentionOf(p, c.subjFrom(), c.pred(), Map.of()) : c.hasSubject() ? null : lastSubject;
+      int subjTo = subjectEnd(p, c);
+      Mention own = c.hasSubject() && !isPronoun(p, c.subjFrom(), subjTo)
+          ? mentionOf(p, c.subjFrom(), subjTo, Map.of()) : c.hasSubject() ? null : lastSubject;
       Map<Integer, String> repl = resolutions(p, c, near, own, subjects, objects);
       Mention subject;
       String subjectText;
@@ -234,8 +235,8 @@ final class Atomizer {
         headerSubject = lastSubject == null && defaultSubject != null;
         subjectText = subject != null ? subject.text() : "";
       } else {
-        subjectText = render(p, subjFrom, c.pred(), repl);
-        subject = mentionOf(p, subjFrom, c.pred(), repl);
+        subjectText = render(p, subjFrom, subjTo, repl);
+        subject = mentionOf(p, subjFrom, subjTo, repl);
       }
       if (subject != null && subject.concept() != null) {
         subjects.add(subject);
@@ -257,6 +258,9 @@ final class Atomizer {
           d.afterAgenda = agenda;
           d.subject = subjectText;
           BitSet relTokens = (BitSet) shared.clone();
+          if (c.hasSubject()) {
+            relTokens.set(subjTo, c.pred()); // "Doctors sometimes misdiagnose": the adverb is the verb's
+          }
           for (int k = 0; k < rel.length - 1; k += 2) {
             relTokens.set(rel[k], rel[k + 1]);
           }
@@ -284,7 +288,7 @@ final class Atomizer {
           if (!d.subject.isEmpty()) {
             sb.append(d.subject);
             int r0 = relTokens.nextSetBit(0);
-            boolean glued = c.hasSubject() && r0 == c.pred() && r0 > 0 && !p.spaceBefore(r0)
+            boolean glued = c.hasSubject() && r0 == subjTo && r0 > 0 && !p.spaceBefore(r0)
                 && !repl.containsKey(r0) && !repl.containsKey(r0 - 1);
             if (!glued) {
               sb.append(' ');
@@ -388,6 +392,27 @@ final class Atomizer {
       }
     }
     return -1;
+  }
+
+  /** Adverbs that may end a subject as its own ("B12 alone", "people here"), not the verb's. */
+  private static final Set<String> SUBJECT_ADVERBS = Set.of("alone", "here", "there", "together", "else", "ago",
+      "too", "however", "though", "therefore");
+
+  /**
+   * The end of clause {@code c}'s subject without the adverbs right before its verb, which belong to the verb group:
+   * "Doctors sometimes misdiagnose" has the subject "Doctors" and the relation "sometimes misdiagnose".
+   */
+  private static int subjectEnd(Parse p, Clauses.Clause c) {
+    int end = c.pred();
+    if (!c.hasSubject()) {
+      return end;
+    }
+    while (end - 1 > c.subjFrom() && p.tag[end - 1].equals("ADV") && !SUBJECT_ADVERBS.contains(p.low[end - 1])
+        && !p.isEntity(end - 1)) {
+      end--;
+    }
+    // "Vitamin B12, also known as": the adverb opens an apposition or aside; the claim keeps its comma.
+    return p.tok[end - 1].equals(",") ? c.pred() : end;
   }
 
   /**

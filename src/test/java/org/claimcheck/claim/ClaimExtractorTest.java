@@ -167,6 +167,16 @@ class ClaimExtractorTest {
   }
 
   @Test
+  void anAdverbBeforeTheVerbIsTheRelationsNotTheSubjects() {
+    // Once the subject "Doctors sometimes" and the relation "misdiagnose".
+    Claim c = only("Doctors sometimes misdiagnose B12 deficiency as multiple sclerosis.");
+    assertEquals("Doctors", c.subject());
+    assertEquals("sometimes misdiagnose", c.relation());
+    assertEquals("Doctors sometimes misdiagnose B12 deficiency as multiple sclerosis.", c.claim());
+    assertEquals("B12 alone", only("B12 alone cures nothing.").subject());
+  }
+
+  @Test
   void inlineListsGiveOneClaimPerItemWithTheSharedSubject() {
     List<Claim> c = extractor.extract(titled("Vitamin B12 deficiency",
         p("Symptoms include: tingling, numbness, and fatigue.")));
