@@ -170,7 +170,7 @@ public final class Verifier {
           mine.add(new Scored(candidates.get(c).sentence(), candidates.get(c).text(), scores.get(c)));
         }
       }
-      if (!aboutTheClaim(claimConcepts, concepts(text(hits.get(h).record())))) {
+      if (!claimConcepts.isEmpty() && !aboutTheClaim(claimConcepts, concepts(text(hits.get(h).record())))) {
         mine = List.of();
       }
       abstracts.add(judge(hits.get(h), mine));
