@@ -114,6 +114,25 @@ final class Atomizer {
       }
     }
     int skipped = framing(p, Cues.FRAMING, from, to);
+    // "While folate may play a role in some cases, it's essential to remember that folate deficiency is not the only
+    // cause": an emphatic framing after a concession says the main claim; both go (the claim was "it's essential",
+    // not negated). A "while" without a verb of its own ("While pregnant, ...") sets a scope and stays.
+    Mention concessionSubject = null;
+    if (skipped == from && Cues.CONCESSIVE.contains(p.low[from])) {
+      int comma = topLevel(p, ",", from + 1, to);
+      if (comma > from + 1 && comma + 1 < to
+          && (!p.low[from].equals("while") || Clauses.strictPredicate(p, from + 1, comma) >= 0)) {
+        int after = framing(p, Cues.FRAMING, comma + 1, to);
+        if (after > comma + 1) {
+          // What the concession was about is what "it" means after it ("that it's not the only factor").
+          Clauses.Clause concession = Clauses.analyse(p, from + 1, comma, null);
+          if (concession.hasSubject() && !isPronoun(p, concession.subjFrom(), subjectEnd(p, concession))) {
+            concessionSubject = mentionOf(p, concession.subjFrom(), subjectEnd(p, concession), Map.of());
+          }
+          skipped = after;
+        }
+      }
+    }
     boolean framingDropped = skipped > from;
     from = skipped;
     // "It is unlikely that B12 causes acne": the clause is "B12 causes acne" (subject "B12"), negated and probable.
@@ -198,7 +217,10 @@ final class Atomizer {
     List<Mention> subjects = new ArrayList<>();
     List<Mention> objects = new ArrayList<>();
     Mention lastSubject = null;
-    Mention firstSubject = null;
+    Mention firstSubject = concessionSubject;
+    if (concessionSubject != null) {
+      subjects.add(concessionSubject);
+    }
     boolean agenda = false;
     Clauses.Clause previous = null;
     BitSet previousShared = new BitSet();

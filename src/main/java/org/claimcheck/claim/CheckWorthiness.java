@@ -255,6 +255,12 @@ final class CheckWorthiness {
     return false;
   }
 
+  /** A cue in an opening concession: "While folate may play a role, folate deficiency is not the only cause". */
+  private static boolean inConcession(Parse p, Atomizer.Draft d, int cue) {
+    int first = d.tokens.nextSetBit(0);
+    return cue < d.mainFrom && first >= 0 && Cues.CONCESSIVE.contains(p.low[first]);
+  }
+
   /** An adverb cue inside a noun phrase: "potentially irreversible damage", "possibly harmful effects". */
   private static boolean attributive(Parse p, int i) {
     return p.tag[i].equals("ADV") && p.low[i].endsWith("ly") && i + 2 < p.size() && p.tag[i + 1].equals("ADJ")
@@ -281,7 +287,7 @@ final class CheckWorthiness {
       boolean likely = Cues.PROBABLE.contains(p.low[i]);
       // A cue hedges the claim, not a word inside it: "prevents potentially irreversible nerve damage" (an adjective
       // before its noun) and "causes tremors that may subside" (a relative clause) are certain claims.
-      if ((maybe || likely) && (attributive(p, i) || inRelative(p, d, i))) {
+      if ((maybe || likely) && (attributive(p, i) || inRelative(p, d, i) || inConcession(p, d, i))) {
         continue;
       }
       possible |= maybe;

@@ -142,6 +142,9 @@ final class Cues {
           + "|keep in mind that |needless to say,? ))+",
       Pattern.CASE_INSENSITIVE);
 
+  /** Words that open a concession before the main clause ("While X may help, ...", "Although X, ..."). */
+  static final Set<String> CONCESSIVE = set("while", "although", "though", "whereas");
+
   /** Words that open a setting before a hedging framing ("In older adults, it is likely that"): the claim keeps it. */
   static final String HEDGE_SETTING = "(?:in|for|among|during|after|at)";
 

@@ -347,6 +347,21 @@ class ClaimExtractorTest {
   }
 
   @Test
+  void anEmphaticFramingAfterAConcessionIsDroppedWithIt() {
+    // The claim was "it's essential ...", not negated, possible (from the concession's "may").
+    Claim c = only("While vitamin B12 deficiency may play a role in some cases of RLS, it's essential to remember that "
+        + "it's not the only contributing factor.");
+    assertEquals("Vitamin B12 deficiency is not the only contributing factor.", c.claim());
+    assertTrue(c.negated(), c.reasons().toString());
+    assertEquals("certain", c.certainty());
+    assertEquals("B12 does not cure dementia.",
+        only("Although B12 helps many people, it is important to note that B12 does not cure dementia.").claim());
+    // A "while" without a verb sets a scope: nothing is dropped.
+    assertTrue(only("While pregnant, it's important to remember that B12 needs rise.").claim()
+        .startsWith("While pregnant, "));
+  }
+
+  @Test
   void itsRoleIsTheSubstancesEvenWhenTheClauseIsAboutItsDeficiency() {
     // "... through B12 deficiency's role in nerve function": a deficiency has no role, the vitamin has.
     assertEquals("B12 deficiency may contribute to RLS through B12's role in nerve function.",
