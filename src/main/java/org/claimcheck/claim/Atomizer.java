@@ -51,7 +51,25 @@ final class Atomizer {
   }
 
   /** The lead-in a list item completes ("Symptoms of B12 deficiency include") and how. */
-  record Frame(String text, boolean fromLeadIn) {}
+  record Frame(String text, boolean fromLeadIn, String subject, String relation, String objectHead) {
+    Frame(String text, boolean fromLeadIn) {
+      this(text, fromLeadIn, null, null, null);
+    }
+
+    /**
+     * A lead-in sentence's frame with its own clause's parts ("Vitamin D" / "plays" / "a key role in"), where the
+     * words alone cannot tell the verb; without them the last word is taken for it ("Symptoms include").
+     */
+    String[] parts() {
+      if (subject != null && relation != null && !relation.isEmpty()) {
+        String head = objectHead == null ? "" : objectHead.replaceFirst("^[,;\\s]+", "");
+        return new String[] {subject.replaceFirst("[,;\\s]+$", ""), relation, head};
+      }
+      int verb = text.lastIndexOf(' ');
+      return verb > 0 ? new String[] {text.substring(0, verb), text.substring(verb + 1), ""}
+          : new String[] {"", text, ""};
+    }
+  }
 
   private final References refs;
   private final java.util.function.UnaryOperator<String> frameCompleter;
@@ -207,10 +225,10 @@ final class Atomizer {
       d.mainFrom = from;
       d.clauseTo = from;
       d.text = frame.text() + " " + lowerFirst(label.text());
-      int verb = frame.text().lastIndexOf(' ');
-      d.subject = verb > 0 ? frame.text().substring(0, verb) : "";
-      d.relation = verb > 0 ? frame.text().substring(verb + 1) : frame.text();
-      d.object = lowerFirst(label.text());
+      String[] parts = frame.parts();
+      d.subject = parts[0];
+      d.relation = parts[1];
+      d.object = (parts[2].isEmpty() ? "" : parts[2] + " ") + lowerFirst(label.text());
       d.notes.add("list item completes: " + frame.text());
       out.add(d);
     }
@@ -365,9 +383,10 @@ final class Atomizer {
     String content = render(p, from, to, Map.of());
     d.object = label != null ? lowerFirst(label.text()) + " (" + content + ")" : lowerFirst(content);
     d.text = frame.text() + " " + d.object;
-    int verb = frame.text().lastIndexOf(' ');
-    d.relation = verb > 0 ? frame.text().substring(verb + 1) : "";
-    d.subject = verb > 0 ? frame.text().substring(0, verb) : frame.text();
+    String[] parts = frame.parts();
+    d.subject = parts[0].isEmpty() ? frame.text() : parts[0];
+    d.relation = parts[0].isEmpty() ? "" : parts[1];
+    d.object = (parts[2].isEmpty() ? "" : parts[2] + " ") + d.object;
     d.notes.add("list item of: " + frame.text());
     return d;
   }

@@ -348,7 +348,12 @@ public final class ClaimExtractor {
       if (colon > 0 && Cues.DANGLING.contains(p.low[colon - 1])) {
         List<Atomizer.Draft> d = atomizer.atomize(p, 0, colon, null, null);
         String text = d.isEmpty() ? before : stripFinal(d.getFirst().text);
-        leadFrame = new Atomizer.Frame(completeFrame(text), true);
+        String completed = completeFrame(text);
+        // The lead-in's own subject and verb ("Vitamin D" / "plays" / "a key role in"), unless completing it
+        // changed its words ("Symptoms include" to "Symptoms of X include": the last word is the verb there).
+        leadFrame = d.isEmpty() || !completed.equals(text) ? new Atomizer.Frame(completed, true)
+            : new Atomizer.Frame(completed, true, d.getFirst().subject, d.getFirst().relation,
+                stripFinal(d.getFirst().object));
       } else {
         leadFrame = null;
       }

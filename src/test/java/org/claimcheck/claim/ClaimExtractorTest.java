@@ -347,6 +347,23 @@ class ClaimExtractorTest {
   }
 
   @Test
+  void listItemsUnderALeadInTakeItsSubjectAndVerb() {
+    // The lead-in's subject and verb were its text split at the last space: "Several other factors are implicated ,"
+    // / "including"; "Vitamin B12 plays a vital role" / "in".
+    List<Claim> c = claims(p("Several other factors are implicated, including:"), li("Iron deficiency"),
+        p("Vitamin B12 plays a vital role in:"), li("Myelin sheath formation"));
+    Claim iron = c.stream().filter(x -> x.claim().contains("iron deficiency")).findFirst().orElseThrow();
+    assertEquals("Several other factors are implicated, including iron deficiency.", iron.claim());
+    assertEquals("Several other factors", iron.subject());
+    assertEquals("are implicated", iron.relation());
+    assertEquals("including iron deficiency", iron.object());
+    Claim myelin = c.stream().filter(x -> x.claim().contains("myelin")).findFirst().orElseThrow();
+    assertEquals("Vitamin B12", myelin.subject());
+    assertEquals("plays", myelin.relation());
+    assertEquals("a vital role in myelin sheath formation", myelin.object());
+  }
+
+  @Test
   void anEmphaticFramingAfterAConcessionIsDroppedWithIt() {
     // The claim was "it's essential ...", not negated, possible (from the concession's "may").
     Claim c = only("While vitamin B12 deficiency may play a role in some cases of RLS, it's essential to remember that "
