@@ -25,12 +25,15 @@ public final class RuleStanceModel implements StanceModel {
   private final SentenceOverlap words = new SentenceOverlap();
 
   @Override
-  public List<StanceScores> score(String claim, List<String> sentences) {
+  public List<StanceScores> score(String pageClaim, List<String> sentences) {
+    // Web pages write "doesn’t": the negation cues know the straight apostrophe only.
+    String claim = pageClaim.replace('\u2019', '\'');
     Set<String> claimTerms = terms(claim);
     boolean claimNegated = NEGATION.matcher(claim).find();
     int claimDirection = direction(claim);
     List<StanceScores> out = new ArrayList<>(sentences.size());
-    for (String s : sentences) {
+    for (String pageSentence : sentences) {
+      String s = pageSentence.replace('\u2019', '\'');
       double relevance = overlap(claimTerms, terms(s));
       if (relevance < 0.3) {
         out.add(new StanceScores(relevance / 2, 0, 1 - relevance / 2));

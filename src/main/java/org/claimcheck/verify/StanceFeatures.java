@@ -106,7 +106,9 @@ public final class StanceFeatures {
     return analyse(text, true);
   }
 
-  private Text analyse(String text, boolean embed) {
+  private Text analyse(String page, boolean embed) {
+    // Web pages write "doesn’t": the cues and words below know the straight apostrophe only.
+    String text = page.replace('\u2019', '\'');
     List<String> terms = overlap.termList(text);
     List<String> words = new ArrayList<>();
     List<Integer> wordStarts = new ArrayList<>();

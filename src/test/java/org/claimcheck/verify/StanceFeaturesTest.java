@@ -54,6 +54,20 @@ class StanceFeaturesTest {
   }
 
   @Test
+  void aCurlyApostropheNegatesAsAStraightOneDoes() {
+    // "isn’t" (as web pages write it) was no negation: the claim was verified as its positive form.
+    String s = "Amitriptyline is an effective treatment for chronic tension-type headaches.";
+    String straight = "Amitriptyline isn't an effective treatment for chronic tension-type headaches.";
+    String curly = "Amitriptyline isn\u2019t an effective treatment for chronic tension-type headaches.";
+    assertEquals(1, f(curly, s, "claim_negated"));
+    for (String name : List.of("negation_xor", "overlap", "claim_negated")) {
+      assertEquals(f(straight, s, name), f(curly, s, name), 1e-12, name);
+    }
+    var rule = new RuleStanceModel();
+    assertEquals(rule.score(straight, List.of(s)), rule.score(curly, List.of(s)));
+  }
+
+  @Test
   void negationFarFromSharedWordsIsNotScoped() {
     String claim = "Vitamin D supplementation lowers blood pressure.";
     String s = "Patients without prior treatment were enrolled, and vitamin D supplementation lowered blood pressure.";
