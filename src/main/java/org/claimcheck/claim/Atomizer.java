@@ -496,9 +496,13 @@ final class Atomizer {
       return out;
     }
     BitSet group = new BitSet();
+    // "but" and "yet" contrast with a negation rather than share it: "Exercise will not cure diabetes, but help control
+    // blood sugar" says it will help; so does "not only strengthen bones, but also reduce falls".
+    boolean contrast = c.conj().equals("but") || c.conj().equals("yet");
     for (int i = previous.pred(); i < main; i++) {
       // Adverbs stay with their clause ("might also ease"); negation does not ("does not cure X, and prevent Y").
-      if (p.isVerbal(i) || p.tag[i].equals("PART") || Cues.NEGATION.contains(p.low[i])) {
+      boolean negation = Cues.NEGATION.contains(p.low[i]) && !p.isVerbal(i);
+      if (negation ? !contrast : p.isVerbal(i) || p.tag[i].equals("PART") && !Cues.NEGATION.contains(p.low[i])) {
         group.set(i);
       }
     }
@@ -595,6 +599,10 @@ final class Atomizer {
       // What follows the last item belongs to every item: "causes anemia, fatigue, and headaches, especially in
       // pregnant women" says "causes anemia, especially in pregnant women".
       int tailFrom = items.getLast()[1];
+      // A consequence ("the liver and the pancreas, causing pancreatitis") may be the last item's alone: it stays
+      // with that item; a scope or source ("especially in ...", "according to ...") is every item's.
+      boolean consequence = tailFrom + 1 < to && p.tok[tailFrom].equals(",") && p.tag[tailFrom + 1].equals("VERB")
+          && p.low[tailFrom + 1].endsWith("ing") && !p.low[tailFrom + 1].equals("according");
       for (int[] item : items) {
         BitSet v = new BitSet();
         v.set(from, prefixEnd);
@@ -604,7 +612,7 @@ final class Atomizer {
           // "iron absorption and storage": "iron storage".
           v.set(items.getFirst()[0], items.getFirst()[1] - 1);
         }
-        if (tailFrom < to) {
+        if (tailFrom < to && (!consequence || item == items.getLast())) {
           v.set(tailFrom, to);
         }
         out.add(v);
@@ -615,26 +623,26 @@ final class Atomizer {
     return out;
   }
 
-  /** Nouns that name a process or a property (absorption, storage, metabolism, function, density). */
-  private static final java.util.regex.Pattern PROCESS_NOUN = java.util.regex.Pattern.compile(
-      "[a-z]{3,}(tion|sion|ment|ism|age|ance|ence|sis|ity)");
+  /** What the body does with a substance: "iron absorption and storage", "B12 absorption and metabolism". */
+  private static final Set<String> SUBSTANCE_PROCESSES = Set.of("absorption", "storage", "metabolism", "uptake",
+      "transport", "synthesis", "production", "excretion", "utilization", "utilisation", "release", "secretion",
+      "breakdown", "clearance");
 
   /**
-   * Whether the second of two coordinated members shares the first's modifiers: "iron absorption and storage" is
-   * "iron storage", "B12 absorption and metabolism" is "B12 metabolism". Only when the second member is one bare
-   * common noun that is no concept of its own and both heads name a process or a property; "iron deficiency and
-   * fatigue", "vitamin D and calcium", "iron levels and symptoms" keep their members as they are.
+   * Whether the second of two coordinated members shares the first's modifier: "iron absorption and storage" is
+   * "iron storage", "B12 absorption and metabolism" is "B12 metabolism". Only when the modifier is a lexicon entity
+   * (a substance) and both heads are what the body does with one ({@link #SUBSTANCE_PROCESSES}); "bone density and
+   * cognition", "calcium absorption and immunity", "iron deficiency and fatigue" keep their members as they are.
    */
   private static boolean sharesModifiers(Parse p, int[] first, int[] second) {
     int head = first[1] - 1;
     int noun = second[0];
-    if (second[1] - noun != 1 || head <= first[0] || !p.tag[head].equals("NOUN") || !p.tag[noun].equals("NOUN")
-        || p.isEntity(noun) || !PROCESS_NOUN.matcher(p.tok[noun]).matches()
-        || !PROCESS_NOUN.matcher(p.low[head]).matches()) {
+    if (second[1] - noun != 1 || head <= first[0] || !SUBSTANCE_PROCESSES.contains(p.low[head])
+        || !SUBSTANCE_PROCESSES.contains(p.low[noun])) {
       return false;
     }
     for (int i = first[0]; i < head; i++) {
-      if (!modifier(p, i) && !p.tag[i].equals("DET")) {
+      if (!p.isEntity(i)) {
         return false;
       }
     }

@@ -138,11 +138,18 @@ class ClaimExtractorTest {
 
   @Test
   void whatFollowsAListBelongsToEveryItem() {
-    // Once "... like serotonin." and "... like dopamine.": the consequence and the population were lost.
-    assertEquals(List.of("Low iron can disrupt the balance of chemicals like serotonin, leading to depression.",
+    // Once "... like serotonin." and "... like dopamine.": the population and the source were lost. A consequence
+    // may be the last item's alone ("the liver and the pancreas, causing pancreatitis"): it stays with that item.
+    assertEquals(List.of("Low iron can disrupt the balance of chemicals like serotonin.",
         "Low iron can disrupt the balance of chemicals like dopamine, leading to depression."),
         texts(claims(p("Low iron can disrupt the balance of chemicals like serotonin and dopamine, leading to "
             + "depression."))));
+    assertEquals(List.of("Alcohol damages the liver.", "Alcohol damages the pancreas, causing pancreatitis in heavy "
+        + "drinkers."), texts(claims(p("Alcohol damages the liver and the pancreas, causing pancreatitis in heavy "
+            + "drinkers."))));
+    assertEquals(List.of("Folate deficiency causes anemia, according to a study of 153 patients.",
+        "Folate deficiency causes fatigue, according to a study of 153 patients."),
+        texts(claims(p("Folate deficiency causes anemia and fatigue, according to a study of 153 patients."))));
     assertEquals(List.of("Folate deficiency causes anemia, especially in pregnant women.",
         "Folate deficiency causes fatigue, especially in pregnant women.",
         "Folate deficiency causes headaches, especially in pregnant women."),
@@ -164,6 +171,24 @@ class ClaimExtractorTest {
         texts(claims(p("Low iron causes iron deficiency and fatigue."))));
     assertEquals(List.of("Patients should check iron levels.", "Patients should check symptoms."),
         texts(claims(p("Patients should check iron levels and symptoms."))));
+    // Only what the body does with a substance: "bone density and cognition" was "bone cognition".
+    assertEquals(List.of("Vitamin D improves bone density.", "Vitamin D improves cognition."),
+        texts(claims(p("Vitamin D improves bone density and cognition."))));
+    assertEquals(List.of("Low vitamin D impairs calcium absorption.", "Low vitamin D impairs immunity."),
+        texts(claims(p("Low vitamin D impairs calcium absorption and immunity."))));
+  }
+
+  @Test
+  void butAndYetShareAModalNotANegation() {
+    // "Exercise will not cure diabetes, but help control blood sugar" gave "Exercise will not help control ...".
+    assertEquals(List.of("Exercise will not cure diabetes.", "Exercise will help control blood sugar."),
+        texts(claims(p("Exercise will not cure diabetes, but help control blood sugar."))));
+    Claim falls = claims(p("Vitamin D can not only strengthen bones, but also reduce falls in older adults."))
+        .getLast();
+    assertFalse(falls.claim().contains("not"), falls.claim());
+    assertFalse(falls.negated());
+    assertEquals(List.of("B12 does not cure anemia.", "B12 does not prevent fatigue."),
+        texts(claims(p("B12 does not cure anemia, and prevent fatigue."))));
   }
 
   @Test
