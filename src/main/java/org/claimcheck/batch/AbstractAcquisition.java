@@ -31,13 +31,16 @@ public interface AbstractAcquisition {
    * @param claims the check-worthy claims the run is about to verify, in report order
    * @param indexed whether a record id (a PMID) is already in the index: those need not be fetched again
    * @param tallies the run's counts, by stage name: count what you do in a stage of your own ("eutils", say)
+   * @param date the run's date ({@code --date}, else today): what "tonight" is for what an acquisition remembers
    */
-  record Request(Workspace workspace, List<Claim> claims, Predicate<String> indexed, Function<String, Tally> tallies) {
+  record Request(Workspace workspace, List<Claim> claims, Predicate<String> indexed, Function<String, Tally> tallies,
+      java.time.LocalDate date) {
     public Request {
       Objects.requireNonNull(workspace, "workspace");
       claims = List.copyOf(claims);
       Objects.requireNonNull(indexed, "indexed");
       Objects.requireNonNull(tallies, "tallies");
+      Objects.requireNonNull(date, "date");
     }
   }
 

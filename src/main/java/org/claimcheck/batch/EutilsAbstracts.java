@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -78,14 +77,12 @@ public final class EutilsAbstracts implements AbstractAcquisition {
   private final Settings settings;
   private final String apiKey;
   private final Lexicon lexicon;
-  private final Clock clock;
   private final int batchSize;
 
-  public EutilsAbstracts(Settings settings, String apiKey, Lexicon lexicon, Clock clock) {
+  public EutilsAbstracts(Settings settings, String apiKey, Lexicon lexicon) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.apiKey = apiKey;
     this.lexicon = Objects.requireNonNull(lexicon, "lexicon");
-    this.clock = Objects.requireNonNull(clock, "clock");
     this.batchSize = 200;
   }
 
@@ -163,7 +160,7 @@ public final class EutilsAbstracts implements AbstractAcquisition {
     Tally downloads = request.tallies().apply("pubmed fetch");
     Path stateFile = request.workspace().corpus().resolve("state").resolve("pubmed-searches.json");
     Map<String, Remembered> remembered = load(stateFile);
-    LocalDate today = LocalDate.now(clock);
+    LocalDate today = request.date();
     EutilsClient client = new EutilsClient(new EutilsClient.Options(settings.baseUrl(), apiKey, settings.email(),
         settings.attempts(), java.time.Duration.ofSeconds(60)));
 
@@ -182,7 +179,10 @@ public final class EutilsAbstracts implements AbstractAcquisition {
         continue;
       }
       Remembered r = remembered.get(q);
-      if (r != null && !LocalDate.parse(r.date()).plusDays(settings.refreshDays()).isBefore(today)) {
+      // Repeated once refreshDays have passed (a search of 7 days ago is due with the default 7), and when it asked
+      // for another number of PMIDs than pubmed.perClaim asks now.
+      if (r != null && LocalDate.parse(r.date()).plusDays(settings.refreshDays()).isAfter(today)
+          && (r.perClaim() == null || r.perClaim() == settings.perClaim())) {
         pmids.addAll(r.pmids());
         searches.count("REUSED");
         continue;
@@ -197,7 +197,7 @@ public final class EutilsAbstracts implements AbstractAcquisition {
       made++;
       try {
         EutilsClient.SearchResult found = client.search(q, settings.perClaim(), "relevance");
-        remembered.put(q, new Remembered(today.toString(), found.pmids()));
+        remembered.put(q, new Remembered(today.toString(), found.pmids(), settings.perClaim()));
         changed = true;
         pmids.addAll(found.pmids());
         searches.count("OK");
@@ -220,7 +220,8 @@ public final class EutilsAbstracts implements AbstractAcquisition {
   }
 
   /** A search made on {@code date} and the PMIDs it found. */
-  record Remembered(String date, List<String> pmids) {
+  /** A search made: when, what it found, and how many PMIDs it asked for (null: remembered before that was kept). */
+  record Remembered(String date, List<String> pmids, Integer perClaim) {
     Remembered {
       pmids = List.copyOf(pmids);
     }

@@ -148,7 +148,7 @@ public final class NightlyRun {
       return local;
     }
     return AbstractAcquisition.both(local,
-        new EutilsAbstracts(options.pubmed(), options.ncbiApiKey(), Lexicon.builtin(), clock));
+        new EutilsAbstracts(options.pubmed(), options.ncbiApiKey(), Lexicon.builtin()));
   }
 
   /** Runs the whole job under the run lock; a second run while this one is going fails at once (exit code 1). */
@@ -350,7 +350,18 @@ public final class NightlyRun {
     String incompatible = AbstractIndexer.incompatibility(options.index());
     List<Path> files;
     try (IndexLookup lookup = new IndexLookup(options.index())) {
-      files = acquisition.acquire(new AbstractAcquisition.Request(ws, worthy, lookup::contains, this::tally));
+      files = acquisition.acquire(new AbstractAcquisition.Request(ws, worthy, lookup::contains, this::tally,
+          options.date()));
+    }
+    // PubMed out of reach tonight must fail the run, as a stage where every item failed does: every search tried
+    // failed (a claim searched twice counts REUSED; remembered results may stand in, but nothing new came), or every
+    // download did.
+    Tally searched = tallies.get("pubmed search");
+    if (searched != null && searched.get("FAILED") > 0 && searched.get("OK") == 0) {
+      failedStages.add("pubmed search: every PubMed search tried failed (" + searched.get("FAILED") + " failed)");
+    }
+    if (tallies.get("pubmed fetch") != null) {
+      checkStage(tallies.get("pubmed fetch"), "no abstract could be downloaded");
     }
     rebuild = incompatible != null && !files.isEmpty();
     if (rebuild) {

@@ -10,7 +10,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import org.claimcheck.Json;
 import org.claimcheck.claim.ClaimsFile;
@@ -25,7 +25,7 @@ class OnlineRunTest {
   static final String CLAIM = "Vitamin B12 is involved in the synthesis of melatonin.";
 
   private static EutilsAbstracts eutils() {
-    return new EutilsAbstracts(EutilsAbstracts.Settings.defaults(), null, Lexicon.builtin(), Clock.systemUTC());
+    return new EutilsAbstracts(EutilsAbstracts.Settings.defaults(), null, Lexicon.builtin());
   }
 
   @Test
@@ -74,11 +74,26 @@ class OnlineRunTest {
       assertEquals(0, run(work, "2026-11-22", err2), err2.toString());
       assertEquals(1, fake.requests("esearch").size(), "the search is not repeated within pubmed.refreshDays");
       assertEquals(1, fake.requests("efetch").size(), "nothing is fetched twice");
+
+      // Seven days after it (pubmed.refreshDays, default 7), as the run's --date counts them, the search is due: it
+      // waited a day longer, and the real date was taken instead of --date.
+      StringWriter err3 = new StringWriter();
+      assertEquals(0, run(work, "2026-11-27", err3), err3.toString());
+      assertEquals(1, fake.requests("esearch").size(), "six days: not yet");
+      assertEquals(0, run(work, "2026-11-28", err3), err3.toString());
+      assertEquals(2, fake.requests("esearch").size(), "seven days: repeated");
+
+      // Asking for another number of PMIDs makes the search due too (the old list was reused until its refresh).
+      Files.writeString(work.resolve("claimcheck.properties"), "pubmed.perClaim = 5\n", StandardOpenOption.APPEND);
+      assertEquals(0, run(work, "2026-11-29", err3), err3.toString());
+      assertEquals(3, fake.requests("esearch").size(), err3.toString());
+      assertEquals("5", fake.requests("esearch").getLast().params().get("retmax"));
     }
   }
 
   @Test
-  void anUnreachablePubmedIsCountedNotFatal(@TempDir Path work) throws IOException {
+  void anUnreachablePubmedFailsTheRunAndTheReportIsStillWritten(@TempDir Path work) throws IOException {
+    // It exited 0 with status OK: cron and systemd never saw an outage of PubMed.
     Files.createDirectories(work.resolve("pages"));
     Files.writeString(work.resolve("pages/melatonin.txt"), "B12 and Sleep\n" + CLAIM + "\n");
     int port;
@@ -88,9 +103,13 @@ class OnlineRunTest {
     Files.writeString(work.resolve("claimcheck.properties"), "pubmed.url = http://127.0.0.1:" + port + "/\n"
         + "pubmed.attempts = 1\n");
     StringWriter err = new StringWriter();
-    assertEquals(0, run(work, "2026-11-21", err), err.toString());
+    assertEquals(1, run(work, "2026-11-21", err), err.toString());
     JsonNode manifest = Json.MAPPER.readTree(work.resolve("reports/2026-11-21/manifest.json").toFile());
     assertEquals(1, stage(manifest, "pubmed search").path("outcomes").path("FAILED").asInt(), manifest.toString());
+    assertEquals("FAILED", manifest.path("status").asText());
+    assertTrue(manifest.path("failedStages").toString().contains("pubmed search: every PubMed search tried failed"),
+        manifest.toString());
+    assertTrue(Files.exists(work.resolve("reports/2026-11-21/claims-report.csv")));
   }
 
   private static JsonNode stage(JsonNode manifest, String name) {
