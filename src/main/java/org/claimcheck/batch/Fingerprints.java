@@ -77,24 +77,10 @@ final class Fingerprints {
   }
 
   /**
-   * A hash of the compiled classes and resources named, and of {@code facts}: when a class's code changes (a better
-   * extractor or stance model is merged), work it did is done again without anyone having to remember a version bump.
-   */
-  static String code(List<Class<?>> classes, List<String> resources, Map<String, ?> facts) {
-    List<String> parts = new ArrayList<>();
-    for (Class<?> c : classes) {
-      parts.add(c.getName() + "=" + resourceHash(c, c.getSimpleName() + ".class"));
-    }
-    for (String r : resources) {
-      parts.add(r + "=" + resourceHash(Fingerprints.class, "/" + r));
-    }
-    facts.forEach((k, v) -> parts.add(k + "=" + v));
-    return Hashes.id(String.join("\n", parts));
-  }
-
-  /**
-   * {@link #code} over every class of the packages of {@code anchors} (nested and helper classes included: a stage's
-   * results depend on all of them, and a list of classes misses the next helper someone adds), and {@code resources}.
+   * A hash of every compiled class of the packages of {@code anchors} (nested and helper classes included: a stage's
+   * results depend on all of them, and a list of classes misses the next helper someone adds), of {@code resources}
+   * (class files or data, by path) and of {@code facts}: when the code changes (a better extractor or stance model is
+   * merged), work it did is done again without anyone having to remember a version bump.
    */
   static String packages(List<Class<?>> anchors, List<String> resources, Map<String, ?> facts) {
     java.util.TreeSet<String> classes = new java.util.TreeSet<>();
@@ -102,10 +88,7 @@ final class Fingerprints {
       classes.addAll(classFiles(anchor));
     }
     List<String> parts = new ArrayList<>();
-    for (String c : classes) {
-      parts.add(c + "=" + resourceHash(Fingerprints.class, "/" + c));
-    }
-    for (String r : resources) {
+    for (String r : Stream.concat(classes.stream(), resources.stream()).toList()) {
       parts.add(r + "=" + resourceHash(Fingerprints.class, "/" + r));
     }
     facts.forEach((k, v) -> parts.add(k + "=" + v));

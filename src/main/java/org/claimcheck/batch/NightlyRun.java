@@ -589,9 +589,8 @@ public final class NightlyRun {
     // Every class of retrieval and verification (stance features, calibration, study design, ...) and the resources
     // they read; the stance model's own file is in its description.
     String code = Fingerprints.packages(List.of(Verifier.class, AbstractSearcher.class, OnnxModel.class),
-        List.of("org/claimcheck/verify/stance-lr.json", VerdictCalibration.RESOURCE.substring(1)),
-        Map.of("lexicon", Fingerprints.code(List.of(Lexicon.class), List.of("org/claimcheck/claim/lexicon.tsv"),
-            Map.of())));
+        List.of("org/claimcheck/verify/stance-lr.json", VerdictCalibration.RESOURCE.substring(1),
+            "org/claimcheck/claim/Lexicon.class", "org/claimcheck/claim/lexicon.tsv"), Map.of());
     verifyContext = Hashes.id(String.join("\n", "index " + indexFingerprint, "stance " + stanceDescription,
         "options " + options.verify(), "code " + code));
     state.loadVerdicts();
