@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.claimcheck.Tally;
@@ -32,15 +33,18 @@ public interface AbstractAcquisition {
    * @param indexed whether a record id (a PMID) is already in the index: those need not be fetched again
    * @param tallies the run's counts, by stage name: count what you do in a stage of your own ("eutils", say)
    * @param date the run's date ({@code --date}, else today): what "tonight" is for what an acquisition remembers
+   * @param warnings takes a line for the run's warnings (manifest, stderr): what the morning reader must know that no
+   *     count says, such as remembered state found damaged
    */
   record Request(Workspace workspace, List<Claim> claims, Predicate<String> indexed, Function<String, Tally> tallies,
-      java.time.LocalDate date) {
+      java.time.LocalDate date, Consumer<String> warnings) {
     public Request {
       Objects.requireNonNull(workspace, "workspace");
       claims = List.copyOf(claims);
       Objects.requireNonNull(indexed, "indexed");
       Objects.requireNonNull(tallies, "tallies");
       Objects.requireNonNull(date, "date");
+      Objects.requireNonNull(warnings, "warnings");
     }
   }
 

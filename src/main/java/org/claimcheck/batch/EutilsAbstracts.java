@@ -159,7 +159,7 @@ public final class EutilsAbstracts implements AbstractAcquisition {
     Tally searches = request.tallies().apply("pubmed search");
     Tally downloads = request.tallies().apply("pubmed fetch");
     Path stateFile = request.workspace().corpus().resolve("state").resolve("pubmed-searches.json");
-    Map<String, Remembered> remembered = load(stateFile);
+    Map<String, Remembered> remembered = load(stateFile, request.warnings());
     LocalDate today = request.date();
     EutilsClient client = new EutilsClient(new EutilsClient.Options(settings.baseUrl(), apiKey, settings.email(),
         settings.attempts(), java.time.Duration.ofSeconds(60)));
@@ -219,23 +219,66 @@ public final class EutilsAbstracts implements AbstractAcquisition {
     return result.files();
   }
 
-  /** A search made on {@code date} and the PMIDs it found. */
   /** A search made: when, what it found, and how many PMIDs it asked for (null: remembered before that was kept). */
   record Remembered(String date, List<String> pmids, Integer perClaim) {
     Remembered {
-      pmids = List.copyOf(pmids);
+      // Null when the file gave none or a null among them: such an entry is dropped by load, not the whole file.
+      pmids = pmids == null || pmids.stream().anyMatch(Objects::isNull) ? null : List.copyOf(pmids);
     }
   }
 
-  private static Map<String, Remembered> load(Path file) {
+  /**
+   * The searches remembered in {@code file}. A file that cannot be read as a whole is kept beside it as
+   * {@code pubmed-searches.json.damaged} and its searches are made again; an entry without a valid date or PMID list
+   * is made again. Either is a warning: it costs searches (up to {@code pubmed.maxSearches} a night) that the reader of
+   * the manifest should be able to explain.
+   */
+  static Map<String, Remembered> load(Path file, java.util.function.Consumer<String> warnings) {
     if (!Files.isRegularFile(file)) {
       return new LinkedHashMap<>();
     }
+    Map<String, Remembered> read;
     try {
-      return new LinkedHashMap<>(Json.MAPPER.readValue(file.toFile(), new TypeReference<Map<String, Remembered>>() {}));
+      read = Json.MAPPER.readValue(file.toFile(), new TypeReference<Map<String, Remembered>>() {});
     } catch (IOException e) {
-      // A damaged memory only costs searches made again.
+      Path kept = file.resolveSibling(file.getFileName() + ".damaged");
+      String where;
+      try {
+        Files.copy(file, kept, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        where = "kept as " + kept.getFileName();
+      } catch (IOException copy) {
+        where = "could not be kept (" + copy.getMessage() + ")";
+      }
+      warnings.accept("the remembered PubMed searches (" + file + ") are damaged and " + where + ": "
+          + firstLine(e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage()
+          : e.getMessage()) + "; every search is due again (at most pubmed.maxSearches a night)");
       return new LinkedHashMap<>();
+    }
+    Map<String, Remembered> out = new LinkedHashMap<>();
+    int dropped = 0;
+    for (Map.Entry<String, Remembered> e : (read == null ? Map.<String, Remembered>of() : read).entrySet()) {
+      if (e.getValue() != null && valid(e.getValue())) {
+        out.put(e.getKey(), e.getValue());
+      } else {
+        dropped++;
+      }
+    }
+    if (dropped > 0) {
+      warnings.accept(dropped + " remembered PubMed search" + (dropped == 1 ? " has" : "es have")
+          + " no valid date or PMID list in " + file + ": searched again when due");
+    }
+    return out;
+  }
+
+  private static boolean valid(Remembered r) {
+    if (r.date() == null || r.pmids() == null) {
+      return false;
+    }
+    try {
+      LocalDate.parse(r.date());
+      return true;
+    } catch (java.time.format.DateTimeParseException e) {
+      return false;
     }
   }
 

@@ -351,7 +351,7 @@ public final class NightlyRun {
     List<Path> files;
     try (IndexLookup lookup = new IndexLookup(options.index())) {
       files = acquisition.acquire(new AbstractAcquisition.Request(ws, worthy, lookup::contains, this::tally,
-          options.date()));
+          options.date(), warnings::add));
     }
     // PubMed out of reach tonight must fail the run, as a stage where every item failed does: every search tried
     // failed (a claim searched twice counts REUSED; remembered results may stand in, but nothing new came), or every

@@ -112,6 +112,48 @@ class OnlineRunTest {
     assertTrue(Files.exists(work.resolve("reports/2026-11-21/claims-report.csv")));
   }
 
+  @Test
+  void damagedRememberedSearchesAreAWarningAndKept(@TempDir Path work) throws IOException {
+    // A damaged file silently started every search over (up to pubmed.maxSearches in one night); a bad entry threw.
+    Path file = work.resolve("pubmed-searches.json");
+    Files.writeString(file, "{\"a\": {\"date\": \"2026-11-2");
+    List<String> warnings = new java.util.ArrayList<>();
+    assertTrue(EutilsAbstracts.load(file, warnings::add).isEmpty());
+    assertEquals(1, warnings.size(), warnings.toString());
+    assertTrue(warnings.getFirst().contains("damaged and kept as pubmed-searches.json.damaged"), warnings.toString());
+    assertEquals(Files.readString(file), Files.readString(work.resolve("pubmed-searches.json.damaged")));
+
+    warnings.clear();
+    Files.writeString(file, "{\"good\": {\"date\": \"2026-11-20\", \"pmids\": [\"1\"], \"perClaim\": 20},"
+        + " \"no date\": {\"pmids\": [\"2\"]}, \"bad date\": {\"date\": \"yesterday\", \"pmids\": []},"
+        + " \"no pmids\": {\"date\": \"2026-11-20\"}, \"null pmid\": {\"date\": \"2026-11-20\", \"pmids\": [null]}}");
+    var read = EutilsAbstracts.load(file, warnings::add);
+    assertEquals(List.of("good"), List.copyOf(read.keySet()));
+    assertEquals(List.of("4 remembered PubMed searches have no valid date or PMID list in " + file
+        + ": searched again when due"), warnings);
+  }
+
+  @Test
+  void aRunSaysWhenItsRememberedSearchesWereDamaged(@TempDir Path work) throws IOException {
+    Files.createDirectories(work.resolve("pages"));
+    Files.writeString(work.resolve("pages/melatonin.txt"), "B12 and Sleep\n" + CLAIM + "\n");
+    Files.createDirectories(work.resolve("corpus/state"));
+    Files.writeString(work.resolve("corpus/state/pubmed-searches.json"), "not json");
+    try (FakeEutils fake = new FakeEutils()) {
+      fake.with(eutils().query(ClaimsFile.plain("1", CLAIM, 0)), 91000001, 91000001);
+      Files.writeString(work.resolve("claimcheck.properties"), "pubmed.url = " + fake.base() + "\n");
+      StringWriter err = new StringWriter();
+      assertEquals(0, run(work, "2026-11-21", err), err.toString());
+      assertEquals(1, fake.requests("esearch").size());
+      assertTrue(err.toString().contains("are damaged and kept as pubmed-searches.json.damaged"), err.toString());
+      JsonNode manifest = Json.MAPPER.readTree(work.resolve("reports/2026-11-21/manifest.json").toFile());
+      assertTrue(manifest.path("warnings").toString().contains("pubmed-searches.json.damaged"), manifest.toString());
+      // The new searches replace the damaged file; the copy stays for whoever wants to look.
+      assertTrue(Files.readString(work.resolve("corpus/state/pubmed-searches.json")).contains("91000001"));
+      assertEquals("not json", Files.readString(work.resolve("corpus/state/pubmed-searches.json.damaged")));
+    }
+  }
+
   private static JsonNode stage(JsonNode manifest, String name) {
     for (JsonNode s : manifest.path("stages")) {
       if (s.path("stage").asText().equals(name)) {
