@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -37,7 +38,7 @@ public final class Sources {
   public static List<Source> resolve(List<String> args, Path workdir) {
     Map<String, Source> out = new LinkedHashMap<>();
     for (String arg : args) {
-      for (Source s : resolveOne(arg, workdir, null, false)) {
+      for (Source s : resolveOne(arg, workdir, null, null)) {
         out.putIfAbsent(s.id(), s);
       }
     }
@@ -58,6 +59,17 @@ public final class Sources {
    * ({@code sources.txt:3 ftp://x}) and why, so that a command can list it with the sources.
    */
   public static List<Source> readList(Path list, Path workdir, Tally tally, BiConsumer<String, String> skipped) {
+    return readList(list, workdir, tally, skipped, folder -> List.of());
+  }
+
+  /**
+   * {@link #readList(Path, Path, Tally, BiConsumer)}, where a listed folder that is not there (tonight: a mount
+   * missing, a folder moved) gives the sources {@code earlier} knows under it (an absolute, normalised path), whose
+   * fetches then fail ("no such file") so that the nightly run keeps their last snapshots, as it does for a listed
+   * file that is missing. A missing folder that {@code earlier} knows nothing under is skipped, counted.
+   */
+  public static List<Source> readList(Path list, Path workdir, Tally tally, BiConsumer<String, String> skipped,
+      Function<Path, List<Source>> earlier) {
     List<String> lines;
     try (BufferedReader r = TextFiles.reader(list)) {
       lines = r.lines().toList();
@@ -76,7 +88,7 @@ public final class Sources {
         continue;
       }
       try {
-        for (Source s : resolveOne(line, workdir, base, true)) {
+        for (Source s : resolveOne(line, workdir, base, earlier)) {
           out.putIfAbsent(s.id(), s);
         }
       } catch (ClaimcheckException e) {
@@ -107,11 +119,13 @@ public final class Sources {
   }
 
   /**
-   * The sources one argument or list line names. {@code listed}: a file named in a sources list that is not there
+   * The sources one argument or list line names. {@code earlier} is null for a command-line argument, and for a line
+   * of a sources list the sources known under a missing folder: a file named in a sources list that is not there
    * (tonight) is still a source, whose fetch fails, so that the nightly run keeps its last snapshot's claims instead of
-   * reporting them removed (and new again when the file is back); a missing folder cannot be, its files unknown.
+   * reporting them removed (and new again when the file is back); a missing folder stands for the files known under it.
    */
-  private static List<Source> resolveOne(String arg, Path workdir, Path base, boolean listed) {
+  private static List<Source> resolveOne(String arg, Path workdir, Path base, Function<Path, List<Source>> earlier) {
+    boolean listed = earlier != null;
     String lower = arg.toLowerCase(Locale.ROOT);
     if (lower.matches("^[a-z][a-z0-9+.-]*://.*")) {
       if (!lower.startsWith("http://") && !lower.startsWith("https://")) {
@@ -134,6 +148,12 @@ public final class Sources {
     }
     if (listed && !Files.exists(p) && Source.isReadableFile(p)) {
       return List.of(Source.file(p, workdir));
+    }
+    if (listed && !Files.exists(p)) {
+      List<Source> known = earlier.apply(p.toAbsolutePath().normalize());
+      if (!known.isEmpty()) {
+        return known;
+      }
     }
     if (!Files.isRegularFile(p)) {
       throw ClaimcheckException.usage("no such file or folder", arg,

@@ -200,14 +200,14 @@ public final class NightlyRun {
       if (Files.isDirectory(given)) {
         out.addAll(Sources.directory(given, ws.root()));
       } else if (Files.isRegularFile(given)) {
-        out.addAll(Sources.readList(given, ws.root(), t));
+        out.addAll(Sources.readList(given, ws.root(), t, (line, reason) -> { }, earlierUnder(ws)));
       } else {
         throw ClaimcheckException.usage("no such sources file or folder", given.toString(),
             "Give a sources list (one URL or path per line) or a folder of pages");
       }
     } else {
       if (Files.isRegularFile(ws.sourcesFile())) {
-        out.addAll(Sources.readList(ws.sourcesFile(), ws.root(), t));
+        out.addAll(Sources.readList(ws.sourcesFile(), ws.root(), t, (line, reason) -> { }, earlierUnder(ws)));
       }
       out.addAll(Sources.directory(ws.inbox(), ws.root()));
     }
@@ -218,6 +218,40 @@ public final class NightlyRun {
           + "or pass --sources");
     }
     return unique;
+  }
+
+  /**
+   * The local files whose snapshots earlier nights kept, under a folder (absolute, normalised) of a sources list that
+   * is missing tonight: they stay sources, whose fetch fails and whose last snapshots are used, so that their claims
+   * are not reported removed tonight and new again when the folder is back. Snapshots are read once, when needed.
+   */
+  private static java.util.function.Function<Path, List<Source>> earlierUnder(Workspace ws) {
+    List<Article> known = new ArrayList<>();
+    boolean[] read = {false};
+    return folder -> {
+      if (!read[0]) {
+        read[0] = true;
+        known.addAll(new ArticleStore(ws.articles()).all().articles());
+      }
+      Path root = ws.root().toAbsolutePath().normalize();
+      List<Source> out = new ArrayList<>();
+      for (Article a : known) {
+        if (a.source().matches("(?i)^https?://.*")) {
+          continue;
+        }
+        Path file;
+        try {
+          file = root.resolve(a.source()).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+          continue;
+        }
+        if (file.startsWith(folder) && !file.equals(folder) && Source.isReadableFile(file)) {
+          out.add(Source.file(file, ws.root()));
+        }
+      }
+      out.sort(java.util.Comparator.comparing(Source::name));
+      return out;
+    };
   }
 
   private List<Article> fetch(Workspace ws, List<Source> sources) {

@@ -377,6 +377,36 @@ class IncrementalRunTest {
     assertEquals(2, arg.code(), arg.err());
   }
 
+  @Test
+  void aListedFolderMissingForANightKeepsItsPagesClaims(@TempDir Path work) throws IOException {
+    // A folder named in a sources list that was not there one night (a mount missing) was skipped: its pages' claims
+    // were reported REMOVED, and NEW the next night. Its pages known from earlier nights fail to fetch now.
+    RunFixture f = new RunFixture(work);
+    Files.createDirectories(work.resolve("more/sub"));
+    Files.copy(work.resolve("pages/iron.txt"), work.resolve("more/sub/iron-again.txt"));
+    Path list = work.resolve("sources.txt");
+    Files.writeString(list, "pages/winter-health.html\nmore\nnever-there/\n");
+    RunFixture.Run first = listed(f, "2026-11-20", list);
+    assertEquals(0, first.code(), first.err());
+    assertEquals(2, first.count("fetch", "OK"), first.err());
+    assertEquals(1, first.count("sources", "SKIPPED"), "a folder never seen is skipped, counted: " + first.err());
+    List<String> rows = f.rows("2026-11-20", "claims-report.csv");
+
+    Files.move(work.resolve("more"), work.resolve("more.aside"));
+    RunFixture.Run missing = listed(f, "2026-11-21", list);
+    assertEquals(0, missing.code(), "one of two pages failed: " + missing.err());
+    assertEquals(1, missing.count("sources", "SKIPPED"), missing.err());
+    assertEquals(1, missing.count("fetch", "FAILED"), missing.err());
+    assertTrue(missing.err().contains("FAILED: no such file (the last snapshot is used)"), missing.err());
+    assertEquals(rows.size(), f.rows("2026-11-21", "claims-report.csv").size(), "the folder's page's claims stay");
+    assertEquals(List.of(), f.rows("2026-11-21", "changes.csv"));
+
+    Files.move(work.resolve("more.aside"), work.resolve("more"));
+    RunFixture.Run back = listed(f, "2026-11-22", list);
+    assertEquals(2, back.count("fetch", "UNCHANGED"), back.err());
+    assertEquals(List.of(), f.rows("2026-11-22", "changes.csv"));
+  }
+
   /** A run of {@code f} for {@code date} with {@code sources} instead of the fixture's pages folder. */
   private static RunFixture.Run listed(RunFixture f, String date, Path sources) {
     List<String> args = new java.util.ArrayList<>(f.args(date));
