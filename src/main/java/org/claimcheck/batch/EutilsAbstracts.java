@@ -94,8 +94,10 @@ public final class EutilsAbstracts implements AbstractAcquisition {
 
   /**
    * The PubMed query of a claim: its health concepts (up to three), each as its name or a synonym in title or
-   * abstract, joined with AND; when the claim names fewer than two concepts, its longest other content words join in.
-   * Null when the claim has nothing searchable.
+   * abstract, joined with AND (a claim naming fewer than two: with the concept of its place in the article,
+   * {@link Claim#topic()});
+   * when fewer than two concepts are in, the claim's longest other content words join in. Null when the claim has
+   * nothing searchable.
    */
   public String query(Claim claim) {
     String text = claim.claim();
@@ -104,24 +106,19 @@ public final class EutilsAbstracts implements AbstractAcquisition {
     List<int[]> spans = new ArrayList<>();
     for (Lexicon.Match m : lexicon.find(text)) {
       spans.add(new int[] {m.start(), m.end()});
-      if (groups.size() >= 3 || !seen.add(m.concept().id())) {
-        continue;
+      if (groups.size() < 3 && seen.add(m.concept().id())) {
+        groups.add(group(m.concept()));
       }
-      Set<String> surfaces = new LinkedHashSet<>();
-      surfaces.add(m.concept().name());
-      for (String s : m.concept().synonyms()) {
-        if (surfaces.size() >= 6) {
-          break;
+    }
+    // A claim naming fewer than two concepts is searched with its place's topic (the section's or the article's),
+    // which the verifier then requires of its evidence.
+    if (groups.size() < 2) {
+      for (String id : claim.topic()) {
+        Lexicon.Concept c = lexicon.concept(id);
+        if (c != null && groups.size() < 3 && seen.add(id)) {
+          groups.add(group(c));
         }
-        if (s.length() >= 3) {
-          surfaces.add(s);
-        }
       }
-      List<String> terms = new ArrayList<>();
-      for (String s : surfaces) {
-        terms.add("\"" + s.replace("\"", "") + "\"[tiab]");
-      }
-      groups.add(terms.size() == 1 ? terms.getFirst() : "(" + String.join(" OR ", terms) + ")");
     }
     if (groups.size() < 2) {
       List<String> words = contentWords(text, spans);
@@ -134,6 +131,25 @@ public final class EutilsAbstracts implements AbstractAcquisition {
       }
     }
     return groups.isEmpty() ? null : String.join(" AND ", groups);
+  }
+
+  /** A concept as PubMed search terms: its name or up to five of its synonyms, in title or abstract. */
+  private static String group(Lexicon.Concept concept) {
+    Set<String> surfaces = new LinkedHashSet<>();
+    surfaces.add(concept.name());
+    for (String s : concept.synonyms()) {
+      if (surfaces.size() >= 6) {
+        break;
+      }
+      if (s.length() >= 3) {
+        surfaces.add(s);
+      }
+    }
+    List<String> terms = new ArrayList<>();
+    for (String s : surfaces) {
+      terms.add("\"" + s.replace("\"", "") + "\"[tiab]");
+    }
+    return terms.size() == 1 ? terms.getFirst() : "(" + String.join(" OR ", terms) + ")";
   }
 
   private static List<String> contentWords(String text, List<int[]> taken) {

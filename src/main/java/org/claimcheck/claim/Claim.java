@@ -23,6 +23,9 @@ import org.claimcheck.Hashes;
  * @param reasons why the score is what it is, e.g. "health entity: vitamin_b12"
  * @param entities ids of the lexicon concepts the claim mentions
  * @param certainty "certain", "probable" (likely, suggests, is thought to) or "possible" (may, might, could)
+ * @param topic ids of the lexicon concepts the claim is about by its place in the article (its section's topic, else
+ *     the article's): what "Short-term memory takes a hit" under a page on B12 deficiency is about although it names
+ *     no concept. Empty for a claim given as text
  */
 public record Claim(
     String id,
@@ -41,7 +44,8 @@ public record Claim(
     double checkWorthiness,
     List<String> reasons,
     List<String> entities,
-    String certainty) {
+    String certainty,
+    List<String> topic) {
 
   public Claim {
     Objects.requireNonNull(id, "id");
@@ -56,10 +60,19 @@ public record Claim(
     }
     reasons = List.copyOf(reasons);
     entities = List.copyOf(entities);
+    topic = topic == null ? List.of() : List.copyOf(topic);
     subject = subject == null ? "" : subject;
     relation = relation == null ? "" : relation;
     object = object == null ? "" : object;
     certainty = certainty == null || certainty.isEmpty() ? (hedged ? "possible" : "certain") : certainty;
+  }
+
+  /** A claim without a topic of its place (given as text, or read from a file written before topics were kept). */
+  public Claim(String id, String articleId, String articleUrl, String articleTitle, int sentenceIndex, String sentence,
+      String context, String claim, String subject, String relation, String object, boolean negated, boolean hedged,
+      double checkWorthiness, List<String> reasons, List<String> entities, String certainty) {
+    this(id, articleId, articleUrl, articleTitle, sentenceIndex, sentence, context, claim, subject, relation, object,
+        negated, hedged, checkWorthiness, reasons, entities, certainty, List.of());
   }
 
   /** The stable id of a claim of an article. */

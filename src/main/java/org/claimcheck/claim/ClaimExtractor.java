@@ -112,7 +112,7 @@ public final class ClaimExtractor {
     return new Claim(given.id(), given.articleId(), given.articleUrl(), given.articleTitle(), given.sentenceIndex(),
         given.sentence(), given.context(), given.claim(), single ? first.subject() : "",
         single ? first.relation() : "", single ? first.object() : "", negated, hedged, given.checkWorthiness(),
-        reasons, List.copyOf(entities), certainty);
+        reasons, List.copyOf(entities), certainty, given.topic());
   }
 
   /** Reading state for one article. */
@@ -328,8 +328,14 @@ public final class ClaimExtractor {
         }
         claims.put(id, new Claim(id, article.id(), article.url(), title, index, sentence,
             heading, normalised, d.subject, d.relation, d.object, r.negated(), r.hedged(), r.score(), r.reasons(),
-            r.entities(), r.certainty()));
+            r.entities(), r.certainty(), topicHere()));
       }
+    }
+
+    /** The concept a claim here is about by its place: the section's topic, else the article's; none when unknown. */
+    private List<String> topicHere() {
+      Mention about = sectionTopic != null && sectionTopic.concept() != null ? sectionTopic : topic;
+      return about == null || about.concept() == null ? List.of() : List.of(about.concept().id());
     }
 
     /** A sentence ending with a colon sets the frame for the list items after it. */

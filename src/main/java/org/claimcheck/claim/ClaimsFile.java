@@ -47,7 +47,8 @@ public final class ClaimsFile {
     check_worthiness,
     reasons,
     certainty,
-    entities
+    entities,
+    topic
   }
 
   private ClaimsFile() {}
@@ -71,7 +72,8 @@ public final class ClaimsFile {
     for (Claim c : claims) {
       csv.printRecord(c.id(), c.articleId(), c.articleUrl(), c.sentenceIndex(), c.sentence(), c.claim(), c.subject(),
           c.relation(), c.object(), c.negated(), c.hedged(), String.format(Locale.ROOT, "%.3f", c.checkWorthiness()),
-          String.join("; ", c.reasons()), c.certainty(), String.join(" ", c.entities()));
+          String.join("; ", c.reasons()), c.certainty(), String.join(" ", c.entities()),
+          String.join(" ", c.topic()));
     }
     csv.flush();
   }
@@ -295,7 +297,8 @@ public final class ClaimsFile {
         Double.parseDouble(rec.get(Column.check_worthiness)),
         rec.get(Column.reasons).isEmpty() ? List.of() : List.of(rec.get(Column.reasons).split("; ")),
         optional(rec, Column.entities).isEmpty() ? List.of() : List.of(optional(rec, Column.entities).split(" ")),
-        optional(rec, Column.certainty));
+        optional(rec, Column.certainty),
+        optional(rec, Column.topic).isEmpty() ? List.of() : List.of(optional(rec, Column.topic).split(" ")));
   }
 
   /**

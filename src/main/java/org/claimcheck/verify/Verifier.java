@@ -134,6 +134,15 @@ public final class Verifier {
   /** The abstracts {@link #verify(Claim)} judges, best first: the claim (with lexicon synonyms) searched. */
   public List<SearchHit> retrieve(Claim claim) throws IOException {
     String query = claim.claim();
+    // A claim that names fewer than two health concepts is searched with the one its place in the article is about
+    // ("Short-term memory takes a hit" under a page on B12 deficiency, "Several other factors are implicated,
+    // including diabetes" under one on restless legs): its own words alone find whatever shares them.
+    Set<String> named = concepts(query);
+    for (Lexicon.Concept c : implicitTopic(claim)) {
+      if (named.size() < 2 && !named.contains(c.id())) {
+        query = query + " " + c.name();
+      }
+    }
     if (options.expandQuery()) {
       List<String> extra = lexicon.expand(query);
       if (!extra.isEmpty()) {
@@ -162,7 +171,8 @@ public final class Verifier {
     // An abstract that does not name the claim's health concepts (by any of the lexicon's synonyms) is not about what
     // the claim is about: it takes no stance, however its words overlap ("This can manifest as tremors" was SUPPORTED
     // by a plasma physics abstract's "manifested"). See aboutTheClaim.
-    Set<String> claimConcepts = concepts(claim.claim());
+    Set<String> claimConcepts = required(concepts(claim.claim()),
+        implicitTopic(claim).stream().map(Lexicon.Concept::id).toList());
     for (int h = 0; h < hits.size(); h++) {
       List<Scored> mine = new ArrayList<>();
       for (int c = 0; c < candidates.size(); c++) {
@@ -214,6 +224,34 @@ public final class Verifier {
   static boolean aboutTheClaim(Set<String> claim, Set<String> named) {
     long found = claim.stream().filter(named::contains).count();
     return found >= (claim.size() >= 3 ? claim.size() - 1 : claim.size());
+  }
+
+  /**
+   * The concepts an abstract must name (see {@link #aboutTheClaim}) for a claim naming {@code named}, whose place in
+   * its article is about {@code topic} ({@link Claim#topic()}): a claim naming fewer than two leaves out what its
+   * article supplies ("Other possible causes are Parkinson's disease" under a section on restless legs is about
+   * restless legs too, and was SUPPORTED by an abstract on Parkinson's alone), so the topic is required with it. A
+   * claim given as text has no topic: its own concepts, or none.
+   */
+  static Set<String> required(Set<String> named, List<String> topic) {
+    if (named.size() >= 2 || topic.isEmpty()) {
+      return named;
+    }
+    Set<String> out = new java.util.LinkedHashSet<>(named);
+    out.addAll(topic);
+    return out;
+  }
+
+  /** The concepts of the claim's {@linkplain Claim#topic() topic} that this verifier's lexicon knows. */
+  private List<Lexicon.Concept> implicitTopic(Claim claim) {
+    List<Lexicon.Concept> out = new ArrayList<>();
+    for (String id : claim.topic()) {
+      Lexicon.Concept c = lexicon.concept(id);
+      if (c != null) {
+        out.add(c);
+      }
+    }
+    return out;
   }
 
   /** The lexicon concepts {@code text} names. */

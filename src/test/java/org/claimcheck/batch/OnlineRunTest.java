@@ -37,6 +37,14 @@ class OnlineRunTest {
     assertEquals("(\"zinc\"[tiab] OR \"zinc sulfate\"[tiab]) AND shortens[tiab] AND duration[tiab]",
         eutils().query(ClaimsFile.plain("2", "Zinc shortens the duration of colds.", 0)));
     assertNull(eutils().query(ClaimsFile.plain("3", "It is so.", 0)));
+    // A claim of fewer than two concepts is searched with the topic of its place in the article.
+    var plain = ClaimsFile.plain("4", "Other possible causes are diabetes.", 0);
+    var placed = new org.claimcheck.claim.Claim(plain.id(), "a1", "http://example.org/a", "A page", 0,
+        plain.claim(), null, plain.claim(), "", "", "", false, false, 0.9, List.of(), List.of(), "certain",
+        List.of("restless_legs"));
+    String withTopic = eutils().query(placed);
+    assertTrue(withTopic.startsWith("(\"diabetes\"[tiab]"), withTopic);
+    assertTrue(withTopic.contains(" AND (\"restless legs syndrome\"[tiab]"), withTopic);
   }
 
   private static int run(Path work, String date, StringWriter err) {

@@ -270,6 +270,18 @@ class ClaimExtractorTest {
   }
 
   @Test
+  void eachClaimKeepsTheTopicOfItsPlace() {
+    // The verifier needs what a claim naming one concept or none is about: the section's topic, else the article's.
+    List<Claim> c = extractor.extract(titled("Vitamin B12 and the brain",
+        p("Short-term memory often suffers when levels fall."),
+        h("Restless legs syndrome"),
+        p("Other possible causes are kidney disease and iron deficiency.")));
+    assertEquals(List.of("vitamin_b12"), c.getFirst().topic(), c.toString());
+    assertEquals(List.of("restless_legs"), c.getLast().topic(), c.toString());
+    assertEquals(List.of(), ClaimsFile.plain("1", "Zinc shortens colds.", 0).topic(), "given as text: none");
+  }
+
+  @Test
   void hedgesSetTheCertainty() {
     Claim may = only("Methylcobalamin may improve sleep in older adults.");
     assertTrue(may.hedged());

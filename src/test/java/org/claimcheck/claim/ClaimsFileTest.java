@@ -35,6 +35,23 @@ class ClaimsFileTest {
   }
 
   @Test
+  void theTopicOfAClaimsPlaceIsWrittenAndReadInBothFormats() throws Exception {
+    Claim c = new Claim("c1", "a1", "http://example.org/a", "A page", 3, "Other causes are diabetes.", null,
+        "Other causes are diabetes.", "Other causes", "are", "diabetes", false, false, 0.8, List.of("r"),
+        List.of("diabetes"), "certain", List.of("restless_legs"));
+    for (String name : List.of("claims.csv", "claims.jsonl")) {
+      Path f = dir.resolve(name);
+      ClaimsFile.write(f, List.of(c));
+      assertEquals(List.of("restless_legs"), ClaimsFile.read(f).getFirst().topic(), name);
+    }
+    // A claims.csv written before the column was added reads with no topic.
+    Path old = file("old.csv", "claim_id,article_id,article_url,sentence_index,sentence,claim,subject,relation,object,"
+        + "negated,hedged,check_worthiness,reasons,certainty,entities\n"
+        + "c1,a1,http://example.org/a,3,Other causes.,Other causes.,,,,false,false,0.800,r,certain,\n");
+    assertEquals(List.of(), ClaimsFile.read(old).getFirst().topic());
+  }
+
+  @Test
   void aClaimThatIsNotTextIsRefusedNamingItsLine() throws Exception {
     Path nul = file("null.jsonl", "{\"id\": 3, \"claim\": \"Zinc shortens colds.\"}\n{\"id\": 4, \"claim\": null}\n");
     refused(nul, "the `claim` of a claim line is null, not text", nul + ":2");

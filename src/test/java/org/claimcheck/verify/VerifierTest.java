@@ -62,6 +62,37 @@ class VerifierTest {
         verify("Oral cobalamin improves peripheral neuropathy in deficient adults.").verdict());
   }
 
+  private ClaimVerdict verify(String claim, List<String> topic) throws IOException {
+    var plain = ClaimsFile.plain("1", claim, 0);
+    var placed = new org.claimcheck.claim.Claim(plain.id(), "a1", "http://example.org/a", "A page", 0, claim, null,
+        claim, "", "", "", false, false, 0.9, List.of(), List.of(), "certain", topic);
+    try (AbstractSearcher s = AbstractSearcher.open(dir, AbstractSearcher.Bm25.DEFAULT)) {
+      return new Verifier(s, new RuleStanceModel(), Lexicon.builtin(), Verifier.Options.defaults()).verify(placed);
+    }
+  }
+
+  @Test
+  void aClaimOfFewerThanTwoConceptsNeedsItsArticlesTopicToo() throws IOException {
+    // "Other possible causes are Parkinson's disease" under a section on restless legs was SUPPORTED by an abstract on
+    // Parkinson's alone, "Short-term memory takes a hit" by one on rats' memory: what the article supplies is required.
+    String claim = "Oral treatment improves peripheral neuropathy in deficient adults.";
+    assertEquals(Verdict.SUPPORTED, verify(claim).verdict(), "given as text: its own concept");
+    assertEquals(Verdict.SUPPORTED, verify(claim, List.of("vitamin_b12")).verdict(), "the trial names B12");
+    ClaimVerdict elsewhere = verify(claim, List.of("insomnia"));
+    assertEquals(Verdict.INSUFFICIENT_EVIDENCE, elsewhere.verdict(), elsewhere.toString());
+    // A claim naming no concept at all: the topic alone.
+    assertEquals(Verdict.SUPPORTED, verify("Oral treatment improves nerve conduction velocity.",
+        List.of("vitamin_b12")).verdict());
+    assertEquals(Verdict.INSUFFICIENT_EVIDENCE, verify("Oral treatment improves nerve conduction velocity.",
+        List.of("insomnia")).verdict());
+
+    assertEquals(Set.of("a", "t"), Verifier.required(Set.of("a"), List.of("t")));
+    assertEquals(Set.of("t"), Verifier.required(Set.of(), List.of("t")));
+    assertEquals(Set.of("a", "b"), Verifier.required(Set.of("a", "b"), List.of("t")), "two concepts: the claim's own");
+    assertEquals(Set.of("a"), Verifier.required(Set.of("a"), List.of()));
+    assertEquals(Set.of("a"), Verifier.required(Set.of("a"), List.of("a")));
+  }
+
   @Test
   void aClaimOfThreeOrMoreConceptsMayMissOneOfThem() {
     assertTrue(Verifier.aboutTheClaim(Set.of(), Set.of()));
