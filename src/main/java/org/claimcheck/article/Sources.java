@@ -100,13 +100,14 @@ public final class Sources {
     return List.copyOf(out.values());
   }
 
-  /** The readable files under a directory, sorted; an absent directory gives none. */
+  /** The readable files under a directory (symbolic links followed), sorted; an absent directory gives none. */
   public static List<Source> directory(Path dir, Path workdir) {
     if (!Files.isDirectory(dir)) {
       return List.of();
     }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      return walk.filter(Files::isRegularFile)
+    try {
+      // Links followed (a linked folder was read as empty); a broken link stays, to fail at fetch as a missing file.
+      return org.claimcheck.FileTrees.files(dir).stream()
           .filter(Source::isReadableFile)
           .filter(p -> !p.getFileName().toString().startsWith("."))
           .sorted()

@@ -48,11 +48,11 @@ public final class LocalAbstractFiles implements AbstractAcquisition {
     if (!Files.isDirectory(dir)) {
       return List.of();
     }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      return walk.filter(Files::isRegularFile).filter(RecordReaders::isSupported)
-          .filter(p -> !p.getFileName().toString().startsWith("."))
-          .map(p -> p.toAbsolutePath().normalize())
-          .sorted(Comparator.comparing(Path::toString)).toList();
-    }
+    // Links followed: a linked folder of update files was read as empty, and its deletions never applied. A broken
+    // link stays in the list, so the index stage reports it as a file it cannot read.
+    return org.claimcheck.FileTrees.files(dir).stream().filter(RecordReaders::isSupported)
+        .filter(p -> !p.getFileName().toString().startsWith("."))
+        .map(p -> p.toAbsolutePath().normalize())
+        .sorted(Comparator.comparing(Path::toString)).toList();
   }
 }

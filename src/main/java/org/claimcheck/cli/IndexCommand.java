@@ -64,10 +64,9 @@ public final class IndexCommand implements Callable<Integer> {
     List<Path> files = new ArrayList<>();
     for (Path p : inputs) {
       if (Files.isDirectory(p)) {
-        try (var walk = Files.walk(p)) {
-          walk.filter(Files::isRegularFile).filter(RecordReaders::isSupported)
-              .sorted(Comparator.comparing(Path::toString)).forEach(files::add);
-        }
+        // Links followed (a linked folder was "no abstract files found"); a broken link is reported by the indexer.
+        org.claimcheck.FileTrees.files(p).stream().filter(RecordReaders::isSupported)
+            .sorted(Comparator.comparing(Path::toString)).forEach(files::add);
       } else if (!Files.isRegularFile(p)) {
         throw ClaimcheckException.usage("no such abstract file", p.toString(),
             "Give PubMed XML (.xml, .xml.gz), MEDLINE text (.txt) or a JSONL corpus (.jsonl)");

@@ -407,6 +407,29 @@ class IncrementalRunTest {
     assertEquals(List.of(), f.rows("2026-11-22", "changes.csv"));
   }
 
+  @Test
+  void linkedFoldersOfPagesAndAbstractsAreRead(@TempDir Path work) throws IOException {
+    // A folder of pages or abstract files that is a symbolic link (a mounted share linked into place) was read as
+    // empty: every claim REMOVED, an update file's deletions never applied, and the run exited 0.
+    RunFixture f = new RunFixture(work);
+    Files.move(work.resolve("pages"), work.resolve("pages-real"));
+    Files.createSymbolicLink(work.resolve("pages"), work.resolve("pages-real"));
+    Files.move(work.resolve("abstracts"), work.resolve("abstracts-real"));
+    Files.createDirectories(work.resolve("abstracts"));
+    Files.createSymbolicLink(work.resolve("abstracts/linked"), work.resolve("abstracts-real"));
+    RunFixture.Run linked = f.run("2026-11-20");
+    assertEquals(0, linked.code(), linked.err());
+    assertEquals(2, linked.count("fetch", "OK"), linked.err());
+    assertEquals(1, linked.count("abstracts", "NEW"), linked.err());
+    assertTrue(linked.count("index", "INDEXED") > 0, linked.err());
+
+    // A link whose target is gone is reported as an abstract file that cannot be read, not passed over.
+    Files.createSymbolicLink(work.resolve("abstracts/gone.xml"), work.resolve("nothing.xml"));
+    RunFixture.Run broken = f.run("2026-11-21");
+    assertEquals(1, broken.count("index", "FAILED") + broken.count("abstracts", "FAILED"), broken.err());
+    assertTrue(broken.err().contains("gone.xml"), broken.err());
+  }
+
   /** A run of {@code f} for {@code date} with {@code sources} instead of the fixture's pages folder. */
   private static RunFixture.Run listed(RunFixture f, String date, Path sources) {
     List<String> args = new java.util.ArrayList<>(f.args(date));

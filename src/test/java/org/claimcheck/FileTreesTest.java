@@ -1,0 +1,43 @@
+package org.claimcheck;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileTreesTest {
+  @TempDir
+  Path dir;
+
+  private List<String> names(Path root) throws IOException {
+    return FileTrees.files(root).stream().map(p -> root.relativize(p).toString()).toList();
+  }
+
+  @Test
+  void linkedFoldersAndFilesAreFollowedAndLoopsAreNot() throws IOException {
+    // Files.walk without FOLLOW_LINKS gave a linked folder as one entry that is not a regular file: a run read a
+    // linked inbox or update-file folder as empty and said nothing.
+    Path real = Files.createDirectories(dir.resolve("elsewhere/pages"));
+    Files.writeString(real.resolve("a.txt"), "a");
+    Files.writeString(dir.resolve("elsewhere/b.txt"), "b");
+    Path root = Files.createDirectories(dir.resolve("root"));
+    Files.writeString(root.resolve("own.txt"), "own");
+    Files.createSymbolicLink(root.resolve("linked"), real);
+    Files.createSymbolicLink(root.resolve("b-link.txt"), dir.resolve("elsewhere/b.txt"));
+    Files.createSymbolicLink(root.resolve("gone.txt"), dir.resolve("elsewhere/nothing.txt"));
+    Files.createSymbolicLink(real.resolve("loop"), root);
+    // linked/loop leads back to root, which the walk is in: not followed again. The broken link is listed, for the
+    // reader to report as a file that is not there.
+    assertEquals(List.of("b-link.txt", "gone.txt", "linked/a.txt", "own.txt"), names(root));
+
+    // The folder itself may be a link.
+    Path link = Files.createSymbolicLink(dir.resolve("pages-link"), real);
+    assertEquals(List.of(link.resolve("a.txt")), FileTrees.files(link).stream()
+        .filter(p -> !p.toString().contains("loop")).toList());
+    assertEquals(List.of(), FileTrees.files(dir.resolve("absent")));
+  }
+}
