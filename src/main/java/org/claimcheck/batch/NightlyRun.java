@@ -13,6 +13,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -741,6 +742,24 @@ public final class NightlyRun {
     if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !isReportFolder(target)) {
       throw new ClaimcheckException("the report's place is taken by something that is not a report folder",
           target.toString(), "Move it away (the run replaces reports/<date>/ with its report), or give another --date");
+    }
+    // A run dated before the latest report sees today's sources and index, not that night's: replacing a night's
+    // report with it rewrote that night's record silently (its changes, its verdicts); filling a skipped night is
+    // allowed, said.
+    List<LocalDate> later;
+    try {
+      later = PreviousReport.later(reports, options.date());
+    } catch (IOException e) {
+      later = List.of();
+    }
+    if (!later.isEmpty()) {
+      if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+        throw ClaimcheckException.usage("a later report exists (" + later.getLast() + "), so this run would replace "
+            + "the report of " + options.date() + " with what it sees today", target.toString(),
+            "Give --date a day without a report, or move reports/" + options.date() + " away first");
+      }
+      warnings.add("this run is dated " + options.date() + ", before the latest report (" + later.getLast()
+          + "): it shows the sources and the index as they are now, compared with the report before its date");
     }
   }
 

@@ -50,6 +50,17 @@ public record PreviousReport(String date, List<ClaimsReport.ReportedClaim> claim
     return null;
   }
 
+  /** The dates of the report folders in {@code reportsDir} (with a claims report) after {@code day}, in order. */
+  public static List<LocalDate> later(Path reportsDir, LocalDate day) throws IOException {
+    if (!Files.isDirectory(reportsDir)) {
+      return List.of();
+    }
+    try (Stream<Path> list = Files.list(reportsDir)) {
+      return list.filter(Files::isDirectory).filter(p -> Files.isRegularFile(p.resolve("claims-report.csv")))
+          .map(p -> parse(p.getFileName().toString())).filter(d -> d != null && d.isAfter(day)).sorted().toList();
+    }
+  }
+
   private static boolean failed(Path manifest) {
     if (!Files.isRegularFile(manifest)) {
       return false;

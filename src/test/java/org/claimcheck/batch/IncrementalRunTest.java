@@ -430,6 +430,26 @@ class IncrementalRunTest {
     assertTrue(broken.err().contains("gone.xml"), broken.err());
   }
 
+  @Test
+  void aBackDatedRunDoesNotReplaceTheReportOfANightBeforeTheLatest(@TempDir Path work) throws IOException {
+    // It replaced that night's report, silently, with what the run saw days later.
+    RunFixture f = new RunFixture(work);
+    assertEquals(0, f.run("2026-11-20").code());
+    assertEquals(0, f.run("2026-11-22").code());
+    byte[] before = Files.readAllBytes(work.resolve("reports/2026-11-20/claims-report.csv"));
+    RunFixture.Run again = f.run("2026-11-20");
+    assertEquals(2, again.code(), again.err());
+    assertTrue(again.err().contains("a later report exists (2026-11-22)"), again.err());
+    assertEquals(1, again.err().strip().lines().filter(l -> l.startsWith("error:")).count(), again.err());
+    assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(work.resolve("reports/2026-11-20/claims-report.csv"))));
+
+    // A skipped night may be filled, with a warning; the latest night may be run again as before.
+    RunFixture.Run skipped = f.run("2026-11-21");
+    assertEquals(0, skipped.code(), skipped.err());
+    assertTrue(skipped.err().contains("before the latest report (2026-11-22)"), skipped.err());
+    assertEquals(0, f.run("2026-11-22").code());
+  }
+
   /** A run of {@code f} for {@code date} with {@code sources} instead of the fixture's pages folder. */
   private static RunFixture.Run listed(RunFixture f, String date, Path sources) {
     List<String> args = new java.util.ArrayList<>(f.args(date));
