@@ -181,7 +181,9 @@ public final class EutilsAbstracts implements AbstractAcquisition {
         settings.attempts(), java.time.Duration.ofSeconds(60)));
 
     Set<String> pmids = new LinkedHashSet<>();
-    Set<String> asked = new LinkedHashSet<>();
+    // Tonight's outcome per query: a claim searched as another claim was counts as that one did (REUSED when it was
+    // searched or remembered; the same skip when the budget was spent: a first night showed "61 REUSED").
+    Map<String, String> asked = new LinkedHashMap<>();
     int made = 0;
     boolean changed = false;
     for (Claim c : request.claims()) {
@@ -190,10 +192,16 @@ public final class EutilsAbstracts implements AbstractAcquisition {
         searches.count("SKIPPED", "nothing to search for in the claim", c.id());
         continue;
       }
-      if (!asked.add(q)) {
-        searches.count("REUSED");
+      String before = asked.get(q);
+      if (before != null) {
+        if (before.isEmpty()) {
+          searches.count("REUSED");
+        } else {
+          searches.count("SKIPPED", before, c.id());
+        }
         continue;
       }
+      asked.put(q, "");
       Remembered r = remembered.get(q);
       // Repeated once refreshDays have passed (a search of 7 days ago is due with the default 7), and when it asked
       // for another number of PMIDs than pubmed.perClaim asks now.
@@ -204,7 +212,8 @@ public final class EutilsAbstracts implements AbstractAcquisition {
         continue;
       }
       if (made >= settings.maxSearches()) {
-        searches.count("SKIPPED", "tonight's search budget is spent (pubmed.maxSearches)", c.id());
+        asked.put(q, "tonight's search budget is spent (pubmed.maxSearches)");
+        searches.count("SKIPPED", asked.get(q), c.id());
         if (r != null) {
           pmids.addAll(r.pmids());
         }
@@ -219,6 +228,7 @@ public final class EutilsAbstracts implements AbstractAcquisition {
         searches.count("OK");
       } catch (IOException | ClaimcheckException e) {
         searches.count("FAILED", "esearch failed: " + firstLine(e.getMessage()), c.id());
+        asked.put(q, "the same search failed tonight for another claim");
         if (r != null) {
           pmids.addAll(r.pmids());
         }

@@ -16,7 +16,8 @@ import org.claimcheck.AtomicFiles;
 
 /**
  * Thread-safe (stateless). Writes {@code changes.csv}: what changed since the previous report, one row per claim that
- * is new, whose verdict changed, or that is gone (its article changed or left the sources). A claim is the same claim
+ * is new, whose verdict changed, or that is gone (its article changed or left the sources, or the check-worthiness
+ * threshold was raised). A claim is the same claim
  * when its id is: the article and the normalised claim text. Same encoding rules as {@link ClaimsReport}.
  */
 public final class ChangesReport {

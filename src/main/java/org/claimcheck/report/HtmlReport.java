@@ -180,7 +180,8 @@ public final class HtmlReport {
     if (!removed.isEmpty()) {
       h.append("<section class=\"removed\" aria-label=\"Claims no longer found\">\n<h2>No longer found since ")
           .append(Html.esc(longDate(page.previousDate()))).append("</h2>\n<p class=\"note\">These claims were in the "
-              + "previous report; their article changed or left the sources.</p>\n<ul>\n");
+              + "previous report and are not among tonight's check-worthy claims: their article changed or left the sources, "
+              + "or the check-worthiness threshold was raised.</p>\n<ul>\n");
       for (ChangesReport.Change c : removed) {
         h.append("<li><span class=\"verdict small\" data-v=\"").append(Html.esc(c.oldVerdict())).append("\">")
             .append(Html.esc(LABELS.getOrDefault(c.oldVerdict(), c.oldVerdict()))).append("</span> ")

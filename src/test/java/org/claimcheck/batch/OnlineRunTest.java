@@ -121,6 +121,25 @@ class OnlineRunTest {
   }
 
   @Test
+  void aQueryRepeatedTonightCountsAsItsFirstSearchDid(@TempDir Path work) throws IOException {
+    // With the budget spent, a repeat of a skipped search was counted REUSED: a first night showed "61 REUSED".
+    Files.createDirectories(work.resolve("pages"));
+    Files.writeString(work.resolve("pages/a.txt"), "B12 and Sleep\n" + CLAIM + "\n");
+    Files.writeString(work.resolve("pages/b.txt"), "More on B12\n" + CLAIM + "\n");
+    try (FakeEutils fake = new FakeEutils()) {
+      Files.writeString(work.resolve("claimcheck.properties"), "pubmed.url = " + fake.base() + "\n"
+          + "pubmed.maxSearches = 0\n");
+      StringWriter err = new StringWriter();
+      assertEquals(0, run(work, "2026-11-21", err), err.toString());
+      JsonNode manifest = Json.MAPPER.readTree(work.resolve("reports/2026-11-21/manifest.json").toFile());
+      JsonNode outcomes = stage(manifest, "pubmed search").path("outcomes");
+      assertEquals(2, outcomes.path("SKIPPED").asInt(), outcomes.toString());
+      assertTrue(outcomes.path("REUSED").isMissingNode(), outcomes.toString());
+      assertEquals(0, fake.requests("esearch").size());
+    }
+  }
+
+  @Test
   void damagedRememberedSearchesAreAWarningAndKept(@TempDir Path work) throws IOException {
     // A damaged file silently started every search over (up to pubmed.maxSearches in one night); a bad entry threw.
     Path file = work.resolve("pubmed-searches.json");
