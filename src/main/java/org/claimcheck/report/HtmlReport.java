@@ -145,7 +145,7 @@ public final class HtmlReport {
         .append("</div></header>\n<main class=\"wrap\">\n");
 
     h.append("<section class=\"summary\" aria-label=\"Verdicts\">\n").append(chart(counts, page.rows().size()))
-        .append("<p class=\"note\">A verdict says what the PubMed abstracts in the index say about a claim, weighted"
+        .append("<p class=\"note\">A verdict says what the abstracts in the index say about a claim, weighted"
             + " by study design. It is a lead for an editor to check, not a ruling.</p>\n")
         .append("</section>\n");
 
@@ -350,8 +350,7 @@ public final class HtmlReport {
       }
       h.append("</div>\n<p class=\"evt\">")
           .append(link(a.url(), blankOr(a.title(), a.id()), null))
-          .append(" <span class=\"muted\">").append(a.url() != null && a.url().contains("pubmed") ? "PMID " : "")
-          .append(Html.esc(a.id())).append("</span></p>\n");
+          .append(" <span class=\"muted\">").append(idLabel(a)).append("</span></p>\n");
       for (EvidenceSentence s : a.sentences()) {
         // The sentence's own stance: an abstract that supports the claim may hold a sentence that contradicts it.
         String stance = switch (s.stance()) {
@@ -425,6 +424,19 @@ public final class HtmlReport {
     }
     return "<a" + (cls == null ? "" : " class=\"" + cls + "\"") + " href=\"" + Html.esc(safe)
         + "\" rel=\"noopener noreferrer\" target=\"_blank\">" + Html.esc(text) + "</a>";
+  }
+
+  /**
+   * How an abstract is named beside its title: "PMID 123" for a PubMed record; a document of a JSONL corpus (SciFact,
+   * BEIR) keeps its corpus's own id, which looks like a PMID and is not one (SciFact's 33409100 is another paper in
+   * PubMed), so it says so.
+   */
+  private static String idLabel(AbstractEvidence a) {
+    if (a.url() != null && a.url().contains("pubmed")) {
+      return "PMID " + Html.esc(a.id());
+    }
+    return "<span title=\"A document of a JSONL corpus, by the corpus's own id: not a PubMed ID\">corpus document "
+        + Html.esc(a.id()) + "</span>";
   }
 
   private static String blankOr(String s, String fallback) {

@@ -17,6 +17,13 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.claimcheck.claim.Claim;
+import org.claimcheck.verify.AbstractEvidence;
+import org.claimcheck.verify.ClaimVerdict;
+import org.claimcheck.verify.EvidenceSentence;
+import org.claimcheck.verify.Stance;
+import org.claimcheck.verify.StudyDesign;
+import org.claimcheck.verify.Verdict;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,6 +89,21 @@ class HtmlReportTest {
     assertTrue(html.contains("<title id=\"chart-title\">Verdicts: Contradicted 1, Mixed evidence 1, Supported 1, "
         + "No evidence found 1, Not verified 0 (4 claims)</title>"));
     assertTrue(html.contains("1 is contradicted by the literature."));
+  }
+
+  @Test
+  void aCorpusDocumentIsNotShownAsAPubmedId() {
+    // A SciFact document showed its bare id, greyed, like a PMID: pasted into PubMed it finds another paper.
+    Claim c = ReportRows.claim("c0000000000000005", "A page", "https://example.org/p", "Folic acid lowers homocysteine.",
+        0.9);
+    var corpus = new AbstractEvidence("33409100", "An invented trial", 2007, "Invented Journal", null,
+        StudyDesign.RCT, false, 3.2, Stance.SUPPORT, 0.8, List.of(new EvidenceSentence(0, "It was lowered.",
+            Stance.SUPPORT, 0.8)));
+    String html = HtmlReport.render(new HtmlReport.Page("2026-11-21", null, List.of(new ClaimsReport.Row(c,
+        new ClaimVerdict(c, Verdict.SUPPORTED, 0.6, 1, 0, List.of(corpus)))), List.of(), 1, List.of()));
+    assertTrue(html.contains("corpus document 33409100</span>"), html);
+    assertFalse(html.contains("PMID 33409100"));
+    assertTrue(HtmlReport.render(page()).contains("PMID 91000002"));
   }
 
   /** Found by ReportFuzzTest: a U+FFFF in a claim made jsoup (and any parser that stops there) lose the page's script. */
