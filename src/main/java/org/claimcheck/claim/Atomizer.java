@@ -115,6 +115,7 @@ final class Atomizer {
         }
         Mention use = l.concept() != null || label == null ? l : label;
         refs.label = use;
+        refs.labelIn = p;
         return atomize(p, colon + 1, to, frame, use, defaultSubject);
       }
       if (leftPred >= 0 && Cues.DANGLING.contains(p.low[colon - 1])) {
@@ -882,6 +883,17 @@ final class Atomizer {
             out.put(i, owner + (owner.endsWith("s") ? "'" : "'s"));
           }
         }
+      } else if ((low.equals("this") || low.equals("these")) && p.tag[i].equals("DET")
+          && (i == from || i == c.subjFrom())) {
+        // "These neurotransmitters influence mood": the noun phrase of a sentence just before with that head.
+        int head = demonstrativeHead(p, i, to);
+        String np = head < 0 ? null : nounPhraseAntecedent(p, i, head);
+        if (np != null) {
+          out.put(i, i == c.from() ? upperFirst(np) : lowerFirst(np));
+          for (int k = i + 1; k <= head; k++) {
+            out.put(k, "");
+          }
+        }
       } else if (isAnaphoricNoun(p, i, to)) {
         Mention m = low.equals(References.DEFICIENCY) ? refs.deficiency()
             : References.SUBSTANCE_NOUNS.contains(singular(low)) ? refs.substance(earlier) : refs.condition(earlier);
@@ -900,6 +912,249 @@ final class Atomizer {
       }
     }
     return out;
+  }
+
+  /** Words before a noun that quantify it rather than say what it is: an antecedent is named without them. */
+  private static final Set<String> QUANTIFIERS = Set.of("several", "many", "various", "other", "some", "certain",
+      "different", "numerous", "multiple", "few", "more", "most", "such", "same", "own", "these", "those", "this",
+      "that", "all", "both", "each", "any", "no", "much", "further", "additional");
+
+  /** Prepositions that end a label's head ("Uncomfortable sensations in the legs"). */
+  private static final Set<String> LABEL_HEAD_END = Set.of("in", "of", "on", "for", "with", "from", "at", "during",
+      "to", "after", "before", "by");
+
+  /**
+   * The head noun of "this damage", "these common sensations" (the determiner at {@code det}), or -1 when the noun
+   * has a complement of its own ("this lack of B12"), is a compound's first word, or is one that {@link
+   * #isAnaphoricNoun} resolves ("this vitamin").
+   */
+  private static int demonstrativeHead(Parse p, int det, int to) {
+    int head = det + 1;
+    while (head < to && p.tag[head].equals("ADJ") && !p.isEntity(head)) {
+      head++;
+    }
+    if (head >= to || head > det + 3 || !(p.tag[head].equals("NOUN") || p.isEntity(head) && p.tag[head].equals(
+        "PROPN")) || isAnaphoricNoun(p, head, to)) {
+      return -1;
+    }
+    if (head + 1 < to && (p.tag[head + 1].equals("NOUN") || p.tag[head + 1].equals("PROPN") || p.isEntity(head + 1)
+        || p.low[head + 1].equals("of") || p.tok[head + 1].equals("(") || p.low[head + 1].equals("'s"))) {
+      return -1;
+    }
+    return head;
+  }
+
+  /**
+   * What "this/these [ADJ] NOUN" (determiner {@code det}, head {@code head} of {@code p}) names, as a claim can say it
+   * alone, or null. Looked for, nearest first, in the item's label when this sentence gave it, in the two sentences
+   * before (same paragraph or item), then in an older label; the first of these that holds a candidate decides, and
+   * two different candidates there leave the reference as it is. A candidate is a noun phrase with the same head noun
+   * (or its singular or plural) in a sentence ("nerve damage", "neurotransmitters like serotonin and dopamine"), the
+   * label itself when its head is that noun ("Uncomfortable sensations in the legs: These sensations"), or for "these
+   * substances" (nutrients, supplements, ...) a list of two or more substances ("Avoid caffeine and alcohol").
+   */
+  private String nounPhraseAntecedent(Parse p, int det, int head) {
+    String noun = p.low[head];
+    java.util.Set<String> forms = new java.util.HashSet<>(List.of(noun));
+    String sing = Lexicon.singular(noun);
+    if (sing != null) {
+      forms.add(sing);
+    } else {
+      forms.add(noun.endsWith("y") ? noun.substring(0, noun.length() - 1) + "ies"
+          : noun.matches(".*(s|x|ch|sh)") ? noun + "es" : noun + "s");
+    }
+    boolean substances = p.low[det].equals("these") && sing != null && References.SUBSTANCE_NOUNS.contains(sing);
+    // Earlier in this sentence (after its label): the nearest antecedent is there, and this method does not look in
+    // it.
+    int colon = refs.labelIn == p ? topLevel(p, ":", 0, det) : -1;
+    for (int k = colon + 1; k < det; k++) {
+      if (forms.contains(p.low[k])) {
+        return null;
+      }
+    }
+    boolean singular = p.low[det].equals("this");
+    List<java.util.Set<String>> sources = new ArrayList<>();
+    Mention label = refs.label;
+    if (label != null && refs.labelIn == p) {
+      sources.add(labelCandidates(label.text(), noun, substances));
+    }
+    for (Parse q : refs.recent()) {
+      sources.add(sentenceCandidates(q, forms, noun, substances, singular));
+    }
+    if (label != null && refs.labelIn != p) {
+      sources.add(labelCandidates(label.text(), noun, substances));
+    }
+    for (java.util.Set<String> found : sources) {
+      if (found.size() == 1) {
+        return found.iterator().next();
+      }
+      if (!found.isEmpty()) {
+        return null; // two different noun phrases: which one is meant is not sure
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The label when its head noun is {@code noun} (in the same number: the label is said as it is, and the verb after
+   * it agrees with "these"), or the list of substances it names.
+   */
+  private static java.util.Set<String> labelCandidates(String label, String noun, boolean substances) {
+    java.util.Set<String> out = new java.util.LinkedHashSet<>();
+    String[] w = label.split("\\s+");
+    int end = w.length;
+    for (int k = 1; k < w.length; k++) {
+      if (LABEL_HEAD_END.contains(w[k].toLowerCase(Locale.ROOT))) {
+        end = k;
+        break;
+      }
+    }
+    if (end <= 5 && noun.equals(w[end - 1].toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", ""))) {
+      out.add(label);
+    }
+    if (substances) {
+      out.addAll(substanceLists(label, Lexicon.builtin().find(label)));
+    }
+    return out;
+  }
+
+  /** Lists of two or more substances in {@code text} ("caffeine and alcohol", "iron, zinc, or magnesium"). */
+  private static List<String> substanceLists(String text, List<Lexicon.Match> matches) {
+    List<String> out = new ArrayList<>();
+    int first = -1;
+    int count = 0;
+    for (int k = 0; k <= matches.size(); k++) {
+      Lexicon.Match m = k < matches.size() ? matches.get(k) : null;
+      boolean substance = m != null && m.concept().type().equals("substance");
+      boolean joined = substance && first >= 0 && text.substring(matches.get(k - 1).end(), m.start())
+          .matches(",? (and|or) |, ");
+      if (joined) {
+        count++;
+        continue;
+      }
+      if (count >= 2) {
+        String list = text.substring(matches.get(first).start(), matches.get(k - 1).end());
+        if (list.matches(".*\\b(and|or)\\b.*")) {
+          out.add(list);
+        }
+      }
+      first = substance ? k : -1;
+      count = substance ? 1 : 0;
+    }
+    return out;
+  }
+
+  /** The noun phrases of {@code q} headed by one of {@code forms}, as a claim can say them alone. */
+  private static java.util.Set<String> sentenceCandidates(Parse q, java.util.Set<String> forms, String noun,
+      boolean substances, boolean singular) {
+    java.util.Set<String> out = new java.util.LinkedHashSet<>();
+    boolean unsure = false;
+    for (int h = 0; h < q.size(); h++) {
+      if (!forms.contains(q.low[h]) || !(q.tag[h].equals("NOUN") || q.isEntity(h))) {
+        continue;
+      }
+      if (h + 1 < q.size() && (q.tag[h + 1].equals("NOUN") || q.tag[h + 1].equals("PROPN")
+          || q.isEntity(h + 1) && q.mention[h + 1] != q.mention[h])) {
+        continue; // the first word of a compound ("damage control")
+      }
+      if (q.isEntity(h) && q.matches.get(q.mention[h]).end() > q.end[h]) {
+        continue; // inside a longer name ("restless legs syndrome")
+      }
+      String np = nounPhrase(q, h, noun, singular);
+      if (np == null) {
+        unsure = true; // what restricts it would be lost: not a candidate, and the reference stays
+      } else {
+        out.add(np);
+      }
+    }
+    if (substances) {
+      out.addAll(substanceLists(q.text, q.matches));
+    }
+    if (unsure) {
+      out.add(""); // with any other candidate, two: the reference stays
+      out.add(" ");
+    }
+    return out;
+  }
+
+  /**
+   * The noun phrase headed by token {@code h} of {@code q} without its determiner and quantifiers, its head said as
+   * {@code noun} (the reference's number, which the verb after it agrees with), with a list that follows it ("like
+   * serotonin and dopamine", kept only when the number is the same), and, when the sentence is about a condition and names the phrase
+   * after it, "in" the condition ("uncomfortable sensations in restless legs syndrome"). Null when a phrase or clause
+   * after the head restricts it ("patients with diabetes", "damage that ..."): it would be lost.
+   */
+  private static String nounPhrase(Parse q, int h, String noun, boolean singular) {
+    int from = h;
+    while (from > 0 && (q.tag[from - 1].equals("ADJ") || q.tag[from - 1].equals("NOUN")
+        || q.tag[from - 1].equals("PROPN") || q.isEntity(from - 1) && !q.tag[from - 1].equals("DET"))
+        && !QUANTIFIERS.contains(q.low[from - 1]) && !q.isPunct(from - 1)) {
+      from--;
+    }
+    if (from > 0 && q.isEntity(from) && q.matches.get(q.mention[from]).start() < q.start[from]) {
+      return null; // a name cut in two
+    }
+    String det = from > 0 && q.tag[from - 1].equals("DET") ? q.low[from - 1] : "";
+    int end = h + 1;
+    String list = "";
+    int n = q.size();
+    if (end < n && (q.low[end].equals("like") || q.low[end].equals("including")
+        || q.low[end].equals("such") && end + 1 < n && q.low[end + 1].equals("as"))) {
+      int s = q.low[end].equals("such") ? end + 2 : end + 1;
+      int k = s;
+      int last = -1;
+      while (k < n && k - s < 12 && (q.tag[k].equals("ADJ") || q.tag[k].equals("NOUN") || q.tag[k].equals("PROPN")
+          || q.isEntity(k) || q.tok[k].equals(",") || q.low[k].equals("and") || q.low[k].equals("or"))) {
+        if (q.isNounish(k)) {
+          last = k;
+        }
+        k++;
+      }
+      boolean ends = k >= n || q.isPunct(k) || q.low[k].equals("which") || q.low[k].equals("that");
+      if (last < 0 || !ends) {
+        return null;
+      }
+      list = " " + q.text(end, last + 1);
+      end = last + 1;
+    } else if (end < n && (q.tag[end].equals("ADP") || Set.of("who", "that", "which", "whose").contains(q.low[end])
+        || q.tag[end].equals("VERB") && !q.low[end].endsWith("s") && q.low[end].endsWith("ed"))) {
+      return null;
+    }
+    boolean sameNumber = q.low[h].equals(noun);
+    String text = sameNumber ? q.text(from, h + 1) + list : from < h ? q.text(from, h) + " " + noun : noun;
+    if (det.equals("the") || singular && (det.equals("a") || det.equals("an"))) {
+      text = "the " + text;
+    }
+    int[] subject = sentenceSubject(q);
+    if (list.isEmpty() && subject != null && from >= subject[1] && !q.tag[subject[0]].equals("DET")) {
+      Mention about = mentionOf(q, subject[0], subject[1], Map.of());
+      boolean named = false;
+      for (int k = from; k <= h; k++) {
+        named |= q.isEntity(k) && q.matches.get(q.mention[k]).concept().type().equals("condition");
+      }
+      if (about.isA("condition") && !named && about.text().split(" ").length <= 5) {
+        text += " in " + lowerFirst(about.text());
+      }
+    }
+    return text;
+  }
+
+  /** The subject span [from, to) of the first clause of {@code q} (after an item's label), or null. */
+  private static int[] sentenceSubject(Parse q) {
+    int start = 0;
+    int colon = topLevel(q, ":", 0, Math.min(q.size(), 13));
+    if (colon > 0 && Clauses.strictPredicate(q, 0, colon) < 0) {
+      start = colon + 1;
+    }
+    if (start >= q.size()) {
+      return null;
+    }
+    Clauses.Clause c = Clauses.of(q, start, q.size()).getFirst();
+    if (c.fragment() || !c.hasSubject()) {
+      return null;
+    }
+    int end = subjectEnd(q, c);
+    return end > c.subjFrom() ? new int[] {c.subjFrom(), end} : null;
   }
 
   /** What "its" before these nouns names of a substance, even when the clause is about the substance's deficiency. */

@@ -154,8 +154,10 @@ public final class ClaimExtractor {
         if (block.kind() != Block.Kind.PARAGRAPH || labelled) {
           // A list item or a "Label: text" item starts afresh; plain paragraphs go on from the one before.
           refs.previous = null;
+          refs.forgetSentences();
         }
         refs.label = null;
+        refs.labelIn = null;
         if (block.kind() == Block.Kind.HEADING || block.kind() == Block.Kind.PARAGRAPH && headingLike(text)) {
           heading(text);
           continue;
@@ -209,6 +211,7 @@ public final class ClaimExtractor {
       leadFrame = null;
       tableHeader = null;
       refs.previous = null;
+      refs.forgetSentences();
       String bare = stripNumbering(text);
       updateZone(bare, !sub);
       int colon = bare.indexOf(':');
@@ -263,6 +266,7 @@ public final class ClaimExtractor {
       }
       String rowLabel = cells.isEmpty() ? null : cells.getFirst();
       refs.previous = null;
+      refs.forgetSentences();
       for (int j = 1; j < cells.size(); j++) {
         if (cells.get(j).isEmpty()) {
           continue;
@@ -270,6 +274,7 @@ public final class ClaimExtractor {
         Mention column = j < tableHeader.size() && !tableHeader.get(j).isEmpty()
             ? mentionOf(tableHeader.get(j)) : null;
         refs.label = column;
+        refs.labelIn = null;
         for (Sentence s : annotator.sentences(cells.get(j))) {
           sentence(s.text(), null, column, false, rowLabel);
         }
@@ -311,6 +316,7 @@ public final class ClaimExtractor {
       boolean whole = clean.endsWith("?") || zone != CheckWorthiness.Zone.CONTENT || boilerplate;
       List<Atomizer.Draft> drafts = whole ? List.of() : atomizer.atomize(p, 0, p.size(), frame, label,
           defaultSubject);
+      refs.read(p);
       if (drafts.isEmpty()) {
         Atomizer.Draft d = new Atomizer.Draft();
         d.text = clean;

@@ -1,5 +1,7 @@
 package org.claimcheck.claim;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 
@@ -21,7 +23,11 @@ final class References {
   private final Mention topicCondition;
   Mention section;
   Mention label;
+  /** The sentence that set {@link #label} (null for a table header). */
+  Parse labelIn;
   Mention previous;
+  /** The sentences read before this one in the same paragraph or item, nearest first (at most two). */
+  private final Deque<Parse> recent = new ArrayDeque<>();
 
   References(Mention topic, Mention topicSubstance, Mention topicCondition) {
     this.topic = topic;
@@ -31,6 +37,24 @@ final class References {
 
   Mention topic() {
     return topic;
+  }
+
+  /** A sentence read: "these neurotransmitters" in the next two may name a noun phrase of it. */
+  void read(Parse p) {
+    recent.addFirst(p);
+    while (recent.size() > 2) {
+      recent.removeLast();
+    }
+  }
+
+  /** A new list item, labelled item, heading or table row: the sentences before it are not its antecedents. */
+  void forgetSentences() {
+    recent.clear();
+  }
+
+  /** The sentences read before this one in the same paragraph or item, nearest first. */
+  List<Parse> recent() {
+    return List.copyOf(recent);
   }
 
   /** What "it", "this" or "its" most likely means, given mentions earlier in the sentence (nearest last). */

@@ -255,6 +255,77 @@ class ClaimExtractorTest {
   }
 
   @Test
+  void thisNounNamesTheNounPhraseOfTheSentenceBefore() {
+    List<String> t = texts(claims(p("Folate is needed to make neurotransmitters like serotonin and dopamine. "
+        + "These neurotransmitters regulate appetite.")));
+    assertTrue(t.contains("Neurotransmitters like serotonin and dopamine regulate appetite."), t.toString());
+    // A mass noun keeps its modifiers, not the determiner or a quantifier ("several").
+    t = texts(claims(p("Zinc shortage can weaken the gut lining, leading to several gut symptoms and chronic "
+        + "inflammation. This inflammation may slow wound healing.")));
+    assertTrue(t.contains("Chronic inflammation may slow wound healing."), t.toString());
+    // Two sentences back is near enough.
+    t = texts(claims(p("Copper shortage can cause spinal cord damage. It is rare. This damage can mimic B12 "
+        + "deficiency.")));
+    assertTrue(t.contains("Spinal cord damage can mimic B12 deficiency."), t.toString());
+  }
+
+  @Test
+  void anAntecedentInASentenceAboutAConditionSaysTheCondition() {
+    List<Claim> c = claims(p("Diabetes is a chronic disease often accompanied by painful foot ulcers. These ulcers "
+        + "usually heal slowly."));
+    Claim x = c.stream().filter(k -> k.claim().contains("slowly")).findFirst().orElseThrow();
+    assertEquals("Painful foot ulcers in diabetes usually heal slowly.", x.claim());
+    assertEquals("Painful foot ulcers in diabetes", x.subject());
+    assertTrue(x.entities().contains("diabetes"), x.entities().toString());
+    assertTrue(x.reasons().contains("resolved: These -> Painful foot ulcers in diabetes"), x.reasons().toString());
+    // The phrase names a condition of its own ("tingling"): nothing is added.
+    List<String> t = texts(claims(p("Diabetes is a chronic disease often accompanied by painful tingling. This "
+        + "tingling usually starts in the toes.")));
+    assertTrue(t.contains("Painful tingling usually starts in the toes."), t.toString());
+  }
+
+  @Test
+  void thisNounStaysWhenNoAntecedentIsSure() {
+    // Resolved beside each refusal, so that each test says what the old code did not do.
+    List<String> t = texts(claims(p("Vitamin D supports bone mineral density. This density falls with age.")));
+    assertTrue(t.contains("Bone mineral density falls with age."), t.toString());
+    // No noun phrase with that head nearby (the disruption is the sentence's event): unchanged.
+    t = texts(claims(p("Low B12 harms the myelin of nerves. This disruption causes tingling.")));
+    assertTrue(t.contains("This disruption causes tingling."), t.toString());
+    // The noun is a verb there ("damages"): an event, not a noun phrase.
+    t = texts(claims(p("B12 deficiency damages the myelin sheath. This damage slows nerve signals.")));
+    assertTrue(t.contains("This damage slows nerve signals."), t.toString());
+    // Two different noun phrases with that head: which one is meant is not sure.
+    t = texts(claims(p("Mild symptoms include fatigue, while severe symptoms include numbness. These symptoms can "
+        + "last for months.")));
+    assertTrue(t.contains("These symptoms can last for months."), t.toString());
+    // What restricts the antecedent would be lost ("patients" are not "patients with diabetes").
+    t = texts(claims(p("Many patients with diabetes develop neuropathy. These patients often report burning pain.")));
+    assertTrue(t.contains("These patients often report burning pain."), t.toString());
+    // Three sentences back is too far; another list item is another subject.
+    t = texts(claims(p("Iron overload causes liver damage. It is rare. It runs in families. This damage can be "
+        + "silent.")));
+    assertTrue(t.contains("This damage can be silent."), t.toString());
+    t = texts(claims(li("Iron overload causes liver damage."), li("This damage can be silent for years.")));
+    assertTrue(t.contains("This damage can be silent for years."), t.toString());
+  }
+
+  @Test
+  void anItemsLabelNamesThisNounWithItsHead() {
+    List<String> t = texts(extractor.extract(titled("Gout", p("Typical signs:"),
+        li("Swelling of the joints: This swelling is often worse in the morning."),
+        li("Burning pain in the toes: These pains are usually described as throbbing."),
+        li("Cutting back on caffeine and alcohol: These substances can trigger attacks."))));
+    assertTrue(t.contains("Swelling of the joints is often worse in the morning."), t.toString());
+    assertTrue(t.contains("Caffeine and alcohol can trigger attacks."), t.toString());
+    // The label's head is "pain", the reference's "pains": the verb would not agree, and it stays.
+    assertTrue(t.contains("These pains are usually described as throbbing."), t.toString());
+    // A list of one substance and something else is no antecedent of "these substances".
+    t = texts(claims(li("Limiting caffeine and late meals: These substances can disturb sleep.")));
+    assertTrue(t.contains("These substances can disturb sleep."), t.toString());
+  }
+
+  @Test
   void negationHasAScope() {
     List<Claim> c = claims(p("Vitamin D does not prevent fractures, but it may reduce falls in older adults."));
     assertEquals(2, c.size(), c.toString());
