@@ -853,6 +853,12 @@ final class Atomizer {
         Mention m = refs.they(earlier);
         if (m != null) {
           out.put(i, m.text());
+        } else if (low.equals("they")) {
+          // "... consulting a healthcare professional is best. They can perform a blood test": who does it.
+          String who = clinician(p, c, i);
+          if (who != null) {
+            out.put(i, i == c.from() ? upperFirst(who) : who);
+          }
         }
       } else if (low.equals("its") && i + 1 < to && !p.low[i + 1].equals("own")) {
         if (p.low[i + 1].equals(References.DEFICIENCY)) {
@@ -912,6 +918,50 @@ final class Atomizer {
       }
     }
     return out;
+  }
+
+  /** Who "they" can be when the sentence before names one of them and no other antecedent is near. */
+  private static final Set<String> CLINICIANS = Set.of("doctor", "physician", "professional", "provider",
+      "clinician", "pharmacist", "dietitian", "dietician", "neurologist", "specialist", "nurse", "practitioner");
+
+  /** What only a clinician does: "they" before these verbs cannot be the symptoms or the supplements. */
+  private static final Set<String> CLINICIAN_VERBS = Set.of("perform", "order", "prescribe", "recommend", "diagnose",
+      "examine", "refer", "assess", "evaluate", "advise");
+
+  /**
+   * "They" (token {@code they}, subject of clause {@code c}) as the clinicians that the sentence just before names,
+   * plural as "they" is ("Healthcare professionals"), when that sentence names exactly one kind of clinician and the
+   * verb is one only a clinician does ("They can perform a blood test"); else null.
+   */
+  private String clinician(Parse p, Clauses.Clause c, int they) {
+    List<Parse> recent = refs.recent();
+    if (recent.isEmpty() || c.pred() < 0) {
+      return null;
+    }
+    boolean acts = false;
+    for (int k = they + 1; k < c.relTo(); k++) {
+      acts |= p.tag[k].equals("VERB") && CLINICIAN_VERBS.contains(p.lemma[k].toLowerCase(Locale.ROOT));
+    }
+    if (!acts) {
+      return null;
+    }
+    Parse q = recent.getFirst();
+    java.util.Set<String> found = new java.util.LinkedHashSet<>();
+    for (int h = 0; h < q.size(); h++) {
+      String sing = singular(q.low[h]);
+      if (!q.tag[h].equals("NOUN") || !CLINICIANS.contains(sing)
+          || h + 1 < q.size() && (q.tag[h + 1].equals("NOUN") || q.tag[h + 1].equals("PROPN"))) {
+        continue;
+      }
+      int from = h;
+      while (from > 0 && (q.tag[from - 1].equals("NOUN") || q.tag[from - 1].equals("ADJ"))
+          && !QUANTIFIERS.contains(q.low[from - 1]) && !q.isEntity(from - 1)) {
+        from--;
+      }
+      String plural = sing.equals(q.low[h]) ? q.low[h] + "s" : q.low[h];
+      found.add((from < h ? lowerFirst(q.text(from, h)) + " " : "") + plural);
+    }
+    return found.size() == 1 ? found.iterator().next() : null;
   }
 
   /** Words before a noun that quantify it rather than say what it is: an antecedent is named without them. */

@@ -326,6 +326,19 @@ class ClaimExtractorTest {
   }
 
   @Test
+  void theyAfterAClinicianIsTheClinicianWhenTheVerbIsAClinicians() {
+    List<String> t = texts(claims(p("If numbness persists, seeing a doctor is wise. They can order a blood test "
+        + "for B12.")));
+    assertTrue(t.contains("Doctors can order a blood test for B12."), t.toString());
+    // A verb that symptoms or supplements may have too: unchanged.
+    t = texts(claims(p("If numbness persists, seeing a doctor is wise. They can be mild at first.")));
+    assertTrue(t.contains("They can be mild at first."), t.toString());
+    // Two kinds of clinician: unchanged.
+    t = texts(claims(p("Ask a physician or a pharmacist about B12 injections. They can recommend a dose.")));
+    assertTrue(t.contains("They can recommend a dose."), t.toString());
+  }
+
+  @Test
   void negationHasAScope() {
     List<Claim> c = claims(p("Vitamin D does not prevent fractures, but it may reduce falls in older adults."));
     assertEquals(2, c.size(), c.toString());
