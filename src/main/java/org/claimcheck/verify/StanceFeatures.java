@@ -81,6 +81,27 @@ public final class StanceFeatures {
       {"increas", "reduc"}, {"increas", "lower"}, {"increas", "inhibit"}, {"improv", "impair"}, {"promot", "inhibit"},
       {"risk", "protect"}};
   private static final int SCOPE = 5;
+  /**
+   * After a negation cue (skipping words like "significant"), a noun that denies a finding as a whole: "no support for
+   * the use of these supplements for the prevention of cancer", "no evidence that ...". Its scope is the rest of the
+   * sentence, not {@link #SCOPE} words ("no support for" reached no word of "Vitamin C supplementation prevents
+   * cancer", whose direction then agreed: SUPPORTED against a trial that found no prevention).
+   */
+  private static final Pattern WHOLE_FINDING = Pattern.compile(
+      "\\W+(?:(?:significant|statistically|clear|convincing|strong|any|conclusive|consistent|good|sufficient|further"
+          + "|such|an?)\\W+){0,2}(support|supported|supporting|evidence|effects?|benefits?|beneficial|associations?"
+          + "|associated|roles?|impacts?|influences?|links?|linked|relationships?|correlations?|correlated"
+          + "|differences?)\\b", Pattern.CASE_INSENSITIVE);
+  /**
+   * "lack of" and "absence of" before what the body needs ("the lack of restorative sleep leads to fatigue", "lack
+   * of other vitamins") name a deficiency, not a negation: such claims read as negated, so evidence that sleep loss
+   * causes fatigue "contradicted" them. A finding in between ("a lack of effect on sleep") keeps the negation.
+   */
+  private static final Pattern DEFICIENCY_OF = Pattern.compile(
+      "^\\W+of\\W+(?:(?!(?:on|in|of|for|to|with|from|at|by|effects?|benefits?|evidence|associations?|support|efficacy"
+          + "|improvements?|differences?|changes?|responses?)\\W)[\\p{L}-]+\\W+){0,2}?(sleep|rest|exercise|activity|food"
+          + "|water|oxygen|sunlight|sun|nutrients?|nutrition|vitamins?|minerals?|protein|iron|b12|folate|calcium|magnesium|zinc|insulin|blood)\\b",
+      Pattern.CASE_INSENSITIVE);
 
   private final SentenceOverlap overlap = new SentenceOverlap();
   private final Lexicon lexicon;
@@ -98,7 +119,8 @@ public final class StanceFeatures {
 
   /** What the features need of one text, computed once per claim. */
   public record Text(String text, List<String> terms, Set<String> termSet, List<String> words, Set<String> numbers,
-      Set<String> concepts, boolean negated, List<Integer> negationAt, int direction, boolean hedge,
+      Set<String> concepts, boolean negated, List<Integer> negationAt, List<Integer> negationScope, int direction,
+      boolean hedge,
       boolean comparative, boolean nullResult, boolean finding, Set<Integer> antonymSides, float[] vector,
       boolean up, boolean down, List<String> directionWords) {}
 
@@ -127,13 +149,21 @@ public final class StanceFeatures {
       concepts.add(c.concept().id());
     }
     List<Integer> negationAt = new ArrayList<>();
+    List<Integer> negationScope = new ArrayList<>();
     Matcher g = NEGATION.matcher(text);
     while (g.find()) {
+      String cue = g.group().toLowerCase(Locale.ROOT);
+      String after = text.substring(g.end(), Math.min(text.length(), g.end() + 80));
+      if ((cue.equals("lack") || cue.equals("absence")) && DEFICIENCY_OF.matcher(after).find()) {
+        continue;
+      }
       int w = 0;
       while (w < wordStarts.size() && wordStarts.get(w) < g.end()) {
         w++;
       }
       negationAt.add(w);
+      Matcher whole = WHOLE_FINDING.matcher(after);
+      negationScope.add(whole.lookingAt() ? words.size() - w : SCOPE);
     }
     boolean up = UP.matcher(text).find();
     boolean down = DOWN.matcher(text).find();
@@ -158,7 +188,7 @@ public final class StanceFeatures {
       }
     }
     return new Text(text, terms, new HashSet<>(terms), words, numbers, concepts, !negationAt.isEmpty(), negationAt,
-        up == down ? 0 : up ? 1 : -1, HEDGE.matcher(text).find(), COMPARATIVE.matcher(text).find(),
+        negationScope, up == down ? 0 : up ? 1 : -1, HEDGE.matcher(text).find(), COMPARATIVE.matcher(text).find(),
         NULL_RESULT.matcher(text).find(), FINDING.matcher(text).find(), sides, v, up, down, directionWords);
   }
 
@@ -270,8 +300,9 @@ public final class StanceFeatures {
     if (t.negationAt().isEmpty()) {
       return false;
     }
-    for (int at : t.negationAt()) {
-      for (int w = at; w < Math.min(t.words().size(), at + SCOPE); w++) {
+    for (int k = 0; k < t.negationAt().size(); k++) {
+      int at = t.negationAt().get(k);
+      for (int w = at; w < Math.min(t.words().size(), at + t.negationScope().get(k)); w++) {
         String word = t.words().get(w);
         for (String o : other) {
           if (o.length() >= 4 && word.startsWith(o.substring(0, Math.min(o.length(), 5)))) {
