@@ -567,7 +567,9 @@ final class Atomizer {
       boolean single = x == from || p.tag[x - 1].equals("DET") || p.tag[x - 1].equals("ADP")
           || p.isVerbal(x - 1);
       if (!single || !modifier(p, x) || c + 1 >= to || !modifier(p, c + 1)
-          || p.tag[x].equals("ADJ") != p.tag[c + 1].equals("ADJ")) {
+          || p.tag[x].equals("ADJ") != p.tag[c + 1].equals("ADJ") || isCondition(p, x)) {
+        // A condition is a whole noun phrase, not a modifier: "hypercalcemia and kidney stones" is not
+        // "hypercalcemia stones" and "kidney stones".
         continue;
       }
       int h = c + 2;
@@ -649,6 +651,21 @@ final class Atomizer {
     }
     return true;
   }
+
+  /**
+   * Whether token {@code i} ends the name of a condition: a lexicon condition ("restless legs syndrome"), or a noun
+   * with a disease's suffix that the lexicon does not know ("hypercalcemia", "nephropathy", "osteoarthritis").
+   */
+  private static boolean isCondition(Parse p, int i) {
+    if (p.isEntity(i)) {
+      return p.matches.get(p.mention[i]).concept().type().equals("condition")
+          && (i + 1 >= p.mention.length || p.mention[i + 1] != p.mention[i]);
+    }
+    return p.tag[i].equals("NOUN") && CONDITION_SUFFIX.matcher(p.low[i]).matches();
+  }
+
+  private static final java.util.regex.Pattern CONDITION_SUFFIX =
+      java.util.regex.Pattern.compile("\\p{L}{3,}(?:a?emia|itis|osis|pathy|algia|uria)");
 
   private static boolean modifier(Parse p, int i) {
     return p.isEntity(i) || p.tag[i].equals("NOUN") || p.tag[i].equals("ADJ") || p.tag[i].equals("PROPN");

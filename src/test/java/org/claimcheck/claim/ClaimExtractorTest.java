@@ -94,6 +94,17 @@ class ClaimExtractorTest {
   }
 
   @Test
+  void aConditionBeforeAndIsNotAModifierOfTheNextNoun() {
+    // "hypercalcemia and kidney stones" gave "High doses of vitamin D can cause hypercalcemia stones".
+    assertEquals(List.of("High doses of vitamin D can cause hypercalcemia.",
+        "High doses of vitamin D can cause kidney stones."),
+        texts(claims(p("High doses of vitamin D can cause hypercalcemia and kidney stones."))));
+    // Modifiers still share their head (coordinationsSplitIntoAtomicClaimsBesideTheOriginalSentence).
+    assertEquals(List.of("Vitamin D deficiency causes rickets.", "Vitamin D deficiency causes muscle weakness."),
+        texts(claims(p("Vitamin D deficiency causes rickets and muscle weakness."))));
+  }
+
+  @Test
   void coordinationsSplitIntoAtomicClaimsBesideTheOriginalSentence() {
     List<Claim> c = claims(p("B12 has no overdose or toxicity levels."));
     assertEquals(List.of("B12 has no overdose levels.", "B12 has no toxicity levels."), texts(c));
