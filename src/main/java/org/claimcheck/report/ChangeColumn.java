@@ -13,5 +13,7 @@ public enum ChangeColumn {
   new_verdict,
   old_confidence,
   new_confidence,
-  pubmed_link
+  pubmed_link,
+  old_evidence_pmids,
+  new_evidence_pmids
 }

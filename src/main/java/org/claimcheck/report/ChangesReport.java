@@ -29,16 +29,34 @@ public final class ChangesReport {
     NEW,
     /** In both reports with different verdicts. */
     VERDICT_CHANGED,
+    /**
+     * In both reports with the same verdict (not INSUFFICIENT_EVIDENCE or NOT_VERIFIED) resting on other abstracts:
+     * evidence deleted, retracted or newly found, which an editor who checked yesterday's evidence should see.
+     */
+    EVIDENCE_CHANGED,
     /** In the previous report only. */
     REMOVED
   }
 
-  /** One changed claim; the old values are empty for new claims, the new ones empty for removed claims. */
+  /**
+   * One changed claim; the old values are empty for new claims, the new ones empty for removed claims. The evidence
+   * is the evidence_pmids of each report (space-separated ids).
+   */
   public record Change(Kind kind, String claimId, String articleUrl, String articleTitle, String claim,
-      String oldVerdict, String newVerdict, String oldConfidence, String newConfidence, String pubmedLink) {
+      String oldVerdict, String newVerdict, String oldConfidence, String newConfidence, String pubmedLink,
+      String oldEvidence, String newEvidence) {
     public Change {
       Objects.requireNonNull(kind, "kind");
       Objects.requireNonNull(claimId, "claimId");
+      oldEvidence = oldEvidence == null ? "" : oldEvidence;
+      newEvidence = newEvidence == null ? "" : newEvidence;
+    }
+
+    /** A change without evidence lists. */
+    public Change(Kind kind, String claimId, String articleUrl, String articleTitle, String claim, String oldVerdict,
+        String newVerdict, String oldConfidence, String newConfidence, String pubmedLink) {
+      this(kind, claimId, articleUrl, articleTitle, claim, oldVerdict, newVerdict, oldConfidence, newConfidence,
+          pubmedLink, "", "");
     }
   }
 
@@ -61,20 +79,38 @@ public final class ChangesReport {
       ClaimsReport.ReportedClaim old = before.get(id);
       if (old == null) {
         out.add(new Change(Kind.NEW, id, row.claim().articleUrl(), row.claim().articleTitle(), row.claim().claim(),
-            "", row.verdictName(), "", row.confidenceText(), row.pubmedLink()));
+            "", row.verdictName(), "", row.confidenceText(), row.pubmedLink(), "", row.evidencePmids()));
       } else if (!old.verdict().equals(row.verdictName())) {
         out.add(new Change(Kind.VERDICT_CHANGED, id, row.claim().articleUrl(), row.claim().articleTitle(),
             row.claim().claim(), old.verdict(), row.verdictName(), old.confidence(), row.confidenceText(),
-            row.pubmedLink()));
+            row.pubmedLink(), old.evidencePmids(), row.evidencePmids()));
+      } else if (evidenceChanged(old, row)) {
+        out.add(new Change(Kind.EVIDENCE_CHANGED, id, row.claim().articleUrl(), row.claim().articleTitle(),
+            row.claim().claim(), old.verdict(), row.verdictName(), old.confidence(), row.confidenceText(),
+            row.pubmedLink(), old.evidencePmids(), row.evidencePmids()));
       }
     }
     for (ClaimsReport.ReportedClaim old : before.values()) {
       if (!seen.contains(old.claimId())) {
         out.add(new Change(Kind.REMOVED, old.claimId(), old.articleUrl(), old.articleTitle(), old.claim(),
-            old.verdict(), "", old.confidence(), "", old.pubmedLink()));
+            old.verdict(), "", old.confidence(), "", old.pubmedLink(), old.evidencePmids(), ""));
       }
     }
     return out;
+  }
+
+  /**
+   * Whether a claim kept its verdict but not its evidence: the sets of evidence ids differ, for a verdict that rests
+   * on evidence. A previous report without the column (older) compares as unchanged, not as every claim changed.
+   */
+  private static boolean evidenceChanged(ClaimsReport.ReportedClaim old, ClaimsReport.Row row) {
+    String verdict = row.verdictName();
+    if (verdict.equals("INSUFFICIENT_EVIDENCE") || verdict.equals(ClaimsReport.NOT_VERIFIED)
+        || old.evidencePmids().isEmpty()) {
+      return false;
+    }
+    return !new HashSet<>(List.of(old.evidencePmids().split(" "))).equals(
+        row.evidencePmids().isEmpty() ? Set.of() : new HashSet<>(List.of(row.evidencePmids().split(" "))));
   }
 
   /** Writes {@code changes} to {@code file} atomically. */
@@ -93,7 +129,7 @@ public final class ChangesReport {
     for (Change c : changes) {
       Object[] cells = {runDate, previousDate == null ? "" : previousDate, c.kind().name(), c.claimId(),
           c.articleUrl(), c.articleTitle(), c.claim(), c.oldVerdict(), c.newVerdict(), c.oldConfidence(),
-          c.newConfidence(), c.pubmedLink()};
+          c.newConfidence(), c.pubmedLink(), c.oldEvidence(), c.newEvidence()};
       for (Object cell : cells) {
         csv.print(ClaimsReport.cell(cell, excel));
       }

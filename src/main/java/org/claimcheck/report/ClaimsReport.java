@@ -51,15 +51,21 @@ public final class ClaimsReport {
       return link(verdict.best(), verdict.evidence().stream().filter(a -> a.url() != null)
           .map(AbstractEvidence::id).toList());
     }
+
+    /** The evidence_pmids column: every abstract that takes a stance (not retracted), space-separated. */
+    public String evidencePmids() {
+      return verdict == null ? "" : String.join(" ", verdict.evidence().stream().map(AbstractEvidence::id).toList());
+    }
   }
 
   /**
    * A row of a claims-report.csv written earlier, as text: what the changes report compares with.
    *
    * @param verdict the verdict column (a verdict name or NOT_VERIFIED)
+   * @param evidencePmids the evidence_pmids column (empty in reports written before it was read back)
    */
   public record ReportedClaim(String claimId, String articleUrl, String articleTitle, String claim, String verdict,
-      String confidence, String pubmedLink) {}
+      String confidence, String pubmedLink, String evidencePmids) {}
 
   /** Writes the report to {@code file} atomically. */
   public static void write(Path file, String runDate, List<Row> rows, boolean excel) throws IOException {
@@ -76,7 +82,6 @@ public final class ClaimsReport {
       Claim c = row.claim();
       ClaimVerdict v = row.verdict();
       AbstractEvidence best = v == null ? null : v.best();
-      List<String> pmids = v == null ? List.of() : v.evidence().stream().map(AbstractEvidence::id).toList();
       List<String> retracted = v == null ? List.of() : v.retracted().stream().map(AbstractEvidence::id).toList();
       Object[] cells = {
           runDate,
@@ -96,7 +101,7 @@ public final class ClaimsReport {
           best == null || v.bestSentence() == null ? "" : v.bestSentence().text(),
           best == null ? "" : best.design().label(),
           best == null || best.year() == null ? "" : best.year(),
-          String.join(" ", pmids),
+          row.evidencePmids(),
           row.pubmedLink(),
           String.join(" ", retracted)
       };
@@ -125,7 +130,7 @@ public final class ClaimsReport {
         out.add(new ReportedClaim(cell(rec, ReportColumn.claim_id, excel), cell(rec, ReportColumn.article_url, excel),
             cell(rec, ReportColumn.article_title, excel), cell(rec, ReportColumn.claim, excel),
             cell(rec, ReportColumn.verdict, excel), cell(rec, ReportColumn.confidence, excel),
-            cell(rec, ReportColumn.pubmed_link, excel)));
+            cell(rec, ReportColumn.pubmed_link, excel), cell(rec, ReportColumn.evidence_pmids, excel)));
       }
       return out;
     } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {

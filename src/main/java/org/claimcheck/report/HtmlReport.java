@@ -113,6 +113,7 @@ public final class HtmlReport {
           changeById.put(c.claimId(), c);
           nChanged++;
         }
+        case EVIDENCE_CHANGED -> changeById.put(c.claimId(), c);
         case REMOVED -> removed.add(c);
       }
     }
@@ -275,6 +276,9 @@ public final class HtmlReport {
       h.append("<span class=\"change\">");
       if (change.kind() == ChangesReport.Kind.NEW) {
         h.append("New");
+      } else if (change.kind() == ChangesReport.Kind.EVIDENCE_CHANGED) {
+        h.append("Evidence changed · was ").append(Html.esc(change.oldEvidence().isEmpty() ? "none"
+            : String.join(", ", change.oldEvidence().split(" "))));
       } else {
         h.append("Changed · was ").append(Html.esc(LABELS.getOrDefault(change.oldVerdict(), change.oldVerdict())));
       }

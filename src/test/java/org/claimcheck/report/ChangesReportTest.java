@@ -51,8 +51,43 @@ class ChangesReportTest {
     String csv = w.toString();
     assertEquals('\ufeff', csv.charAt(0));
     assertTrue(csv.startsWith("\ufeffrun_date,previous_run_date,change,claim_id,article_url,article_title,claim,"
-        + "old_verdict,new_verdict,old_confidence,new_confidence,pubmed_link\r\n"), csv);
+        + "old_verdict,new_verdict,old_confidence,new_confidence,pubmed_link,old_evidence_pmids,new_evidence_pmids\r\n"),
+        csv);
     assertTrue(csv.contains("2026-11-21,2026-11-20,VERDICT_CHANGED,c0000000000000001,javascript:alert(1),"), csv);
+  }
+
+  @Test
+  void evidenceThatChangedUnderTheSameVerdictIsAChange(@TempDir Path reports) throws IOException {
+    // A SUPPORTED claim whose evidence was deleted by an update file and replaced by another abstract kept its verdict
+    // and was not reported; a changed verdict did not say which evidence went.
+    List<ClaimsReport.Row> before = ReportRows.rows();
+    write(reports, "2026-11-20", before, false);
+    PreviousReport previous = PreviousReport.find(reports, LocalDate.parse("2026-11-21"));
+    assertEquals("91000002", previous.claims().get(1).evidencePmids(), "the retracted 91000006 is not evidence");
+
+    ClaimsReport.Row zinc = before.get(1);
+    ClaimsReport.Row otherEvidence = new ClaimsReport.Row(zinc.claim(), new org.claimcheck.verify.ClaimVerdict(
+        zinc.claim(), org.claimcheck.verify.Verdict.SUPPORTED, 0.64, 1, 0, List.of(ReportRows.evidence("91000007",
+            org.claimcheck.verify.StudyDesign.RCT, org.claimcheck.verify.Stance.SUPPORT, false, "Zinc helped."))));
+    ClaimsReport.Row first = before.get(0);
+    ClaimsReport.Row noEvidence = new ClaimsReport.Row(first.claim(), new org.claimcheck.verify.ClaimVerdict(
+        first.claim(), org.claimcheck.verify.Verdict.INSUFFICIENT_EVIDENCE, 0.7, 0, 0, List.of()));
+    List<ChangesReport.Change> changes = ChangesReport.compare(List.of(noEvidence, otherEvidence, before.get(2),
+        before.get(3)), previous);
+    assertEquals(List.of(ChangesReport.Kind.VERDICT_CHANGED, ChangesReport.Kind.EVIDENCE_CHANGED),
+        changes.stream().map(ChangesReport.Change::kind).toList());
+    assertEquals("91000001", changes.get(0).oldEvidence());
+    assertEquals("", changes.get(0).newEvidence());
+    assertEquals("91000002", changes.get(1).oldEvidence());
+    assertEquals("91000007", changes.get(1).newEvidence());
+    assertEquals("SUPPORTED", changes.get(1).newVerdict());
+
+    // A report written before the column was read back compares as unchanged evidence, not as every claim changed.
+    Path old = reports.resolve("2026-11-19/claims-report.csv");
+    Files.createDirectories(old.getParent());
+    Files.writeString(old, "claim_id,claim,verdict,confidence\r\nc0000000000000002,Zinc,SUPPORTED,0.640\r\n");
+    assertEquals(List.of(), ChangesReport.compare(List.of(otherEvidence),
+        PreviousReport.find(reports, LocalDate.parse("2026-11-20"))));
   }
 
   @Test

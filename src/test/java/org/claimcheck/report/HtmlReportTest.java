@@ -106,6 +106,17 @@ class HtmlReportTest {
     assertTrue(HtmlReport.render(page()).contains("PMID 91000002"));
   }
 
+  @Test
+  void evidenceThatChangedUnderTheSameVerdictHasABadge() {
+    List<ChangesReport.Change> changes = List.of(new ChangesReport.Change(ChangesReport.Kind.EVIDENCE_CHANGED,
+        "c0000000000000002", "https://example.org/winter", "Staying Well Through Winter", "Zinc ...", "SUPPORTED",
+        "SUPPORTED", "0.640", "0.640", "", "91000005 91000009", "91000002"));
+    String html = HtmlReport.render(new HtmlReport.Page("2026-11-21", "2026-11-20", ReportRows.rows(), changes, 2,
+        List.of()));
+    assertTrue(html.contains("<span class=\"change\">Evidence changed · was 91000005, 91000009</span>"), html);
+    assertTrue(html.contains("data-change=\"EVIDENCE_CHANGED\""));
+  }
+
   /** Found by ReportFuzzTest: a U+FFFF in a claim made jsoup (and any parser that stops there) lose the page's script. */
   @Test
   void noncharactersBecomeReplacementCharacters() {
