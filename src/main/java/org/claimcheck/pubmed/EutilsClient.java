@@ -216,6 +216,7 @@ public final class EutilsClient {
             .header("User-Agent", "claimcheck (E-utilities client)")
             .POST(HttpRequest.BodyPublishers.ofString(form)).build();
         HttpResponse<byte[]> resp = receive(req);
+        limiter.answered();
         int status = resp.statusCode();
         if (status == 200) {
           failedInARow.set(0);
