@@ -81,27 +81,22 @@ public final class StanceFeatures {
       {"increas", "reduc"}, {"increas", "lower"}, {"increas", "inhibit"}, {"improv", "impair"}, {"promot", "inhibit"},
       {"risk", "protect"}};
   private static final int SCOPE = 5;
+  /** Where a clause ends for a negation's scope: a semicolon, or a contrast or a new clause after a comma. */
+  private static final Pattern CLAUSE_END = Pattern.compile(
+      ";|,\\s*(?:but|and|while|whereas|yet|although|though|however)\\b|\\b(?:but|while|whereas|yet|although|though)\\b",
+      Pattern.CASE_INSENSITIVE);
   /**
    * After a negation cue (skipping words like "significant"), a noun that denies a finding as a whole: "no support for
    * the use of these supplements for the prevention of cancer", "no evidence that ...". Its scope is the rest of the
-   * sentence, not {@link #SCOPE} words ("no support for" reached no word of "Vitamin C supplementation prevents
-   * cancer", whose direction then agreed: SUPPORTED against a trial that found no prevention).
+   * clause ({@link #CLAUSE_END}), not {@link #SCOPE} words ("no support for" reached no word of "Vitamin C
+   * supplementation prevents cancer", whose direction then agreed: SUPPORTED against a trial that found no
+   * prevention).
    */
   private static final Pattern WHOLE_FINDING = Pattern.compile(
       "\\W+(?:(?:significant|statistically|clear|convincing|strong|any|conclusive|consistent|good|sufficient|further"
           + "|such|an?)\\W+){0,2}(support|supported|supporting|evidence|effects?|benefits?|beneficial|associations?"
           + "|associated|roles?|impacts?|influences?|links?|linked|relationships?|correlations?|correlated"
           + "|differences?)\\b", Pattern.CASE_INSENSITIVE);
-  /**
-   * "lack of" and "absence of" before what the body needs ("the lack of restorative sleep leads to fatigue", "lack
-   * of other vitamins") name a deficiency, not a negation: such claims read as negated, so evidence that sleep loss
-   * causes fatigue "contradicted" them. A finding in between ("a lack of effect on sleep") keeps the negation.
-   */
-  private static final Pattern DEFICIENCY_OF = Pattern.compile(
-      "^\\W+of\\W+(?:(?!(?:on|in|of|for|to|with|from|at|by|effects?|benefits?|evidence|associations?|support|efficacy"
-          + "|improvements?|differences?|changes?|responses?)\\W)[\\p{L}-]+\\W+){0,2}?(sleep|rest|exercise|activity|food"
-          + "|water|oxygen|sunlight|sun|nutrients?|nutrition|vitamins?|minerals?|protein|iron|b12|folate|calcium|magnesium|zinc|insulin|blood)\\b",
-      Pattern.CASE_INSENSITIVE);
 
   private final SentenceOverlap overlap = new SentenceOverlap();
   private final Lexicon lexicon;
@@ -152,18 +147,25 @@ public final class StanceFeatures {
     List<Integer> negationScope = new ArrayList<>();
     Matcher g = NEGATION.matcher(text);
     while (g.find()) {
-      String cue = g.group().toLowerCase(Locale.ROOT);
       String after = text.substring(g.end(), Math.min(text.length(), g.end() + 80));
-      if ((cue.equals("lack") || cue.equals("absence")) && DEFICIENCY_OF.matcher(after).find()) {
-        continue;
-      }
       int w = 0;
       while (w < wordStarts.size() && wordStarts.get(w) < g.end()) {
         w++;
       }
       negationAt.add(w);
-      Matcher whole = WHOLE_FINDING.matcher(after);
-      negationScope.add(whole.lookingAt() ? words.size() - w : SCOPE);
+      int scope = SCOPE;
+      if (WHOLE_FINDING.matcher(after).lookingAt()) {
+        // To the end of the clause: "no significant difference in mortality, but vitamin D reduced fractures" denies
+        // nothing about fractures.
+        Matcher end = CLAUSE_END.matcher(text);
+        int stop = end.find(g.end()) ? end.start() : text.length();
+        int last = w;
+        while (last < wordStarts.size() && wordStarts.get(last) < stop) {
+          last++;
+        }
+        scope = Math.max(SCOPE, last - w);
+      }
+      negationScope.add(scope);
     }
     boolean up = UP.matcher(text).find();
     boolean down = DOWN.matcher(text).find();
