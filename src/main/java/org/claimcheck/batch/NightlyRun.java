@@ -210,7 +210,17 @@ public final class NightlyRun {
       if (Files.isRegularFile(ws.sourcesFile())) {
         out.addAll(Sources.readList(ws.sourcesFile(), ws.root(), t, (line, reason) -> { }, earlierUnder(ws)));
       }
-      out.addAll(Sources.directory(ws.inbox(), ws.root()));
+      Path inbox = ws.inbox();
+      if (Files.isSymbolicLink(inbox) && !Files.exists(inbox)) {
+        // A linked inbox whose target is not there tonight (a share not mounted) keeps its pages' claims, as a missing
+        // folder of a sources list does: they were all reported removed, silently.
+        List<Source> kept = earlierUnder(ws).apply(inbox.toAbsolutePath().normalize());
+        warnings.add("the inbox " + inbox + " links to a folder that is not there: the last snapshots of its "
+            + kept.size() + " page(s) are used");
+        out.addAll(kept);
+      } else {
+        out.addAll(Sources.directory(inbox, ws.root()));
+      }
     }
     List<Source> unique = out.stream().distinct().toList();
     unique.forEach(s -> t.count("OK"));
@@ -222,17 +232,31 @@ public final class NightlyRun {
   }
 
   /**
-   * The local files whose snapshots earlier nights kept, under a folder (absolute, normalised) of a sources list that
-   * is missing tonight: they stay sources, whose fetch fails and whose last snapshots are used, so that their claims
-   * are not reported removed tonight and new again when the folder is back. Snapshots are read once, when needed.
+   * The local files of the previous report's articles under a folder (absolute, normalised) of a sources list that is
+   * missing tonight: they stay sources, whose fetch fails and whose last snapshots are used, so that their claims are
+   * not reported removed tonight and new again when the folder is back. Only the previous report's: every snapshot
+   * ever kept brought back pages deleted from the folder on earlier nights. Read once, when needed.
    */
-  private static java.util.function.Function<Path, List<Source>> earlierUnder(Workspace ws) {
+  private java.util.function.Function<Path, List<Source>> earlierUnder(Workspace ws) {
     List<Article> known = new ArrayList<>();
     boolean[] read = {false};
     return folder -> {
       if (!read[0]) {
         read[0] = true;
-        known.addAll(new ArticleStore(ws.articles()).all().articles());
+        Set<String> reported = new java.util.HashSet<>();
+        try {
+          PreviousReport last = PreviousReport.find(ws.reports(), options.date());
+          if (last != null) {
+            last.claims().forEach(c -> reported.add(c.articleUrl()));
+          }
+        } catch (IOException e) {
+          // no report to go by: nothing is kept
+        }
+        for (Article a : new ArticleStore(ws.articles()).all().articles()) {
+          if (reported.contains(a.url())) {
+            known.add(a);
+          }
+        }
       }
       Path root = ws.root().toAbsolutePath().normalize();
       List<Source> out = new ArrayList<>();

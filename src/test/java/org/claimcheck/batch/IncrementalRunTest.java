@@ -450,6 +450,45 @@ class IncrementalRunTest {
     assertEquals(0, f.run("2026-11-22").code());
   }
 
+  @Test
+  void aMissingFolderDoesNotBringBackPagesDeletedFromItBefore(@TempDir Path work) throws IOException {
+    // The folder stood for every snapshot ever kept from it: a page deleted on an earlier night came back as NEW.
+    RunFixture f = new RunFixture(work);
+    Path list = work.resolve("sources.txt");
+    Files.writeString(list, "pages\n");
+    assertEquals(0, listed(f, "2026-11-20", list).code());
+    Files.delete(work.resolve("pages/iron.txt"));
+    RunFixture.Run deleted = listed(f, "2026-11-21", list);
+    assertTrue(f.rows("2026-11-21", "changes.csv").stream().allMatch(r -> r.contains(",REMOVED,")), deleted.err());
+    List<String> rows = f.rows("2026-11-21", "claims-report.csv");
+
+    Files.move(work.resolve("pages"), work.resolve("pages.aside"));
+    RunFixture.Run missing = listed(f, "2026-11-22", list);
+    assertEquals(1, missing.count("fetch", "FAILED"), "only the page the last report had: " + missing.err());
+    assertEquals(List.of(), f.rows("2026-11-22", "changes.csv"));
+    assertEquals(rows.size(), f.rows("2026-11-22", "claims-report.csv").size());
+  }
+
+  @Test
+  void aLinkedInboxWhoseTargetIsMissingKeepsItsPagesClaims(@TempDir Path work) throws IOException {
+    RunFixture f = new RunFixture(work);
+    Files.createDirectories(work.resolve("corpus"));
+    Files.createSymbolicLink(work.resolve("corpus/inbox"), work.resolve("pages"));
+    List<String> args = new java.util.ArrayList<>(f.args("2026-11-20"));
+    int at = args.indexOf("--sources");
+    args.remove(at);
+    args.remove(at);
+    RunFixture.Run first = f.run("2026-11-20", args);
+    assertEquals(0, first.code(), first.err());
+    assertEquals(2, first.count("fetch", "OK"), first.err());
+
+    Files.move(work.resolve("pages"), work.resolve("pages.aside"));
+    args.set(args.indexOf("2026-11-20"), "2026-11-21");
+    RunFixture.Run missing = f.run("2026-11-21", args);
+    assertTrue(missing.err().contains("links to a folder that is not there"), missing.err());
+    assertEquals(List.of(), f.rows("2026-11-21", "changes.csv"), missing.err());
+  }
+
   /** A run of {@code f} for {@code date} with {@code sources} instead of the fixture's pages folder. */
   private static RunFixture.Run listed(RunFixture f, String date, Path sources) {
     List<String> args = new java.util.ArrayList<>(f.args(date));
