@@ -657,7 +657,10 @@ public final class NightlyRun {
     try (Progress.Stage p = progress.start("verify", worthy.size(), "claims")) {
       Verifier verifier = null;
       for (Claim c : worthy) {
-        String key = Hashes.sha256(verifyContext + "\n" + c.claim());
+        // The claim's topic is part of what it says when it names fewer than two concepts (Verifier.required): a
+        // claim under another heading is another question.
+        String key = Hashes.sha256(verifyContext + "\n" + c.claim()
+            + (c.topic().isEmpty() ? "" : "\n" + String.join(" ", c.topic())));
         ClaimVerdict cached = options.full() ? null : state.verdict(key);
         if (cached != null) {
           rows.add(new ClaimsReport.Row(c, rebind(cached, c)));

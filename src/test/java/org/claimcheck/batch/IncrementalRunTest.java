@@ -489,6 +489,21 @@ class IncrementalRunTest {
     assertEquals(List.of(), f.rows("2026-11-21", "changes.csv"), missing.err());
   }
 
+  @Test
+  void aClaimUnderAnotherTopicIsVerifiedAgain(@TempDir Path work) throws IOException {
+    // The verdict was reused after the claim's section (and so its topic) changed: the key was its text alone.
+    RunFixture f = new RunFixture(work);
+    Path page = work.resolve("pages/iron.txt");
+    String text = Files.readString(page);
+    Files.writeString(page, text + "\nRestless legs syndrome\n\nOther possible causes are diabetes and kidney disease.\n");
+    RunFixture.Run first = f.run("2026-11-20");
+    assertEquals(0, first.code(), first.err());
+    Files.writeString(page, text + "\nMigraine\n\nOther possible causes are diabetes and kidney disease.\n");
+    RunFixture.Run moved = f.run("2026-11-21");
+    assertEquals(0, moved.code(), moved.err());
+    assertTrue(moved.count("verify", "VERIFIED") >= 2, "the two claims under the new heading: " + moved.err());
+  }
+
   /** A run of {@code f} for {@code date} with {@code sources} instead of the fixture's pages folder. */
   private static RunFixture.Run listed(RunFixture f, String date, Path sources) {
     List<String> args = new java.util.ArrayList<>(f.args(date));
