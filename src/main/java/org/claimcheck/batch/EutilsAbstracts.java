@@ -112,7 +112,7 @@ public final class EutilsAbstracts implements AbstractAcquisition {
     }
     // A claim naming fewer than two concepts is searched with its place's topic (the section's or the article's),
     // which the verifier then requires of its evidence.
-    if (groups.size() < 2) {
+    if (groups.size() < 2 && org.claimcheck.verify.Verifier.leansOnItsPlace(claim, lexicon)) {
       for (String id : claim.topic()) {
         Lexicon.Concept c = lexicon.concept(id);
         if (c != null && groups.size() < 3 && seen.add(id)) {

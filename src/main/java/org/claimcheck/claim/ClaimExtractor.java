@@ -124,6 +124,7 @@ public final class ClaimExtractor {
     private final Mention topic;
     private final String title;
     private Mention sectionTopic;
+    private Lexicon.Concept placeTopic;
     private String heading;
     private Atomizer.Frame headingFrame;
     private Atomizer.Frame subFrame;
@@ -219,6 +220,13 @@ public final class ClaimExtractor {
       refs.section = m.isEmpty() ? refs.section : mention(m.getFirst().concept());
       if (!m.isEmpty() && !bare.endsWith("?")) {
         sectionTopic = refs.section;
+      }
+      // The topic of the claims below (Claim#topic): this heading's concept; a heading that names none ("Smoking",
+      // "Other health facts") leaves the article's topic, not the last section's that named one.
+      if (!m.isEmpty()) {
+        placeTopic = m.getFirst().concept();
+      } else if (!sub) {
+        placeTopic = null;
       }
       if (sub) {
         subFrame = categoryFrame(bare);
@@ -338,10 +346,12 @@ public final class ClaimExtractor {
       }
     }
 
-    /** The concept a claim here is about by its place: the section's topic, else the article's; none when unknown. */
+    /** The concept a claim here is about by its place: its heading's, else the article's; none when unknown. */
     private List<String> topicHere() {
-      Mention about = sectionTopic != null && sectionTopic.concept() != null ? sectionTopic : topic;
-      return about == null || about.concept() == null ? List.of() : List.of(about.concept().id());
+      if (placeTopic != null) {
+        return List.of(placeTopic.id());
+      }
+      return topic == null || topic.concept() == null ? List.of() : List.of(topic.concept().id());
     }
 
     /** A sentence ending with a colon sets the frame for the list items after it. */

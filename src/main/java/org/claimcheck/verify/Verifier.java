@@ -138,9 +138,11 @@ public final class Verifier {
     // ("Short-term memory takes a hit" under a page on B12 deficiency, "Several other factors are implicated,
     // including diabetes" under one on restless legs): its own words alone find whatever shares them.
     Set<String> named = concepts(query);
-    for (Lexicon.Concept c : implicitTopic(claim)) {
-      if (named.size() < 2 && !named.contains(c.id())) {
-        query = query + " " + c.name();
+    if (leansOnItsPlace(claim, lexicon)) {
+      for (Lexicon.Concept c : implicitTopic(claim)) {
+        if (!named.contains(c.id())) {
+          query = query + " " + c.name();
+        }
       }
     }
     if (options.expandQuery()) {
@@ -172,7 +174,7 @@ public final class Verifier {
     // the claim is about: it takes no stance, however its words overlap ("This can manifest as tremors" was SUPPORTED
     // by a plasma physics abstract's "manifested"). See aboutTheClaim.
     Set<String> claimConcepts = required(concepts(claim.claim()),
-        implicitTopic(claim).stream().map(Lexicon.Concept::id).toList());
+        implicitTopic(claim).stream().map(Lexicon.Concept::id).toList(), leansOnItsPlace(claim, lexicon));
     for (int h = 0; h < hits.size(); h++) {
       List<Scored> mine = new ArrayList<>();
       for (int c = 0; c < candidates.size(); c++) {
@@ -230,16 +232,67 @@ public final class Verifier {
    * The concepts an abstract must name (see {@link #aboutTheClaim}) for a claim naming {@code named}, whose place in
    * its article is about {@code topic} ({@link Claim#topic()}): a claim naming fewer than two leaves out what its
    * article supplies ("Other possible causes are Parkinson's disease" under a section on restless legs is about
-   * restless legs too, and was SUPPORTED by an abstract on Parkinson's alone), so the topic is required with it. A
-   * claim given as text has no topic: its own concepts, or none.
+   * restless legs too, and was SUPPORTED by an abstract on Parkinson's alone), so the topic is required with it when
+   * the claim {@linkplain #leansOnItsPlace leans on its place}. A claim given as text has no topic: its own concepts,
+   * or none.
    */
-  static Set<String> required(Set<String> named, List<String> topic) {
-    if (named.size() >= 2 || topic.isEmpty()) {
+  static Set<String> required(Set<String> named, List<String> topic, boolean leans) {
+    if (!leans || topic.isEmpty()) {
       return named;
     }
     Set<String> out = new java.util.LinkedHashSet<>(named);
     out.addAll(topic);
     return out;
+  }
+
+  /**
+   * Whether a claim leaves to its article what it is about: it names no health concept ("Short-term memory takes a
+   * hit"), or one, with nothing specific in the other of its subject and object ("Other possible causes are
+   * Parkinson's disease", "Oral supplements are effective for some", "This can be administered through oral
+   * supplements"). "Vitamin D deficiency is common in winter" and "Antidepressants reduce migraines" say it all: a
+   * section on restless legs above them must not make an abstract name restless legs. A claim naming two or more
+   * concepts never leans; one whose subject or object is not known (not parsed) does, to be safe.
+   */
+  public static boolean leansOnItsPlace(Claim claim, Lexicon lexicon) {
+    List<Lexicon.Match> named = lexicon.find(claim.claim());
+    long concepts = named.stream().map(m -> m.concept().id()).distinct().count();
+    if (concepts != 1) {
+      return concepts == 0;
+    }
+    boolean inSubject = !lexicon.find(claim.subject()).isEmpty();
+    boolean inObject = !lexicon.find(claim.object()).isEmpty();
+    if (inSubject == inObject) {
+      return !inSubject;
+    }
+    return specificWords(inSubject ? claim.object() : claim.subject()) == 0;
+  }
+
+  /** Words that name nothing in particular: quantities, evaluations, people, study talk, pronouns. */
+  private static final Set<String> GENERIC = Set.of("other", "another", "possible", "several", "some", "many", "most",
+      "few", "various", "certain", "different", "common", "effective", "ineffective", "important", "essential",
+      "helpful", "beneficial", "harmful", "useful", "necessary", "safe", "unsafe", "good", "bad", "better", "worse",
+      "best", "worst", "high", "higher", "low", "lower", "more", "less", "main", "major", "key", "significant",
+      "serious", "severe", "mild", "potential", "likely", "unlikely", "new", "early", "late", "long", "short", "cause",
+      "causes", "factor", "factors", "reason", "reasons", "thing", "things", "way", "ways", "symptom", "symptoms",
+      "sign", "signs", "issue", "issues", "problem", "problems", "condition", "conditions", "effect", "effects",
+      "benefit", "benefits", "risk", "risks", "role", "part", "people", "person", "patient", "patients",
+      "individuals", "adults", "children", "men", "women", "everyone", "someone", "anyone", "study", "studies",
+      "research", "researchers", "evidence", "experts", "doctors", "case", "cases", "level", "levels", "amount",
+      "amounts", "dose", "doses", "treatment", "treatments", "therapy", "period", "time", "times", "this", "that",
+      "these", "those", "they", "them", "one", "ones", "none", "all", "both", "each", "lot", "lots", "day", "days",
+      "week", "weeks", "year", "years", "percent", "who", "which", "what", "well", "also", "often", "very", "much");
+
+  /** How many words of {@code phrase} name something in particular (not stop words, not {@link #GENERIC}). */
+  private static int specificWords(String phrase) {
+    int n = 0;
+    var m = java.util.regex.Pattern.compile("\\p{L}[\\p{L}'-]{2,}").matcher(phrase.toLowerCase(java.util.Locale.ROOT));
+    while (m.find()) {
+      String w = m.group();
+      if (!org.apache.lucene.analysis.en.EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(w) && !GENERIC.contains(w)) {
+        n++;
+      }
+    }
+    return n;
   }
 
   /** The concepts of the claim's {@linkplain Claim#topic() topic} that this verifier's lexicon knows. */

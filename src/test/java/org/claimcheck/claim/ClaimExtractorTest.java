@@ -370,9 +370,13 @@ class ClaimExtractorTest {
     List<Claim> c = extractor.extract(titled("Vitamin B12 and the brain",
         p("Short-term memory often suffers when levels fall."),
         h("Restless legs syndrome"),
-        p("Other possible causes are kidney disease and iron deficiency.")));
+        p("Other possible causes are kidney disease and iron deficiency."),
+        h("Smoking"),
+        p("Smokers often have low vitamin C levels.")));
     assertEquals(List.of("vitamin_b12"), c.getFirst().topic(), c.toString());
-    assertEquals(List.of("restless_legs"), c.getLast().topic(), c.toString());
+    assertEquals(List.of("restless_legs"), c.get(c.size() - 2).topic(), c.toString());
+    // A heading that names no concept leaves the article's topic, not the last section's (it was restless legs).
+    assertEquals(List.of("vitamin_b12"), c.getLast().topic(), c.toString());
     assertEquals(List.of(), ClaimsFile.plain("1", "Zinc shortens colds.", 0).topic(), "given as text: none");
   }
 
