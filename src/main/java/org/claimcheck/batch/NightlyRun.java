@@ -775,12 +775,13 @@ public final class NightlyRun {
     // allowed, said.
     List<LocalDate> later;
     try {
-      later = PreviousReport.later(reports, options.date());
+      later = PreviousReport.later(reports, options.date(),
+          LocalDate.ofInstant(clock.instant(), java.time.ZoneId.systemDefault()));
     } catch (IOException e) {
       later = List.of();
     }
     if (!later.isEmpty()) {
-      if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+      if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !PreviousReport.isFailed(target)) {
         throw ClaimcheckException.usage("a later report exists (" + later.getLast() + "), so this run would replace "
             + "the report of " + options.date() + " with what it sees today", target.toString(),
             "Give --date a day without a report, or move reports/" + options.date() + " away first");

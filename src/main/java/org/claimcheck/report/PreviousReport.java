@@ -50,15 +50,26 @@ public record PreviousReport(String date, List<ClaimsReport.ReportedClaim> claim
     return null;
   }
 
-  /** The dates of the report folders in {@code reportsDir} (with a claims report) after {@code day}, in order. */
-  public static List<LocalDate> later(Path reportsDir, LocalDate day) throws IOException {
+  /**
+   * The dates of the usable report folders in {@code reportsDir} (a claims report, a run that did not fail) after
+   * {@code day} and not after {@code today}, in order: the nights a run dated {@code day} would come before. A report
+   * dated in the future (a test run's) does not count.
+   */
+  public static List<LocalDate> later(Path reportsDir, LocalDate day, LocalDate today) throws IOException {
     if (!Files.isDirectory(reportsDir)) {
       return List.of();
     }
     try (Stream<Path> list = Files.list(reportsDir)) {
       return list.filter(Files::isDirectory).filter(p -> Files.isRegularFile(p.resolve("claims-report.csv")))
-          .map(p -> parse(p.getFileName().toString())).filter(d -> d != null && d.isAfter(day)).sorted().toList();
+          .filter(p -> !failed(p.resolve("manifest.json")))
+          .map(p -> parse(p.getFileName().toString()))
+          .filter(d -> d != null && d.isAfter(day) && !d.isAfter(today)).sorted().toList();
     }
+  }
+
+  /** Whether the report folder {@code dir} is one of a run that failed as a whole. */
+  public static boolean isFailed(Path dir) {
+    return failed(dir.resolve("manifest.json"));
   }
 
   private static boolean failed(Path manifest) {

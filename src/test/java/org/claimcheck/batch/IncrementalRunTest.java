@@ -448,6 +448,14 @@ class IncrementalRunTest {
     assertEquals(0, skipped.code(), skipped.err());
     assertTrue(skipped.err().contains("before the latest report (2026-11-22)"), skipped.err());
     assertEquals(0, f.run("2026-11-22").code());
+
+    // A failed night may be run again, and a report dated in the future (a test run's) blocks nothing.
+    Files.writeString(work.resolve("reports/2026-11-21/manifest.json"), "{\"status\": \"FAILED\"}");
+    assertEquals(0, f.run("2026-11-21").code());
+    assertEquals(0, f.run("2099-01-01").code());
+    RunFixture.Run latest = f.run("2026-11-22");
+    assertEquals(0, latest.code(), latest.err());
+    assertFalse(latest.err().contains("before the latest report"), latest.err());
   }
 
   @Test
