@@ -39,5 +39,12 @@ class FileTreesTest {
     assertEquals(List.of(link.resolve("a.txt")), FileTrees.files(link).stream()
         .filter(p -> !p.toString().contains("loop")).toList());
     assertEquals(List.of(), FileTrees.files(dir.resolve("absent")));
+
+    // A link to a sibling folder (or to a file beside it) reaches the same files twice: listed once, by the first path.
+    Path pages = Files.createDirectories(dir.resolve("pages/a"));
+    Files.writeString(pages.resolve("x.txt"), "x");
+    Files.createSymbolicLink(dir.resolve("pages/b"), pages);
+    Files.createSymbolicLink(dir.resolve("pages/y.txt"), pages.resolve("x.txt"));
+    assertEquals(List.of("a/x.txt"), names(dir.resolve("pages")));
   }
 }
