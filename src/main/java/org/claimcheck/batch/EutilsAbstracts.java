@@ -1,6 +1,5 @@
 package org.claimcheck.batch;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -263,9 +262,22 @@ public final class EutilsAbstracts implements AbstractAcquisition {
     if (!Files.isRegularFile(file)) {
       return new LinkedHashMap<>();
     }
-    Map<String, Remembered> read;
+    Map<String, Remembered> read = new LinkedHashMap<>();
+    int unreadable = 0;
     try {
-      read = Json.MAPPER.readValue(file.toFile(), new TypeReference<Map<String, Remembered>>() {});
+      com.fasterxml.jackson.databind.JsonNode tree = Json.MAPPER.readTree(file.toFile());
+      if (tree == null || !tree.isObject()) {
+        throw new com.fasterxml.jackson.core.JsonParseException(null, "not a JSON object");
+      }
+      // Entry by entry: one field of the wrong type ("perClaim": "x") drops that search, not all of them.
+      for (var e = tree.fields(); e.hasNext(); ) {
+        var entry = e.next();
+        try {
+          read.put(entry.getKey(), Json.MAPPER.treeToValue(entry.getValue(), Remembered.class));
+        } catch (IOException | IllegalArgumentException bad) {
+          unreadable++;
+        }
+      }
     } catch (IOException e) {
       Path kept = file.resolveSibling(file.getFileName() + ".damaged");
       String where;
@@ -281,8 +293,8 @@ public final class EutilsAbstracts implements AbstractAcquisition {
       return new LinkedHashMap<>();
     }
     Map<String, Remembered> out = new LinkedHashMap<>();
-    int dropped = 0;
-    for (Map.Entry<String, Remembered> e : (read == null ? Map.<String, Remembered>of() : read).entrySet()) {
+    int dropped = unreadable;
+    for (Map.Entry<String, Remembered> e : read.entrySet()) {
       if (e.getValue() != null && valid(e.getValue())) {
         out.put(e.getKey(), e.getValue());
       } else {

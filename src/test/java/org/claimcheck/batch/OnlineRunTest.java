@@ -153,10 +153,11 @@ class OnlineRunTest {
     warnings.clear();
     Files.writeString(file, "{\"good\": {\"date\": \"2026-11-20\", \"pmids\": [\"1\"], \"perClaim\": 20},"
         + " \"no date\": {\"pmids\": [\"2\"]}, \"bad date\": {\"date\": \"yesterday\", \"pmids\": []},"
-        + " \"no pmids\": {\"date\": \"2026-11-20\"}, \"null pmid\": {\"date\": \"2026-11-20\", \"pmids\": [null]}}");
+        + " \"no pmids\": {\"date\": \"2026-11-20\"}, \"null pmid\": {\"date\": \"2026-11-20\", \"pmids\": [null]},"
+        + " \"bad type\": {\"date\": \"2026-11-20\", \"pmids\": [\"3\"], \"perClaim\": \"x\"}}");
     var read = EutilsAbstracts.load(file, warnings::add);
-    assertEquals(List.of("good"), List.copyOf(read.keySet()));
-    assertEquals(List.of("4 remembered PubMed searches have no valid date or PMID list in " + file
+    assertEquals(List.of("good"), List.copyOf(read.keySet()), "one bad field drops its entry, not the file");
+    assertEquals(List.of("5 remembered PubMed searches have no valid date or PMID list in " + file
         + ": searched again when due"), warnings);
   }
 
