@@ -567,14 +567,17 @@ final class Atomizer {
       boolean single = x == from || p.tag[x - 1].equals("DET") || p.tag[x - 1].equals("ADP")
           || p.isVerbal(x - 1);
       if (!single || !modifier(p, x) || c + 1 >= to || !modifier(p, c + 1)
-          || p.tag[x].equals("ADJ") != p.tag[c + 1].equals("ADJ") || isCondition(p, x)) {
-        // A condition is a whole noun phrase, not a modifier: "hypercalcemia and kidney stones" is not
-        // "hypercalcemia stones" and "kidney stones".
+          || p.tag[x].equals("ADJ") != p.tag[c + 1].equals("ADJ")) {
         continue;
       }
       int h = c + 2;
       while (h < to && modifier(p, h) && !p.low[h].equals("and") && h < c + 4) {
         h++;
+      }
+      if (isCondition(p, x) && !(h > c + 2 && CONDITION_HEADS.contains(p.low[h - 1]))) {
+        // A condition is a whole noun phrase, not a modifier: "hypercalcemia and kidney stones" is not
+        // "hypercalcemia stones" and "kidney stones"; "osteoporosis and fracture risk" is "osteoporosis risk".
+        continue;
       }
       boolean headed = h > c + 2 && p.tag[h - 1].equals("NOUN");
       for (int k = c + 2; k < h && headed; k++) {
@@ -663,6 +666,11 @@ final class Atomizer {
     }
     return p.tag[i].equals("NOUN") && CONDITION_SUFFIX.matcher(p.low[i]).matches();
   }
+
+  /** Heads that conditions share: "osteoporosis and fracture risk" is "osteoporosis risk" and "fracture risk". */
+  private static final Set<String> CONDITION_HEADS = Set.of("risk", "risks", "rate", "rates", "incidence",
+      "prevalence", "severity", "symptoms", "signs", "treatment", "treatments", "screening", "prevention",
+      "management", "diagnosis", "progression", "onset", "outcomes", "mortality", "complications");
 
   private static final java.util.regex.Pattern CONDITION_SUFFIX =
       java.util.regex.Pattern.compile("\\p{L}{3,}(?:a?emia|itis|osis|pathy|algia|uria)");

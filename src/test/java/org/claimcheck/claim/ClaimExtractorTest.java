@@ -105,6 +105,18 @@ class ClaimExtractorTest {
   }
 
   @Test
+  void conditionsShareAHeadThatConditionsHave() {
+    // "osteoporosis and fracture risk" gave "Low vitamin D raises osteoporosis." (the risk was lost).
+    assertEquals(List.of("Low vitamin D raises osteoporosis risk.", "Low vitamin D raises fracture risk."),
+        texts(claims(p("Low vitamin D raises osteoporosis and fracture risk."))));
+    assertEquals(List.of("Vitamin D may lower psoriasis severity.", "Vitamin D may lower eczema severity."),
+        texts(claims(p("Vitamin D may lower psoriasis and eczema severity."))));
+    // Beside them, a head that is a thing of its own stays with its own member.
+    assertEquals(List.of("Excess calcium can cause hypercalcemia.", "Excess calcium can cause kidney stones."),
+        texts(claims(p("Excess calcium can cause hypercalcemia and kidney stones."))));
+  }
+
+  @Test
   void coordinationsSplitIntoAtomicClaimsBesideTheOriginalSentence() {
     List<Claim> c = claims(p("B12 has no overdose or toxicity levels."));
     assertEquals(List.of("B12 has no overdose levels.", "B12 has no toxicity levels."), texts(c));
