@@ -1169,6 +1169,9 @@ final class Atomizer {
     if (from > 0 && q.isEntity(from) && q.matches.get(q.mention[from]).start() < q.start[from]) {
       return null; // a name cut in two
     }
+    if (quantified(q, from)) {
+      return null; // "a few supplements", "some patients": "Supplements ..." would say it of all of them
+    }
     String det = from > 0 && q.tag[from - 1].equals("DET") ? q.low[from - 1] : "";
     int end = h + 1;
     String list = "";
@@ -1212,6 +1215,41 @@ final class Atomizer {
       }
     }
     return text;
+  }
+
+  /** Quantifiers that say how many of the noun's kind a sentence is about: the noun without them is all of them. */
+  private static final Set<String> COUNTING = Set.of("several", "many", "various", "other", "some", "certain",
+      "different", "numerous", "multiple", "few", "more", "most", "such", "all", "both", "each", "any", "no", "much",
+      "further", "additional", "fewer", "less", "least", "one", "two", "three", "four", "five", "six", "seven", "eight",
+      "nine", "ten", "dozen", "dozens", "hundreds", "thousands", "millions");
+
+  /** Nouns that count what follows "of": "a number of trials", "the majority of patients", "half of the studies". */
+  private static final Set<String> PARTITIVE_NOUNS = Set.of("number", "handful", "majority", "minority", "proportion",
+      "percentage", "percent", "fraction", "subset", "half", "third", "quarter", "lot", "lots", "couple", "none",
+      "share", "part", "group", "sample", "%");
+
+  /**
+   * Whether the noun phrase starting at token {@code from} of {@code q} is counted by a quantifier ("a few
+   * supplements", "some patients", "two trials", "only a small number of trials", "most of the studies"): said
+   * without it, a claim about them would be about all of them.
+   */
+  private static boolean quantified(Parse q, int from) {
+    int k = from - 1;
+    if (k < 0) {
+      return false;
+    }
+    if (COUNTING.contains(q.low[k]) || q.tag[k].equals("NUM") && !q.isEntity(k) || q.tok[k].equals("%")) {
+      return true;
+    }
+    if (Set.of("the", "a", "an", "these", "those", "their", "our", "your", "its", "his", "her").contains(q.low[k])) {
+      k--; // "most of the studies"
+    }
+    if (k < 1 || !q.low[k].equals("of")) {
+      return false;
+    }
+    String before = q.low[k - 1];
+    return COUNTING.contains(before) || PARTITIVE_NOUNS.contains(before)
+        || q.tag[k - 1].equals("NUM") && !q.isEntity(k - 1);
   }
 
   /** The subject span [from, to) of the first clause of {@code q} (after an item's label), or null. */

@@ -334,6 +334,38 @@ class ClaimExtractorTest {
   }
 
   @Test
+  void theseNounStaysWhenItsAntecedentIsCounted() {
+    // Said without its quantifier the antecedent is all of them: "A few supplements contain lead. These supplements
+    // ..." gave "Supplements should be avoided.". Each refusal beside a resolution of the same shape.
+    List<String> t = texts(claims(p("A few supplements contain lead. These supplements should be avoided.")));
+    assertTrue(t.contains("These supplements should be avoided."), t.toString());
+    t = texts(claims(p("Herbal supplements may contain lead. These supplements should be avoided.")));
+    assertTrue(t.contains("Herbal supplements should be avoided."), t.toString());
+
+    t = texts(claims(p("Some patients develop neuropathy after surgery. These patients need lifelong B12 "
+        + "injections.")));
+    assertTrue(t.contains("These patients need lifelong B12 injections."), t.toString());
+    t = texts(claims(p("Vegan patients often develop neuropathy. These patients need B12 injections.")));
+    assertTrue(t.contains("Vegan patients need B12 injections."), t.toString());
+
+    t = texts(claims(p("Only a small number of trials were randomised. These trials found no benefit of vitamin "
+        + "E.")));
+    assertTrue(t.contains("These trials found no benefit of vitamin E."), t.toString());
+    t = texts(claims(p("Most of the trials were small. These trials found no benefit of vitamin E.")));
+    assertTrue(t.contains("These trials found no benefit of vitamin E."), t.toString());
+    t = texts(claims(p("Two trials were done in Finland. These trials found no benefit of folic acid.")));
+    assertTrue(t.contains("These trials found no benefit of folic acid."), t.toString());
+    t = texts(claims(p("Large trials were done in Finland. These trials found no benefit of folic acid.")));
+    assertTrue(t.contains("Large trials found no benefit of folic acid."), t.toString());
+
+    t = texts(claims(p("Some studies link low B12 to depression. These studies were small and observational.")));
+    assertTrue(t.contains("These studies were small and observational."), t.toString());
+    t = texts(claims(p("B12 is involved in the synthesis of several neurotransmitters. These neurotransmitters "
+        + "influence mood.")));
+    assertTrue(t.contains("These neurotransmitters influence mood."), t.toString());
+  }
+
+  @Test
   void anItemsLabelNamesThisNounWithItsHead() {
     List<String> t = texts(extractor.extract(titled("Gout", p("Typical signs:"),
         li("Swelling of the joints: This swelling is often worse in the morning."),
