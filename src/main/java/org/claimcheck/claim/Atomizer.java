@@ -876,14 +876,18 @@ final class Atomizer {
       } else if ((low.equals("they") || low.equals("these")) && p.tag[i].equals("PRON") && clauseStart
           && i + 1 < to && (p.isVerbal(i + 1) || p.tag[i + 1].equals("ADV"))) {
         Mention m = refs.they(earlier);
-        if (m != null) {
-          out.put(i, m.text());
-        } else if (low.equals("they")) {
-          // "... consulting a healthcare professional is best. They can perform a blood test": who does it.
-          String who = clinician(p, c, i);
+        if (clinicianActs(p, c, i)) {
+          // "They can diagnose the cause": a clinician, never the symptoms or the supplements named before.
+          String who = m != null && isClinician(lastWord(m.text())) ? m.text()
+              : low.equals("they") ? clinician() : null;
+          if (who == null && m != null && isPerson(lastWord(m.text()))) {
+            who = m.text(); // "Researchers ... They recommend"
+          }
           if (who != null) {
             out.put(i, i == c.from() ? upperFirst(who) : who);
           }
+        } else if (m != null) {
+          out.put(i, m.text());
         }
       } else if (low.equals("its") && i + 1 < to && !p.low[i + 1].equals("own")) {
         if (p.low[i + 1].equals(References.DEFICIENCY)) {
@@ -947,43 +951,79 @@ final class Atomizer {
 
   /** Who "they" can be when the sentence before names one of them and no other antecedent is near. */
   private static final Set<String> CLINICIANS = Set.of("doctor", "physician", "professional", "provider",
-      "clinician", "pharmacist", "dietitian", "dietician", "neurologist", "specialist", "nurse", "practitioner");
+      "clinician", "pharmacist", "dietitian", "dietician", "nutritionist", "specialist", "nurse", "practitioner",
+      "surgeon", "gp", "gps", "dentist", "midwife", "therapist", "consultant", "doc");
+
+  /** Clinicians the list does not name: "hematologist", "psychiatrist", "pediatrician", "physiotherapist". */
+  private static final java.util.regex.Pattern CLINICIAN_SUFFIX =
+      java.util.regex.Pattern.compile("\\p{L}{2,}(?:ologist|iatrist|ician|therapist|opath)");
+
+  /** People who are not clinicians but may recommend or assess: "Researchers ... They recommend". */
+  private static final Set<String> PEOPLE = Set.of("people", "person", "patient", "researcher", "scientist",
+      "expert", "author", "investigator", "adult", "child", "children", "men", "women", "man", "woman", "individual",
+      "parent", "caregiver", "coach", "trainer");
 
   /** What only a clinician does: "they" before these verbs cannot be the symptoms or the supplements. */
   private static final Set<String> CLINICIAN_VERBS = Set.of("perform", "order", "prescribe", "recommend", "diagnose",
       "examine", "refer", "assess", "evaluate", "advise");
 
-  /**
-   * "They" (token {@code they}, subject of clause {@code c}) as the clinicians that the sentence just before names,
-   * plural as "they" is ("Healthcare professionals"), when that sentence names exactly one kind of clinician and the
-   * verb is one only a clinician does ("They can perform a blood test"); else null.
-   */
-  private String clinician(Parse p, Clauses.Clause c, int they) {
-    List<Parse> recent = refs.recent();
-    if (recent.isEmpty() || c.pred() < 0) {
-      return null;
+  /** Whether a (lower-case) noun, singular or plural, names a kind of clinician. */
+  private static boolean isClinician(String low) {
+    String sing = singular(low);
+    return CLINICIANS.contains(sing) || CLINICIAN_SUFFIX.matcher(sing).matches();
+  }
+
+  /** Whether a (lower-case) noun, singular or plural, names people: clinicians or {@link #PEOPLE}. */
+  private static boolean isPerson(String low) {
+    return isClinician(low) || PEOPLE.contains(singular(low));
+  }
+
+  private static String lastWord(String text) {
+    String[] w = text.toLowerCase(Locale.ROOT).split("\\s+");
+    return w[w.length - 1].replaceAll("[^\\p{L}]", "");
+  }
+
+  /** Whether the verb of clause {@code c} after "they" (token {@code they}) is one only a clinician does. */
+  private static boolean clinicianActs(Parse p, Clauses.Clause c, int they) {
+    if (c.pred() < 0) {
+      return false;
     }
-    boolean acts = false;
     for (int k = they + 1; k < c.relTo(); k++) {
-      acts |= p.tag[k].equals("VERB") && CLINICIAN_VERBS.contains(p.lemma[k].toLowerCase(Locale.ROOT));
+      if (p.tag[k].equals("VERB") && CLINICIAN_VERBS.contains(p.lemma[k].toLowerCase(Locale.ROOT))) {
+        return true;
+      }
     }
-    if (!acts) {
+    return false;
+  }
+
+  /**
+   * "They" (the subject of a clause whose verb is one only a clinician does) as the clinicians that the sentence
+   * just before names, plural as "they" is ("Healthcare professionals"), when that sentence names exactly one kind
+   * of clinician ("hematologist" is a kind as "doctor" is); else null.
+   */
+  private String clinician() {
+    List<Parse> recent = refs.recent();
+    if (recent.isEmpty()) {
       return null;
     }
     Parse q = recent.getFirst();
     java.util.Set<String> found = new java.util.LinkedHashSet<>();
     for (int h = 0; h < q.size(); h++) {
-      String sing = singular(q.low[h]);
-      if (!q.tag[h].equals("NOUN") || !CLINICIANS.contains(sing)
+      // The tagger makes "Doctors" at a sentence's start a PROPN and "a dietitian" an ADJ.
+      boolean nominal = q.tag[h].equals("NOUN") || q.tag[h].equals("PROPN") || q.tag[h].equals("ADJ");
+      boolean abbreviation = q.tok[h].matches("[A-Z]{2,4}s?"); // "GP", "GPs"
+      if (!nominal || !isClinician(q.low[h])
           || h + 1 < q.size() && (q.tag[h + 1].equals("NOUN") || q.tag[h + 1].equals("PROPN"))) {
         continue;
       }
+      String sing = singular(q.low[h]);
       int from = h;
       while (from > 0 && (q.tag[from - 1].equals("NOUN") || q.tag[from - 1].equals("ADJ"))
           && !QUANTIFIERS.contains(q.low[from - 1]) && !q.isEntity(from - 1)) {
         from--;
       }
-      String plural = sing.equals(q.low[h]) ? q.low[h] + "s" : q.low[h];
+      String word = abbreviation ? q.tok[h] : q.low[h];
+      String plural = sing.equals(q.low[h]) ? word + "s" : word;
       found.add((from < h ? lowerFirst(q.text(from, h)) + " " : "") + plural);
     }
     return found.size() == 1 ? found.iterator().next() : null;

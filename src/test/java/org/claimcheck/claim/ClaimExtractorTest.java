@@ -394,6 +394,33 @@ class ClaimExtractorTest {
   }
 
   @Test
+  void theyBeforeAClinicianVerbIsNeverAThing() {
+    // Each refusal beside a resolution of the same shape. A clinician the list does not name is a kind too: "A
+    // neurologist or a hematologist ... They can perform" gave "Neurologists can perform ...".
+    List<String> t = texts(claims(p("A neurologist or a hematologist may be involved in your care. They can perform "
+        + "nerve conduction studies.")));
+    assertTrue(t.contains("They can perform nerve conduction studies."), t.toString());
+    t = texts(claims(p("A hematologist may be involved in your care. They can perform a bone marrow biopsy.")));
+    assertTrue(t.contains("Hematologists can perform a bone marrow biopsy."), t.toString());
+    // A plural thing near (the page's title, the subject before) is no antecedent of a clinician's verb: these gave
+    // "Supplements can diagnose the cause of the pain.", "Supplements can diagnose ...", "Supplements can assess".
+    Article page = titled("Supplements: what to know",
+        p("A surgeon or a doctor will examine you. They can diagnose the cause of the pain."),
+        p("Doctors often miss the early signs. They can diagnose the deficiency with a blood test."),
+        p("Your doctor may refer you to a dietitian. They can assess your diet."),
+        p("Some brands add sugar. They can cause tooth decay."));
+    t = texts(extractor.extract(page));
+    assertTrue(t.contains("They can diagnose the cause of the pain."), t.toString());
+    assertTrue(t.stream().anyMatch(x -> x.startsWith("Doctors can diagnose")), t.toString());
+    assertTrue(t.contains("They can assess your diet."), t.toString());
+    assertFalse(t.stream().anyMatch(x -> x.startsWith("Supplements can")
+        && !x.startsWith("Supplements can cause")), t.toString());
+    // Before a verb anything may have, the antecedent is still resolved as before.
+    t = texts(claims(p("Iron tablets are often prescribed. They can cause constipation.")));
+    assertTrue(t.contains("Iron tablets can cause constipation."), t.toString());
+  }
+
+  @Test
   void negationHasAScope() {
     List<Claim> c = claims(p("Vitamin D does not prevent fractures, but it may reduce falls in older adults."));
     assertEquals(2, c.size(), c.toString());
