@@ -12,10 +12,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Thread-safe (stateless). The files under a folder as people lay them out: symbolic links followed, to folders (a
@@ -27,8 +25,20 @@ import java.util.Set;
 public final class FileTrees {
   private FileTrees() {}
 
+  /** How many of the names from {@code dir} down to {@code p} (the file included) are symbolic links. */
+  private static int links(Path dir, Path p) {
+    int n = 0;
+    for (Path at = p; at != null && !at.equals(dir); at = at.getParent()) {
+      if (Files.isSymbolicLink(at)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
   /**
-   * Every regular file under {@code dir} (links followed; a file reached by two paths once, by the first), and every
+   * Every regular file under {@code dir} (links followed; a file reached by two paths once, by the one with the fewest
+   * links in it, else the first), and every
    * link under it whose target is missing (a broken link is the reader's to report: it reads as a file that is not
    * there), sorted by path. An absent folder gives none.
    */
@@ -62,13 +72,25 @@ public final class FileTrees {
           }
         });
     out.sort(Comparator.comparing(Path::toString));
-    // One file reached by two paths (a link to a sibling folder, a link to a file beside it) is listed once, by its
-    // first path: it was read, indexed and reported twice.
-    Set<Object> seen = new HashSet<>();
+    // One file reached by two paths (a link to a sibling folder, a link to a file beside it) is listed once: it was
+    // read, indexed and reported twice. By the path with the fewest links in it, else the first: "latest.xml ->
+    // pubmed-0002.xml" is read where pubmed-0002.xml stands in the name order (an update file read before the file it
+    // updates deletes nothing).
+    Map<Object, Path> chosen = new HashMap<>();
+    for (Path p : out) {
+      Object key = keys.get(p);
+      if (key == null) {
+        continue;
+      }
+      Path had = chosen.get(key);
+      if (had == null || links(dir, p) < links(dir, had)) {
+        chosen.put(key, p);
+      }
+    }
     List<Path> once = new ArrayList<>(out.size());
     for (Path p : out) {
       Object key = keys.get(p);
-      if (key == null || seen.add(key)) {
+      if (key == null || chosen.get(key).equals(p)) {
         once.add(p);
       }
     }

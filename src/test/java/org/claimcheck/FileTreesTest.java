@@ -46,5 +46,13 @@ class FileTreesTest {
     Files.createSymbolicLink(dir.resolve("pages/b"), pages);
     Files.createSymbolicLink(dir.resolve("pages/y.txt"), pages.resolve("x.txt"));
     assertEquals(List.of("a/x.txt"), names(dir.resolve("pages")));
+
+    // ... by the path without a link, not the first in name order: "latest.xml -> pubmed-0002.xml" read first put an
+    // update file before the file it updates, and its deletions applied to nothing.
+    Path abs = Files.createDirectories(dir.resolve("abs"));
+    Files.writeString(abs.resolve("pubmed-0001.xml"), "1");
+    Files.writeString(abs.resolve("pubmed-0002.xml"), "2");
+    Files.createSymbolicLink(abs.resolve("latest.xml"), abs.resolve("pubmed-0002.xml"));
+    assertEquals(List.of("pubmed-0001.xml", "pubmed-0002.xml"), names(abs));
   }
 }
