@@ -103,6 +103,7 @@ public final class HtmlReport {
     List<ChangesReport.Change> removed = new ArrayList<>();
     int nNew = 0;
     int nChanged = 0;
+    int nEvidence = 0;
     for (ChangesReport.Change c : page.changes()) {
       switch (c.kind()) {
         case NEW -> {
@@ -113,7 +114,10 @@ public final class HtmlReport {
           changeById.put(c.claimId(), c);
           nChanged++;
         }
-        case EVIDENCE_CHANGED -> changeById.put(c.claimId(), c);
+        case EVIDENCE_CHANGED -> {
+          changeById.put(c.claimId(), c);
+          nEvidence++;
+        }
         case REMOVED -> removed.add(c);
       }
     }
@@ -142,7 +146,7 @@ public final class HtmlReport {
     h.append("<header class=\"top\"><div class=\"wrap\">\n")
         .append("<p class=\"kicker\">claimcheck · nightly claims report</p>\n")
         .append("<h1>Claims report, ").append(Html.esc(date)).append("</h1>\n")
-        .append("<p class=\"lede\">").append(lede(page, counts, nNew, nChanged, removed.size())).append("</p>\n")
+        .append("<p class=\"lede\">").append(lede(page, counts, nNew, nChanged, nEvidence, removed.size())).append("</p>\n")
         .append("</div></header>\n<main class=\"wrap\">\n");
 
     h.append("<section class=\"summary\" aria-label=\"Verdicts\">\n").append(chart(counts, page.rows().size()))
@@ -160,7 +164,7 @@ public final class HtmlReport {
           .append("</span></label>");
     }
     h.append("</div>\n<div class=\"row\"><label class=\"toggle\"><input id=\"changed\" type=\"checkbox\"> Only new or "
-            + "changed (").append(nNew + nChanged).append(")</label>\n")
+            + "changed (").append(nNew + nChanged + nEvidence).append(")</label>\n")
         .append("<label class=\"sort\">Sort by <select id=\"sort\">")
         .append("<option value=\"urgency\">Contradicted first</option>")
         .append("<option value=\"confidence\">Confidence</option>")
@@ -203,7 +207,8 @@ public final class HtmlReport {
 
   private record Indexed(int order, ClaimsReport.Row row) {}
 
-  private static String lede(Page page, Map<String, Integer> counts, int nNew, int nChanged, int nRemoved) {
+  private static String lede(Page page, Map<String, Integer> counts, int nNew, int nChanged, int nEvidence,
+      int nRemoved) {
     StringBuilder s = new StringBuilder();
     int n = page.rows().size();
     s.append(n).append(n == 1 ? " check-worthy claim" : " check-worthy claims").append(" from ").append(page.articles())
@@ -215,12 +220,15 @@ public final class HtmlReport {
     }
     if (page.previousDate() == null) {
       s.append("This is the first report: there is no earlier one to compare with.");
-    } else if (nNew + nChanged + nRemoved == 0) {
+    } else if (nNew + nChanged + nEvidence + nRemoved == 0) {
       s.append("Nothing changed since ").append(Html.esc(longDate(page.previousDate()))).append('.');
     } else {
       s.append("Since ").append(Html.esc(longDate(page.previousDate()))).append(": ").append(nNew).append(" new, ")
-          .append(nChanged).append(nChanged == 1 ? " verdict" : " verdicts").append(" changed, ").append(nRemoved)
-          .append(" no longer found.");
+          .append(nChanged).append(nChanged == 1 ? " verdict" : " verdicts").append(" changed, ");
+      if (nEvidence > 0) {
+        s.append(nEvidence).append(" with other evidence, ");
+      }
+      s.append(nRemoved).append(" no longer found.");
     }
     return s.toString();
   }

@@ -115,6 +115,10 @@ class HtmlReportTest {
         List.of()));
     assertTrue(html.contains("<span class=\"change\">Evidence changed · was 91000005, 91000009</span>"), html);
     assertTrue(html.contains("data-change=\"EVIDENCE_CHANGED\""));
+    // The night is not "Nothing changed", and the switch counts it (both said 0).
+    assertTrue(html.contains("Since 20 November 2026: 0 new, 0 verdicts changed, 1 with other evidence, 0 no longer "
+        + "found."), html);
+    assertTrue(html.contains("changed (1)</label>"), html);
   }
 
   /** Found by ReportFuzzTest: a U+FFFF in a claim made jsoup (and any parser that stops there) lose the page's script. */
