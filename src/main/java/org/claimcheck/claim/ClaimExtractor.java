@@ -125,6 +125,7 @@ public final class ClaimExtractor {
     private final String title;
     private Mention sectionTopic;
     private Lexicon.Concept placeTopic;
+    private final Lexicon.Concept claimTopic;
     private String heading;
     private Atomizer.Frame headingFrame;
     private Atomizer.Frame subFrame;
@@ -140,6 +141,7 @@ public final class ClaimExtractor {
       this.title = article.title() == null ? null : withoutControls(article.title(), false).strip();
       Mention[] t = topics(article);
       this.topic = t[0];
+      this.claimTopic = claimTopic(article, t[0]);
       this.refs = new References(t[0], t[1], t[2]);
       this.atomizer = new Atomizer(refs, this::completeFrame);
     }
@@ -351,7 +353,7 @@ public final class ClaimExtractor {
       if (placeTopic != null) {
         return List.of(placeTopic.id());
       }
-      return topic == null || topic.concept() == null ? List.of() : List.of(topic.concept().id());
+      return claimTopic == null ? List.of() : List.of(claimTopic.id());
     }
 
     /** A sentence ending with a colon sets the frame for the list items after it. */
@@ -577,6 +579,32 @@ public final class ClaimExtractor {
       return t + "?";
     }
     return ".!?".indexOf(t.charAt(t.length() - 1)) >= 0 ? t : t + ".";
+  }
+
+  /**
+   * The article's topic for its claims (Claim#topic): {@code main} when the title (or the first heading naming a
+   * concept) names it, or when the article mentions it at least twice. A concept mentioned once is no topic: an article
+   * on infections with one "heart disease" in its last section made every claim under a heading the lexicon does not
+   * know ("HIV", "Tuberculosis") need an abstract about heart disease.
+   */
+  private Lexicon.Concept claimTopic(Article article, Mention main) {
+    if (main == null || main.concept() == null) {
+      return null;
+    }
+    String id = main.concept().id();
+    String title = article.title() == null ? "" : article.title();
+    if (lexicon.find(title).stream().anyMatch(m -> m.concept().id().equals(id))) {
+      return main.concept();
+    }
+    int mentions = 0;
+    for (Block b : article.blocks()) {
+      for (Lexicon.Match m : lexicon.find(b.text())) {
+        if (m.concept().id().equals(id)) {
+          mentions++;
+        }
+      }
+    }
+    return mentions >= 2 ? main.concept() : null;
   }
 
   /** The article's topic, topic substance and topic condition: named in the title, else the most mentioned. */

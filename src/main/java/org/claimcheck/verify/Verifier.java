@@ -280,7 +280,8 @@ public final class Verifier {
       "research", "researchers", "evidence", "experts", "doctors", "case", "cases", "level", "levels", "amount",
       "amounts", "dose", "doses", "treatment", "treatments", "therapy", "period", "time", "times", "this", "that",
       "these", "those", "they", "them", "one", "ones", "none", "all", "both", "each", "lot", "lots", "day", "days",
-      "week", "weeks", "year", "years", "percent", "who", "which", "what", "well", "also", "often", "very", "much");
+      "week", "weeks", "year", "years", "percent", "who", "which", "what", "well", "also", "often", "very", "much",
+      "how", "why", "when", "where", "occur", "occurs", "happen", "happens", "frequency", "frequently", "there");
 
   /** How many words of {@code phrase} name something in particular (not stop words, not {@link #GENERIC}). */
   private static int specificWords(String phrase) {

@@ -449,6 +449,13 @@ class ClaimExtractorTest {
     // A heading that names no concept leaves the article's topic, not the last section's (it was restless legs).
     assertEquals(List.of("vitamin_b12"), c.getLast().topic(), c.toString());
     assertEquals(List.of(), ClaimsFile.plain("1", "Zinc shortens colds.", 0).topic(), "given as text: none");
+
+    // A concept the article mentions once is no topic for its claims (an article on infections with one "heart
+    // disease" made the claims under "HIV" need abstracts on heart disease).
+    List<Claim> once = extractor.extract(titled("Infections worth knowing",
+        h("HIV"), p("Antiretroviral therapy reduces mortality in people with HIV."),
+        h("Other risks"), p("Some infections may raise the risk of heart disease in later life.")));
+    assertEquals(List.of(), once.getFirst().topic(), once.toString());
   }
 
   @Test

@@ -118,6 +118,8 @@ class VerifierTest {
     assertFalse(Verifier.leansOnItsPlace(said("Vitamin B12 deficiency causes peripheral neuropathy.",
         "Vitamin B12 deficiency", "peripheral neuropathy"), lex), "two concepts");
     assertTrue(Verifier.leansOnItsPlace(said("Iron helps.", "", ""), lex), "not parsed: to be safe");
+    assertTrue(Verifier.leansOnItsPlace(said("Supplements may reduce how often they occur.", "Supplements",
+        "how often they occur"), lex), "'how' and 'occur' name nothing");
   }
 
   @Test
