@@ -81,9 +81,13 @@ public final class StanceFeatures {
       {"increas", "reduc"}, {"increas", "lower"}, {"increas", "inhibit"}, {"improv", "impair"}, {"promot", "inhibit"},
       {"risk", "protect"}};
   private static final int SCOPE = 5;
-  /** Where a clause ends for a negation's scope: a semicolon, or a contrast or a new clause after a comma. */
+  /**
+   * Where a clause ends for a negation's scope: a semicolon, a contrast or a new clause after a comma (not a
+   * parenthetical ", though,"), or "but", "while", "whereas", "although" ("yet" and "though" alone are often adverbs:
+   * "no evidence has yet been found that ...").
+   */
   private static final Pattern CLAUSE_END = Pattern.compile(
-      ";|,\\s*(?:but|and|while|whereas|yet|although|though|however)\\b|\\b(?:but|while|whereas|yet|although|though)\\b",
+      ";|,\\s*(?:but|and|while|whereas|yet|although|though|however)\\b(?!\\s*,)|\\b(?:but|while|whereas|although)\\b",
       Pattern.CASE_INSENSITIVE);
   /**
    * After a negation cue (skipping words like "significant"), a noun that denies a finding as a whole: "no support for
@@ -153,19 +157,16 @@ public final class StanceFeatures {
         w++;
       }
       negationAt.add(w);
-      int scope = SCOPE;
-      if (WHOLE_FINDING.matcher(after).lookingAt()) {
-        // To the end of the clause: "no significant difference in mortality, but vitamin D reduced fractures" denies
-        // nothing about fractures.
-        Matcher end = CLAUSE_END.matcher(text);
-        int stop = end.find(g.end()) ? end.start() : text.length();
-        int last = w;
-        while (last < wordStarts.size() && wordStarts.get(last) < stop) {
-          last++;
-        }
-        scope = Math.max(SCOPE, last - w);
+      // A negation never reaches past the end of its clause ("There was no benefit, whereas omega-3 reduced
+      // events" denies nothing about omega-3); one that denies a finding ("no support for", "no evidence that")
+      // reaches to it.
+      Matcher end = CLAUSE_END.matcher(text);
+      int stop = end.find(g.end()) ? end.start() : text.length();
+      int last = w;
+      while (last < wordStarts.size() && wordStarts.get(last) < stop) {
+        last++;
       }
-      negationScope.add(scope);
+      negationScope.add(WHOLE_FINDING.matcher(after).lookingAt() ? last - w : Math.min(SCOPE, last - w));
     }
     boolean up = UP.matcher(text).find();
     boolean down = DOWN.matcher(text).find();

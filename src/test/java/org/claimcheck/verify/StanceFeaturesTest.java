@@ -90,6 +90,11 @@ class StanceFeaturesTest {
         + "mortality, but vitamin D supplementation reduced fractures.", "sentence_negation_scoped"));
     assertEquals(0, f("Omega-3 reduces depression.", "There was no association between fish intake and anxiety; "
         + "omega-3 reduced depression.", "sentence_negation_scoped"));
+    // A short clause too ("no benefit, whereas ..."), and "yet" as an adverb ends nothing.
+    assertEquals(0, f("Omega-3 fatty acids reduce cardiovascular events.", "There was no benefit, whereas omega-3 "
+        + "fatty acids reduced cardiovascular events.", "sentence_negation_scoped"));
+    assertEquals(1, f("Vitamin D supplementation reduces fractures.", "No convincing evidence has yet been found that "
+        + "vitamin D supplementation reduces fractures.", "sentence_negation_scoped"));
     // Other cues keep their five words.
     assertEquals(0, f(claim, "No patients were lost, and the use of these supplements for the prevention of cancer "
         + "continued.", "sentence_negation_scoped"));
