@@ -930,7 +930,7 @@ final class Atomizer {
           }
         }
       } else if (isAnaphoricNoun(p, i, to)) {
-        Mention m = low.equals(References.DEFICIENCY) ? refs.deficiency()
+        Mention m = low.equals(References.DEFICIENCY) ? refs.deficiency(earlier)
             : References.SUBSTANCE_NOUNS.contains(singular(low)) ? refs.substance(earlier) : refs.condition(earlier);
         if (m == null) {
           continue;

@@ -220,6 +220,7 @@ public final class ClaimExtractor {
       int colon = bare.indexOf(':');
       List<Lexicon.Match> m = lexicon.find(colon > 0 ? bare.substring(0, colon) : bare);
       refs.section = m.isEmpty() ? refs.section : mention(m.getFirst().concept());
+      refs.heading = !m.isEmpty() ? refs.section : sub ? refs.heading : null;
       if (!m.isEmpty() && !bare.endsWith("?")) {
         sectionTopic = refs.section;
       }
@@ -468,7 +469,7 @@ public final class ClaimExtractor {
             }
             frame = head + " of " + aboutText;
           }
-          Mention deficiency = refs.deficiency();
+          Mention deficiency = refs.deficiency(List.of());
           if (deficiency != null) {
             // "Symptoms of deficiency": the deficiency the article is about.
             frame = frame.replaceAll("(?i)\\b(of|in|with|from) deficiency\\b", "$1 " + deficiency.text());

@@ -3,6 +3,7 @@ package org.claimcheck.claim;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -22,6 +23,8 @@ final class References {
   private final Mention topicSubstance;
   private final Mention topicCondition;
   Mention section;
+  /** The concept the heading over the text names: unlike {@link #section}, null under a heading that names none. */
+  Mention heading;
   Mention label;
   /** The sentence that set {@link #label} (null for a table header). */
   Parse labelIn;
@@ -111,15 +114,81 @@ final class References {
     return ofType(List.of(), "condition");
   }
 
-  /** What "the deficiency" or a bare "deficiency" most likely means. */
-  Mention deficiency() {
-    if (topicCondition != null && topicCondition.text().toLowerCase(java.util.Locale.ROOT).contains(DEFICIENCY)) {
+  /**
+   * What "the deficiency" or a bare "deficiency" most likely means, given mentions earlier in the sentence (nearest
+   * last): the deficiency, or the deficiency of the nutrient, that is nearest: earlier in the sentence, the label, the
+   * subject of the sentence before, the one such thing a sentence just before names, the heading over it; else the
+   * deficiency the article is about, or its nutrient's. Null when none is near: a drug, a marker or a condition
+   * ("metformin", "homocysteine", "depression") is never what a deficiency is of.
+   */
+  Mention deficiency(List<Mention> earlier) {
+    for (int i = earlier.size() - 1; i >= 0; i--) {
+      Mention m = deficiencyOf(earlier.get(i));
+      if (m != null) {
+        return m;
+      }
+    }
+    for (Mention near : new Mention[] {label, previous}) {
+      Mention m = deficiencyOf(near);
+      if (m != null) {
+        return m;
+      }
+    }
+    for (Parse q : recent) {
+      // The one such thing a sentence just before names; two of them ("iron and B12"): neither.
+      Mention only = null;
+      int kinds = 0;
+      for (Lexicon.Match match : q.matches) {
+        Mention m = deficiencyOf(new Mention(match.concept().name(), match.concept(), false));
+        if (m != null && (only == null || !m.text().equalsIgnoreCase(only.text()))) {
+          only = m;
+          kinds++;
+        }
+      }
+      if (kinds == 1) {
+        return only;
+      }
+      if (kinds > 1) {
+        break;
+      }
+    }
+    Mention m = deficiencyOf(heading);
+    if (m != null) {
+      return m;
+    }
+    if (topicCondition != null && topicCondition.text().toLowerCase(Locale.ROOT).contains(DEFICIENCY)) {
       return topicCondition;
     }
-    if (topicSubstance != null) {
-      return new Mention(topicSubstance.text() + " deficiency", null, false);
+    return deficiencyOf(topicSubstance);
+  }
+
+  /** The deficiency a mention names or whose nutrient it names ("iron" gives "iron deficiency"), or null. */
+  private static Mention deficiencyOf(Mention m) {
+    if (m == null || m.concept() == null) {
+      return null;
+    }
+    String name = m.concept().name();
+    if (m.isA("condition") && name.toLowerCase(Locale.ROOT).contains(DEFICIENCY)) {
+      return new Mention(name, m.concept(), false);
+    }
+    if (m.isA("substance") && isNutrient(m.concept())) {
+      return new Mention(name + " " + DEFICIENCY, null, false);
     }
     return null;
+  }
+
+  /** Nutrients a body can lack, by concept id or name, besides every vitamin. */
+  private static final Set<String> NUTRIENTS = Set.of("folate", "folic acid", "iron", "magnesium", "zinc", "calcium",
+      "iodine", "selenium", "copper", "potassium", "phosphorus", "chromium", "manganese", "molybdenum", "choline",
+      "biotin", "niacin", "riboflavin", "thiamine", "pyridoxine", "cobalamin", "omega_3", "omega-3 fatty acids",
+      "methionine", "protein");
+
+  /** Whether a substance is a nutrient ("iron", "vitamin D"), not a drug or a marker ("metformin", "homocysteine"). */
+  static boolean isNutrient(Lexicon.Concept c) {
+    String id = c.id().toLowerCase(Locale.ROOT);
+    String name = c.name().toLowerCase(Locale.ROOT);
+    return c.type().equals("substance") && (id.startsWith("vitamin") || name.startsWith("vitamin ")
+        || NUTRIENTS.contains(id) || NUTRIENTS.contains(name));
   }
 
   private Mention ofType(List<Mention> earlier, String type) {

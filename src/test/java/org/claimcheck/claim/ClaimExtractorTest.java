@@ -262,6 +262,31 @@ class ClaimExtractorTest {
   }
 
   @Test
+  void aBareDeficiencyIsOfTheNutrientNamedNearNeverOfADrugOrACondition() {
+    // A page on several things: the topic the title gives none of, so it was the first heading's ("Metformin"), and
+    // every "deficiency" below became "Metformin deficiency".
+    List<String> t = texts(extractor.extract(titled("Health notes",
+        h("Metformin"), p("Metformin lowers blood sugar in type 2 diabetes."),
+        h("Vitamin B12"), p("Vitamin B12 deficiency causes anemia. Deficiency can cause nerve damage."),
+        h("Iron"), p("The deficiency often causes fatigue."),
+        h("Diet"), p("Many vegans lack zinc. Deficiency slows wound healing."),
+        h("Antidepressants"), p("Antidepressants reduce low mood in adults."),
+        h("Depression"), p("Deficiency is linked to low mood."),
+        h("Caffeine"), p("The deficiency often causes headaches."),
+        h("Blood tests"), p("Metformin lowers vitamin B12 and folate levels. Deficiency causes anemia."))));
+    // The sentence before names the deficiency, the heading the nutrient, the sentence before one nutrient.
+    assertTrue(t.contains("Vitamin B12 deficiency can cause nerve damage."), t.toString());
+    assertTrue(t.contains("Iron deficiency often causes fatigue."), t.toString());
+    assertTrue(t.contains("Zinc deficiency slows wound healing."), t.toString());
+    // A condition, a drug, two nutrients at once: it stays as written.
+    assertTrue(t.contains("Deficiency is linked to low mood."), t.toString());
+    assertTrue(t.contains("The deficiency often causes headaches."), t.toString());
+    assertTrue(t.contains("Deficiency causes anemia."), t.toString());
+    assertTrue(t.stream().noneMatch(x -> x.matches("(?i).*(metformin|antidepressants|caffeine|depression) deficiency.*")),
+        t.toString());
+  }
+
+  @Test
   void simpleReferencesResolveToTheTopic() {
     List<Claim> c = extractor.extract(titled("Vitamin B12 and your nerves",
         p("This vitamin helps the body make myelin."),
