@@ -413,6 +413,9 @@ public final class ClaimExtractor {
       }
       String aboutText = about.text();
       if (DEFICIENCY_CATEGORIES.contains(head) && about.isA("substance")) {
+        if (!References.isNutrient(about.concept())) {
+          return frame; // "Symptoms include" under "Metformin": not of a metformin deficiency
+        }
         aboutText += " deficiency";
       }
       return subject + " of " + aboutText + frame.substring(verb);
@@ -464,10 +467,13 @@ public final class ClaimExtractor {
               return null;
             }
             String aboutText = about.text();
-            if (DEFICIENCY_CATEGORIES.contains(w) && about.isA("substance")) {
+            if (DEFICIENCY_CATEGORIES.contains(w) && about.isA("substance")
+                && !References.isNutrient(about.concept())) {
+              aboutText = null; // "Signs" under "Antidepressants": not of an antidepressant deficiency
+            } else if (DEFICIENCY_CATEGORIES.contains(w) && about.isA("substance")) {
               aboutText = aboutText + " deficiency";
             }
-            frame = head + " of " + aboutText;
+            frame = aboutText == null ? head : head + " of " + aboutText;
           }
           Mention deficiency = refs.deficiency(List.of());
           if (deficiency != null) {

@@ -287,6 +287,18 @@ class ClaimExtractorTest {
   }
 
   @Test
+  void aBareSymptomsListIsOfANutrientsDeficiencyNotOfADrugs() {
+    List<String> t = texts(extractor.extract(titled("Health notes",
+        h("Iron"), p("Symptoms include:"), li("Pale skin"),
+        h("Metformin"), p("Symptoms include:"), li("Nausea"),
+        h("Antidepressants"), h("Signs"), li("Dry mouth"))));
+    assertTrue(t.contains("Symptoms of iron deficiency include pale skin."), t.toString());
+    assertTrue(t.contains("Symptoms include nausea."), t.toString());
+    assertTrue(t.contains("Signs include dry mouth."), t.toString());
+    assertTrue(t.stream().noneMatch(x -> x.matches("(?i).*(metformin|antidepressants) deficiency.*")), t.toString());
+  }
+
+  @Test
   void simpleReferencesResolveToTheTopic() {
     List<Claim> c = extractor.extract(titled("Vitamin B12 and your nerves",
         p("This vitamin helps the body make myelin."),
