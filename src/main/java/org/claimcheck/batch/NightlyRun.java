@@ -197,24 +197,25 @@ public final class NightlyRun {
     Tally t = tally("sources");
     List<Source> out = new ArrayList<>();
     Path given = options.sources();
+    var earlier = earlierUnder(ws);
     if (given != null) {
       if (Files.isDirectory(given)) {
         out.addAll(Sources.directory(given, ws.root()));
       } else if (Files.isRegularFile(given)) {
-        out.addAll(Sources.readList(given, ws.root(), t, (line, reason) -> { }, earlierUnder(ws)));
+        out.addAll(Sources.readList(given, ws.root(), t, (line, reason) -> { }, earlier));
       } else {
         throw ClaimcheckException.usage("no such sources file or folder", given.toString(),
             "Give a sources list (one URL or path per line) or a folder of pages");
       }
     } else {
       if (Files.isRegularFile(ws.sourcesFile())) {
-        out.addAll(Sources.readList(ws.sourcesFile(), ws.root(), t, (line, reason) -> { }, earlierUnder(ws)));
+        out.addAll(Sources.readList(ws.sourcesFile(), ws.root(), t, (line, reason) -> { }, earlier));
       }
       Path inbox = ws.inbox();
       if (Files.isSymbolicLink(inbox) && !Files.exists(inbox)) {
         // A linked inbox whose target is not there tonight (a share not mounted) keeps its pages' claims, as a missing
         // folder of a sources list does: they were all reported removed, silently.
-        List<Source> kept = earlierUnder(ws).apply(inbox.toAbsolutePath().normalize());
+        List<Source> kept = earlier.apply(inbox.toAbsolutePath().normalize());
         warnings.add("the inbox " + inbox + " links to a folder that is not there: the last snapshots of its "
             + kept.size() + " page(s) are used");
         out.addAll(kept);

@@ -283,10 +283,12 @@ public final class Verifier {
       "week", "weeks", "year", "years", "percent", "who", "which", "what", "well", "also", "often", "very", "much",
       "how", "why", "when", "where", "occur", "occurs", "happen", "happens", "frequency", "frequently", "there");
 
+  private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("\\p{L}[\\p{L}'-]{2,}");
+
   /** How many words of {@code phrase} name something in particular (not stop words, not {@link #GENERIC}). */
   private static int specificWords(String phrase) {
     int n = 0;
-    var m = java.util.regex.Pattern.compile("\\p{L}[\\p{L}'-]{2,}").matcher(phrase.toLowerCase(java.util.Locale.ROOT));
+    var m = WORD.matcher(phrase.toLowerCase(java.util.Locale.ROOT));
     while (m.find()) {
       String w = m.group();
       if (!org.apache.lucene.analysis.en.EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(w) && !GENERIC.contains(w)) {
