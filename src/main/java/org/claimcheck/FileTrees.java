@@ -25,6 +25,26 @@ import java.util.Map;
 public final class FileTrees {
   private FileTrees() {}
 
+  /**
+   * Whether {@code p} is a better path than {@code had} for the same file: one that bears the file's own name (not
+   * "latest.xml" for pubmed-0002.xml, also when both lie in linked folders), else one with fewer links in it.
+   */
+  private static boolean better(Path dir, Path p, Path had) {
+    boolean own = ownName(p);
+    if (own != ownName(had)) {
+      return own;
+    }
+    return links(dir, p) < links(dir, had);
+  }
+
+  private static boolean ownName(Path p) {
+    try {
+      return p.getFileName().equals(p.toRealPath().getFileName());
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   /** How many of the names from {@code dir} down to {@code p} (the file included) are symbolic links. */
   private static int links(Path dir, Path p) {
     int n = 0;
@@ -37,8 +57,8 @@ public final class FileTrees {
   }
 
   /**
-   * Every regular file under {@code dir} (links followed; a file reached by two paths once, by the one with the fewest
-   * links in it, else the first), and every
+   * Every regular file under {@code dir} (links followed; a file reached by two paths once: by a path bearing its own
+   * name, with the fewest links in it, else the first), and every
    * link under it whose target is missing (a broken link is the reader's to report: it reads as a file that is not
    * there), sorted by path. An absent folder gives none.
    */
@@ -83,7 +103,7 @@ public final class FileTrees {
         continue;
       }
       Path had = chosen.get(key);
-      if (had == null || links(dir, p) < links(dir, had)) {
+      if (had == null || better(dir, p, had)) {
         chosen.put(key, p);
       }
     }

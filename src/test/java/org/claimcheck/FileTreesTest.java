@@ -54,5 +54,13 @@ class FileTreesTest {
     Files.writeString(abs.resolve("pubmed-0002.xml"), "2");
     Files.createSymbolicLink(abs.resolve("latest.xml"), abs.resolve("pubmed-0002.xml"));
     assertEquals(List.of("pubmed-0001.xml", "pubmed-0002.xml"), names(abs));
+    // ... also when the numbered files lie in a linked folder (both paths then hold one link).
+    Path data = Files.createDirectories(dir.resolve("data"));
+    Files.writeString(data.resolve("pubmed-0001.xml"), "a");
+    Files.writeString(data.resolve("pubmed-0002.xml"), "b");
+    Path c = Files.createDirectories(dir.resolve("c"));
+    Files.createSymbolicLink(c.resolve("updates"), data);
+    Files.createSymbolicLink(c.resolve("latest.xml"), c.resolve("updates/pubmed-0002.xml"));
+    assertEquals(List.of("updates/pubmed-0001.xml", "updates/pubmed-0002.xml"), names(c));
   }
 }

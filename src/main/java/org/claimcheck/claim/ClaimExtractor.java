@@ -143,6 +143,9 @@ public final class ClaimExtractor {
       this.topic = t[0];
       this.claimTopic = claimTopic(article, t[0]);
       this.refs = new References(t[0], t[1], t[2]);
+      String realTitle = article.title() == null ? "" : article.title();
+      refs.topicInTitle = t[0] != null && t[0].concept() != null
+          && lexicon.find(realTitle).stream().anyMatch(x -> x.concept().id().equals(t[0].concept().id()));
       this.atomizer = new Atomizer(refs, this::completeFrame);
     }
 
@@ -590,9 +593,9 @@ public final class ClaimExtractor {
 
   /**
    * The article's topic for its claims (Claim#topic): {@code main} when the title (or the first heading naming a
-   * concept) names it, or when the article mentions it at least twice. A concept mentioned once is no topic: an article
-   * on infections with one "heart disease" in its last section made every claim under a heading the lexicon does not
-   * know ("HIV", "Tuberculosis") need an abstract about heart disease.
+   * concept) names it, or when the article mentions it in two sections (twice, without headings). A concept of one
+   * section is no topic: an article on infections with one "heart disease" in its last section made every claim under
+   * a heading the lexicon does not know ("HIV", "Tuberculosis") need an abstract about heart disease.
    */
   private Lexicon.Concept claimTopic(Article article, Mention main) {
     if (main == null || main.concept() == null) {
@@ -603,15 +606,23 @@ public final class ClaimExtractor {
     if (lexicon.find(title).stream().anyMatch(m -> m.concept().id().equals(id))) {
       return main.concept();
     }
+    // Mentioned in two sections at least (one section alone, twice, for an article without headings): an article on
+    // several things with a section on iron is not about iron ("Iron" first, then "HIV", "Tuberculosis").
+    Set<Integer> sections = new java.util.HashSet<>();
+    int section = 0;
     int mentions = 0;
     for (Block b : article.blocks()) {
+      if (b.kind() == Block.Kind.HEADING) {
+        section++;
+      }
       for (Lexicon.Match m : lexicon.find(b.text())) {
         if (m.concept().id().equals(id)) {
           mentions++;
+          sections.add(section);
         }
       }
     }
-    return mentions >= 2 ? main.concept() : null;
+    return sections.size() >= 2 || section == 0 && mentions >= 2 ? main.concept() : null;
   }
 
   /** The article's topic, topic substance and topic condition: named in the title, else the most mentioned. */

@@ -287,6 +287,28 @@ class ClaimExtractorTest {
   }
 
   @Test
+  void underADrugsOrAConditionsHeadingDeficiencyIsNotTheFirstHeadingsNutrient() {
+    // The first heading (Vitamin B12) made the article's topic: "Deficiency causes muscle pain" under "Statins" became
+    // "Vitamin B12 deficiency causes muscle pain", a claim the page never makes.
+    List<Claim> c = extractor.extract(titled("Health notes",
+        h("Vitamin B12"), p("Vitamin B12 deficiency causes anemia. Vitamin B12 deficiency is common in vegans."),
+        h("Statins"), p("Statins lower LDL cholesterol. Statins may reduce coenzyme Q10 levels. Deficiency causes "
+            + "muscle pain."),
+        h("Depression"), p("Antidepressants treat depression. Deficiency is linked to low mood."),
+        h("HIV"), p("Antiretroviral therapy reduces mortality in people with HIV.")));
+    List<String> t = texts(c);
+    assertTrue(t.contains("Deficiency causes muscle pain."), t.toString());
+    assertTrue(t.contains("Deficiency is linked to low mood."), t.toString());
+    // Nor is B12, of one section, the topic of the claims under a heading the lexicon does not know.
+    Claim hiv = c.stream().filter(x -> x.claim().startsWith("Antiretroviral")).findFirst().orElseThrow();
+    assertEquals(List.of(), hiv.topic(), c.toString());
+    // A page whose title names it: the deficiency under a condition's heading is the page's.
+    List<String> titled = texts(extractor.extract(titled("Vitamin B12 deficiency and the brain",
+        h("Depression"), p("Antidepressants treat depression. Deficiency is linked to low mood."))));
+    assertTrue(titled.contains("Vitamin B12 deficiency is linked to low mood."), titled.toString());
+  }
+
+  @Test
   void aBareSymptomsListIsOfANutrientsDeficiencyNotOfADrugs() {
     List<String> t = texts(extractor.extract(titled("Health notes",
         h("Iron"), p("Symptoms include:"), li("Pale skin"),
