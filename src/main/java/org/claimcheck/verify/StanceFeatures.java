@@ -86,6 +86,9 @@ public final class StanceFeatures {
    * parenthetical ", though,"), or "but", "while", "whereas", "although" ("yet" and "though" alone are often adverbs:
    * "no evidence has yet been found that ...").
    */
+  /** A sentence that opens with a subordinate clause, which its first comma ends. */
+  private static final Pattern FRONTED = Pattern.compile(
+      "\\W*(?:although|though|while|whereas|even though|even if|if|when|because|since)\\b", Pattern.CASE_INSENSITIVE);
   private static final Pattern CLAUSE_END = Pattern.compile(
       ";|,\\s*(?:but|and|while|whereas|yet|although|though|however)\\b(?!\\s*,)|\\b(?:but|while|whereas|although)\\b",
       Pattern.CASE_INSENSITIVE);
@@ -162,6 +165,19 @@ public final class StanceFeatures {
       // reaches to it.
       Matcher end = CLAUSE_END.matcher(text);
       int stop = end.find(g.end()) ? end.start() : text.length();
+      // A clause put first ("Although folic acid did not reduce miscarriage, it prevented ...") ends at its comma;
+      // a parenthesis ("Zinc (but not vitamin E) shortened colds") at its closing bracket.
+      int comma = text.indexOf(',');
+      if (comma > g.end() && FRONTED.matcher(text).lookingAt()) {
+        stop = Math.min(stop, comma);
+      }
+      int open = text.lastIndexOf('(', g.start());
+      if (open >= 0 && text.lastIndexOf(')', g.start()) < open) {
+        int close = text.indexOf(')', g.end());
+        if (close >= 0) {
+          stop = Math.min(stop, close);
+        }
+      }
       int last = w;
       while (last < wordStarts.size() && wordStarts.get(last) < stop) {
         last++;

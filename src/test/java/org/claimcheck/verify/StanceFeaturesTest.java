@@ -95,6 +95,13 @@ class StanceFeaturesTest {
         + "fatty acids reduced cardiovascular events.", "sentence_negation_scoped"));
     assertEquals(1, f("Vitamin D supplementation reduces fractures.", "No convincing evidence has yet been found that "
         + "vitamin D supplementation reduces fractures.", "sentence_negation_scoped"));
+    // A clause put first ends at its comma, a parenthesis at its bracket.
+    assertEquals(0, f("Folic acid prevents neural tube defects.", "Although folic acid did not reduce miscarriage, it "
+        + "prevented neural tube defects.", "sentence_negation_scoped"));
+    assertEquals(0, f("Zinc shortens colds.", "Zinc (but not vitamin E) shortened colds in adults.",
+        "sentence_negation_scoped"));
+    assertEquals(1, f("Folic acid reduces miscarriage.", "Although folic acid did not reduce miscarriage, it "
+        + "prevented neural tube defects.", "sentence_negation_scoped"));
     // Other cues keep their five words.
     assertEquals(0, f(claim, "No patients were lost, and the use of these supplements for the prevention of cancer "
         + "continued.", "sentence_negation_scoped"));
