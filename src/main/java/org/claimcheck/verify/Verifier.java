@@ -264,7 +264,24 @@ public final class Verifier {
     if (inSubject == inObject) {
       return !inSubject;
     }
+    // "Supplements" alone names no supplement: "Supplements reduce the risk of acute respiratory infections" on a page
+    // about vitamin D is about vitamin D supplements.
+    String side = inSubject ? claim.subject() : claim.object();
+    if (named.getFirst().concept().id().equals("supplementation") && specificWords(without(side, lexicon)) == 0) {
+      return true;
+    }
     return specificWords(inSubject ? claim.object() : claim.subject()) == 0;
+  }
+
+  /** {@code phrase} without the lexicon's mentions in it. */
+  private static String without(String phrase, Lexicon lexicon) {
+    StringBuilder b = new StringBuilder(phrase);
+    for (Lexicon.Match m : lexicon.find(phrase)) {
+      for (int i = m.start(); i < m.end() && i < b.length(); i++) {
+        b.setCharAt(i, ' ');
+      }
+    }
+    return b.toString();
   }
 
   /** Words that name nothing in particular: quantities, evaluations, people, study talk, pronouns. */

@@ -120,6 +120,10 @@ class VerifierTest {
     assertTrue(Verifier.leansOnItsPlace(said("Iron helps.", "", ""), lex), "not parsed: to be safe");
     assertTrue(Verifier.leansOnItsPlace(said("Supplements may reduce how often they occur.", "Supplements",
         "how often they occur"), lex), "'how' and 'occur' name nothing");
+    assertTrue(Verifier.leansOnItsPlace(said("Supplements reduce the risk of acute respiratory infections.",
+        "Supplements", "the risk of acute respiratory infections"), lex), "which supplements: the page says");
+    assertFalse(Verifier.leansOnItsPlace(said("Fish oil supplements reduce the risk of acute respiratory infections.",
+        "Fish oil supplements", "the risk of acute respiratory infections"), lex));
   }
 
   @Test
