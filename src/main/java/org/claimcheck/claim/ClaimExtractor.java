@@ -141,11 +141,12 @@ public final class ClaimExtractor {
       this.title = article.title() == null ? null : withoutControls(article.title(), false).strip();
       Mention[] t = topics(article);
       this.topic = t[0];
-      this.claimTopic = claimTopic(article, t[0]);
-      this.refs = new References(t[0], t[1], t[2]);
       String realTitle = article.title() == null ? "" : article.title();
-      refs.topicInTitle = t[0] != null && t[0].concept() != null
+      boolean inTitle = t[0] != null && t[0].concept() != null
           && lexicon.find(realTitle).stream().anyMatch(x -> x.concept().id().equals(t[0].concept().id()));
+      this.claimTopic = claimTopic(article, t[0], inTitle);
+      this.refs = new References(t[0], t[1], t[2]);
+      refs.topicInTitle = inTitle;
       this.atomizer = new Atomizer(refs, this::completeFrame);
     }
 
@@ -592,20 +593,19 @@ public final class ClaimExtractor {
   }
 
   /**
-   * The article's topic for its claims (Claim#topic): {@code main} when the title (or the first heading naming a
-   * concept) names it, or when the article mentions it in two sections (twice, without headings). A concept of one
-   * section is no topic: an article on infections with one "heart disease" in its last section made every claim under
-   * a heading the lexicon does not know ("HIV", "Tuberculosis") need an abstract about heart disease.
+   * The article's topic for its claims (Claim#topic): {@code main} when the title names it ({@code inTitle}), or when
+   * the article mentions it in two sections (twice, without headings). A concept of one section is no topic: an
+   * article on infections with one "heart disease" in its last section made every claim under a heading the lexicon
+   * does not know ("HIV", "Tuberculosis") need an abstract about heart disease.
    */
-  private Lexicon.Concept claimTopic(Article article, Mention main) {
+  private Lexicon.Concept claimTopic(Article article, Mention main, boolean inTitle) {
     if (main == null || main.concept() == null) {
       return null;
     }
-    String id = main.concept().id();
-    String title = article.title() == null ? "" : article.title();
-    if (lexicon.find(title).stream().anyMatch(m -> m.concept().id().equals(id))) {
+    if (inTitle) {
       return main.concept();
     }
+    String id = main.concept().id();
     // Mentioned in two sections at least (one section alone, twice, for an article without headings): an article on
     // several things with a section on iron is not about iron ("Iron" first, then "HIV", "Tuberculosis").
     Set<Integer> sections = new java.util.HashSet<>();
