@@ -141,12 +141,9 @@ public final class ClaimExtractor {
       this.title = article.title() == null ? null : withoutControls(article.title(), false).strip();
       Mention[] t = topics(article);
       this.topic = t[0];
-      String realTitle = article.title() == null ? "" : article.title();
-      boolean inTitle = t[0] != null && t[0].concept() != null
-          && lexicon.find(realTitle).stream().anyMatch(x -> x.concept().id().equals(t[0].concept().id()));
-      this.claimTopic = claimTopic(article, t[0], inTitle);
+      this.claimTopic = claimTopic(article, t[0]);
       this.refs = new References(t[0], t[1], t[2]);
-      refs.topicInTitle = inTitle;
+      refs.topicInTitle = claimTopic != null;
       this.atomizer = new Atomizer(refs, this::completeFrame);
     }
 
@@ -593,37 +590,79 @@ public final class ClaimExtractor {
   }
 
   /**
-   * The article's topic for its claims (Claim#topic): {@code main} when the title names it ({@code inTitle}), or when
-   * the article mentions it in two sections (twice, without headings). A concept of one section is no topic: an
-   * article on infections with one "heart disease" in its last section made every claim under a heading the lexicon
-   * does not know ("HIV", "Tuberculosis") need an abstract about heart disease.
+   * The article's topic for its claims (Claim#topic), or null when the article is not about {@code main}: it is when
+   * its title or its leading heading (a page's h1 under a site-name title: {@link #leadingHeadingTitles}) names it,
+   * or when it is discussed outside the sections whose headings name it (twice at least). A concept of its own
+   * section only is no topic: a page titled "Health notes" with a section on iron (and its
+   * sub-headings) made every claim under "HIV" and "Tuberculosis" need an abstract about iron, and one "heart disease"
+   * in an article on infections did likewise.
    */
-  private Lexicon.Concept claimTopic(Article article, Mention main, boolean inTitle) {
+  private Lexicon.Concept claimTopic(Article article, Mention main) {
     if (main == null || main.concept() == null) {
       return null;
     }
-    if (inTitle) {
+    String id = main.concept().id();
+    java.util.function.Predicate<String> names = text -> lexicon.find(text == null ? "" : text).stream()
+        .anyMatch(m -> m.concept().id().equals(id));
+    List<Block> blocks = article.blocks();
+    if (names.test(article.title()) || leadingHeadingTitles(blocks, names)) {
       return main.concept();
     }
-    String id = main.concept().id();
-    // Mentioned in two sections at least (one section alone, twice, for an article without headings): an article on
-    // several things with a section on iron is not about iron ("Iron" first, then "HIV", "Tuberculosis").
-    Set<Integer> sections = new java.util.HashSet<>();
-    int section = 0;
-    int mentions = 0;
-    for (Block b : article.blocks()) {
+    boolean underIt = false;
+    int outside = 0;
+    for (Block b : blocks) {
       if (b.kind() == Block.Kind.HEADING) {
-        section++;
+        underIt = names.test(b.text());
+        continue;
       }
-      for (Lexicon.Match m : lexicon.find(b.text())) {
-        if (m.concept().id().equals(id)) {
-          mentions++;
-          sections.add(section);
+      if (!underIt) {
+        for (Lexicon.Match m : lexicon.find(b.text())) {
+          if (m.concept().id().equals(id)) {
+            outside++;
+          }
         }
       }
     }
-    return sections.size() >= 2 || section == 0 && mentions >= 2 ? main.concept() : null;
+    return outside >= 2 ? main.concept() : null;
   }
+
+  /**
+   * Whether the article's first block is a heading naming the concept and every later heading either names it too or
+   * is a section's generic name ("Complications", "Treatment", "What is it"): a page's h1 under a site-name title. A
+   * later heading of its own subject ("HIV", "Statins") makes the first one a section of a page on several things.
+   */
+  private static boolean leadingHeadingTitles(List<Block> blocks, java.util.function.Predicate<String> names) {
+    if (blocks.isEmpty() || blocks.getFirst().kind() != Block.Kind.HEADING || !names.test(blocks.getFirst().text())) {
+      return false;
+    }
+    for (Block b : blocks.subList(1, blocks.size())) {
+      if (b.kind() == Block.Kind.HEADING && !names.test(b.text()) && !genericHeading(b.text())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean genericHeading(String text) {
+    for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
+      if (!w.isEmpty() && !GENERIC_HEADING_WORDS.contains(w)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The words of a section's generic name: "Complications", "Who is at risk", "When to see a doctor". */
+  private static final Set<String> GENERIC_HEADING_WORDS = Set.of("a", "an", "the", "and", "or", "of", "for", "to",
+      "in", "on", "with", "at", "is", "are", "it", "its", "what", "who", "when", "how", "why", "which", "can", "do",
+      "does", "you", "your", "about", "more", "complications", "complication", "treatment", "treatments", "treating",
+      "symptoms", "symptom", "signs", "sign", "causes", "cause", "diagnosis", "diagnosing", "prevention", "preventing",
+      "risk", "risks", "factors", "overview", "summary", "conclusion", "conclusions", "introduction", "background",
+      "see", "doctor", "references", "sources", "faq", "faqs", "questions", "frequently", "asked", "key", "takeaways",
+      "takeaway", "bottom", "line", "outlook", "prognosis", "management", "tests", "test", "testing", "types", "effects",
+      "side", "benefits", "learn", "living", "care", "tips", "next", "steps", "related", "resources", "further",
+      "reading", "facts", "myths", "at-risk", "help", "get", "should", "know", "need", "happens", "long", "term",
+      "options", "research", "evidence", "studies");
 
   /** The article's topic, topic substance and topic condition: named in the title, else the most mentioned. */
   private Mention[] topics(Article article) {

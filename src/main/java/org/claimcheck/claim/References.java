@@ -25,7 +25,7 @@ final class References {
   Mention section;
   /** The concept the heading over the text names: unlike {@link #section}, null under a heading that names none. */
   Mention heading;
-  /** Whether the article's title names its topic (set by the reader): only then is it every section's fallback. */
+  /** Whether the article is about its topic (set by the reader): only then is it every section's fallback. */
   boolean topicInTitle = true;
   Mention label;
   /** The sentence that set {@link #label} (null for a table header). */
@@ -158,10 +158,10 @@ final class References {
     if (m != null) {
       return m;
     }
-    // The article's deficiency only when its title says the article is about it, and not under a heading about a
-    // drug: "Deficiency causes muscle pain" under "Statins" became "Vitamin B12 deficiency causes muscle pain"
-    // because B12 was the first heading of a page titled "Health notes".
-    if (!topicInTitle || heading != null && heading.isA("substance")) {
+    // The article's deficiency only when the article is about it (ClaimExtractor.claimTopic): "Deficiency causes
+    // muscle pain" under "Statins" became "Vitamin B12 deficiency causes muscle pain" because B12 was the first
+    // heading of a page titled "Health notes".
+    if (!topicInTitle) {
       return null;
     }
     if (topicCondition != null && topicCondition.text().toLowerCase(Locale.ROOT).contains(DEFICIENCY)) {

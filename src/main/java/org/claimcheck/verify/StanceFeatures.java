@@ -81,14 +81,14 @@ public final class StanceFeatures {
       {"increas", "reduc"}, {"increas", "lower"}, {"increas", "inhibit"}, {"improv", "impair"}, {"promot", "inhibit"},
       {"risk", "protect"}};
   private static final int SCOPE = 5;
+  /** A sentence that opens with a subordinate clause, which its first comma ends. */
+  private static final Pattern FRONTED = Pattern.compile(
+      "\\W*(?:although|though|while|whereas|even though|even if|if|when|because|since)\\b", Pattern.CASE_INSENSITIVE);
   /**
    * Where a clause ends for a negation's scope: a semicolon, a contrast or a new clause after a comma (not a
    * parenthetical ", though,"), or "but", "while", "whereas", "although" ("yet" and "though" alone are often adverbs:
    * "no evidence has yet been found that ...").
    */
-  /** A sentence that opens with a subordinate clause, which its first comma ends. */
-  private static final Pattern FRONTED = Pattern.compile(
-      "\\W*(?:although|though|while|whereas|even though|even if|if|when|because|since)\\b", Pattern.CASE_INSENSITIVE);
   private static final Pattern CLAUSE_END = Pattern.compile(
       ";|,\\s*(?:but|and|while|whereas|yet|although|though|however)\\b(?!\\s*,)|\\b(?:but|while|whereas|although)\\b",
       Pattern.CASE_INSENSITIVE);

@@ -309,6 +309,34 @@ class ClaimExtractorTest {
   }
 
   @Test
+  void anArticleIsAboutWhatItsLeadingHeadingOrItsOtherSectionsDiscuss() {
+    // A site-name title with the subject in the h1, or a catchy title with the subject discussed in an untitled
+    // section: the topic was lost (the title alone counted), and "Deficiency" stayed bare.
+    List<Claim> h1 = extractor.extract(titled("Health A-Z | Example Clinic",
+        h("Vitamin B12 deficiency"), p("Vitamin B12 deficiency is common in older adults."),
+        h("Complications"), p("Deficiency can cause permanent nerve damage in older adults.")));
+    assertTrue(texts(h1).contains("Vitamin B12 deficiency can cause permanent nerve damage in older adults."),
+        texts(h1).toString());
+    assertEquals(List.of("b12_deficiency"), h1.getLast().topic(), h1.toString());
+    List<Claim> catchy = extractor.extract(titled("Tired all the time? Here is what you should know",
+        h("What is it"), p("Iron deficiency is the most common nutritional disorder. Iron deficiency often goes "
+            + "unnoticed. Iron deficiency is easy to test for."),
+        h("Symptoms"), p("Deficiency can impair the immune response in children.")));
+    assertTrue(texts(catchy).contains("Iron deficiency can impair the immune response in children."),
+        texts(catchy).toString());
+    // A heading about a substance that is not a nutrient does not stop the article's deficiency.
+    List<String> alcohol = texts(extractor.extract(titled("Vitamin B12 deficiency in older adults",
+        h("Alcohol"), p("Heavy drinkers often eat poorly. Deficiency is twice as common in heavy drinkers."))));
+    assertTrue(alcohol.contains("Vitamin B12 deficiency is twice as common in heavy drinkers."), alcohol.toString());
+    // A section on iron with a sub-heading is still one section's subject, not the page's.
+    List<Claim> notes = extractor.extract(titled("Health notes",
+        h("Iron"), p("Iron supplements raise hemoglobin in pregnant women."),
+        h("Sources of iron"), p("Red meat and lentils are rich in iron."),
+        h("HIV"), p("Antiretroviral therapy lowers the viral load within weeks.")));
+    assertEquals(List.of(), notes.getLast().topic(), notes.toString());
+  }
+
+  @Test
   void aBareSymptomsListIsOfANutrientsDeficiencyNotOfADrugs() {
     List<String> t = texts(extractor.extract(titled("Health notes",
         h("Iron"), p("Symptoms include:"), li("Pale skin"),
