@@ -397,6 +397,7 @@ public final class NightlyRun {
     ClaimsFile.write(ws.claims().resolve("claims.jsonl"), all);
     ClaimsFile.write(ws.claims().resolve("claims.csv"),
         all.stream().filter(c -> c.checkWorthiness() >= options.threshold()).toList());
+    state.keepClaimsOf(articles.stream().map(Article::id).collect(java.util.stream.Collectors.toSet()));
     checkStage(t, "claims could not be extracted from any article");
     return all;
   }

@@ -152,6 +152,28 @@ public final class RunState {
     AtomicFiles.writeString(dir.resolve("claims").resolve(claims.articleId() + ".json"), Json.line(claims) + "\n");
   }
 
+  /**
+   * Removes the cached claims of articles not in {@code articleIds} (sources that left the list or the folders): they
+   * were kept forever. A source that comes back is extracted again. Returns how many were removed.
+   */
+  public int keepClaimsOf(java.util.Set<String> articleIds) throws IOException {
+    Path claimsDir = dir.resolve("claims");
+    if (!Files.isDirectory(claimsDir)) {
+      return 0;
+    }
+    int removed = 0;
+    try (var files = Files.list(claimsDir)) {
+      for (Path f : files.toList()) {
+        String name = f.getFileName().toString();
+        if (name.endsWith(".json") && !articleIds.contains(name.substring(0, name.length() - ".json".length()))) {
+          Files.deleteIfExists(f);
+          removed++;
+        }
+      }
+    }
+    return removed;
+  }
+
   // ---- verdicts ----
 
   /** Loads the verdicts of earlier runs: the compacted file, then the journal of an interrupted run. */

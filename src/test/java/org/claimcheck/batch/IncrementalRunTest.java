@@ -512,6 +512,22 @@ class IncrementalRunTest {
     assertTrue(moved.count("verify", "VERIFIED") >= 2, "the two claims under the new heading: " + moved.err());
   }
 
+  @Test
+  void theCachedClaimsOfAPageThatLeftTheSourcesAreRemoved(@TempDir Path work) throws IOException {
+    // They were kept forever (a week's soak: 7 files for 4 live pages).
+    RunFixture f = new RunFixture(work);
+    assertEquals(0, f.run("2026-11-20").code());
+    Path claims = work.resolve("corpus/state/claims");
+    try (var files = Files.list(claims)) {
+      assertEquals(2, files.count());
+    }
+    Files.delete(work.resolve("pages/iron.txt"));
+    assertEquals(0, f.run("2026-11-21").code());
+    try (var files = Files.list(claims)) {
+      assertEquals(1, files.count(), "only the page still read");
+    }
+  }
+
   /** A run of {@code f} for {@code date} with {@code sources} instead of the fixture's pages folder. */
   private static RunFixture.Run listed(RunFixture f, String date, Path sources) {
     List<String> args = new java.util.ArrayList<>(f.args(date));
