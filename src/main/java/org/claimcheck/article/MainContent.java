@@ -573,7 +573,17 @@ final class MainContent {
 
   private static Block take(Draft d) {
     d.kept = true;
-    return new Block(d.kind, d.text);
+    return new Block(d.kind, d.text, d.kind == Block.Kind.HEADING ? levelOf(d.owner) : 0);
+  }
+
+  /** The level of the h1 ... h6 holding a heading (1 to 6), or 0 (a dt, a heading by its look). */
+  private static int levelOf(Info owner) {
+    for (Info i = owner; i != null; i = i.parent) {
+      if (i.tag.length() == 2 && i.tag.charAt(0) == 'h' && i.tag.charAt(1) >= '1' && i.tag.charAt(1) <= '6') {
+        return i.tag.charAt(1) - '0';
+      }
+    }
+    return 0;
   }
 
   private boolean isTitle(String text) {

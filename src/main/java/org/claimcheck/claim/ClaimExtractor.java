@@ -1,6 +1,8 @@
 package org.claimcheck.claim;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -591,8 +593,9 @@ public final class ClaimExtractor {
 
   /**
    * The article's topic for its claims (Claim#topic), or null when the article is not about {@code main}: it is when
-   * its title or its leading heading (a page's h1 under a site-name title: {@link #leadingHeadingTitles}) names it,
-   * or when it is discussed outside the sections whose headings name it (twice at least). A concept of its own
+   * its title or its h1 (a page's headline under a site-name title; without heading levels, {@link
+   * #leadingHeadingTitles}) names it, or when it is discussed outside the sections whose headings name it (twice at
+   * least). A concept of its own
    * section only is no topic: a page titled "Health notes" with a section on iron (and its
    * sub-headings) made every claim under "HIV" and "Tuberculosis" need an abstract about iron, and one "heart disease"
    * in an article on infections did likewise.
@@ -605,17 +608,29 @@ public final class ClaimExtractor {
     java.util.function.Predicate<String> names = text -> lexicon.find(text == null ? "" : text).stream()
         .anyMatch(m -> m.concept().id().equals(id));
     List<Block> blocks = article.blocks();
-    if (names.test(article.title()) || leadingHeadingTitles(blocks, names)) {
+    if (names.test(article.title())) {
       return main.concept();
     }
-    boolean underIt = false;
+    // The page's h1 is its headline: what it names, the page is about; one naming something else ("Health notes"),
+    // the page is not titled by the concept. Without levels (text files), the leading heading by its later ones.
+    Block h1 = blocks.stream().filter(b -> b.kind() == Block.Kind.HEADING && b.level() == 1).findFirst().orElse(null);
+    if (h1 != null ? names.test(h1.text()) : leadingHeadingTitles(blocks, names)) {
+      return main.concept();
+    }
+    // Mentions outside the sections whose headings name it; a section runs to the next heading of its level or
+    // above (every heading, without levels): "Food sources" under "Vitamin B12" is still the B12 section.
+    Deque<int[]> open = new ArrayDeque<>(); // {level, names it (1/0)}
     int outside = 0;
     for (Block b : blocks) {
       if (b.kind() == Block.Kind.HEADING) {
-        underIt = names.test(b.text());
+        int level = b.level() == 0 ? 1 : b.level();
+        while (!open.isEmpty() && open.peek()[0] >= level) {
+          open.pop();
+        }
+        open.push(new int[] {level, names.test(b.text()) ? 1 : 0});
         continue;
       }
-      if (!underIt) {
+      if (open.stream().noneMatch(x -> x[1] == 1)) {
         for (Lexicon.Match m : lexicon.find(b.text())) {
           if (m.concept().id().equals(id)) {
             outside++;

@@ -33,9 +33,15 @@ class TextExtractorTest {
       assertFalse(text.contains(chrome), chrome + " leaked into: " + text);
     }
     assertFalse(texts(m).contains("Vitamin B12 and Your Nerves"), "the headline is the title, not article text");
-    assertEquals(new Block(Block.Kind.HEADING, "Symptoms of deficiency"),
+    assertEquals(new Block(Block.Kind.HEADING, "Symptoms of deficiency", 2), // an h2: its level kept
         m.blocks().stream().filter(b -> b.text().startsWith("Symptoms")).findFirst().orElseThrow());
     assertEquals(2, m.blocks().stream().filter(b -> b.kind() == Block.Kind.LIST_ITEM).count());
+  }
+
+  @Test
+  void aBlockOfASnapshotKeptBeforeHeadingLevelsReadsWithNoLevel() throws IOException {
+    assertEquals(new Block(Block.Kind.HEADING, "Symptoms", 0),
+        org.claimcheck.Json.MAPPER.readValue("{\"kind\":\"HEADING\",\"text\":\"Symptoms\"}", Block.class));
   }
 
   /** Every kind of page furniture around one invented article, in a page wrapped in a form (as ASP.NET does). */
@@ -47,7 +53,7 @@ class TextExtractorTest {
             + "doubled in five years, according to an invented market report."),
         new Block(Block.Kind.PARAGRAPH, "Small trials in older adults found that taking magnesium in the evening "
             + "shortened the time it took to fall asleep, although the effect was modest and the trials were short."),
-        new Block(Block.Kind.HEADING, "What the evidence says"),
+        new Block(Block.Kind.HEADING, "What the evidence says", 2),
         new Block(Block.Kind.PARAGRAPH, "A review of three randomised trials concluded that the quality of the "
             + "evidence was low, and that larger studies are needed before magnesium can be recommended for "
             + "insomnia."),

@@ -336,6 +336,31 @@ class ClaimExtractorTest {
     assertEquals(List.of(), notes.getLast().topic(), notes.toString());
   }
 
+  static Block h(int level, String text) {
+    return new Block(Block.Kind.HEADING, text, level);
+  }
+
+  @Test
+  void aPagesH1SaysWhatItIsAboutAndASectionRunsOverItsSubHeadings() {
+    // With heading levels: an h1 naming the concept is the page's headline whatever its h2s are ("How is it
+    // diagnosed?", "Diet" made the first heading a mere section), and an h3 that does not name it ("Food sources")
+    // stays inside the B12 section (its mentions made B12 the topic of the page's HIV section, and "Deficiency" under
+    // "Smoking" became "Vitamin B12 deficiency").
+    List<Claim> iron = extractor.extract(titled("Patient information | St Mary's Hospital",
+        h(1, "Iron deficiency anaemia"), p("Iron deficiency anaemia is common in young women."),
+        h(2, "How is it diagnosed?"), p("A blood test measures ferritin in adults."),
+        h(2, "Pregnancy"), p("Deficiency in pregnancy increases the risk of premature birth.")));
+    assertEquals(List.of("iron_deficiency"), iron.get(1).topic(), "under 'How is it diagnosed?': " + iron);
+    List<Claim> notes = extractor.extract(titled("Health notes | Family Practice News",
+        h(1, "Health notes"),
+        h(2, "Vitamin B12"), p("Vitamin B12 is found in meat, fish and dairy."),
+        h(3, "Food sources"), p("Vegans get vitamin B12 from fortified foods. Vitamin B12 supplements are cheap."),
+        h(2, "Smoking"), p("Smoking damages blood vessels. Deficiency causes muscle pain."),
+        h(2, "HIV"), p("Antiretroviral therapy reduces mortality in people with HIV.")));
+    assertTrue(texts(notes).contains("Deficiency causes muscle pain."), texts(notes).toString());
+    assertEquals(List.of(), notes.getLast().topic(), notes.toString());
+  }
+
   @Test
   void aBareSymptomsListIsOfANutrientsDeficiencyNotOfADrugs() {
     List<String> t = texts(extractor.extract(titled("Health notes",
