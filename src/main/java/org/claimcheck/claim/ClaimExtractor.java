@@ -127,6 +127,10 @@ public final class ClaimExtractor {
     private final String title;
     private Mention sectionTopic;
     private Lexicon.Concept placeTopic;
+    /** The headings over the text, innermost first, with the concept each names (or null). */
+    private final Deque<Place> places = new ArrayDeque<>();
+    /** Whether the article's headings carry levels (HTML); a text file's are all of one level. */
+    private final boolean leveled;
     private final Lexicon.Concept claimTopic;
     private String heading;
     private Atomizer.Frame headingFrame;
@@ -143,6 +147,7 @@ public final class ClaimExtractor {
       this.title = article.title() == null ? null : withoutControls(article.title(), false).strip();
       Mention[] t = topics(article);
       this.topic = t[0];
+      this.leveled = article.blocks().stream().anyMatch(b -> b.level() > 0);
       this.claimTopic = claimTopic(article, t[0]);
       this.refs = new References(t[0], t[1], t[2]);
       refs.topicInTitle = claimTopic != null;
@@ -165,7 +170,7 @@ public final class ClaimExtractor {
         refs.label = null;
         refs.labelIn = null;
         if (block.kind() == Block.Kind.HEADING || block.kind() == Block.Kind.PARAGRAPH && headingLike(text)) {
-          heading(text);
+          heading(text, false, block.level());
           continue;
         }
         if (text.startsWith("|") && text.length() > 1) {
@@ -183,7 +188,7 @@ public final class ClaimExtractor {
           boolean leadIn = s.endsWith(":") && k == ss.size() - 1;
           if (leadIn && ss.size() == 1 && subHeading(s)) {
             // "Core Symptoms:", "How B12 Works:": a heading with a colon.
-            heading(s.substring(0, s.length() - 1).strip(), true);
+            heading(s.substring(0, s.length() - 1).strip(), true, 0);
             endsWithLeadIn = true;
             continue;
           }
@@ -205,12 +210,9 @@ public final class ClaimExtractor {
       return headingLike(before) || lexicon.find(before).isEmpty() && !before.contains(" ");
     }
 
-    private void heading(String text) {
-      heading(text, false);
-    }
 
     /** A heading, or a sub-heading (a short line ending with a colon) that keeps the frame above it. */
-    private void heading(String text, boolean sub) {
+    private void heading(String text, boolean sub, int level) {
       sentenceIndex++;
       headings++;
       heading = withoutControls(text, false);
@@ -227,12 +229,18 @@ public final class ClaimExtractor {
       if (!m.isEmpty() && !bare.endsWith("?")) {
         sectionTopic = refs.section;
       }
-      // The topic of the claims below (Claim#topic): this heading's concept; a heading that names none ("Smoking",
-      // "Other health facts") leaves the article's topic, not the last section's that named one.
-      if (!m.isEmpty()) {
-        placeTopic = m.getFirst().concept();
-      } else if (!sub) {
-        placeTopic = null;
+      // The topic of the claims below (Claim#topic): the concept of the nearest heading over them that names one, a
+      // section running over its sub-headings ("Who needs it" under "Iron"); a heading of the same level or above that
+      // names none ("Smoking", "Other health facts") leaves the article's topic, not the last section's.
+      if (sub) {
+        placeTopic = m.isEmpty() ? placeTopic : m.getFirst().concept();
+      } else {
+        int l = effectiveLevel(level, places.isEmpty() ? 0 : places.peek().level(), leveled);
+        while (!places.isEmpty() && places.peek().level() >= l) {
+          places.pop();
+        }
+        places.push(new Place(l, m.isEmpty() ? null : m.getFirst().concept()));
+        placeTopic = places.stream().map(Place::concept).filter(Objects::nonNull).findFirst().orElse(null);
       }
       if (sub) {
         subFrame = categoryFrame(bare);
@@ -611,26 +619,34 @@ public final class ClaimExtractor {
     if (names.test(article.title())) {
       return main.concept();
     }
-    // The page's h1 is its headline: what it names, the page is about; one naming something else ("Health notes"),
-    // the page is not titled by the concept. Without levels (text files), the leading heading by its later ones.
-    Block h1 = blocks.stream().filter(b -> b.kind() == Block.Kind.HEADING && b.level() == 1).findFirst().orElse(null);
-    if (h1 != null ? names.test(h1.text()) : leadingHeadingTitles(blocks, names)) {
+    // The page's headline is its one heading of the top level (an h1, or an h2 under a logo): what it names, the page
+    // is about. Several at the top level (an h1 per section) are sections, not a headline. Without levels (text files),
+    // the leading heading by its later ones.
+    boolean leveled = blocks.stream().anyMatch(b -> b.level() > 0);
+    if (leveled) {
+      int top = blocks.stream().filter(b -> b.level() > 0).mapToInt(Block::level).min().orElse(1);
+      List<Block> atTop = blocks.stream().filter(b -> b.kind() == Block.Kind.HEADING && b.level() == top).toList();
+      if (atTop.size() == 1 && names.test(atTop.getFirst().text())) {
+        return main.concept();
+      }
+    } else if (leadingHeadingTitles(blocks, names)) {
       return main.concept();
     }
-    // Mentions outside the sections whose headings name it; a section runs to the next heading of its level or
-    // above (every heading, without levels): "Food sources" under "Vitamin B12" is still the B12 section.
-    Deque<int[]> open = new ArrayDeque<>(); // {level, names it (1/0)}
+    // Mentions outside the sections whose headings name it; a section runs over its sub-headings (a dt, or a heading
+    // found by its look, is one level below the heading over it): "Food sources" under "Vitamin B12" is still the B12
+    // section.
+    Deque<Place> open = new ArrayDeque<>();
     int outside = 0;
     for (Block b : blocks) {
       if (b.kind() == Block.Kind.HEADING) {
-        int level = b.level() == 0 ? 1 : b.level();
-        while (!open.isEmpty() && open.peek()[0] >= level) {
+        int level = effectiveLevel(b.level(), open.isEmpty() ? 0 : open.peek().level(), leveled);
+        while (!open.isEmpty() && open.peek().level() >= level) {
           open.pop();
         }
-        open.push(new int[] {level, names.test(b.text()) ? 1 : 0});
+        open.push(new Place(level, names.test(b.text()) ? main.concept() : null));
         continue;
       }
-      if (open.stream().noneMatch(x -> x[1] == 1)) {
+      if (open.stream().allMatch(x -> x.concept() == null)) {
         for (Lexicon.Match m : lexicon.find(b.text())) {
           if (m.concept().id().equals(id)) {
             outside++;
@@ -639,6 +655,21 @@ public final class ClaimExtractor {
       }
     }
     return outside >= 2 ? main.concept() : null;
+  }
+
+  /** A heading over the text: its level and the concept it names, or null. */
+  private record Place(int level, Lexicon.Concept concept) {}
+
+  /**
+   * A heading's level for sections: its own (1 to 6); one below the heading over it when unknown in a page whose
+   * headings have levels (a dt, a line that looks like a heading); 1, every heading a section of its own, in a text
+   * file.
+   */
+  private static int effectiveLevel(int level, int above, boolean leveled) {
+    if (level > 0) {
+      return level;
+    }
+    return leveled ? Math.min(6, above + 1) : 1;
   }
 
   /**

@@ -362,6 +362,31 @@ class ClaimExtractorTest {
   }
 
   @Test
+  void theHeadlineIsTheOneTopHeadingAndSubHeadingsKeepTheirSectionsConcept() {
+    // An h1 per section: the first section's subject was taken for the page's (every claim "about" B12, and
+    // "Deficiency" under "Smoking" rewritten); an h2 title over h3 sections (its h1 a logo) lost the topic.
+    List<Claim> perSection = extractor.extract(titled("Health notes | Family Practice News",
+        h(1, "Vitamin B12"), p("Vitamin B12 keeps nerves healthy in older adults."),
+        h(1, "Smoking"), p("Smoking damages blood vessels. Deficiency causes muscle pain in heavy smokers."),
+        h(1, "HIV"), p("Antiretroviral therapy reduces mortality in people with HIV.")));
+    assertEquals(List.of(), perSection.getLast().topic(), perSection.toString());
+    assertTrue(texts(perSection).contains("Deficiency causes muscle pain in heavy smokers."), perSection.toString());
+    List<Claim> h2Title = extractor.extract(titled("Healthline Plus",
+        h(2, "Magnesium: what the science says"),
+        h(3, "Sleep"), p("Magnesium improves sleep quality in older adults."),
+        h(3, "Cramps"), p("Deficiency causes muscle cramps in athletes.")));
+    assertTrue(texts(h2Title).contains("Magnesium deficiency causes muscle cramps in athletes."), h2Title.toString());
+    assertEquals(List.of("magnesium"), h2Title.getLast().topic(), h2Title.toString());
+    // A sub-heading naming nothing keeps its section's concept; a dt is a sub-heading too.
+    List<Claim> nested = extractor.extract(titled("Wellness roundup | Example",
+        h(2, "Wellness roundup"),
+        h(3, "Iron"), new Block(Block.Kind.HEADING, "Who needs it"), p("Women with heavy periods often need extra iron."),
+        h(3, "HIV"), p("Antiretroviral therapy reduces mortality in people with HIV.")));
+    assertEquals(List.of("iron"), nested.getFirst().topic(), nested.toString());
+    assertEquals(List.of(), nested.getLast().topic(), nested.toString());
+  }
+
+  @Test
   void aBareSymptomsListIsOfANutrientsDeficiencyNotOfADrugs() {
     List<String> t = texts(extractor.extract(titled("Health notes",
         h("Iron"), p("Symptoms include:"), li("Pale skin"),
