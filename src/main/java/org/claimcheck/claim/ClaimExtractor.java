@@ -148,7 +148,7 @@ public final class ClaimExtractor {
       Mention[] t = topics(article);
       this.topic = t[0];
       this.leveled = article.blocks().stream().anyMatch(b -> b.level() > 0);
-      this.claimTopic = claimTopic(article, t[0]);
+      this.claimTopic = claimTopic(article, t[0], leveled);
       this.refs = new References(t[0], t[1], t[2]);
       refs.topicInTitle = claimTopic != null;
       this.atomizer = new Atomizer(refs, this::completeFrame);
@@ -600,15 +600,14 @@ public final class ClaimExtractor {
   }
 
   /**
-   * The article's topic for its claims (Claim#topic), or null when the article is not about {@code main}: it is when
-   * its title or its h1 (a page's headline under a site-name title; without heading levels, {@link
-   * #leadingHeadingTitles}) names it, or when it is discussed outside the sections whose headings name it (twice at
-   * least). A concept of its own
-   * section only is no topic: a page titled "Health notes" with a section on iron (and its
-   * sub-headings) made every claim under "HIV" and "Tuberculosis" need an abstract about iron, and one "heart disease"
-   * in an article on infections did likewise.
+   * The article's topic for its claims (Claim#topic; {@code leveled}: its headings carry levels), or null when the
+   * article is not about {@code main}: it is when its title or its headline (the one heading of the top level; without
+   * levels, {@link #leadingHeadingTitles}) names it, or when it is discussed outside the sections whose headings name it
+   * (twice at least). A concept of its own section only is no topic: a page titled "Health notes" with a section on
+   * iron (and its sub-headings) made every claim under "HIV" and "Tuberculosis" need an abstract about iron, and one
+   * "heart disease" in an article on infections did likewise.
    */
-  private Lexicon.Concept claimTopic(Article article, Mention main) {
+  private Lexicon.Concept claimTopic(Article article, Mention main, boolean leveled) {
     if (main == null || main.concept() == null) {
       return null;
     }
@@ -622,7 +621,6 @@ public final class ClaimExtractor {
     // The page's headline is its one heading of the top level (an h1, or an h2 under a logo): what it names, the page
     // is about. Several at the top level (an h1 per section) are sections, not a headline. Without levels (text files),
     // the leading heading by its later ones.
-    boolean leveled = blocks.stream().anyMatch(b -> b.level() > 0);
     if (leveled) {
       int top = blocks.stream().filter(b -> b.level() > 0).mapToInt(Block::level).min().orElse(1);
       List<Block> atTop = blocks.stream().filter(b -> b.kind() == Block.Kind.HEADING && b.level() == top).toList();
