@@ -122,6 +122,9 @@ final class MainContent {
     final int hint;
     final boolean junkTag;
     final boolean blockquote;
+    /** A link to a place in the page itself (href "#..."), inside a heading: the heading's anchor, not a link away. */
+    final boolean anchor;
+    final boolean articleHeader;
     double good;
     double bad;
     double prose;
@@ -134,7 +137,20 @@ final class MainContent {
       String tag = el.normalName();
       this.tag = tag;
       this.junkTag = JUNK_TAGS.contains(tag);
+      // A <header> inside an <article> is the article's own, not the page's banner (as HTML's landmark rules have
+      // it): its headings are the article's; its other lines (byline, dateline, labels) are not.
+      this.articleHeader = tag.equals("header") && within(parent, "article");
       this.blockquote = tag.equals("blockquote");
+      this.anchor = tag.equals("a") && el.attr("href").startsWith("#") && isHeading(parent);
+    }
+
+    private static boolean within(Info i, String tag) {
+      for (Info x = i; x != null; x = x.parent) {
+        if (x.tag.equals(tag)) {
+          return true;
+        }
+      }
+      return false;
     }
   }
 
@@ -209,7 +225,7 @@ final class MainContent {
         breaks++;
         return;
       }
-      if (tag.equals("a")) {
+      if (tag.equals("a") && !info.anchor) {
         linkDepth++;
         linkCounted = false;
       }
@@ -240,9 +256,10 @@ final class MainContent {
       if (!(node instanceof Element e) || depth == 0) {
         return;
       }
+      boolean anchor = current.anchor;
       current = current.parent;
       String tag = e.normalName();
-      if (tag.equals("a")) {
+      if (tag.equals("a") && !anchor) {
         linkDepth--;
       }
       if (e == row) {
@@ -450,10 +467,15 @@ final class MainContent {
       return List.of(container);
     }
     List<Info> out = new ArrayList<>();
+    List<Info> headings = new ArrayList<>();
     for (Info i : infos) {
       if (i == container || i.parent == container.parent && i.good > i.bad
           && i.good >= settings.siblingShare() * container.good) {
+        out.addAll(headings); // the headings between the parts (paragraphs side by side in an article) are its own
+        headings.clear();
         out.add(i);
+      } else if (!out.isEmpty() && i.parent == container.parent && levelOf(i) > 0) {
+        headings.add(i);
       }
     }
     return out;
@@ -502,7 +524,7 @@ final class MainContent {
     }
     boolean quoted = false;
     for (Info x = d.owner; x != null && x != container; x = x.parent) {
-      if (x.junkTag) {
+      if (x.junkTag && !(x.articleHeader && d.kind == Block.Kind.HEADING)) {
         return true;
       }
       // Inside the article, an embedded post (a tweet) is a quote it makes, whatever its wrapper's class says.
@@ -574,6 +596,11 @@ final class MainContent {
   private static Block take(Draft d) {
     d.kept = true;
     return new Block(d.kind, d.text, d.kind == Block.Kind.HEADING ? levelOf(d.owner) : 0);
+  }
+
+  /** Whether {@code owner} or an element over it is an h1 ... h6. */
+  private static boolean isHeading(Info owner) {
+    return levelOf(owner) > 0;
   }
 
   /** The level of the h1 ... h6 holding a heading (1 to 6), or 0 (a dt, a heading by its look). */

@@ -134,6 +134,43 @@ class TextExtractorTest {
   }
 
   @Test
+  void anArticlesOwnHeaderGivesItsHeadlineAndAHeadingsAnchorIsNoLinkAway() {
+    String html = "<html><head><title>Health Network</title></head><body>"
+        + "<header><h1>Health Network</h1><nav><a href='/'>Home</a></nav></header>"
+        + "<article><header><h1>Salt and blood pressure</h1><p>By A. Writer, March 3, 2024, 8:15 a.m.</p>"
+        + "</header>"
+        + "<p>Cutting down on salt lowers blood pressure within weeks, according to the invented trial of 400 "
+        + "adults.</p><p>The effect was larger in people who already had high blood pressure, and it lasted as long "
+        + "as they kept to the diet.</p>"
+        + "<h2><a href='#potassium' class='anchor'>Potassium</a></h2>"
+        + "<p>Potassium-rich foods such as beans and bananas blunt the effect of salt on the arteries.</p>"
+        + "<p>Most adults eat less potassium than guidelines advise, the authors of the invented trial wrote.</p>"
+        + "</article><footer><h2>About us</h2></footer></body></html>";
+    List<Block> blocks = extractor.extract(html, "https://health.example.org/salt").blocks();
+    assertEquals(new Block(Block.Kind.HEADING, "Salt and blood pressure", 1), blocks.getFirst());
+    assertEquals(new Block(Block.Kind.HEADING, "Potassium", 2), blocks.get(3));
+    assertEquals(6, blocks.size(), blocks.toString()); // the byline is not article text
+  }
+
+  @Test
+  void theHeadingsBetweenTheParagraphsOfAFlatArticleAreKept() {
+    // Two paragraphs side by side, outweighed as a whole by the links around them: the container is one paragraph
+    // joined by its sibling, and the heading between them stays.
+    String html = "<html><body><article>"
+        + "<p>Cutting down on salt lowers blood pressure within weeks, according to the invented trial of 400 "
+        + "adults.</p>"
+        + "<h2>Potassium</h2>"
+        + "<p>Potassium-rich foods such as beans and bananas blunt the effect of salt on the arteries.</p>"
+        + "<div class='below'><h3><a href='/other'>A teaser headline about something else entirely</a></h3>"
+        + "<h3><a href='/other-2'>Another teaser headline about yet another thing</a></h3>"
+        + "<h3><a href='/other-3'>A third teaser headline about one more thing</a></h3></div>"
+        + "</article></body></html>";
+    assertEquals(List.of("Cutting down on salt lowers blood pressure within weeks, according to the invented "
+        + "trial of 400 adults.", "Potassium", "Potassium-rich foods such as beans and bananas blunt the effect of "
+        + "salt on the arteries."), texts(extractor.extract(html, "")));
+  }
+
+  @Test
   void deeplyNestedPagesAreReadWithoutRecursion() {
     int depth = 20_000;
     String html = "<div>".repeat(depth) + "<p>A paragraph at the bottom of a very deep page, still read.</p>"
