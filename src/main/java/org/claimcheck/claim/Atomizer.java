@@ -363,8 +363,20 @@ final class Atomizer {
       if (firstSubject == null && subject != null && c.hasSubject()) {
         firstSubject = subject;
       }
-      if (subject != null && c.hasSubject() && subject.concept() != null) {
-        refs.previous = subject;
+      if (subject != null && c.hasSubject()) {
+        if (subject.concept() != null) {
+          refs.previous = subject;
+        } else if (!isPronoun(p, subjFrom, subjTo)) {
+          // A subject the lexicon does not know is still what "it" or "they" next means: "TB is caused by bacteria.
+          // It spreads through the air" is about TB, not the article's topic. One that is not a plain noun phrase
+          // ("Relying on a reliever alone") leaves them as written.
+          // Its number from the word's shape: a capitalised "Studies" opening a sentence is tagged a proper noun.
+          String head = subject.text().substring(subject.text().lastIndexOf(' ') + 1).toLowerCase(Locale.ROOT);
+          boolean plural = subject.plural() || head.endsWith("s") && !head.endsWith("ss") && !head.endsWith("us")
+              && !head.endsWith("is");
+          refs.previous = plainNounPhrase(p, subjFrom, subjTo) ? new Mention(subject.text(), null, plural)
+              : References.UNNAMED;
+        }
       }
     }
     return cap(out);
@@ -1352,6 +1364,30 @@ final class Atomizer {
 
   private static boolean isPronoun(Parse p, int from, int to) {
     return to - from == 1 && p.tag[from].equals("PRON");
+  }
+
+  /**
+   * Whether tokens [from, to) are a short noun phrase that can stand for "it" or "they" ("TB", "The virus", "Most
+   * statins"): at most four words, nouns, adjectives, numbers and determiners only, ending in a noun; no pronoun.
+   */
+  static boolean plainNounPhrase(Parse p, int from, int to) {
+    for (int i = from + 1; i < to; i++) {
+      if (p.tok[i].equals("(") || p.tok[i].equals(",")) {
+        to = i; // "Tuberculosis (TB)", "Metformin, a diabetes drug,": the name before
+        break;
+      }
+    }
+    if (to - from < 1 || to - from > 4 || !p.isNounish(to - 1) || p.tag[to - 1].equals("PRON")) {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      String t = p.tag[i];
+      if (!(t.equals("NOUN") || t.equals("PROPN") || t.equals("ADJ") || t.equals("NUM") || t.equals("DET")
+          && i == from) || Set.of("you", "we", "i", "us", "me").contains(p.low[i])) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** "the deficiency", "this vital nutrient", a bare "deficiency": no complement, no modifier noun before it. */

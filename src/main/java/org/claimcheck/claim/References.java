@@ -30,7 +30,18 @@ final class References {
   Mention label;
   /** The sentence that set {@link #label} (null for a table header). */
   Parse labelIn;
+  /**
+   * The subject of the sentence before in the same paragraph or item: a concept, a plain noun phrase (no concept), or
+   * {@link #UNNAMED}; null at the start of a paragraph, an item or a section.
+   */
   Mention previous;
+  /** A subject before that is not a noun phrase ("Relying on a reliever alone"): "it" after it is left as written. */
+  static final Mention UNNAMED = new Mention("", null, false);
+  /**
+   * The heading over the text when it is a plain name the lexicon does not know ("Potassium", "Preventer inhalers"),
+   * else null.
+   */
+  Mention plainHeading;
   /** The sentences read before this one in the same paragraph or item, nearest first (at most two). */
   private final Deque<Parse> recent = new ArrayDeque<>();
 
@@ -62,7 +73,15 @@ final class References {
     return List.copyOf(recent);
   }
 
-  /** What "it", "this" or "its" most likely means, given mentions earlier in the sentence (nearest last). */
+  /**
+   * What "it", "this" or "its" most likely means, given mentions earlier in the sentence (nearest last): the nearest
+   * singular concept there, the item's label, the subject of the sentence before (a concept, or a plain noun phrase
+   * the lexicon does not know: "TB is caused by bacteria. It spreads through the air" is TB), the concept of the
+   * heading over it, a heading that is a plain name the lexicon does not know ("Potassium"), and last the article's
+   * topic when the article is about it. Null when the subject before was neither (a clause), or nothing is near:
+   * "it" then stays as written. Falling back to the article's topic wrote "Toxicity spreads through the air" and
+   * "Caffeine is one of the leading causes of disability" over pages whose subjects the lexicon did not know.
+   */
   Mention it(List<Mention> earlier) {
     for (int i = earlier.size() - 1; i >= 0; i--) {
       if (earlier.get(i).concept() != null && !earlier.get(i).plural()) {
@@ -72,10 +91,19 @@ final class References {
     if (label != null && label.concept() != null) {
       return label;
     }
-    if (previous != null && previous.concept() != null && !previous.plural()) {
+    if (previous == UNNAMED) {
+      return null;
+    }
+    if (previous != null && !previous.plural()) {
       return previous;
     }
-    return topic;
+    if (heading != null) {
+      return heading;
+    }
+    if (plainHeading != null) {
+      return plainHeading;
+    }
+    return topicInTitle ? topic : null;
   }
 
   /** What "they" or "these" most likely means, or null when nothing plural is near. */

@@ -415,6 +415,25 @@ class ClaimExtractorTest {
   }
 
   @Test
+  void itIsTheSubjectBeforeEvenOneTheLexiconDoesNotKnowNeverTheArticlesTopicInstead() {
+    // Pages about vitamin B12 and toxicity whose subjects the lexicon does not know: "It" was the article's topic.
+    List<String> t = texts(extractor.extract(titled("Vitamin B12 toxicity and other questions",
+        p("TB is caused by bacteria. It spreads through the air when people cough."),
+        p("Relying on a reliever inhaler alone raises the risk of an attack. It also raises the risk of toxicity."),
+        new Block(Block.Kind.HEADING, "Potassium", 2),
+        p("It helps your kidneys get rid of sodium."),
+        new Block(Block.Kind.HEADING, "Why it matters", 2),
+        p("It protects the nerves from damage."))));
+    assertTrue(t.contains("TB spreads through the air when people cough."), t.toString());
+    assertTrue(t.contains("Potassium helps your kidneys get rid of sodium."), t.toString());
+    assertTrue(t.contains("It also raises the risk of toxicity."), t.toString()); // not a noun phrase: left as is
+    // Under a heading that names nothing, on a page about B12, "It" is still the page's topic.
+    assertTrue(t.contains("Vitamin B12 protects the nerves from damage."), t.toString());
+    assertTrue(t.stream().noneMatch(x -> x.matches("(?i)(vitamin b12|toxicity) (spreads|helps your).*")),
+        t.toString());
+  }
+
+  @Test
   void thisNounNamesTheNounPhraseOfTheSentenceBefore() {
     List<String> t = texts(claims(p("Folate is needed to make neurotransmitters like serotonin and dopamine. "
         + "These neurotransmitters regulate appetite.")));
