@@ -136,7 +136,9 @@ final class MainContent {
       this.hint = Hints.of(el);
       String tag = el.normalName();
       this.tag = tag;
-      this.junkTag = JUNK_TAGS.contains(tag);
+      // An <aside> inside an <article> is the article's own box (a callout, "Myth or fact?"), not the page's sidebar;
+      // one of related links is still dropped by its links and its class words.
+      this.junkTag = JUNK_TAGS.contains(tag) && !(tag.equals("aside") && within(parent, "article"));
       // A <header> inside an <article> is the article's own, not the page's banner (as HTML's landmark rules have
       // it): its headings are the article's; its other lines (byline, dateline, labels) are not.
       this.articleHeader = tag.equals("header") && within(parent, "article");

@@ -153,6 +153,26 @@ class TextExtractorTest {
   }
 
   @Test
+  void anAsideInsideTheArticleIsItsOwnBoxButRelatedLinksStillGo() {
+    String more = "<p>A paragraph of the article says something about kidney stones and water, in a sentence long "
+        + "enough to be prose.</p>";
+    String html = "<html><body><aside class='sidebar'><p>Our clinic opens at nine, and the parking is free for all "
+        + "patients and visitors.</p></aside><article><h1>Kidney stones</h1>"
+        + "<p>Drinking enough water is the best way to prevent kidney stones, according to the invented review.</p>"
+        + more.repeat(5)
+        + "<aside class='callout'><h3>Myth or fact?</h3><p>Most stones are made of calcium oxalate, yet eating "
+        + "calcium-rich foods lowers the risk of getting one.</p></aside>"
+        + "<p>People who have had one stone have a one in two chance of another within ten years.</p>"
+        + more.repeat(5)
+        + "<aside><ul><li><a href='/a'>Gout and diet: what to eat</a></li><li><a href='/b'>Ten facts about "
+        + "your kidneys</a></li></ul></aside></article></body></html>";
+    List<String> texts = texts(extractor.extract(html, ""));
+    assertTrue(texts.contains("Most stones are made of calcium oxalate, yet eating calcium-rich foods lowers the "
+        + "risk of getting one."), texts.toString());
+    assertTrue(texts.stream().noneMatch(t -> t.contains("parking") || t.contains("Gout and diet")), texts.toString());
+  }
+
+  @Test
   void theHeadingsBetweenTheParagraphsOfAFlatArticleAreKept() {
     // Two paragraphs side by side, outweighed as a whole by the links around them: the container is one paragraph
     // joined by its sibling, and the heading between them stays.
