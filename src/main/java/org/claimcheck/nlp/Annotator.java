@@ -30,8 +30,10 @@ import opennlp.tools.util.Span;
  *
  * <p>Sentence splitting is the statistical detector plus the repairs it needs on health pages: a line break always
  * ends a sentence (headings and list items rarely end with a full stop); a bullet inside a line starts a new one;
- * a full stop glued to the next sentence ("ankle.Restless") ends one; and a split right after a known abbreviation
- * ("e.g.", "vs.", "et al.", "Fig.") or before a lower-case word is undone.
+ * a full stop glued to the next sentence ("ankle.Restless") ends one; so does one after a name that ends in a capital
+ * letter ("vitamin D. For this reason", "hepatitis B. Ask"), which the detector takes for an initial; and a split right
+ * after a known abbreviation ("e.g.", "vs.", "et al.", "Fig."), an initial ("J. Smith") or before a lower-case word is
+ * undone.
  *
  * <p>Tagging: the English UD model mis-tags names it has not seen ("B12" as NUM, ADP or PRON) and, after them, verbs
  * ("Cobalamin cures anemia": "cures" as NOUN). Callers may name the entity spans of a sentence: each is tagged as one
@@ -48,6 +50,22 @@ public final class Annotator {
   private static final String BULLETS = "\u2022\u25aa\u25cf\u25e6\u2023\u2043\u25a0\u25a1\u2219";
   /** A sentence end glued to the next sentence: "ankle.Restless". */
   private static final Pattern GLUED = Pattern.compile("(?<=\\p{Ll}{2}[.!?])(?=\\p{Lu}\\p{Ll})");
+  /**
+   * Nouns that name things by a capital letter: "vitamin D", "hepatitis B", "group A" (strep), "type O" (blood). The
+   * detector reads the letter before a full stop as an initial and keeps going; after these it ends a sentence.
+   */
+  private static final String LETTER_NAMED =
+      "(?:vitamins?|provitamins?|hepatitis|influenza|flu|groups?|types?|strains?|plan|phases?|stages?|grades?"
+          + "|class|factor)";
+  /** One letter (or a letter and digits: "B12", "K2") a name ends with. */
+  private static final String LETTER_CODE = "\\p{Lu}\\d{0,2}";
+  /**
+   * The full stop after a letter name ("... to make vitamin D. For this reason", "vitamins A, C and E. Nuts") or a
+   * letter-and-digits code ("rich in B6. Bananas") that ends a sentence: a capital opens the next one.
+   */
+  private static final Pattern LETTER_NAME_END = Pattern.compile("(?:\\b(?i:" + LETTER_NAMED + ")\\s+(?:"
+      + LETTER_CODE + "(?:\\s*,\\s*(?:(?:and|or)\\s+)?|\\s+(?:and|or|&)\\s+))*" + LETTER_CODE
+      + "|(?<![\\p{L}\\p{N}.\\-])\\p{Lu}\\d{1,2})\\.(?=\\s+[\\p{Lu}\"'(\u201c\u2018])");
   /** A one-word answer that opens a line: "No. A cup of decaf ...". */
   private static final Pattern ANSWER = Pattern.compile("^\\s*((?:Yes|No|Yes indeed|Not really)[.!])\\s+(?=\\p{Lu})");
   /** Leading list markers a sentence does not keep: "- ", "* ", "1. ", "2) ". */
@@ -142,11 +160,22 @@ public final class Annotator {
     while (m.find()) {
       int cut = m.start();
       if (!ABBREVIATIONS.contains(lastWord(seg.substring(0, cut)).toLowerCase(Locale.ROOT))) {
-        detect(text, from + last, from + cut, out);
+        detectAfterLetterNames(text, from + last, from + cut, out);
         last = cut;
       }
     }
-    detect(text, from + last, to, out);
+    detectAfterLetterNames(text, from + last, to, out);
+  }
+
+  /** Splits text[from, to) after letter names that end a sentence ("vitamin D. For"), then with the detector. */
+  private void detectAfterLetterNames(String text, int from, int to, List<Sentence> out) {
+    Matcher m = LETTER_NAME_END.matcher(text).region(from, to);
+    int last = from;
+    while (m.find()) {
+      detect(text, last, m.end(), out);
+      last = m.end();
+    }
+    detect(text, last, to, out);
   }
 
   private void detect(String text, int from, int to, List<Sentence> out) {
@@ -228,10 +257,31 @@ public final class Annotator {
     if (ABBREVIATIONS.contains(lastWord)) {
       return true;
     }
+    if (Character.isUpperCase(next) && isInitial(prev)) {
+      return true;
+    }
     // "et al." is two words.
     int space = prev.lastIndexOf(' ', prev.length() - lastWord.length() - 1);
     String lastTwo = prev.substring(space + 1).toLowerCase(Locale.ROOT);
     return ABBREVIATIONS.contains(lastTwo);
+  }
+
+  /**
+   * Whether {@code prev} ends with an initial: a capital and a full stop after a capitalised word, after "by" or alone
+   * ("John F.", "by J.", "J."), not after a letter name ("group A.").
+   */
+  static boolean isInitial(String prev) {
+    String last = lastWord(prev);
+    if (last.length() != 2 || !Character.isUpperCase(last.charAt(0)) || last.charAt(1) != '.') {
+      return false;
+    }
+    String rest = prev.substring(0, prev.length() - 2).stripTrailing();
+    if (rest.isEmpty() || rest.endsWith("(")) {
+      return true;
+    }
+    String before = lastWord(rest);
+    return before.equals("by") || !before.isEmpty() && Character.isUpperCase(before.charAt(0))
+        && !before.endsWith(".") && !before.toLowerCase(Locale.ROOT).matches(LETTER_NAMED);
   }
 
   private static String lastWord(String s) {
