@@ -28,6 +28,12 @@ final class CheckWorthiness {
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]++(?:['\u2019\\-][\\p{L}\\p{N}]++)*+");
   private static final Set<String> FIRST_PERSON = Set.of("we", "i", "us", "me", "my", "i'm", "we're", "we've",
       "i've", "we'll");
+  /**
+   * "US" in capitals, the country ("in the US"), in a sentence that is not all capitals: not the pronoun "us". "U.S."
+   * is never read as the pronoun.
+   */
+  private static final Pattern US_COUNTRY = Pattern.compile("(?<![\\p{L}\\p{N}'\u2019.-])US(?![\\p{L}\\p{N}'\u2019-])");
+  private static final Pattern LOWER_CASE_LETTER = Pattern.compile("\\p{Ll}");
   /** A clause about nothing named: "There really is no risk.", "This happens often." */
   private static final Pattern NO_REFERENT = Pattern.compile("(there|it|they|them)( \\w+ly)?");
   private static final Pattern SIMILE = Pattern.compile(
@@ -120,10 +126,11 @@ final class CheckWorthiness {
       cap = Math.min(cap, 0.02);
       reasons.add("boilerplate");
     }
-    if (Cues.MARKETING.matcher(lower).find()) {
+    String personal = personalText(d.text);
+    if (Cues.MARKETING.matcher(personal).find()) {
       cap = Math.min(cap, 0.15);
       reasons.add("first-person marketing");
-    } else if (!SCIENTIFIC_WE.matcher(lower).find() && words.stream().anyMatch(FIRST_PERSON::contains)) {
+    } else if (!SCIENTIFIC_WE.matcher(personal).find() && firstPerson(personal)) {
       cap = Math.min(cap, 0.45);
       reasons.add("first person");
     }
@@ -224,6 +231,26 @@ final class CheckWorthiness {
     }
     reasons.addAll(d.notes);
     return new Result(round(score), reasons, negated, hedged, certainty, List.copyOf(entities));
+  }
+
+  /**
+   * The claim's text in lower case for the first-person tests, with "US" in capitals (the country: "lung cancer in the
+   * US", "US adults") written "u.s.": lower-cased, it read as the pronoun "us" and capped the claim as first person.
+   * A sentence in capitals throughout ("CONTACT US") keeps its "us".
+   */
+  static String personalText(String text) {
+    String t = LOWER_CASE_LETTER.matcher(text).find() ? US_COUNTRY.matcher(text).replaceAll("U.S.") : text;
+    return t.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+  }
+
+  private static boolean firstPerson(String personal) {
+    var m = WORD.matcher(personal);
+    while (m.find()) {
+      if (FIRST_PERSON.contains(m.group())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether a cue stands in a clause inside the claim ("what it does not need"): it does not negate the claim. */
