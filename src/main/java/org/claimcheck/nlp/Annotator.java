@@ -71,6 +71,8 @@ public final class Annotator {
   /** Leading list markers a sentence does not keep: "- ", "* ", "1. ", "2) ". */
   private static final Pattern LIST_MARKER = Pattern.compile("^(?:[-*\u2013\u2014]|\\d{1,2}[.)])\\s+");
   private static final int LEMMA_CACHE_MAX = 50_000;
+  /** How many of the lemmatizer's guesses for a verb form {@link VerbLemmas} checks. */
+  private static final int LEMMA_GUESSES = 3;
   /**
    * Longer sentences are cut into pieces of at most this many characters: OpenNLP's tagger takes time quadratic in a
    * sentence's length (a page of 150 kB without a full stop took 11 s as one sentence, 10 MB would take hours). Real
@@ -82,7 +84,10 @@ public final class Annotator {
   public enum Lemmas {
     /** None: {@link Tagged#lemma} gives the lower-cased token. */
     NONE,
-    /** Verbs and auxiliaries only, one token at a time and memoised: cheap, and all the claim stage needs. */
+    /**
+     * Verbs and auxiliaries only, one token at a time and memoised: cheap, and all the claim stage needs. The model's
+     * guesses are checked against English inflection ({@link VerbLemmas}): out of context it cut "blamed" to "blam".
+     */
     VERBS,
     /** Every token, the lemmatizer over the whole sentence: about ten times the cost of tagging. */
     ALL
@@ -375,13 +380,16 @@ public final class Annotator {
     for (int i = 0; i < tokens.length; i++) {
       String lower = tokens[i].toLowerCase(Locale.ROOT);
       if (tags[i].equals("VERB") || tags[i].equals("AUX")) {
-        String key = tags[i] + ' ' + lower;
+        // The model knows straight apostrophes only: "’s" gave the lemma "+we".
+        String form = lower.replace('\u2019', '\'');
+        String key = tags[i] + ' ' + form;
         String lemma = verbLemmas.get(key);
         if (lemma == null) {
-          lemma = lemmatizer().lemmatize(new String[] {lower}, new String[] {tags[i]})[0];
-          if (lemma.isEmpty() || lemma.equals("O")) {
-            lemma = lower;
+          List<String> guesses = new ArrayList<>(LEMMA_GUESSES);
+          for (String[] g : lemmatizer().predictLemmas(LEMMA_GUESSES, new String[] {form}, new String[] {tags[i]})) {
+            guesses.add(g[0]);
           }
+          lemma = VerbLemmas.choose(form, guesses, VERBS);
           if (verbLemmas.size() >= LEMMA_CACHE_MAX) {
             verbLemmas.clear();
           }
