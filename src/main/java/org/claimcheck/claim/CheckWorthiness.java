@@ -345,17 +345,41 @@ final class CheckWorthiness {
     return possible ? "possible" : probable ? "probable" : "certain";
   }
 
-  /** The lemma of the relation's main verb ("be" for a copula), or the relation's last word. */
+  /**
+   * The lemma of the relation's main verb ("be" for a copula), or the relation's last word. A gerund that opens the
+   * clause is its subject, and so are the verbs of its phrase ("Smoking during pregnancy harms the baby", "Relying on a
+   * reliever alone to control asthma raises the risk", "That's why smoking causes cancer"): the verb after it is the
+   * head.
+   */
   private static String relationHead(Atomizer.Draft d, Parse p) {
     String head = null;
-    for (int i = d.tokens.nextSetBit(d.mainFrom); i >= 0 && i < d.clauseTo; i = d.tokens.nextSetBit(i + 1)) {
+    String subjectVerb = null;
+    boolean inGerundSubject = false;
+    int first = d.tokens.nextSetBit(d.mainFrom);
+    for (int i = first; i >= 0 && i < d.clauseTo; i = d.tokens.nextSetBit(i + 1)) {
       if (p.tag[i].equals("VERB")) {
+        boolean gerund = p.low[i].endsWith("ing") && !auxBefore(p, i);
+        boolean opensClause = i == first || i > 0 && WH_ADVERBS.contains(p.low[i - 1]);
+        boolean infinitive = i > 0 && p.low[i - 1].equals("to");
+        if (gerund && opensClause || inGerundSubject && (gerund || infinitive)) {
+          inGerundSubject = true;
+          if (subjectVerb == null) {
+            subjectVerb = p.lemma[i];
+          }
+          continue;
+        }
         head = p.lemma[i];
         break;
       }
-      if (p.tag[i].equals("AUX") && head == null) {
-        head = p.lemma[i];
+      if (p.tag[i].equals("AUX")) {
+        inGerundSubject = false;
+        if (head == null) {
+          head = p.lemma[i];
+        }
       }
+    }
+    if (head == null) {
+      head = subjectVerb;
     }
     if (head == null || d.framed) {
       String[] w = d.relation.toLowerCase(Locale.ROOT).split("\\s+");
@@ -365,6 +389,21 @@ final class CheckWorthiness {
       }
     }
     return head;
+  }
+
+  private static final Set<String> WH_ADVERBS = Set.of("why", "how", "when", "where", "whenever", "wherever");
+
+  /**
+   * Whether an auxiliary comes before token {@code i}, adverbs and "not" between: "is (not) often causing"; not "is
+   * why smoking causes".
+   */
+  private static boolean auxBefore(Parse p, int i) {
+    int j = i - 1;
+    while (j >= 0 && (p.tag[j].equals("ADV") && !WH_ADVERBS.contains(p.low[j])
+        || p.tag[j].equals("PART") && !p.low[j].equals("to"))) {
+      j--;
+    }
+    return j >= 0 && p.tag[j].equals("AUX");
   }
 
   private static String lastWord(String phrase) {

@@ -551,6 +551,9 @@ public final class Annotator {
       String prevTag = tags[s];
       boolean subjectBefore = entity[s] >= 0 || prevTag.equals("NOUN") || prevTag.equals("PROPN")
           || prevTag.equals("PRON") && !thirdPerson;
+      // "Taking aspirin daily lowers the risk": the gerund phrase before the verb is its subject.
+      boolean gerund = thirdPerson && gerundSubject(tokens, tags, i);
+      subjectBefore |= gerund;
       if (!subjectBefore || !thirdPerson && !pluralSubject(tokens, tags, entity, s)) {
         continue;
       }
@@ -559,7 +562,7 @@ public final class Annotator {
         case "DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM", "ADP", "ADV", "SCONJ" -> true;
         default -> false;
       };
-      if (!objectAfter || clauseHasVerb(tags, tokens, i)) {
+      if (!objectAfter || clauseHasVerb(tags, tokens, i, gerund)) {
         continue;
       }
       tags[i] = "VERB";
@@ -593,6 +596,26 @@ public final class Annotator {
     return false;
   }
 
+  /**
+   * Whether the tokens before {@code i} are a gerund phrase that opens the sentence or a clause ("Taking aspirin daily",
+   * "..., but eating late"): a verb in "-ing" first, then no finite verb, clause break or subordinator up to {@code i}.
+   */
+  private static boolean gerundSubject(String[] tokens, String[] tags, int i) {
+    for (int j = i - 1; j >= 0; j--) {
+      String t = tokens[j];
+      String lower = t.toLowerCase(Locale.ROOT);
+      boolean opens = j == 0 || isClauseOpener(tokens[j - 1]);
+      if (opens && tags[j].equals("VERB") && lower.endsWith("ing") && lower.length() > 4) {
+        return true;
+      }
+      if (t.equals(",") || t.equals(";") || t.equals(":") || tags[j].equals("AUX") || SUBORDINATORS.contains(lower)
+          || tags[j].equals("VERB") && !lower.endsWith("ing") && !(j > 0 && tokens[j - 1].equalsIgnoreCase("to"))) {
+        return false;
+      }
+    }
+    return false;
+  }
+
   /** The base form when {@code lower} is a listed verb or its -s form, else null. */
   static String verbBase(String lower) {
     if (VERBS.contains(lower)) {
@@ -610,7 +633,7 @@ public final class Annotator {
     return null;
   }
 
-  private static boolean clauseHasVerb(String[] tags, String[] tokens, int except) {
+  private static boolean clauseHasVerb(String[] tags, String[] tokens, int except, boolean gerund) {
     for (int dir = -1; dir <= 1; dir += 2) {
       for (int j = except + dir; j >= 0 && j < tags.length; j += dir) {
         String t = tokens[j];
@@ -618,8 +641,11 @@ public final class Annotator {
             || SUBORDINATORS.contains(t.toLowerCase(Locale.ROOT))) {
           break;
         }
-        boolean nonFinite = tags[j].equals("VERB") && t.toLowerCase(Locale.ROOT).endsWith("ing")
-            && (j == 0 || !tags[j - 1].equals("AUX"));
+        // A gerund or participle ("Relying on ...") is no clause's verb, nor, in a gerund subject, an infinitive
+        // ("Relying on a reliever alone to control asthma raises the risk").
+        boolean nonFinite = tags[j].equals("VERB") && (t.toLowerCase(Locale.ROOT).endsWith("ing")
+            && (j == 0 || !tags[j - 1].equals("AUX")) || gerund && j < except && j > 0
+            && tokens[j - 1].equalsIgnoreCase("to"));
         if ((tags[j].equals("VERB") || tags[j].equals("AUX")) && !nonFinite) {
           return true;
         }
