@@ -73,6 +73,8 @@ final class Atomizer {
 
   private final References refs;
   private final java.util.function.UnaryOperator<String> frameCompleter;
+  /** What "it" stands for when it means the label of {@link References#labelIn} (see {@link #referent}). */
+  private Mention labelReferent;
 
   Atomizer(References refs) {
     this(refs, java.util.function.UnaryOperator.identity());
@@ -116,6 +118,7 @@ final class Atomizer {
         Mention use = l.concept() != null || label == null ? l : label;
         refs.label = use;
         refs.labelIn = p;
+        labelReferent = use == l ? referent(p, from, colon, l) : use;
         return atomize(p, colon + 1, to, frame, use, defaultSubject);
       }
       if (leftPred >= 0 && Cues.DANGLING.contains(p.low[colon - 1])) {
@@ -236,6 +239,7 @@ final class Atomizer {
     List<Mention> subjects = new ArrayList<>();
     List<Mention> objects = new ArrayList<>();
     Mention lastSubject = null;
+    String lastSubjectText = null;
     Mention firstSubject = concessionSubject;
     if (concessionSubject != null) {
       subjects.add(concessionSubject);
@@ -274,10 +278,20 @@ final class Atomizer {
       if (!c.hasSubject()) {
         subject = lastSubject != null ? lastSubject : defaultSubject;
         headerSubject = lastSubject == null && defaultSubject != null;
-        subjectText = subject != null ? subject.text() : "";
+        subjectText = lastSubject != null && lastSubjectText != null ? lastSubjectText
+            : subject != null ? subject.text() : "";
       } else {
         subjectText = render(p, subjFrom, subjTo, repl);
         subject = mentionOf(p, subjFrom, subjTo, repl);
+        // The subject a clause after it shares, without an aside ("Oily fish, such as salmon, ..."), but whole:
+        // "Resistance training builds X and puts Y" shares "Resistance training", not the name's "Resistance".
+        int aside = subjFrom + 1;
+        while (aside < subjTo && !(depthAt(p, subjFrom, aside) == 0 && (p.tok[aside].equals(",")
+            || p.tok[aside].equals("(")))) {
+          aside++;
+        }
+        lastSubjectText = isPronoun(p, subjFrom, subjTo) && subject != null ? subject.text()
+            : render(p, subjFrom, aside, repl);
       }
       if (subject != null && subject.concept() != null) {
         subjects.add(subject);
@@ -328,6 +342,9 @@ final class Atomizer {
           }
           if (!d.subject.isEmpty()) {
             sb.append(d.subject);
+            if (closesAside(p, c, subjTo) && !d.subject.endsWith(",")) {
+              sb.append(','); // "Resistance exercise, such as lifting weights, builds muscle"
+            }
             int r0 = relTokens.nextSetBit(0);
             boolean glued = c.hasSubject() && r0 == subjTo && r0 > 0 && !p.spaceBefore(r0)
                 && !repl.containsKey(r0) && !repl.containsKey(r0 - 1);
@@ -380,6 +397,34 @@ final class Atomizer {
       }
     }
     return cap(out);
+  }
+
+  /**
+   * What a pronoun after the label of tokens [from, to) (mention {@code l}) stands for: the label ("Low vitamin D: it
+   * causes fatigue"), or the concept it names when words follow that concept in the label ("Avoid caffeine after
+   * midday: it can stay in your body for hours" says caffeine stays, not "Avoid caffeine after midday").
+   */
+  private static Mention referent(Parse p, int from, int to, Mention l) {
+    if (l.concept() == null) {
+      return l;
+    }
+    int first = from;
+    while (first < to && !p.isEntity(first)) {
+      first++;
+    }
+    if (first >= to) {
+      return l;
+    }
+    int end = first + 1;
+    while (end < to && p.mention[end] == p.mention[first]) {
+      end++;
+    }
+    for (int k = end; k < to; k++) {
+      if (!p.isPunct(k) && !p.tok[k].equals(")")) {
+        return new Mention(p.text(first, end), l.concept(), pluralNoun(p, end - 1));
+      }
+    }
+    return l;
   }
 
   private static List<Draft> cap(List<Draft> drafts) {
@@ -446,6 +491,17 @@ final class Atomizer {
       }
     }
     return -1;
+  }
+
+  /**
+   * Whether the subject of clause {@code c} (ending at {@code subjTo}) ends with the comma that closes an aside inside
+   * it ("Resistance exercise, such as lifting weights, builds muscle").
+   */
+  private static boolean closesAside(Parse p, Clauses.Clause c, int subjTo) {
+    if (!c.hasSubject() || subjTo - 1 <= c.subjFrom() || !p.tok[subjTo - 1].equals(",")) {
+      return false;
+    }
+    return topLevel(p, ",", c.subjFrom(), subjTo - 1) > c.subjFrom();
   }
 
   /** Adverbs that may end a subject as its own ("B12 alone", "people here"), not the verb's. */
@@ -548,7 +604,10 @@ final class Atomizer {
       while (k < c.to() && p.tag[k].equals("ADV")) {
         k++;
       }
-      if (k < c.to() && p.tag[k].equals("VERB") && !p.low[k].endsWith("ing")) {
+      // Both verbs in the same form ("helps form and maintain"): "slow down bone loss and reduce the risk", with
+      // "loss" taken for a verb, is no verb coordination.
+      if (k < c.to() && p.tag[k].equals("VERB") && !p.low[k].endsWith("ing")
+          && Clauses.agree(Clauses.form(p, e - 1), Clauses.form(p, k))) {
         int objFrom = Clauses.relationEnd(p, k, c.to());
         out.add(new int[] {pred, e, objFrom});
         out.add(new int[] {pred, e - 1, e + 1, objFrom, objFrom});
@@ -564,6 +623,12 @@ final class Atomizer {
     List<BitSet> out = new ArrayList<>();
     BitSet all = new BitSet();
     all.set(from, Math.max(from, to));
+    if (from < to && p.tag[from].equals("CCONJ")) {
+      // "... slow down bone loss and reduce the risk", with "loss" taken for the verb: the object opens with the
+      // conjunction, so the clause was misread; it stays whole.
+      out.add(all);
+      return out;
+    }
     // "no overdose or toxicity levels": two modifiers sharing a head noun.
     int depth = 0;
     for (int c = from + 1; c + 2 < to + 1 && c < to; c++) {
@@ -598,6 +663,13 @@ final class Atomizer {
       }
       boolean ends = h == to || p.isPunct(h) || p.tag[h].equals("ADP") || p.tag[h].equals("CCONJ")
           || p.tag[h].equals("SCONJ") || p.low[h].equals("which") || p.low[h].equals("that");
+      if (headed && ends && (pluralNoun(p, x) || pluralNoun(p, c + 1) || h > c + 3)) {
+        // A plural is a head, not a modifier: "men and transgender women" is not "men women"; and a head of two
+        // words is seldom shared ("avoid grapefruit and report muscle pain", the verb taken for a noun; "stress and
+        // blood sugar levels"). Which words the head shares is not sure, and the object stays whole.
+        out.add(all);
+        return out;
+      }
       if (headed && ends && !(p.isEntity(x) && p.isEntity(c + 1) && p.mention[h - 1] == p.mention[c + 1])) {
         BitSet a = (BitSet) all.clone();
         a.clear(c, c + 2);
@@ -687,6 +759,28 @@ final class Atomizer {
   private static final java.util.regex.Pattern CONDITION_SUFFIX =
       java.util.regex.Pattern.compile("\\p{L}{3,}(?:a?emia|itis|osis|pathy|algia|uria)");
 
+  /** Plurals that do not end in "s". */
+  private static final Set<String> IRREGULAR_PLURALS = Set.of("men", "women", "children", "people", "feet", "teeth");
+
+  /**
+   * Whether token {@code i} is a common noun in the plural ("bones", "women", "nerves"), not a name that ends in "s"
+   * ("diabetes": a concept of the lexicon whose "singular" the lexicon does not know).
+   */
+  static boolean pluralNoun(Parse p, int i) {
+    if (!p.tag[i].equals("NOUN")) {
+      return false;
+    }
+    if (IRREGULAR_PLURALS.contains(p.low[i])) {
+      return true;
+    }
+    String singular = Lexicon.singular(p.low[i]);
+    if (singular == null || !p.isEntity(i)) {
+      return singular != null;
+    }
+    List<Lexicon.Match> m = Lexicon.builtin().find(singular);
+    return !m.isEmpty() && m.getFirst().concept().equals(p.matches.get(p.mention[i]).concept());
+  }
+
   private static boolean modifier(Parse p, int i) {
     return p.isEntity(i) || p.tag[i].equals("NOUN") || p.tag[i].equals("ADJ") || p.tag[i].equals("PROPN");
   }
@@ -763,6 +857,12 @@ final class Atomizer {
         while (j >= s && !(LIST_OPENERS.contains(p.low[j]) || items.size() >= 3 && p.tag[j].equals("ADP"))) {
           j--;
         }
+        if (j >= s && exampleOpener(p, j)) {
+          // Examples of a kind ("green leafy vegetables such as kale, tofu and sardines"): a claim per item would be
+          // about the kind and one example ("vegetables such as tofu"), and whether a member after the first is an
+          // example or the list's own is not sure; the list stays whole.
+          return List.of();
+        }
         if (j >= s && j + 1 < segEnd && shortPhrase(p, j + 1, segEnd, atStart)) {
           items.addFirst(new int[] {j + 1, segEnd});
           openerFound = true;
@@ -774,6 +874,13 @@ final class Atomizer {
       }
     }
     return List.of();
+  }
+
+  /** Whether token {@code j} opens examples of the noun before it: "such as", "like", "including", "e.g.". */
+  private static boolean exampleOpener(Parse p, int j) {
+    String w = p.low[j];
+    return w.equals("as") && j > 0 && p.low[j - 1].equals("such") || w.equals("e.g.") || w.equals("e.g")
+        || (w.equals("like") || w.equals("including")) && j > 0 && (p.isNounish(j - 1) || p.tok[j - 1].equals(","));
   }
 
   /** A short noun phrase (at most five words outside parentheses, no verb group, no preposition). */
@@ -810,6 +917,12 @@ final class Atomizer {
       }
       if (tag.equals("VERB") && p.low[i].endsWith("ing") && i + 1 < to
           && (p.tag[i + 1].equals("DET") || p.tag[i + 1].equals("PRON"))) {
+        return false;
+      }
+      if (pluralNoun(p, i) && i + 1 < to && (p.tag[i + 1].equals("NOUN") || p.tag[i + 1].equals("ADJ"))
+          && !p.isEntity(i + 1)) {
+        // A plural is a noun phrase's head: "bones thin" in "makes bones thin and fragile" is an object and what
+        // it is made, not a list member.
         return false;
       }
       words++;
@@ -868,7 +981,7 @@ final class Atomizer {
           m = near.getLast();
         }
         if (m == null) {
-          m = refs.it(subjects.isEmpty() ? objects : subjects);
+          m = it(p, subjects, objects);
         }
         if (m != null) {
           out.put(i, i == c.from() ? m.text() : lowerFirst(m.text()));
@@ -914,7 +1027,7 @@ final class Atomizer {
             m = near.getFirst();
           }
           if (m == null) {
-            m = refs.it(subjects.isEmpty() ? objects : subjects);
+            m = it(p, subjects, objects);
           }
           if (m != null) {
             String owner = i == c.from() ? m.text() : lowerFirst(m.text());
@@ -959,6 +1072,12 @@ final class Atomizer {
       }
     }
     return out;
+  }
+
+  /** {@link References#it}, with the concept a label of this sentence names for the label (see {@link #referent}). */
+  private Mention it(Parse p, List<Mention> subjects, List<Mention> objects) {
+    Mention m = refs.it(subjects.isEmpty() ? objects : subjects);
+    return m != null && m == refs.label && refs.labelIn == p && labelReferent != null ? labelReferent : m;
   }
 
   /** Who "they" can be when the sentence before names one of them and no other antecedent is near. */
@@ -1553,12 +1672,13 @@ final class Atomizer {
   static String sentenceCase(String text, Lexicon lexicon) {
     StringBuilder sb = new StringBuilder();
     java.util.Set<Integer> keep = new java.util.HashSet<>();
+    java.util.Set<Integer> named = new java.util.HashSet<>();
     for (Lexicon.Match m : lexicon.find(text)) {
-      if (!Character.isUpperCase(m.concept().name().charAt(0))) {
-        continue;
-      }
       for (int i = m.start(); i < m.end(); i++) {
-        keep.add(i);
+        named.add(i);
+        if (Character.isUpperCase(m.concept().name().charAt(0))) {
+          keep.add(i);
+        }
       }
     }
     String[] words = text.split(" ");
@@ -1570,7 +1690,10 @@ final class Atomizer {
       }
       boolean acronym = w.length() > 1 && (w.chars().filter(Character::isUpperCase).count() > 1
           || w.chars().anyMatch(Character::isDigit));
-      sb.append(acronym || keep.contains(pos) || k == 0 ? w : w.toLowerCase(Locale.ROOT));
+      // A capital letter alone is a letter's name ("Vitamin D", "Hepatitis C"), save the article "A" outside a
+      // name.
+      boolean letter = w.length() == 1 && Character.isUpperCase(w.charAt(0)) && (!w.equals("A") || named.contains(pos));
+      sb.append(acronym || letter || keep.contains(pos) || k == 0 ? w : w.toLowerCase(Locale.ROOT));
       pos += w.length() + 1;
     }
     return sb.toString();
