@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.claimcheck.ClaimcheckException;
 import org.claimcheck.Tally;
+import org.claimcheck.TextFiles;
 import org.claimcheck.article.Article;
 import org.claimcheck.article.ArticleStore;
 import org.claimcheck.article.FetchResult;
@@ -59,14 +60,26 @@ public final class ExtractCommand implements Callable<Integer> {
           + "lexicon\").")
   Path lexiconFile;
 
+  private static final String LEXICON_FIX = "Give a UTF-8 tab-separated file: id, type, name, synonyms separated by |";
+
   @Override
   public Integer call() throws Exception {
+    if (Files.isRegularFile(articles)) {
+      Path parent = articles.getParent() != null ? articles.getParent() : Path.of(".");
+      throw ClaimcheckException.usage("--articles must be a folder", articles + " is a file",
+          "Give the folder that holds the pages: --articles " + parent);
+    }
     if (!Files.isDirectory(articles)) {
       throw ClaimcheckException.usage("no such articles folder", articles.toString(),
           "Give a folder of .html/.txt pages or article snapshots, or run claimcheck fetch first");
     }
     if (!(threshold >= 0 && threshold <= 1)) { // NaN too
       throw ClaimcheckException.usage("--threshold must be between 0 and 1", Double.toString(threshold), null);
+    }
+    if (lexiconFile != null) {
+      // Checked here, before any output: the lexicon's own message names neither a missing file nor its encoding.
+      Outputs.requireFile(lexiconFile, "lexicon file", LEXICON_FIX);
+      TextFiles.requireUtf8(lexiconFile);
     }
     if (output != null) {
       String n = output.getFileName().toString().toLowerCase(Locale.ROOT);

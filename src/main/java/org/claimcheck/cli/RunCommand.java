@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.claimcheck.ClaimcheckException;
+import org.claimcheck.TextFiles;
 import org.claimcheck.article.Fetcher;
 import org.claimcheck.batch.EutilsAbstracts;
 import org.claimcheck.batch.NightlyRun;
@@ -110,6 +111,9 @@ public final class RunCommand implements Callable<Integer> {
     if (src != null && !Files.exists(src)) {
       throw ClaimcheckException.usage("no such sources file or folder", src.toString(),
           "Give a sources list (one URL or path per line) or a folder of pages");
+    }
+    if (src != null && Files.isRegularFile(src)) {
+      TextFiles.requireUtf8(src); // before the run takes its lock and state: it would fail reading the list
     }
     List<Path> abs = new ArrayList<>();
     cfg.paths("abstracts").forEach(p -> abs.add(ws.root().resolve(p)));

@@ -2,8 +2,6 @@ package org.claimcheck.index;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -12,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.claimcheck.ClaimcheckException;
+import org.claimcheck.TextFiles;
 
 /**
  * Thread-safe (immutable). Relevance judgements: BEIR {@code qrels/*.tsv} ({@code query-id corpus-id score} with a
@@ -35,7 +34,7 @@ public final class Qrels {
   /** Reads a BEIR TSV or TREC qrels file; a malformed line is a usage error naming it. */
   public static Qrels read(Path file) throws IOException {
     Map<String, Map<String, Integer>> j = new TreeMap<>();
-    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (BufferedReader r = TextFiles.reader(file)) {
       int lineNo = 0;
       for (String line; (line = r.readLine()) != null; ) {
         lineNo++;

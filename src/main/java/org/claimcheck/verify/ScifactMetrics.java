@@ -3,8 +3,6 @@ package org.claimcheck.verify;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import org.claimcheck.ClaimcheckException;
 import org.claimcheck.Json;
+import org.claimcheck.TextFiles;
 
 /**
  * Thread-safe (stateless). SciFact's official metrics (Wadden et al. 2020, {@code verisci/evaluate}) over gold claims
@@ -156,7 +155,7 @@ public final class ScifactMetrics {
   }
 
   private static void forEachLine(Path file, LineHandler h) throws IOException {
-    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (BufferedReader r = TextFiles.reader(file)) {
       int n = 0;
       for (String line; (line = r.readLine()) != null; ) {
         n++;

@@ -1,0 +1,85 @@
+package org.claimcheck.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.claimcheck.TestData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What a new user walking the README met: inputs of the wrong kind, and messages that did not say what to do. */
+class NewUserCliTest {
+  private static CliTest.Run run(String... args) {
+    return CliTest.run(args);
+  }
+
+  private static void assertOneLineUsage(CliTest.Run r, String start) {
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().startsWith("error: " + start), r.err());
+    assertEquals(1, r.err().lines().count(), r.err());
+  }
+
+  private static Path latin1(Path file, String text) throws IOException {
+    return Files.write(file, text.getBytes(StandardCharsets.ISO_8859_1));
+  }
+
+  /** Every text input that is not UTF-8 is a one-line usage error naming the file, not an internal error. */
+  @Test
+  void textInputsThatAreNotUtf8AreUsageErrorsNamingTheFile(@TempDir Path dir) throws IOException {
+    String corpus = TestData.resource("org/claimcheck/pubmed/invented-pubmed.xml").toString();
+    Path pairs = latin1(dir.resolve("pairs.csv"), "claim,evidence\n\"Caf\u00e9 raises it\",\"Coffee did.\"\n");
+    Path qrels = latin1(dir.resolve("qrels.tsv"), "query-id\tcorpus-id\tscore\n\u00e9\t1\t1\n");
+    Path claims = Files.writeString(dir.resolve("claims.jsonl"), "{\"id\": 1, \"claim\": \"Zinc cuts colds.\"}\n");
+    Path predictions = latin1(dir.resolve("predictions.jsonl"), "\u00e9\n");
+    Path claimsCsv = latin1(dir.resolve("claims.csv"), "claim\nCaf\u00e9 raises blood pressure\n");
+    Path lexicon = latin1(dir.resolve("lexicon.tsv"), "x1\tfood\tCaf\u00e9\tcoffee\n");
+    Path sources = latin1(dir.resolve("sources.txt"), "https://example.org/caf\u00e9\n");
+    Path config = latin1(dir.resolve("claimcheck.properties"), "threshold = 0.5\n# caf\u00e9\n");
+    Path articles = Files.createDirectories(dir.resolve("articles"));
+    Files.writeString(articles.resolve("a.txt"), "Zinc cuts colds.\n");
+    Path out = dir.resolve("out.csv");
+    List<String[]> cases = List.of(
+        new String[] {pairs + ":2", "stance", "--pairs", pairs.toString(), "--output", out.toString()},
+        new String[] {qrels + ":2", "eval", "beir", "--corpus", corpus, "--queries", claims.toString(), "--qrels",
+            qrels.toString()},
+        new String[] {predictions + ":1", "eval", "scifact", "--claims", claims.toString(), "--predictions",
+            predictions.toString()},
+        new String[] {claimsCsv + ":2", "verify", "--claims", claimsCsv.toString(), "--index",
+            dir.resolve("none").toString()},
+        new String[] {lexicon + ":1", "extract", "--articles", articles.toString(), "--lexicon", lexicon.toString(),
+            "--output", out.toString()},
+        new String[] {sources + ":1", "fetch", "--sources", sources.toString()},
+        new String[] {sources + ":1", "run", "--workdir", dir.resolve("work").toString(), "--offline", "--sources",
+            sources.toString()},
+        new String[] {config + ":2", "run", "--workdir", dir.resolve("work").toString(), "--config",
+            config.toString()});
+    Files.createDirectories(dir.resolve("work"));
+    for (String[] c : cases) {
+      String[] args = java.util.Arrays.copyOfRange(c, 1, c.length);
+      CliTest.Run r = run(args);
+      assertOneLineUsage(r, "not UTF-8 text (" + c[0] + ": byte 0xE9). Save it as UTF-8");
+      assertFalse(Files.exists(out), String.join(" ", args));
+    }
+    try (var left = Files.list(dir.resolve("work"))) {
+      assertEquals(List.of(), left.toList(), "a run refused for its sources list leaves nothing in its folder");
+    }
+  }
+
+  @Test
+  void extractSaysWhatIsWrongWithItsLexiconAndArticles(@TempDir Path dir) throws IOException {
+    Path articles = Files.createDirectories(dir.resolve("articles"));
+    Path page = Files.writeString(articles.resolve("a.txt"), "Zinc cuts colds.\n");
+    CliTest.Run missing = run("extract", "--articles", articles.toString(), "--lexicon",
+        dir.resolve("missing.tsv").toString(), "--output", dir.resolve("o.csv").toString());
+    assertOneLineUsage(missing, "no such lexicon file (" + dir.resolve("missing.tsv") + "). Give a UTF-8");
+    CliTest.Run file = run("extract", "--articles", page.toString(), "--output", dir.resolve("o.csv").toString());
+    assertOneLineUsage(file, "--articles must be a folder (" + page + " is a file). Give the folder that holds the "
+        + "pages: --articles " + articles);
+  }
+}
