@@ -18,6 +18,7 @@ import org.claimcheck.batch.NightlyRun;
 import org.claimcheck.batch.RunConfig;
 import org.claimcheck.batch.RunOptions;
 import org.claimcheck.batch.Workspace;
+import org.claimcheck.index.AbstractIndexer;
 import org.claimcheck.verify.Verifier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -130,6 +131,7 @@ public final class RunCommand implements Callable<Integer> {
     if (Files.exists(idx) && !Files.isDirectory(idx)) {
       throw ClaimcheckException.usage("the index must be a folder", idx.toString(), "Name a folder for --index");
     }
+    AbstractIndexer.requireIndexOrEmpty(idx);
     double t = threshold != null ? threshold : cfg.number("threshold") != null ? cfg.number("threshold") : 0.5;
     if (!(t >= 0 && t <= 1)) {
       throw ClaimcheckException.usage("threshold must be between 0 and 1", Double.toString(t), null);

@@ -250,11 +250,33 @@ public final class AbstractIndexer implements Closeable {
     if (!Files.isDirectory(dir)) {
       return;
     }
+    requireIndexOrEmpty(dir);
     try (Directory d = FSDirectory.open(dir)) {
       IndexCheck.requireCompatible(d, dir);
     } catch (IOException e) {
       throw damaged(dir, e);
     }
+  }
+
+  /**
+   * Refuses a folder that holds files of its own and no index (a claims or reports folder given as --index): Lucene
+   * would write its files among them. A missing or empty folder, one with an index (whatever else it holds), and one
+   * holding only what Lucene leaves (a lock, the files of a build killed before its first commit) are fine.
+   */
+  public static void requireIndexOrEmpty(Path dir) {
+    List<String> others = IndexCheck.otherFiles(dir);
+    if (others.isEmpty()) {
+      return;
+    }
+    try (Directory d = FSDirectory.open(dir)) {
+      if (DirectoryReader.indexExists(d)) {
+        return;
+      }
+    } catch (IOException e) {
+      return; // what cannot be read is reported by the open that follows
+    }
+    throw ClaimcheckException.usage("not an index folder", dir + " holds " + IndexCheck.shown(others)
+        + " and no index", "Give --index a new or empty folder, or the folder `claimcheck index` built");
   }
 
   /** A damaged or unreadable index: what Lucene said, and how to rebuild. */
@@ -272,6 +294,7 @@ public final class AbstractIndexer implements Closeable {
     if (Files.exists(dir) && !Files.isDirectory(dir)) {
       requireUsable(dir);
     }
+    requireIndexOrEmpty(dir);
     Directory directory = null;
     IndexWriter writer = null;
     try {

@@ -118,6 +118,11 @@ public final class AbstractSearcher implements Closeable {
     try {
       directory = FSDirectory.open(dir);
       if (!DirectoryReader.indexExists(directory)) {
+        List<String> others = IndexCheck.otherFiles(dir);
+        if (!others.isEmpty()) {
+          throw ClaimcheckException.usage("not an index folder", dir + " holds " + IndexCheck.shown(others)
+              + " and no index", "Give --index the folder `claimcheck index` built (default: corpus/index)");
+        }
         throw ClaimcheckException.usage("no index", dir.toString(),
             "Build one first: claimcheck index --index " + dir + " FILE.xml...");
       }

@@ -1,8 +1,11 @@
 package org.claimcheck.index;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexFormatTooNewException;
 import org.apache.lucene.index.IndexFormatTooOldException;
@@ -52,5 +55,29 @@ final class IndexCheck {
         : "the index was built by an incompatible claimcheck";
     return new ClaimcheckException(what, dir + ": " + why,
         "Rebuild it: delete the folder " + dir + " and run `claimcheck index` on your abstract files again");
+  }
+
+  /**
+   * The names in {@code dir} that Lucene did not write, sorted (empty when {@code dir} is not a folder): not a lock,
+   * a segments file or a segment's file ({@code _0.cfs}, {@code _0_Lucene104_0.doc}); hidden files are left out too.
+   */
+  static List<String> otherFiles(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.map(p -> p.getFileName().toString())
+          .filter(n -> !n.equals("write.lock") && !n.startsWith("segments") && !n.startsWith("pending_segments")
+              && !n.startsWith("_") && !n.startsWith("."))
+          .sorted().toList();
+    } catch (IOException e) {
+      return List.of();
+    }
+  }
+
+  /** Up to three names of {@code names}, and how many more. */
+  static String shown(List<String> names) {
+    String first = String.join(", ", names.subList(0, Math.min(3, names.size())));
+    return names.size() <= 3 ? first : first + " and " + (names.size() - 3) + " more";
   }
 }

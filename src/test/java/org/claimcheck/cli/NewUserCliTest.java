@@ -82,4 +82,39 @@ class NewUserCliTest {
     assertOneLineUsage(file, "--articles must be a folder (" + page + " is a file). Give the folder that holds the "
         + "pages: --articles " + articles);
   }
+
+  private static List<String> names(Path dir) throws IOException {
+    try (var s = Files.list(dir)) {
+      return s.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  /** A claims folder given as --index: nothing is written among its files, and no command takes it for an index. */
+  @Test
+  void aFolderOfOtherFilesIsNotTakenForAnIndex(@TempDir Path dir) throws IOException {
+    Path claims = Files.createDirectories(dir.resolve("claims"));
+    Files.writeString(claims.resolve("claims.csv"), "claim\nZinc cuts colds.\n");
+    Files.writeString(claims.resolve("README.md"), "claims\n");
+    String corpus = TestData.resource("org/claimcheck/pubmed/invented-pubmed.xml").toString();
+    String expected = "not an index folder (" + claims + " holds README.md, claims.csv and no index). Give --index ";
+    assertOneLineUsage(run("index", "--index", claims.toString(), corpus), expected + "a new or empty folder");
+    assertOneLineUsage(run("search", "--index", claims.toString(), "zinc"), expected + "the folder `claimcheck index`");
+    assertOneLineUsage(run("verify", "--index", claims.toString(), "--claims", claims.resolve("claims.csv").toString()),
+        expected + "the folder `claimcheck index`");
+    Path work = Files.createDirectories(dir.resolve("work"));
+    assertOneLineUsage(run("run", "--workdir", work.toString(), "--offline", "--index", claims.toString(),
+        "--abstracts", corpus), expected + "a new or empty folder");
+    assertEquals(List.of("README.md", "claims.csv"), names(claims));
+    assertEquals(List.of(), names(work));
+    // An index among other files is still an index; a folder holding only what a killed build left is still fine.
+    Path idx = dir.resolve("idx");
+    assertEquals(0, run("index", "--index", idx.toString(), corpus).code());
+    Files.writeString(idx.resolve("NOTES.txt"), "built from invented-pubmed.xml\n");
+    assertEquals(0, run("index", "--index", idx.toString(), corpus).code());
+    assertEquals(0, run("search", "--index", idx.toString(), "b12").code());
+    Path killed = Files.createDirectories(dir.resolve("killed"));
+    Files.writeString(killed.resolve("write.lock"), "");
+    Files.writeString(killed.resolve("_0.fdt"), "");
+    assertEquals(0, run("index", "--index", killed.toString(), corpus).code());
+  }
 }

@@ -312,9 +312,10 @@ class AbstractIndexTest {
 
   @Test
   void abstractSearchesSeeTheAbstractAndNotTheTitle(@TempDir Path dir) throws IOException {
+    Path idx = dir.resolve("idx"); // not beside the input file: a folder of other files is no index
     // 1: the words in the title only; 2: in the abstract only; 3: in both; 4: the title's last word and the
     // abstract's first make a phrase across the boundary.
-    index(dir, write(dir, "a.xml", article(1, 1, "Melatonin synthesis", "Nothing about it here.", null)
+    index(idx, write(dir, "a.xml", article(1, 1, "Melatonin synthesis", "Nothing about it here.", null)
         + article(2, 1, "A study of sleep", "The melatonin synthesis in the pineal gland was measured.", null)
         + article(3, 1, "Melatonin synthesis", "Melatonin synthesis falls with age.", null)
         + article(4, 1, "Effects of pineal", "Gland size was measured in 40 adults.", null)
@@ -322,7 +323,7 @@ class AbstractIndexTest {
         + article(6, 1, "SARS-CoV-2 and IL-6", "Levels of interleukins fell.", null)
         + article(7, 1, "Six sites", "IL levels were measured at 6 sites; type 2 diabetes.", null)
         + article(8, 1, "Typesetting", "Pressure fell by 5\u202fmmHg (p\u202f&lt;\u202f0.05).", null)));
-    try (AbstractSearcher s = AbstractSearcher.open(dir, AbstractSearcher.Bm25.DEFAULT)) {
+    try (AbstractSearcher s = AbstractSearcher.open(idx, AbstractSearcher.Bm25.DEFAULT)) {
       assertEquals(List.of("1", "2", "3"), lucene(s, "melatonin"));
       assertEquals(List.of("1", "3"), lucene(s, "title:melatonin"));
       assertEquals(List.of("2", "3"), lucene(s, "abstract:melatonin"));
@@ -366,7 +367,7 @@ class AbstractIndexTest {
               .highlight());
     }
     // The index holds no field of that name: the abstract's words are in contents, after the title's.
-    try (var reader = org.apache.lucene.index.DirectoryReader.open(FSDirectory.open(dir))) {
+    try (var reader = org.apache.lucene.index.DirectoryReader.open(FSDirectory.open(idx))) {
       var infos = org.apache.lucene.index.FieldInfos.getMergedFieldInfos(reader);
       assertNull(infos.fieldInfo(IndexSchema.ABSTRACT));
       assertEquals(org.apache.lucene.index.IndexOptions.DOCS_AND_FREQS_AND_POSITIONS,
@@ -376,14 +377,15 @@ class AbstractIndexTest {
 
   @Test
   void wildcardsOnAbstractThatMatchTooManyWordsAreAUsageError(@TempDir Path dir) throws IOException {
+    Path idx = dir.resolve("idx"); // not beside the input file: a folder of other files is no index
     StringBuilder records = new StringBuilder();
     for (int i = 0; i < 40; i++) {
       records.append(article(100 + i, 1, "Title " + i, "Word zeta" + i + "a zeta" + i + "b zeta" + i + "c.", null));
     }
-    index(dir, write(dir, "a.xml", records.toString()));
+    index(idx, write(dir, "a.xml", records.toString()));
     int saved = org.apache.lucene.search.IndexSearcher.getMaxClauseCount();
     org.apache.lucene.search.IndexSearcher.setMaxClauseCount(100);
-    try (AbstractSearcher s = AbstractSearcher.open(dir, AbstractSearcher.Bm25.DEFAULT)) {
+    try (AbstractSearcher s = AbstractSearcher.open(idx, AbstractSearcher.Bm25.DEFAULT)) {
       assertEquals(40, lucene(s, "zeta*").size(), "contents: no limit");
       ClaimcheckException e = assertThrows(ClaimcheckException.class, () -> lucene(s, "abstract:zeta*"));
       assertEquals(ClaimcheckException.USAGE, e.exitCode());
@@ -536,6 +538,7 @@ class AbstractIndexTest {
 
   @Test
   void pagesAreSlicesOfOneOrderWithTiesBrokenById(@TempDir Path dir) throws IOException {
+    Path idx = dir.resolve("idx"); // not beside the input file: a folder of other files is no index
     StringBuilder sb = new StringBuilder();
     for (int i = 1; i <= 40; i++) {
       // Four groups of ten identical records: scores tie within a group.
@@ -543,8 +546,8 @@ class AbstractIndexTest {
       sb.append(article(1000 + i, 1, "Same title", words, i % 2 == 0
           ? "<MeshHeading><DescriptorName MajorTopicYN=\"N\">Animals</DescriptorName></MeshHeading>" : null));
     }
-    index(dir, write(dir, "ties.xml", sb.toString()));
-    try (AbstractSearcher s = AbstractSearcher.open(dir, AbstractSearcher.Bm25.DEFAULT)) {
+    index(idx, write(dir, "ties.xml", sb.toString()));
+    try (AbstractSearcher s = AbstractSearcher.open(idx, AbstractSearcher.Bm25.DEFAULT)) {
       SearchRequest all = SearchRequest.text("neuropathy", 40);
       List<SearchHit> full = s.search(all);
       assertEquals(40, full.size());
