@@ -7,11 +7,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.claimcheck.AtomicFiles;
 import org.claimcheck.ClaimcheckException;
 import org.claimcheck.Tally;
 import org.claimcheck.batch.Progress;
 import org.claimcheck.encoder.OnnxModel;
 import org.claimcheck.index.AbstractIndexer;
+import org.claimcheck.index.AbstractSearcher;
 import org.claimcheck.index.DenseVectors;
 import org.claimcheck.pubmed.RecordReaders;
 import picocli.CommandLine.Command;
@@ -97,9 +99,16 @@ public final class IndexCommand implements Callable<Integer> {
     var err = spec.commandLine().getErr();
     long t0 = System.nanoTime();
     int size;
+    boolean nothingMade = false;
     AbstractIndexer.requireUsable(indexOption.index);
+    // When every input failed and there was no index before, none is made: a folder this command makes (the
+    // index's, or a missing folder above it) is removed again, and an empty folder is left empty. An empty index
+    // would be taken for a built one.
+    boolean noIndexBefore = !AbstractSearcher.exists(indexOption.index);
+    Path made = firstMissing(indexOption.index);
     boolean withVectors = dense || DenseVectors.indexModel(indexOption.index) != null;
     Path cache = embeddingCache != null ? embeddingCache : DenseVectors.defaultCache(indexOption.index);
+    Path cacheMade = withVectors ? firstMissing(cache) : null;
     long embedded = 0;
     long cached = 0;
     long damaged = 0;
@@ -122,7 +131,10 @@ public final class IndexCommand implements Callable<Integer> {
       try (Progress.Stage p = progressOption.progress(err).start("index", files.size(), "files")) {
         indexer.index(files, tally, f -> p.step());
       }
-      indexer.commit();
+      nothingMade = noIndexBefore && tally.get("FAILED") > 0 && !anyGood(tally);
+      if (!nothingMade) {
+        indexer.commit();
+      }
       size = indexer.size();
       if (vectors != null) {
         embedded = vectors.embedded();
@@ -130,6 +142,14 @@ public final class IndexCommand implements Callable<Integer> {
         damaged = vectors.cache().damaged();
         kept = vectors.cache().writable();
       }
+    }
+    if (nothingMade && made != null) {
+      AtomicFiles.deleteRecursively(made);
+    } else if (nothingMade) {
+      Files.deleteIfExists(indexOption.index.resolve("write.lock"));
+    }
+    if (nothingMade && cacheMade != null) {
+      AtomicFiles.deleteRecursively(cacheMade); // nothing was embedded: its folder holds no vector
     }
     double secs = (System.nanoTime() - t0) / 1e9;
     tally.print(err);
@@ -140,11 +160,25 @@ public final class IndexCommand implements Callable<Integer> {
               + "be written): the new vectors were not kept");
     }
     long written = tally.get(AbstractIndexer.INDEXED) + tally.get(AbstractIndexer.REPLACED);
-    err.printf(Locale.ROOT, "%d file%s, %d records in %.1f s (%,.0f records/s indexed, %d threads); the index holds %d "
-        + "abstracts%n", files.size(), files.size() == 1 ? "" : "s", tally.total() - tally.get("FAILED"), secs,
-        written / Math.max(secs, 1e-9), options.threads(), size);
-    boolean anyGood = tally.get(AbstractIndexer.INDEXED) + tally.get(AbstractIndexer.REPLACED)
+    err.printf(Locale.ROOT, "%d file%s, %d records in %.1f s (%,.0f records/s indexed, %d threads); %s%n",
+        files.size(), files.size() == 1 ? "" : "s", tally.total() - tally.get("FAILED"), secs,
+        written / Math.max(secs, 1e-9), options.threads(), nothingMade ? "no index was made in " + indexOption.index
+            + ": nothing could be indexed" : "the index holds " + size + " abstracts");
+    return anyGood(tally) || tally.get("FAILED") == 0 ? Main.OK : Main.FAILURE;
+  }
+
+  private static boolean anyGood(Tally tally) {
+    return tally.get(AbstractIndexer.INDEXED) + tally.get(AbstractIndexer.REPLACED)
         + tally.get(AbstractIndexer.DELETED) > 0;
-    return anyGood || tally.get("FAILED") == 0 ? Main.OK : Main.FAILURE;
+  }
+
+  /** The outermost folder of {@code dir}'s path (itself included) that does not exist yet, or null when it exists. */
+  private static Path firstMissing(Path dir) {
+    Path abs = dir.toAbsolutePath().normalize();
+    Path missing = null;
+    for (Path p = abs; p != null && !Files.exists(p); p = p.getParent()) {
+      missing = p;
+    }
+    return missing;
   }
 }

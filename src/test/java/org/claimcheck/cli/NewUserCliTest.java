@@ -117,4 +117,27 @@ class NewUserCliTest {
     Files.writeString(killed.resolve("_0.fdt"), "");
     assertEquals(0, run("index", "--index", killed.toString(), corpus).code());
   }
+
+  /** When every input fails, no empty index is left to be taken for a built one. */
+  @Test
+  void indexLeavesNothingWhenEveryInputFailed(@TempDir Path dir) throws IOException {
+    Path page = Files.writeString(dir.resolve("page.xml"), "<html><body>Not PubMed</body></html>");
+    CliTest.Run r = run("index", "--index", dir.resolve("new/idx").toString(), page.toString());
+    assertEquals(1, r.code(), r.err());
+    assertTrue(r.err().contains("FAILED: file unreadable: not a PubMed XML file"), r.err());
+    assertTrue(r.err().contains("no index was made in " + dir.resolve("new/idx") + ": nothing could be indexed"),
+        r.err());
+    assertFalse(Files.exists(dir.resolve("new")), "the folders it made are gone");
+    Path empty = Files.createDirectories(dir.resolve("empty"));
+    assertEquals(1, run("index", "--index", empty.toString(), page.toString()).code());
+    assertEquals(List.of(), names(empty));
+    // An index that was there stays; a new one with a good file and a bad one is made.
+    String corpus = TestData.resource("org/claimcheck/pubmed/invented-pubmed.xml").toString();
+    Path idx = dir.resolve("idx");
+    CliTest.Run mixed = run("index", "--index", idx.toString(), page.toString(), corpus);
+    assertEquals(0, mixed.code(), mixed.err());
+    assertTrue(mixed.err().contains("the index holds "), mixed.err());
+    assertEquals(1, run("index", "--index", idx.toString(), page.toString()).code());
+    assertEquals(0, run("search", "--index", idx.toString(), "b12").code());
+  }
 }
