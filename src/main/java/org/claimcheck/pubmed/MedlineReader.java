@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,11 +17,15 @@ import java.util.regex.Pattern;
  * One per thread. Streams records in the MEDLINE text format ({@code PMID- }, {@code TI  - }, {@code AB  - }, ...; a
  * field continues on lines indented by six spaces; records are separated by blank lines, and a {@code PMID} line after
  * a record's own starts the next record). CRLF line ends are fine. Fields read as {@link PubmedXmlReader} reads the
- * same record's XML: white space collapsed, authors as "Last Fore".
+ * same record's XML: white space collapsed, authors as "Last Fore". A file with text and no {@code PMID} line is not
+ * MEDLINE (a page saved as .txt): {@link #next} refuses it with an IOException.
  */
 public final class MedlineReader implements RecordReader {
   private static final Pattern TAG = Pattern.compile("^([A-Z]{2,4})\\s*- (.*)$");
   private static final Pattern YEAR = Pattern.compile("\\b(1[6-9]\\d\\d|2\\d\\d\\d)\\b");
+
+  /** Records without a PMID held before the first PMID line; past this, the file is not MEDLINE. */
+  private static final int MAX_HELD = 10_000;
 
   /** Records larger than this are skipped, as PubMed XML records are ({@link PubmedXmlSplitter#MAX_RECORD_BYTES}). */
   static final int MAX_RECORD_CHARS = PubmedXmlSplitter.MAX_RECORD_BYTES;
@@ -33,6 +38,11 @@ public final class MedlineReader implements RecordReader {
   private int records;
   /** Whether the record {@link #readRecord} read last went over {@link #maxRecordChars} (its text was not kept). */
   private boolean tooLarge;
+  /** Whether a {@code PMID} line was read, and a line that is not blank. */
+  private boolean sawPmid;
+  private boolean sawText;
+  /** Entries of records read before the first {@code PMID} line, given out once one comes. */
+  private final ArrayDeque<Entry> held = new ArrayDeque<>();
 
   /** Reads {@code in} (decompressed already); takes ownership of it. */
   public MedlineReader(InputStream in) {
@@ -47,25 +57,60 @@ public final class MedlineReader implements RecordReader {
 
   @Override
   public Entry next() throws IOException {
+    if (sawPmid && !held.isEmpty()) {
+      return held.poll();
+    }
     while (!eof || pending != null) {
-      List<Field> fields = readRecord();
-      if (fields.isEmpty() && !tooLarge) {
+      Entry e = nextEntry();
+      if (e == null) {
         continue;
       }
-      records++;
-      if (tooLarge) {
-        String id = fields.isEmpty() || !fields.get(0).tag().equals("PMID") ? null : fields.get(0).value();
-        return new Entry.Skip(id, "a MEDLINE record larger than " + PubmedXmlSplitter.size(maxRecordChars),
-            "record " + records);
+      if (!sawPmid) {
+        // Records before the first PMID line wait: a file with none is not MEDLINE, not a run of skipped records.
+        held.add(e);
+        if (held.size() > MAX_HELD) {
+          throw notMedline();
+        }
+        continue;
       }
-      Entry e = toEntry(fields);
-      if (e instanceof Entry.Skip skip && skip.id() == null) {
-        String where = "record " + records;
-        return new Entry.Skip(null, skip.reason(), skip.where() == null ? where : where + " (" + skip.where() + ")");
+      if (!held.isEmpty()) {
+        held.add(e);
+        return held.poll();
       }
       return e;
     }
-    return null;
+    if (!sawPmid && sawText) {
+      throw notMedline();
+    }
+    return held.poll();
+  }
+
+  /**
+   * Refuses a file with text and no {@code PMID- } line (a page or an article saved as .txt), as PubMed XML refuses an
+   * HTML page: one FAILED file, not zero records.
+   */
+  private static IOException notMedline() {
+    return new IOException("not a MEDLINE file: no 'PMID- ' line");
+  }
+
+  /** The entry of the next record, or null when the lines read held none. */
+  private Entry nextEntry() throws IOException {
+    List<Field> fields = readRecord();
+    if (fields.isEmpty() && !tooLarge) {
+      return null;
+    }
+    records++;
+    if (tooLarge) {
+      String id = fields.isEmpty() || !fields.get(0).tag().equals("PMID") ? null : fields.get(0).value();
+      return new Entry.Skip(id, "a MEDLINE record larger than " + PubmedXmlSplitter.size(maxRecordChars),
+          "record " + records);
+    }
+    Entry e = toEntry(fields);
+    if (e instanceof Entry.Skip skip && skip.id() == null) {
+      String where = "record " + records;
+      return new Entry.Skip(null, skip.reason(), skip.where() == null ? where : where + " (" + skip.where() + ")");
+    }
+    return e;
   }
 
   /**
@@ -118,6 +163,7 @@ public final class MedlineReader implements RecordReader {
         }
         line = line.replace("\ufeff", "");
       }
+      sawText |= !line.isBlank();
       size += line.length();
       if (size > maxRecordChars && !tooLarge) {
         // Keep reading to the record's end, holding nothing more: only its PMID (the first field) is kept.
@@ -138,6 +184,7 @@ public final class MedlineReader implements RecordReader {
           break;
         }
         hasPmid |= pmidLine;
+        sawPmid |= pmidLine;
         continue;
       }
       if (line.isBlank()) {
@@ -158,6 +205,7 @@ public final class MedlineReader implements RecordReader {
             break;
           }
           hasPmid = true;
+          sawPmid = true;
         }
         tag = m.group(1);
         value = new StringBuilder(m.group(2));

@@ -140,4 +140,14 @@ class NewUserCliTest {
     assertEquals(1, run("index", "--index", idx.toString(), page.toString()).code());
     assertEquals(0, run("search", "--index", idx.toString(), "b12").code());
   }
+
+  /** Articles saved as .txt given to index are refused as MEDLINE, one FAILED each, not read as 0 records. */
+  @Test
+  void proseTextFilesAreNotMedline(@TempDir Path dir) throws IOException {
+    Path articles = Files.createDirectories(dir.resolve("articles"));
+    Files.writeString(articles.resolve("a.txt"), "Vitamin B12 and you\n\nZinc cuts colds.\n");
+    CliTest.Run r = run("index", "--index", dir.resolve("idx").toString(), articles.toString());
+    assertEquals(1, r.code(), r.err());
+    assertTrue(r.err().contains("1 FAILED: file unreadable: not a MEDLINE file: no 'PMID- ' line (a.txt)"), r.err());
+  }
 }

@@ -215,6 +215,23 @@ class MedlineReaderTest {
     assertEquals("Spring", r.pubDate());
   }
 
+  /** A page saved as .txt is not read as MEDLINE with no record: it is refused as a whole, as HTML named .xml is. */
+  @Test
+  void textWithNoPmidLineIsNotMedline() throws IOException {
+    for (String text : List.of("Vitamin B12 Deficiency and Movement Disorders\n\nPublished on: Modified on:\n",
+        "FAQ - what is B12?\nAB  - not an abstract file\n\nTI  - No PMID anywhere.\n")) {
+      IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> read(text));
+      assertTrue(e.getMessage().startsWith("not a MEDLINE file: no 'PMID- ' line"), e.getMessage());
+    }
+    assertEquals(List.of(), read(""), "an empty file holds no record");
+    assertEquals(List.of(), read("\n \n"), "nor does a blank one");
+    // Records before the first PMID come out in order once it comes.
+    List<RecordReader.Entry> e = read("TI  - No PMID.\n\nPMID- 71\nTI  - Fine.\n");
+    assertEquals(new RecordReader.Entry.Skip(null, "MEDLINE record without PMID", "record 1"), e.get(0));
+    assertEquals("71", PubmedXmlReaderTest.record(e.get(1)).id());
+    assertEquals(2, e.size());
+  }
+
   private static List<RecordReader.Entry> read(String text) throws IOException {
     return readAll(new MedlineReader(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))));
   }

@@ -257,8 +257,11 @@ class PubmedFuzzTest {
     int blocks = 0;
     boolean tagged = false;
     boolean pmid = false;
+    boolean anyPmid = false; // a file with text and no PMID line is refused as a whole
+    boolean anyText = false;
     for (String raw : lines(data)) {
       String line = raw.replace("\ufeff", "");
+      anyText |= !line.isBlank();
       if (line.isBlank()) {
         if (tagged) {
           blocks++;
@@ -273,6 +276,7 @@ class PubmedFuzzTest {
               blocks++;
             }
             pmid = true;
+            anyPmid = true;
           }
           tagged = true;
         }
@@ -280,6 +284,12 @@ class PubmedFuzzTest {
     }
     if (tagged) {
       blocks++;
+    }
+    if (!anyPmid && anyText) {
+      IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
+          () -> readAll(new MedlineReader(new ByteArrayInputStream(data))));
+      assertTrue(e.getMessage().startsWith("not a MEDLINE file"), e.getMessage());
+      return;
     }
     assertEquals(blocks, readAll(new MedlineReader(new ByteArrayInputStream(data))).size(), "records in = entries out");
   }
