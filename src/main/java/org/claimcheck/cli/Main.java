@@ -78,6 +78,7 @@ public final class Main implements Runnable {
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    giveVersion(cl, new Version()); // every command lists -V/--version: each prints it, not only claimcheck's
     cl.setParameterExceptionHandler((ex, params) -> {
       CommandLine cmd = ex.getCommandLine();
       err.println("error: " + oneLine(ex.getMessage()) + ". Run '" + cmd.getCommandSpec().qualifiedName()
@@ -116,6 +117,11 @@ public final class Main implements Runnable {
       err.flush();
       return FAILURE;
     }
+  }
+
+  private static void giveVersion(CommandLine cl, CommandLine.IVersionProvider version) {
+    cl.getCommandSpec().versionProvider(version);
+    cl.getSubcommands().values().forEach(sub -> giveVersion(sub, version));
   }
 
   private static String oneLine(String s) {

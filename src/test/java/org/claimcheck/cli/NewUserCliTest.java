@@ -150,4 +150,21 @@ class NewUserCliTest {
     assertEquals(1, r.code(), r.err());
     assertTrue(r.err().contains("1 FAILED: file unreadable: not a MEDLINE file: no 'PMID- ' line (a.txt)"), r.err());
   }
+
+  /** Every command's help lists -V/--version; each prints the version, as claimcheck --version does. */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"run", "fetch", "text", "extract", "pubmed", "index",
+      "search", "verify", "stance", "serve", "eval", "eval beir", "eval scifact", "eval article-extraction"})
+  void everyCommandPrintsItsVersion(String command) {
+    CliTest.Run top = run("--version");
+    assertEquals(0, top.code());
+    assertTrue(top.out().startsWith("claimcheck "), top.out());
+    List<String> args = new java.util.ArrayList<>(List.of(command.split(" ")));
+    args.add("--version");
+    CliTest.Run r = run(args.toArray(String[]::new));
+    assertEquals(0, r.code(), r.err());
+    assertEquals(top.out(), r.out());
+    args.set(args.size() - 1, "-V");
+    assertEquals(top.out(), run(args.toArray(String[]::new)).out());
+  }
 }
