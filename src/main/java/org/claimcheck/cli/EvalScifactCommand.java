@@ -22,6 +22,7 @@ import org.claimcheck.eval.Expectations;
 import org.claimcheck.eval.MetricReport;
 import org.claimcheck.index.AbstractIndexer;
 import org.claimcheck.index.AbstractSearcher;
+import org.claimcheck.index.BeirEvaluation;
 import org.claimcheck.index.DenseVectors;
 import org.claimcheck.index.HybridRanker;
 import org.claimcheck.encoder.OnnxModel;
@@ -179,9 +180,12 @@ public final class EvalScifactCommand implements Callable<Integer> {
         if (source.corpus != null) {
           inputs.put("corpus", Hashes.sha256(Files.readAllBytes(source.corpus)));
           index = tmp.resolve("index");
+          Tally indexed = new Tally("index");
           try (DenseVectors vectors = dense ? openVectors() : null;
               AbstractIndexer indexer = AbstractIndexer.open(index, AbstractIndexer.Options.defaults(), vectors)) {
-            indexer.index(source.corpus, new Tally("index"));
+            indexer.index(source.corpus, indexed);
+            // Refused as eval beir refuses it: a claims file as the corpus indexed nothing, and every F1 was 0.
+            BeirEvaluation.requireDocuments(source.corpus, indexed, "--claims");
             indexer.commit();
           }
         }

@@ -74,15 +74,7 @@ public final class BeirEvaluation {
         indexer.index(corpus, tally);
         indexer.commit();
       }
-      if (tally.get("FAILED") > 0) {
-        throw new ClaimcheckException("the corpus could not be read", corpus + ": " + tally.reasons(),
-            "Give a BEIR corpus.jsonl (_id, title, text) or a SciFact corpus.jsonl (doc_id, title, abstract)");
-      }
-      if (tally.get(AbstractIndexer.INDEXED) + tally.get(AbstractIndexer.REPLACED) == 0) {
-        throw ClaimcheckException.usage("the corpus has no documents", corpus + ": " + describe(tally),
-            "Give a BEIR corpus.jsonl (_id, title, text) or a SciFact corpus.jsonl (doc_id, title, abstract); a "
-                + "claims or queries file goes to --queries");
-      }
+      requireDocuments(corpus, tally, "--queries");
       double indexSeconds = (System.nanoTime() - t0) / 1e9;
       int judged = (int) qrels.queries().stream().filter(queries::containsKey).count();
       Set<String> relevant = new TreeSet<>();
@@ -128,6 +120,22 @@ public final class BeirEvaluation {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
+    }
+  }
+
+  /**
+   * Refuses a corpus that could not be read, or of which no document was indexed (a claims or queries file given as
+   * the corpus: every line skipped), saying that such a file goes to {@code claimsOption}.
+   */
+  public static void requireDocuments(Path corpus, Tally tally, String claimsOption) {
+    if (tally.get("FAILED") > 0) {
+      throw new ClaimcheckException("the corpus could not be read", corpus + ": " + tally.reasons(),
+          "Give a BEIR corpus.jsonl (_id, title, text) or a SciFact corpus.jsonl (doc_id, title, abstract)");
+    }
+    if (tally.get(AbstractIndexer.INDEXED) + tally.get(AbstractIndexer.REPLACED) == 0) {
+      throw ClaimcheckException.usage("the corpus has no documents", corpus + ": " + describe(tally),
+          "Give a BEIR corpus.jsonl (_id, title, text) or a SciFact corpus.jsonl (doc_id, title, abstract); a "
+              + "claims or queries file goes to " + claimsOption);
     }
   }
 

@@ -167,4 +167,14 @@ class NewUserCliTest {
     args.set(args.size() - 1, "-V");
     assertEquals(top.out(), run(args.toArray(String[]::new)).out());
   }
+
+  /** A claims file given as eval scifact's corpus is refused, as eval beir refuses it, not scored 0 on every F1. */
+  @Test
+  void evalScifactRefusesAClaimsFileAsItsCorpus() {
+    String claims = TestData.resource("org/claimcheck/verify/scifact-gold.jsonl").toString();
+    CliTest.Run r = run("eval", "scifact", "--claims", claims, "--corpus", claims);
+    assertOneLineUsage(r, "the corpus has no documents (" + claims + ": 3 entries: 3 SKIPPED");
+    assertTrue(r.err().contains("a claims or queries file goes to --claims"), r.err());
+    assertEquals("", r.out());
+  }
 }
