@@ -59,6 +59,15 @@ public final class StanceCommand implements Callable<Integer> {
     Outputs.checkWritable(output);
     Tally tally = new Tally("stance");
     List<String[]> rows = readPairs(pairs, tally);
+    if (rows.isEmpty()) {
+      // No row with both a claim and evidence (none at all, or only skipped ones): the run judged nothing, and scripts
+      // should know (exit 1); no output is written, not even its header.
+      tally.print(spec.commandLine().getErr());
+      long skipped = tally.total();
+      throw new ClaimcheckException("no row to judge in " + pairs, skipped == 0 ? "only a header"
+          : skipped + (skipped == 1 ? " row" : " rows") + " skipped, counted above",
+          "Give at least one row with both a claim and its evidence, under the header claim,evidence");
+    }
     StanceModel model = stanceModel.open();
     List<StanceScores> scores = new ArrayList<>(rows.size());
     try {
@@ -92,13 +101,6 @@ public final class StanceCommand implements Callable<Integer> {
       csv.flush();
     });
     tally.print(spec.commandLine().getErr());
-    // No row with both a claim and evidence (none at all, or only skipped ones): the run judged nothing, and scripts
-    // should know.
-    if (rows.isEmpty()) {
-      spec.commandLine().getErr().println("error: no row to judge in " + pairs
-          + (tally.total() == 0 ? " (only a header)" : ""));
-      return Main.FAILURE;
-    }
     return Main.OK;
   }
 

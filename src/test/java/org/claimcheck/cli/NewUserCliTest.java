@@ -177,4 +177,23 @@ class NewUserCliTest {
     assertTrue(r.err().contains("a claims or queries file goes to --claims"), r.err());
     assertEquals("", r.out());
   }
+
+  /** stance with no row to judge fails without leaving a header-only output, and says what to do. */
+  @Test
+  void stanceWithNoRowToJudgeWritesNothing(@TempDir Path dir) throws IOException {
+    Path pairs = Files.writeString(dir.resolve("pairs.csv"), "claim,evidence\n,Statins reduced mortality.\n");
+    Path out = dir.resolve("out.csv");
+    CliTest.Run r = run("stance", "--pairs", pairs.toString(), "--output", out.toString());
+    assertEquals(1, r.code(), r.err());
+    assertTrue(r.err().contains("1 SKIPPED: empty claim (row 2)"), r.err());
+    assertTrue(r.err().endsWith("error: no row to judge in " + pairs + " (1 row skipped, counted above). Give at "
+        + "least one row with both a claim and its evidence, under the header claim,evidence" + System.lineSeparator()),
+        r.err());
+    assertFalse(Files.exists(out));
+    Files.writeString(pairs, "claim,evidence\n");
+    CliTest.Run header = run("stance", "--pairs", pairs.toString());
+    assertEquals(1, header.code(), header.err());
+    assertEquals("", header.out(), "no CSV header on stdout either");
+    assertTrue(header.err().contains("(only a header). Give at least one row"), header.err());
+  }
 }
