@@ -196,4 +196,16 @@ class NewUserCliTest {
     assertEquals("", header.out(), "no CSV header on stdout either");
     assertTrue(header.err().contains("(only a header). Give at least one row"), header.err());
   }
+
+  /**
+   * The README's run example names corpus/pubmed/, which a fresh clone has (kept by its README, as corpus/inbox/ is);
+   * the README there is not read as an abstract file.
+   */
+  @Test
+  void aFreshCloneHasTheAbstractsFolderTheReadmeNames(@TempDir Path dir) {
+    Path pubmed = Path.of("corpus", "pubmed");
+    assertTrue(Files.isRegularFile(pubmed.resolve("README.md")), "corpus/pubmed/README.md is under version control");
+    CliTest.Run r = run("index", "--index", dir.resolve("idx").toString(), pubmed.resolve("README.md").toString());
+    assertOneLineUsage(r, "unsupported abstract file");
+  }
 }
