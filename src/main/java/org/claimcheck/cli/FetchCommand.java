@@ -42,8 +42,8 @@ public final class FetchCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--sources", paramLabel = "FILE",
-      description = "A sources list: one URL or path per line, # comments.")
+  @Option(names = "--sources", paramLabel = "FILE|DIR",
+      description = "A sources list (one URL or path per line, # comments) or a folder of pages.")
   Path sourcesFile;
 
   @Option(names = "--articles", paramLabel = "DIR", defaultValue = "corpus/articles",
@@ -64,9 +64,16 @@ public final class FetchCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     // A line of a sources list that names no source gets its line on stdout like every source, with no article id.
     BiConsumer<String, String> badLine = (where, why) -> out.println("SKIPPED\t-\t" + where + "\t" + why);
+    if (Files.exists(articles) && !Files.isDirectory(articles)) {
+      throw ClaimcheckException.usage("--articles must be a folder", articles + " is a file",
+          "Give --articles the folder the snapshots go to (default: corpus/articles)");
+    }
     List<Source> all = new ArrayList<>(Sources.resolve(sources, ws.root()));
-    if (sourcesFile != null) {
-      Outputs.requireFile(sourcesFile, "sources list", "Give a text file with one URL or path per line");
+    if (sourcesFile != null && Files.isDirectory(sourcesFile)) {
+      all.addAll(Sources.directory(sourcesFile, ws.root())); // a folder of pages, as run --sources takes it
+    } else if (sourcesFile != null) {
+      Outputs.requireFile(sourcesFile, "sources list or folder",
+          "Give a text file with one URL or path per line, or a folder of pages");
       all.addAll(Sources.readList(sourcesFile, ws.root(), tally, badLine));
     }
     if (sources.isEmpty() && sourcesFile == null) {
@@ -74,6 +81,15 @@ public final class FetchCommand implements Callable<Integer> {
         all.addAll(Sources.readList(ws.sourcesFile(), ws.root(), tally, badLine));
       }
       all.addAll(Sources.directory(ws.inbox(), ws.root()));
+    }
+    if (all.isEmpty() && tally.total() == 0 && (!sources.isEmpty() || sourcesFile != null)) {
+      List<String> given = new ArrayList<>(sources);
+      if (sourcesFile != null) {
+        given.add("--sources " + sourcesFile);
+      }
+      throw ClaimcheckException.usage("nothing to fetch", "no page or URL in " + String.join(" ", given),
+          "Name URLs, page files or folders holding pages (.html, .htm, .html.gz, .txt), or a sources list with one "
+              + "URL or path per line");
     }
     if (all.isEmpty() && tally.total() == 0) {
       throw ClaimcheckException.usage("nothing to fetch", "no URL, path or --sources given, and "
@@ -192,24 +208,41 @@ public final class FetchCommand implements Callable<Integer> {
         description = "Fetch hosts on loopback, private and link-local addresses (intranets); refused by default.")
     boolean allowPrivateAddresses;
 
+    /** The options; a bad one is a usage error naming it, its value and what it takes. */
     Fetcher.Options toOptions() {
+      Duration connect = seconds("--connect-timeout", connectTimeout, true);
+      Duration read = seconds("--read-timeout", readTimeout, true);
+      Duration whole = seconds("--deadline", deadline, true);
+      Duration retryWait = seconds("--max-retry-wait", maxRetryWait, false);
+      Duration delay = seconds("--host-delay", hostDelay, false);
+      atLeast("--max-bytes", maxBytes, 1);
+      atLeast("--max-redirects", maxRedirects, 0);
+      atLeast("--retries", retries, 0);
+      atLeast("--per-host", perHost, 1);
+      atLeast("--threads", threads, 1);
+      String option = userAgent != null ? "--user-agent" : "--contact";
       try {
         String ua = userAgent != null ? userAgent
             : contact != null ? Fetcher.Options.userAgentFor(contact) : DEFAULTS.userAgent();
-        return new Fetcher.Options(ua, seconds("--connect-timeout", connectTimeout),
-            seconds("--read-timeout", readTimeout), seconds("--deadline", deadline), maxBytes, maxRedirects,
-            retries, DEFAULTS.retryBackoff(), seconds("--max-retry-wait", maxRetryWait),
-            seconds("--host-delay", hostDelay), perHost, threads, allowPrivateAddresses);
+        return new Fetcher.Options(ua, connect, read, whole, maxBytes, maxRedirects, retries,
+            DEFAULTS.retryBackoff(), retryWait, delay, perHost, threads, allowPrivateAddresses);
       } catch (IllegalArgumentException e) {
-        throw ClaimcheckException.usage("bad fetch option", e.getMessage(),
-            "Timeouts must be positive, counts at least 1 (redirects and retries at least 0), and the user agent "
-                + "printable ASCII");
+        throw ClaimcheckException.usage("bad " + option, userAgent != null ? userAgent : contact,
+            "The user agent must be printable ASCII, not blank");
       }
     }
 
-    private static Duration seconds(String option, double s) {
-      if (!(s >= 0) || s > 86400) {
-        throw new IllegalArgumentException(option + " " + s + " is not between 0 and 86400 seconds");
+    private static void atLeast(String option, int value, int least) {
+      if (value < least) {
+        throw ClaimcheckException.usage("bad " + option, Integer.toString(value),
+            "Give " + option + " a whole number of at least " + least);
+      }
+    }
+
+    private static Duration seconds(String option, double s, boolean positive) {
+      if (!(s >= 0) || s > 86400 || positive && Math.round(s * 1000) == 0) {
+        throw ClaimcheckException.usage("bad " + option, Double.toString(s), "Give " + option + " a number of "
+            + "seconds " + (positive ? "above 0" : "from 0") + " to 86400");
       }
       return Duration.ofMillis(Math.round(s * 1000));
     }

@@ -75,6 +75,16 @@ public final class PubmedCommand implements Callable<Integer> {
     if (query.isBlank()) {
       throw ClaimcheckException.usage("empty --query", "''", "Give PubMed search terms");
     }
+    String key = apiKey != null ? apiKey : System.getenv("NCBI_API_KEY");
+    String mail = email != null ? email : System.getenv("NCBI_EMAIL");
+    EutilsClient.Options options;
+    try {
+      options = new EutilsClient.Options(eutilsUrl != null ? eutilsUrl : EutilsClient.DEFAULT_BASE, key, mail, 5,
+          Duration.ofSeconds(60));
+    } catch (IllegalArgumentException e) {
+      throw ClaimcheckException.usage("bad --eutils-url", String.valueOf(eutilsUrl),
+          "Give an http:// or https:// URL, e.g. " + EutilsClient.DEFAULT_BASE);
+    }
     try {
       Files.createDirectories(out);
     } catch (java.io.IOException e) {
@@ -84,15 +94,6 @@ public final class PubmedCommand implements Callable<Integer> {
     if (!Files.isWritable(out)) {
       throw ClaimcheckException.usage("cannot write the output folder", out.toString(), "Choose an --out folder "
           + "you can write");
-    }
-    String key = apiKey != null ? apiKey : System.getenv("NCBI_API_KEY");
-    String mail = email != null ? email : System.getenv("NCBI_EMAIL");
-    EutilsClient.Options options;
-    try {
-      options = new EutilsClient.Options(eutilsUrl != null ? eutilsUrl : EutilsClient.DEFAULT_BASE, key, mail, 5,
-          Duration.ofSeconds(60));
-    } catch (IllegalArgumentException e) {
-      throw ClaimcheckException.usage("bad --eutils-url", String.valueOf(eutilsUrl), e.getMessage());
     }
     EutilsClient client = new EutilsClient(options);
     var err = spec.commandLine().getErr();

@@ -19,6 +19,7 @@ import org.claimcheck.batch.RunConfig;
 import org.claimcheck.batch.RunOptions;
 import org.claimcheck.batch.Workspace;
 import org.claimcheck.index.AbstractIndexer;
+import org.claimcheck.pubmed.RecordReaders;
 import org.claimcheck.verify.Verifier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -125,6 +126,12 @@ public final class RunCommand implements Callable<Integer> {
       if (!Files.exists(p)) {
         throw ClaimcheckException.usage("no such abstract file or folder", p.toString(),
             "Give PubMed XML (.xml, .xml.gz), MEDLINE text or JSONL corpus files, or folders of them");
+      }
+      // Checked before the run fetches and extracts: the index stage would refuse it only then.
+      if (!Files.isDirectory(p) && !RecordReaders.isSupported(p)) {
+        throw ClaimcheckException.usage("unsupported abstract file", p.toString(),
+            "Give PubMed XML (.xml, .xml.gz), MEDLINE text (.txt, .medline, .nbib) or JSONL corpus (.jsonl) files, "
+                + "or folders of them");
       }
     }
     Path idx = index != null ? index : cfg.get("index") != null ? ws.root().resolve(cfg.get("index")) : ws.index();

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -105,6 +106,10 @@ public final class ServeCommand implements Callable<Integer> {
     } catch (UnknownHostException e) {
       throw ClaimcheckException.usage("unknown --bind address", bind, "Give an address such as 127.0.0.1 or 0.0.0.0");
     }
+    if (!isOfThisMachine(address)) {
+      throw ClaimcheckException.usage("--bind must be an address of this machine", bind + " is not one",
+          "Give 127.0.0.1 (this machine only), 0.0.0.0 (every interface) or one of this machine's addresses");
+    }
     ServerOptions options = ServerOptions.defaults(new InetSocketAddress(address, port))
         .withSearchTimeout(Duration.ofMillis(searchTimeoutMs))
         .withRefreshInterval(Duration.ofSeconds(refreshSeconds))
@@ -157,8 +162,25 @@ public final class ServeCommand implements Callable<Integer> {
       return SearchServer.start(searcher, TrainedStanceModel.builtin(Lexicon.builtin()), Lexicon.builtin(), options,
           err);
     } catch (BindException e) {
-      throw new ClaimcheckException("cannot listen on " + options.address(), e.getMessage(),
-          "Choose another --port (or --port 0 for any free one)");
+      InetSocketAddress a = options.address();
+      String host = a.getAddress().getHostAddress();
+      String where = (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort();
+      boolean inUse = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("in use");
+      throw new ClaimcheckException("cannot listen on " + where, e.getMessage(), inUse
+          ? "Choose another --port (or --port 0 for any free one)"
+          : "Check --bind (an address of this machine) and --port (below 1024 needs root)");
+    }
+  }
+
+  /** Whether a server can listen on {@code address} here: any, loopback, or an address of one of the interfaces. */
+  private static boolean isOfThisMachine(InetAddress address) {
+    if (address.isAnyLocalAddress() || address.isLoopbackAddress()) {
+      return true;
+    }
+    try {
+      return NetworkInterface.getByInetAddress(address) != null;
+    } catch (java.net.SocketException e) {
+      return true; // the listen says what is wrong
     }
   }
 }

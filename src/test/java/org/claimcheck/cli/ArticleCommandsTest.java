@@ -130,7 +130,7 @@ class ArticleCommandsTest {
   void fetchOptionsAreChecked() {
     CliTest.Run r = run("fetch", "--threads", "0", "https://example.org/");
     assertEquals(2, r.code());
-    assertTrue(r.err().startsWith("error: bad fetch option"), r.err());
+    assertTrue(r.err().startsWith("error: bad --threads (0). Give --threads a whole number of at least 1"), r.err());
     CliTest.Run scheme = run("fetch", "ftp://example.org/file");
     assertEquals(2, scheme.code());
     assertTrue(scheme.err().startsWith("error: unsupported URL scheme"), scheme.err());

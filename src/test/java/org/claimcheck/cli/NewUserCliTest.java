@@ -208,4 +208,49 @@ class NewUserCliTest {
     CliTest.Run r = run("index", "--index", dir.resolve("idx").toString(), pubmed.resolve("README.md").toString());
     assertOneLineUsage(r, "unsupported abstract file");
   }
+
+  /** Messages that named the wrong thing, or gave the wrong advice: each says what is wrong and what to do. */
+  @Test
+  void messagesSayWhatIsWrongAndWhatToDo(@TempDir Path dir) throws IOException {
+    Path inbox = Files.createDirectories(dir.resolve("inbox"));
+    assertOneLineUsage(run("fetch", inbox.toString()), "nothing to fetch (no page or URL in " + inbox + "). Name URLs");
+    Path pages = Files.createDirectories(dir.resolve("pages"));
+    Files.writeString(pages.resolve("a.txt"), "Zinc cuts colds. Vitamin C does not.\n");
+    CliTest.Run folder = run("fetch", "--articles", dir.resolve("articles").toString(), "--sources", pages.toString());
+    assertEquals(0, folder.code(), "fetch --sources takes a folder of pages, as run --sources does: " + folder.err());
+    assertTrue(folder.out().startsWith("OK\t"), folder.out());
+    Path notes = Files.writeString(dir.resolve("notes.txt"), "notes\n");
+    assertOneLineUsage(run("fetch", "--articles", notes.toString(), pages.toString()),
+        "--articles must be a folder (" + notes + " is a file). Give --articles the folder the snapshots go to");
+    assertOneLineUsage(run("fetch", "--threads", "0", pages.toString()),
+        "bad --threads (0). Give --threads a whole number of at least 1");
+    assertOneLineUsage(run("fetch", "--per-host", "0", pages.toString()), "bad --per-host (0).");
+    assertOneLineUsage(run("fetch", "--deadline", "0", pages.toString()),
+        "bad --deadline (0.0). Give --deadline a number of seconds above 0 to 86400");
+    Path out = dir.resolve("pm");
+    assertOneLineUsage(run("pubmed", "--eutils-url", "notaurl", "--out", out.toString(), "--query", "b12"),
+        "bad --eutils-url (notaurl). Give an http:// or https:// URL, e.g. https://");
+    assertFalse(Files.exists(out), "nothing made before the options are checked");
+    // run checks its abstract files' kinds before it fetches and extracts.
+    Path work = Files.createDirectories(dir.resolve("work"));
+    Path png = Files.write(dir.resolve("img.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+    assertOneLineUsage(run("run", "--offline", "--workdir", work.toString(), "--sources", pages.toString(),
+        "--abstracts", png.toString()), "unsupported abstract file (" + png + "). Give PubMed XML");
+    assertEquals(List.of(), names(work));
+  }
+
+  @Test
+  void serveSaysWhyItCannotListen(@TempDir Path dir) throws IOException {
+    String idx = dir.resolve("idx").toString();
+    assertEquals(0, run("index", "--index", idx,
+        TestData.resource("org/claimcheck/pubmed/invented-pubmed.xml").toString()).code());
+    assertOneLineUsage(run("serve", "--index", idx, "--bind", "192.0.2.1"), "--bind must be an address of this "
+        + "machine (192.0.2.1 is not one). Give 127.0.0.1 (this machine only), 0.0.0.0 (every interface)");
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      CliTest.Run r = run("serve", "--index", idx, "--port", Integer.toString(taken.getLocalPort()));
+      assertEquals(1, r.code(), r.err());
+      assertTrue(r.err().startsWith("error: cannot listen on 127.0.0.1:" + taken.getLocalPort() + " ("), r.err());
+      assertTrue(r.err().contains("Choose another --port"), r.err());
+    }
+  }
 }
