@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
 /** {@code claimcheck index}: builds or updates the abstract index. */
 @Command(name = "index", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
     description = {"Builds or updates the Lucene index of abstracts from PubMed XML (.xml, .xml.gz), MEDLINE text "
-        + "(.txt) and SciFact/BEIR JSONL corpora (.jsonl). Re-indexing a record replaces it; DeleteCitation "
+        + "(.txt, .medline, .nbib) and SciFact/BEIR JSONL corpora (.jsonl), each also gzipped (.gz). Re-indexing a record replaces it; DeleteCitation "
         + "removes records; files apply in the order given (folders in name order). With --dense every abstract also "
         + "gets a bge-small-en-v1.5 vector for hybrid search (minutes per 10,000 abstracts on 2 cores: BM25 alone "
         + "suits PubMed-scale indexes); an index with vectors keeps getting them.",
@@ -71,17 +71,17 @@ public final class IndexCommand implements Callable<Integer> {
             .sorted(Comparator.comparing(Path::toString)).forEach(files::add);
       } else if (!Files.isRegularFile(p)) {
         throw ClaimcheckException.usage("no such abstract file", p.toString(),
-            "Give PubMed XML (.xml, .xml.gz), MEDLINE text (.txt) or a JSONL corpus (.jsonl)");
+            "Give PubMed XML (.xml, .xml.gz), MEDLINE text (.txt, .medline, .nbib) or a JSONL corpus (.jsonl)");
       } else if (!RecordReaders.isSupported(p)) {
         throw ClaimcheckException.usage("unsupported abstract file", p.toString(),
-            "Give PubMed XML (.xml, .xml.gz), MEDLINE text (.txt) or a JSONL corpus (.jsonl)");
+            "Give PubMed XML (.xml, .xml.gz), MEDLINE text (.txt, .medline, .nbib) or a JSONL corpus (.jsonl)");
       } else {
         files.add(p);
       }
     }
     if (files.isEmpty() && !(dense && inputs.isEmpty())) {
       throw ClaimcheckException.usage("no abstract files found", String.join(" ", inputs.stream().map(Path::toString)
-          .toList()), "Folders must hold .xml, .xml.gz, .txt or .jsonl files");
+          .toList()), "Folders must hold .xml, .txt, .medline, .nbib or .jsonl files (or those gzipped)");
     }
     if (files.isEmpty() && AbstractIndexer.latestCommitData(indexOption.index).isEmpty()) {
       // index --dense without files adds vectors to an index; a mistyped --index made an empty one.

@@ -29,8 +29,8 @@ import picocli.CommandLine.Spec;
     description = {"Verifies claims against the abstract index: retrieves abstracts, selects evidence sentences, "
         + "judges their stance and weighs them by study design into a verdict (SUPPORTED, CONTRADICTED, MIXED, "
         + "INSUFFICIENT_EVIDENCE).",
-        "Claims: claimcheck's claims.jsonl or claims.csv, SciFact claims .jsonl ({\"id\", \"claim\"}), or TSV "
-            + "id<TAB>claim.",
+        "Claims: claimcheck's claims.jsonl or claims.csv, SciFact claims .jsonl ({\"id\", \"claim\"}), BEIR "
+            + "queries.jsonl ({\"_id\", \"text\"}), or TSV id<TAB>claim.",
         "Example: claimcheck verify --claims claims/claims.jsonl --format scifact --output predictions.jsonl"})
 public final class VerifyCommand implements Callable<Integer> {
   enum Format { csv, jsonl, scifact }

@@ -28,7 +28,7 @@ public final class RecordReaders {
     String n = baseName(file);
     if (!isSupported(file)) {
       throw ClaimcheckException.usage("unsupported abstract file", file.toString(),
-          "Give PubMed XML (.xml, .xml.gz), a JSONL corpus (.jsonl) or MEDLINE text (.txt, .medline)");
+          "Give PubMed XML (.xml, .xml.gz), a JSONL corpus (.jsonl) or MEDLINE text (.txt, .medline, .nbib)");
     }
     InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
     try {

@@ -253,4 +253,13 @@ class NewUserCliTest {
       assertTrue(r.err().contains("Choose another --port"), r.err());
     }
   }
+
+  /** Help names every input kind the code takes: BEIR queries for verify, .medline and .nbib for index. */
+  @Test
+  void helpNamesEveryInputKind() {
+    String verify = run("verify", "--help").out().replaceAll("\\s+", " ");
+    assertTrue(verify.contains("BEIR queries.jsonl ({\"_id\", \"text\"})"), verify);
+    String index = run("index", "--help").out().replaceAll("\\s+", " ");
+    assertTrue(index.contains("MEDLINE text (.txt, .medline, .nbib)"), index);
+  }
 }
