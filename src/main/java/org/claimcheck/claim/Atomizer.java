@@ -681,6 +681,13 @@ final class Atomizer {
       }
     }
     List<int[]> items = listItems(p, from, to, false);
+    if (items.size() == 2 && items.getLast()[1] - items.getLast()[0] >= 2
+        && org.claimcheck.nlp.Annotator.isListedVerb(p.low[items.getLast()[0]]) && !p.isEntity(items.getLast()[0])) {
+      // "should avoid grapefruit and report muscle pain", the verb taken for a noun: a verb phrase, not a second
+      // object ("should avoid report muscle pain"); not sure where it splits, so it stays whole.
+      out.add(all);
+      return out;
+    }
     if (items.size() >= 2) {
       int prefixEnd = items.getFirst()[0];
       while (prefixEnd > from && p.tok[prefixEnd - 1].equals(",")) {

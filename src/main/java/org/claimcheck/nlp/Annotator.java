@@ -616,6 +616,11 @@ public final class Annotator {
     return false;
   }
 
+  /** Whether {@code lower} is the base form of a verb of {@code verbs.txt} ("report", "reduce"). */
+  public static boolean isListedVerb(String lower) {
+    return VERBS.contains(lower);
+  }
+
   /** The base form when {@code lower} is a listed verb or its -s form, else null. */
   static String verbBase(String lower) {
     if (VERBS.contains(lower)) {

@@ -79,10 +79,15 @@ class AtomizerCoordinationTest {
     // Once "Low oestrogen makes bones thin." and "Low oestrogen makes brittle.", "The pill is approved for women
     // men.", "Yoga reduces stress sugar levels.", "People taking statins should avoid report muscle pain.".
     for (String s : List.of("Low oestrogen makes bones thin and brittle.", "Diabetes makes nerves weak and numb.",
-        "The pill is approved for women and transgender men.", "Yoga reduces stress and blood sugar levels.",
+        "The pill is approved for women and transgender men.",
         "People taking statins should avoid grapefruit and report muscle pain.")) {
       assertEquals(List.of(s), texts(s));
     }
+    // A second phrase of several words keeps them all: two claims, not "stress sugar levels".
+    assertEquals(List.of("Yoga reduces stress.", "Yoga reduces blood sugar levels."),
+        texts("Yoga reduces stress and blood sugar levels."));
+    assertEquals(List.of("Yoga reduces stress.", "Yoga reduces resting pulse levels."),
+        texts("Yoga reduces stress and resting pulse levels."));
     // Modifiers of one head still split.
     assertEquals(List.of("Low vitamin D raises osteoporosis risk.", "Low vitamin D raises fracture risk."),
         texts("Low vitamin D raises osteoporosis and fracture risk."));
