@@ -228,7 +228,8 @@ final class Cues {
   static final Set<String> DANGLING = set("include", "includes", "including", "are", "is", "involve",
       "involves", "involving", "like", "as", "in", "of", "to", "for", "with", "by", "from", "on", "following",
       "following:", "comprise", "comprises", "encompass", "encompasses", "such", "be", "were", "was", "contain",
-      "contains", "cover", "covers", "affect", "affects", "cause", "causes", "mean", "means", "the");
+      "contains", "cover", "covers", "affect", "affects", "cause", "causes", "mean", "means", "the", "you", "have",
+      "has", "who", "if", "when", "than", "about", "at", "into");
 
   private static Set<String> set(String... words) {
     return Set.copyOf(List.of(words));

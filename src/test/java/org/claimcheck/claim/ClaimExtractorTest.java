@@ -717,6 +717,18 @@ class ClaimExtractorTest {
   }
 
   @Test
+  void aLeadInEndingInIfYouIsCompletedByItsItems() {
+    // "You are more likely to get gout if you:" was a claim of its own ("... if you.", 0.85) and its items bare
+    // fragments ("Have high blood pressure.", 0.4).
+    List<Claim> c = claims(p("You are more likely to get gout if you:"), li("have high blood pressure"),
+        li("are overweight"), p("Your risk of melanoma is higher if you have:"), li("many moles"));
+    List<String> worthy = c.stream().filter(x -> x.checkWorthiness() >= 0.5).map(Claim::claim).toList();
+    assertEquals(List.of("You are more likely to get gout if you have high blood pressure.",
+        "You are more likely to get gout if you are overweight.",
+        "Your risk of melanoma is higher if you have many moles."), worthy);
+  }
+
+  @Test
   void listItemsUnderALeadInTakeItsSubjectAndVerb() {
     // The lead-in's subject and verb were its text split at the last space: "Several other factors are implicated ,"
     // / "including"; "Vitamin B12 plays a vital role" / "in".
