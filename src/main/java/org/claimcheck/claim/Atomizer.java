@@ -389,8 +389,8 @@ final class Atomizer {
           // ("Relying on a reliever alone") leaves them as written.
           // Its number from the word's shape: a capitalised "Studies" opening a sentence is tagged a proper noun.
           String head = subject.text().substring(subject.text().lastIndexOf(' ') + 1).toLowerCase(Locale.ROOT);
-          boolean plural = subject.plural() || head.endsWith("s") && !head.endsWith("ss") && !head.endsWith("us")
-              && !head.endsWith("is");
+          boolean plural = subject.plural() || IRREGULAR_PLURALS.contains(head)
+              || head.endsWith("s") && !head.endsWith("ss") && !head.endsWith("us") && !head.endsWith("is");
           refs.previous = plainNounPhrase(p, subjFrom, subjTo) ? new Mention(subject.text(), null, plural)
               : References.UNNAMED;
         }
@@ -767,7 +767,8 @@ final class Atomizer {
       java.util.regex.Pattern.compile("\\p{L}{3,}(?:a?emia|itis|osis|pathy|algia|uria)");
 
   /** Plurals that do not end in "s". */
-  private static final Set<String> IRREGULAR_PLURALS = Set.of("men", "women", "children", "people", "feet", "teeth");
+  private static final Set<String> IRREGULAR_PLURALS = Set.of("men", "women", "children", "people", "feet", "teeth",
+      "mice", "bacteria", "data", "criteria", "fungi", "staff");
 
   /**
    * Whether token {@code i} is a common noun in the plural ("bones", "women", "nerves"), not a name that ends in "s"
@@ -983,8 +984,9 @@ final class Atomizer {
         }
         Mention m = null;
         if (afterVerb && own != null) {
-          m = own;
-        } else if (!near.isEmpty()) {
+          // "it" is not a plural subject: "Some people believe red wine is healthy because it contains ..."
+          m = own.plural() ? null : own;
+        } else if (!near.isEmpty() && !near.getLast().plural()) {
           m = near.getLast();
         }
         if (m == null) {
@@ -1512,6 +1514,9 @@ final class Atomizer {
           && i == from) || Set.of("you", "we", "i", "us", "me").contains(p.low[i])) {
         return false;
       }
+      if (i < to - 1 && IRREGULAR_PLURALS.contains(p.low[i])) {
+        return false; // "Some people drink red wine": the verb taken for the head of "people drink"
+      }
     }
     return true;
   }
@@ -1569,12 +1574,18 @@ final class Atomizer {
         return k > i + 1;
       }
       if (!(p.tag[k].equals("AUX") || p.tag[k].equals("ADJ") || p.tag[k].equals("ADV") || p.tag[k].equals("PART")
-          || low.equals("seems") || low.equals("appears") || low.equals("takes") || low.equals("happens"))) {
+          || low.equals("seems") || low.equals("appears") || low.equals("takes") || low.equals("happens")
+          || p.tag[k].equals("DET") || STATEMENT_NOUNS.contains(low))) {
         return false;
       }
     }
     return false;
   }
+
+  /** Nouns of "It is a common myth that ...", "It is a good idea to ...": the "it" stands for what follows. */
+  private static final Set<String> STATEMENT_NOUNS = Set.of("myth", "fact", "misconception", "belief", "truth",
+      "idea", "mistake", "concern", "worry", "question", "surprise", "relief", "misunderstanding", "rule", "shame",
+      "pity", "possibility", "risk", "sign", "wonder");
 
   /** "This is why ...", "That's what ...": a cleft whose "this" points at a whole statement. */
   private static boolean cleft(Parse p, int i, int to) {
@@ -1619,7 +1630,8 @@ final class Atomizer {
       head--;
     }
     boolean plural = from < to && (p.low[head].endsWith("s") && !p.low[head].endsWith("ss")
-        && p.tag[head].equals("NOUN") || p.low[head].equals("they") || p.low[head].equals("these"));
+        && p.tag[head].equals("NOUN") || p.low[head].equals("they") || p.low[head].equals("these")
+        || IRREGULAR_PLURALS.contains(p.low[head]));
     if (from < to && Set.of("we", "i", "you", "us", "me").contains(p.low[from]) && to - from == 1) {
       return new Mention(text, null, false);
     }

@@ -434,6 +434,18 @@ class ClaimExtractorTest {
   }
 
   @Test
+  void itIsNeverAPluralSubjectNorTheItOfACommonMyth() {
+    List<String> t = texts(claims(p("Some people believe red wine is healthy because it contains antioxidants."),
+        p("Some people drink red wine daily. It contains antioxidants."),
+        p("Many people think that vaccines cause autism. It is a common myth that cracking your knuckles causes "
+            + "arthritis.")));
+    assertTrue(t.contains("Some people believe red wine is healthy because it contains antioxidants."),
+        t.toString());
+    assertTrue(t.contains("It contains antioxidants."), t.toString()); // not "Some people drink contains ..."
+    assertTrue(t.contains("It is a common myth that cracking your knuckles causes arthritis."), t.toString());
+  }
+
+  @Test
   void thisNounNamesTheNounPhraseOfTheSentenceBefore() {
     List<String> t = texts(claims(p("Folate is needed to make neurotransmitters like serotonin and dopamine. "
         + "These neurotransmitters regulate appetite.")));
