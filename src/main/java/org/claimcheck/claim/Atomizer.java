@@ -245,6 +245,7 @@ final class Atomizer {
       subjects.add(concessionSubject);
     }
     boolean agenda = false;
+    boolean hadSubject = false;
     Clauses.Clause previous = null;
     BitSet previousShared = new BitSet();
     for (Clauses.Clause c : clauses) {
@@ -381,20 +382,29 @@ final class Atomizer {
         firstSubject = subject;
       }
       if (subject != null && c.hasSubject()) {
+        hadSubject = true;
+        // Its number from the word's shape too: a capitalised "Statins" or "Studies" opening a sentence is tagged a
+        // proper noun.
+        String word = subject.text().substring(subject.text().lastIndexOf(' ') + 1);
+        String head = word.toLowerCase(Locale.ROOT);
+        boolean plural = subject.plural() || IRREGULAR_PLURALS.contains(head)
+            || head.endsWith("s") && !head.endsWith("ss") && !head.endsWith("us") && !head.endsWith("is")
+            && !SINGULARS_IN_S.contains(head) && !word.equals(word.toUpperCase(Locale.ROOT)); // not "NHS", "AIDS"
         if (subject.concept() != null) {
-          refs.previous = subject;
+          refs.previous = new Mention(subject.text(), subject.concept(), plural);
         } else if (!isPronoun(p, subjFrom, subjTo)) {
-          // A subject the lexicon does not know is still what "it" or "they" next means: "TB is caused by bacteria.
-          // It spreads through the air" is about TB, not the article's topic. One that is not a plain noun phrase
-          // ("Relying on a reliever alone") leaves them as written.
-          // Its number from the word's shape: a capitalised "Studies" opening a sentence is tagged a proper noun.
-          String head = subject.text().substring(subject.text().lastIndexOf(' ') + 1).toLowerCase(Locale.ROOT);
-          boolean plural = subject.plural() || IRREGULAR_PLURALS.contains(head)
-              || head.endsWith("s") && !head.endsWith("ss") && !head.endsWith("us") && !head.endsWith("is");
+          // A name the lexicon does not know is still what "it" or "they" next means: "BPaLM is recommended for
+          // MDR-TB. It cures ..." is about BPaLM, not the article's topic. Anything else ("Relying on a reliever
+          // alone", "The body", "Many parents") leaves them as written.
           refs.previous = plainNounPhrase(p, subjFrom, subjTo) ? new Mention(subject.text(), null, plural)
               : References.UNNAMED;
         }
       }
+    }
+    if (!hadSubject && !clauses.isEmpty()) {
+      // A sentence with no subject of its own (an imperative: "Eat oranges every day.") ends what the one before
+      // said: "It" after it is not that sentence's subject.
+      refs.previous = null;
     }
     return cap(out);
   }
@@ -1494,9 +1504,14 @@ final class Atomizer {
     return to - from == 1 && p.tag[from].equals("PRON");
   }
 
+  /** Singular names that end in "s": "Diabetes is common. It ..." */
+  private static final Set<String> SINGULARS_IN_S = Set.of("diabetes", "measles", "herpes", "mumps", "rabies",
+      "rickets", "scabies", "shingles", "series", "species", "news", "lens", "gas", "lupus", "tetanus", "pertussis");
+
   /**
-   * Whether tokens [from, to) are a short noun phrase that can stand for "it" or "they" ("TB", "The virus", "Most
-   * statins"): at most four words, nouns, adjectives, numbers and determiners only, ending in a noun; no pronoun.
+   * Whether tokens [from, to) are a short name that can stand for "it" or "they" ("TB", "BPaLM", "Preventer
+   * inhalers"): at most four words, nouns, adjectives and numbers only, ending in a noun; no determiner or quantifier,
+   * no person, no pronoun.
    */
   static boolean plainNounPhrase(Parse p, int from, int to) {
     for (int i = from + 1; i < to; i++) {
@@ -1510,8 +1525,10 @@ final class Atomizer {
     }
     for (int i = from; i < to; i++) {
       String t = p.tag[i];
-      if (!(t.equals("NOUN") || t.equals("PROPN") || t.equals("ADJ") || t.equals("NUM") || t.equals("DET")
-          && i == from) || Set.of("you", "we", "i", "us", "me").contains(p.low[i])) {
+      // No determiner: "The body", "The average person", "Many parents", "The patient" are seldom what "it" means.
+      if (!(t.equals("NOUN") || t.equals("PROPN") || t.equals("ADJ") || t.equals("NUM"))
+          || Set.of("you", "we", "i", "us", "me", "body", "many", "most", "some", "few", "several", "all")
+              .contains(p.low[i]) || isPerson(p.low[i])) {
         return false;
       }
       if (i < to - 1 && IRREGULAR_PLURALS.contains(p.low[i])) {

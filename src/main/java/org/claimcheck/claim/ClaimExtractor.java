@@ -226,8 +226,6 @@ public final class ClaimExtractor {
       List<Lexicon.Match> m = lexicon.find(colon > 0 ? bare.substring(0, colon) : bare);
       refs.section = m.isEmpty() ? refs.section : mention(m.getFirst().concept());
       refs.heading = !m.isEmpty() ? refs.section : sub ? refs.heading : null;
-      Mention plain = m.isEmpty() ? plainName(colon > 0 ? bare.substring(0, colon) : bare) : null;
-      refs.plainHeading = plain != null || !sub || !m.isEmpty() ? plain : refs.plainHeading;
       if (!m.isEmpty() && !bare.endsWith("?")) {
         sectionTopic = refs.section;
       }
@@ -696,29 +694,6 @@ public final class ClaimExtractor {
       }
     }
     return true;
-  }
-
-  private static final Pattern PLAIN_NAME =
-      Pattern.compile("\\p{L}[\\p{L}\\p{N}-]*( [\\p{L}\\p{N}][\\p{L}\\p{N}-]*){0,2}");
-
-  /**
-   * A heading that is a plain, singular name ("Potassium", "Coenzyme Q10", "Tai chi"): at most three words of letters
-   * and digits, none of a section's generic words, no question; null otherwise.
-   */
-  private static Mention plainName(String heading) {
-    String h = heading.strip();
-    if (h.isEmpty() || h.endsWith("?") || !PLAIN_NAME.matcher(h).matches()) {
-      return null;
-    }
-    String[] words = h.toLowerCase(Locale.ROOT).split(" ");
-    for (String w : words) {
-      if (GENERIC_HEADING_WORDS.contains(w)) {
-        return null;
-      }
-    }
-    String last = words[words.length - 1];
-    boolean plural = last.endsWith("s") && !last.endsWith("ss") && !last.endsWith("is") && !last.endsWith("us");
-    return plural ? null : new Mention(h, null, false);
   }
 
   /** The words of a section's generic name: "Complications", "Who is at risk", "When to see a doctor". */

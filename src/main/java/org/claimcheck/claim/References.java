@@ -37,11 +37,6 @@ final class References {
   Mention previous;
   /** A subject before that is not a noun phrase ("Relying on a reliever alone"): "it" after it is left as written. */
   static final Mention UNNAMED = new Mention("", null, false);
-  /**
-   * The heading over the text when it is a plain name the lexicon does not know ("Potassium", "Preventer inhalers"),
-   * else null.
-   */
-  Mention plainHeading;
   /** The sentences read before this one in the same paragraph or item, nearest first (at most two). */
   private final Deque<Parse> recent = new ArrayDeque<>();
 
@@ -75,12 +70,12 @@ final class References {
 
   /**
    * What "it", "this" or "its" most likely means, given mentions earlier in the sentence (nearest last): the nearest
-   * singular concept there, the item's label, the subject of the sentence before (a concept, or a plain noun phrase
-   * the lexicon does not know: "TB is caused by bacteria. It spreads through the air" is TB), the concept of the
-   * heading over it, a heading that is a plain name the lexicon does not know ("Potassium"), and last the article's
-   * topic when the article is about it. Null when the subject before was neither (a clause), or nothing is near:
-   * "it" then stays as written. Falling back to the article's topic wrote "Toxicity spreads through the air" and
-   * "Caffeine is one of the leading causes of disability" over pages whose subjects the lexicon did not know.
+   * singular concept there, the item's label, the subject of the sentence before (a concept, or a plain name the
+   * lexicon does not know: "BPaLM is recommended for MDR-TB. It cures ..."), the article's topic when the article is
+   * about it (not under a heading naming another substance: either may be meant), else the concept of the heading
+   * over it. Null when the subject before was neither (a clause, a person,
+   * "The body"), or nothing is near: "it" then stays as written. Falling back to the article's most-mentioned concept
+   * wrote "Toxicity spreads through the air" over pages whose subjects the lexicon did not know.
    */
   Mention it(List<Mention> earlier) {
     for (int i = earlier.size() - 1; i >= 0; i--) {
@@ -97,13 +92,21 @@ final class References {
     if (previous != null && !previous.plural()) {
       return previous;
     }
-    if (heading != null) {
-      return heading;
+    // A page about one thing: its sections ("Asthma", "Pregnancy", "Dosage" on a page about ibuprofen) are about that
+    // thing's dealings with what they name, so "It can make symptoms worse" there is ibuprofen, not asthma; under a
+    // section named after another substance ("Potassium" on a page about salt, "Alcohol" on one about ibuprofen) it
+    // may be either, and stays as written. A page about several things: the heading's concept.
+    if (topicInTitle && topic != null) {
+      boolean otherThing = heading != null && heading.concept() != null && topic.concept() != null
+          && !heading.concept().equals(topic.concept()) && isThing(heading) && isThing(topic);
+      return otherThing ? null : topic;
     }
-    if (plainHeading != null) {
-      return plainHeading;
-    }
-    return topicInTitle ? topic : null;
+    return heading != null && !heading.plural() ? heading : null;
+  }
+
+  /** A substance or an intervention: something taken or done, which "it" may stand for. */
+  private static boolean isThing(Mention m) {
+    return m.isA("substance") || m.isA("intervention");
   }
 
   /** What "they" or "these" most likely means, or null when nothing plural is near. */

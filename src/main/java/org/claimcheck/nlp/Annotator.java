@@ -616,9 +616,9 @@ public final class Annotator {
     return false;
   }
 
-  /** Whether {@code lower} is the base form of a verb of {@code verbs.txt} ("report", "reduce"). */
+  /** Whether {@code lower} is a verb of {@code verbs.txt} or its -s form ("report", "improves"). */
   public static boolean isListedVerb(String lower) {
-    return VERBS.contains(lower);
+    return verbBase(lower) != null;
   }
 
   /** The base form when {@code lower} is a listed verb or its -s form, else null. */

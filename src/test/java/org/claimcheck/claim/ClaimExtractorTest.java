@@ -425,12 +425,31 @@ class ClaimExtractorTest {
         new Block(Block.Kind.HEADING, "Why it matters", 2),
         p("It protects the nerves from damage."))));
     assertTrue(t.contains("TB spreads through the air when people cough."), t.toString());
-    assertTrue(t.contains("Potassium helps your kidneys get rid of sodium."), t.toString());
+    // Under a heading naming another substance than the page's, "It" may be either: it stays.
+    assertTrue(t.contains("It helps your kidneys get rid of sodium."), t.toString());
     assertTrue(t.contains("It also raises the risk of toxicity."), t.toString()); // not a noun phrase: left as is
     // Under a heading that names nothing, on a page about B12, "It" is still the page's topic.
     assertTrue(t.contains("Vitamin B12 protects the nerves from damage."), t.toString());
     assertTrue(t.stream().noneMatch(x -> x.matches("(?i)(vitamin b12|toxicity) (spreads|helps your).*")),
         t.toString());
+  }
+
+  @Test
+  void itIsNotAPersonTheBodyAStaleSubjectOrAnAspectHeading() {
+    // From a re-review: "Dosage is usually taken ...", "The body must come from food", "Many people can lead to low
+    // vitamin C intake", "GPs do not work against viruses", "Alcohol can make symptoms worse" on a page on ibuprofen.
+    List<String> t = texts(extractor.extract(titled("Ibuprofen: uses and safety",
+        p("Ibuprofen relieves pain and fever."),
+        h("Dosage"), p("It is usually taken 3 times a day with food."),
+        h("Asthma"), p("It can make symptoms worse in some people with asthma."),
+        h("Vitamin C"), p("The body cannot make vitamin C. It must come from food."),
+        p("The body cannot store vitamin C. Eat oranges every day. It helps wounds heal faster."),
+        p("Many people skip fruit at breakfast. It can lead to low vitamin C intake."),
+        p("GPs often prescribe antibiotics for colds. They do not work against viruses."))));
+    assertTrue(t.contains("Ibuprofen is usually taken 3 times a day with food."), t.toString());
+    assertTrue(t.contains("Ibuprofen can make symptoms worse in some people with asthma."), t.toString());
+    assertTrue(t.stream().noneMatch(x -> x.startsWith("The body must") || x.startsWith("The body helps")
+        || x.startsWith("Many people can") || x.startsWith("GPs do not") || x.startsWith("Dosage")), t.toString());
   }
 
   @Test
