@@ -24,7 +24,7 @@ final class BoilerplateText {
           + "also read\\b|see also\\b|related:|more:|read:|join (us|our)\\b|listen to\\b|share (this|on)\\b|"
           + "get the latest\\b|tell us\\b|download (our|the)\\b|like us\\b|have a tip\\b|sign in\\b|log in\\b|"
           + "watch:|video:|photos?:|image:|don't miss\\b|recommended:|thank you for (visiting|reading)\\b|"
-          + "thanks for (visiting|reading)\\b|leave a (reply|comment)\\b)",
+          + "thanks for (visiting|reading)\\b|leave a (reply|comment)\\b|back to top\\b)",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   /** Calls to follow the site elsewhere, or to support it, anywhere in a short text. */

@@ -140,7 +140,8 @@ final class MainContent {
       // one of related links is still dropped by its links and its class words.
       this.junkTag = JUNK_TAGS.contains(tag) && !(tag.equals("aside") && within(parent, "article"));
       // A <header> inside an <article> is the article's own, not the page's banner (as HTML's landmark rules have
-      // it): its headings are the article's; its other lines (byline, dateline, labels) are not.
+      // it): its h1 is the article's headline; its other lines (byline, "5 min read", "Medically reviewed by") are
+      // not.
       this.articleHeader = tag.equals("header") && within(parent, "article");
       this.blockquote = tag.equals("blockquote");
       this.anchor = tag.equals("a") && el.attr("href").startsWith("#") && isHeading(parent);
@@ -526,7 +527,7 @@ final class MainContent {
     }
     boolean quoted = false;
     for (Info x = d.owner; x != null && x != container; x = x.parent) {
-      if (x.junkTag && !(x.articleHeader && d.kind == Block.Kind.HEADING)) {
+      if (x.junkTag && !(x.articleHeader && d.kind == Block.Kind.HEADING && levelOf(d.owner) == 1)) {
         return true;
       }
       // Inside the article, an embedded post (a tweet) is a quote it makes, whatever its wrapper's class says.

@@ -30,7 +30,8 @@ final class Cues {
   /** Pseudo-negations: cues that do not negate here ("no surprise", "not only", "may or may not", "not unlikely"). */
   static final Pattern PSEUDO_NEGATION = Pattern.compile(
       "\\b(no (surprise|doubt|wonder|question|matter)|not only|not just|without (a )?doubt|no further|"
-          + "not necessarily|may or may not|might or might not|not (unlikely|improbable|doubtful))\\b");
+          + "not necessarily|may or may not|might or might not|not (unlikely|improbable|doubtful)|"
+          + "never[- ]smokers?)\\b");
 
   /** Words and phrases that end a negation's scope. */
   static final Set<String> SCOPE_END = set(",", ";", ":", ".", "but", "however", "although", "though", "which",

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -25,6 +26,8 @@ import org.claimcheck.verify.ClaimVerdict;
  * {@code = + - @} (formula injection) by prefixing an apostrophe.
  */
 public final class ClaimsReport {
+  private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
+
   private ClaimsReport() {}
 
   /** What the verdict column says of a claim that was not verified. */
@@ -98,7 +101,10 @@ public final class ClaimsReport {
           v == null ? "" : v.supporting(),
           v == null ? "" : v.contradicting(),
           best == null ? "" : best.id(),
-          best == null || v.bestSentence() == null ? "" : v.bestSentence().text(),
+          // One line: corpus sentences may end in white space and line breaks (SciFact's do), which made cells of
+          // several lines.
+          best == null || v.bestSentence() == null ? ""
+              : WHITE_SPACE.matcher(v.bestSentence().text()).replaceAll(" ").strip(),
           best == null ? "" : best.design().label(),
           best == null || best.year() == null ? "" : best.year(),
           row.evidencePmids(),

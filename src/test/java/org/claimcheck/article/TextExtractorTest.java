@@ -138,12 +138,13 @@ class TextExtractorTest {
     String html = "<html><head><title>Health Network</title></head><body>"
         + "<header><h1>Health Network</h1><nav><a href='/'>Home</a></nav></header>"
         + "<article><header><h1>Salt and blood pressure</h1><p>By A. Writer, March 3, 2024, 8:15 a.m.</p>"
-        + "</header>"
+        + "<h5>Medically reviewed by Dr Anne Lee, GP</h5><h6>This post contains affiliate links.</h6></header>"
         + "<p>Cutting down on salt lowers blood pressure within weeks, according to the invented trial of 400 "
         + "adults.</p><p>The effect was larger in people who already had high blood pressure, and it lasted as long "
         + "as they kept to the diet.</p>"
         + "<h2><a href='#potassium' class='anchor'>Potassium</a></h2>"
         + "<p>Potassium-rich foods such as beans and bananas blunt the effect of salt on the arteries.</p>"
+        + "<h4><a href='#top'>Back to top</a></h4>"
         + "<p>Most adults eat less potassium than guidelines advise, the authors of the invented trial wrote.</p>"
         + "</article><footer><h2>About us</h2></footer></body></html>";
     List<Block> blocks = extractor.extract(html, "https://health.example.org/salt").blocks();

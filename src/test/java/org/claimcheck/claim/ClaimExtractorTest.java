@@ -453,6 +453,12 @@ class ClaimExtractorTest {
   }
 
   @Test
+  void neverSmokersAreNoNegation() {
+    assertFalse(only("Current smokers have about four times the risk of bladder cancer of never smokers.").negated());
+    assertTrue(only("Vaccines never cause autism in children.").negated());
+  }
+
+  @Test
   void itIsNeverAPluralSubjectNorTheItOfACommonMyth() {
     List<String> t = texts(claims(p("Some people believe red wine is healthy because it contains antioxidants."),
         p("Some people drink red wine daily. It contains antioxidants."),

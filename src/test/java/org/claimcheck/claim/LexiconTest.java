@@ -21,6 +21,24 @@ class LexiconTest {
   }
 
   @Test
+  void knowsWhatHealthSitesWriteAboutAndNotTheWordsThatOnlyLookLikeIt() {
+    Lexicon l = Lexicon.builtin();
+    for (String[] c : new String[][] {
+        {"TB spreads through the air.", "tuberculosis"}, {"PrEP prevents HIV.", "prep"},
+        {"Statins cause muscle pain.", "statin"}, {"Side effects are rare.", "adverse_effects"},
+        {"High blood pressure raises the risk.", "hypertension"}, {"Smokers die younger.", "smoking"},
+        // Longer names holding a concept's word: not that concept.
+        {"Assisted reproductive technology (ART) includes IVF.", null},
+        {"Sodium valproate treats epilepsy.", "epilepsy"}, {"Heat stroke can be fatal.", "heat_stroke"},
+        {"Tumour necrosis factor rises.", "tnf"}, {"Calcium channel blockers lower it.", "calcium_channel_blocker"},
+        {"Insulin-like growth factor 1 falls.", "igf1"}, {"Anabolic steroids harm the liver.", "anabolic_steroid"}}) {
+      List<String> ids = l.find(c[0]).stream().map(m -> m.concept().id()).toList();
+      assertEquals(c[1] == null ? List.of() : List.of(c[1]), ids.isEmpty() ? List.of() : List.of(ids.getFirst()),
+          c[0] + " " + ids);
+    }
+  }
+
+  @Test
   void expandsAQueryWithSynonymsItDoesNotAlreadySay() {
     List<String> extra = Lexicon.builtin().expand("B12 and melatonin");
     assertTrue(extra.contains("cobalamin"));

@@ -59,7 +59,8 @@ class ClaimsReportTest {
         org.claimcheck.verify.Stance.CONTRADICT, 0.58);
     var weak = new org.claimcheck.verify.EvidenceSentence(11, "Bleeding was more frequent.",
         org.claimcheck.verify.Stance.SUPPORT, 0.55);
-    var strong = new org.claimcheck.verify.EvidenceSentence(12, "It increased the risk of bleeding.",
+    // SciFact's sentences end in spaces and a line break: the cell was several lines.
+    var strong = new org.claimcheck.verify.EvidenceSentence(12, "It increased the risk of bleeding.   \n",
         org.claimcheck.verify.Stance.SUPPORT, 0.71);
     var a = new org.claimcheck.verify.AbstractEvidence("91000020", "A trial", 2020, "J", null,
         org.claimcheck.verify.StudyDesign.RCT, false, 3.0, org.claimcheck.verify.Stance.SUPPORT, 0.8,
