@@ -93,6 +93,26 @@ class VerifierTest {
     assertEquals(Set.of("a"), Verifier.required(Set.of("a"), List.of("a"), true));
   }
 
+  private ClaimVerdict verifyExtracted(String claim, String subject) throws IOException {
+    var c = new org.claimcheck.claim.Claim("1", "a1", "http://example.org/a", "A page", 0, claim, null, claim, subject,
+        "", "", false, false, 0.9, List.of(), List.of(), "certain", List.of());
+    try (AbstractSearcher s = AbstractSearcher.open(dir, AbstractSearcher.Bm25.DEFAULT)) {
+      return new Verifier(s, new RuleStanceModel(), Lexicon.builtin(), Verifier.Options.defaults()).verify(c);
+    }
+  }
+
+  @Test
+  void anExtractedClaimWhoseSubjectNamesNoConceptNeedsAnAbstractNamingItsSubject() throws IOException {
+    // "Male circumcision lowers the risk of HIV" was CONTRADICTED by an abstract on Kaposi's sarcoma that names HIV,
+    // the claim's one concept: the B12 trial here is not about reflexology either.
+    String claim = "Reflexology improves peripheral neuropathy in deficient adults.";
+    assertEquals(Verdict.SUPPORTED, verify(claim).verdict(), "given as text: no subject to check");
+    ClaimVerdict reflexology = verifyExtracted(claim, "Reflexology");
+    assertEquals(Verdict.INSUFFICIENT_EVIDENCE, reflexology.verdict(), reflexology.toString());
+    assertEquals(Verdict.SUPPORTED, verifyExtracted("Oral treatment improves peripheral neuropathy in deficient "
+        + "adults.", "Oral treatment").verdict(), "the trial is about oral treatment");
+  }
+
   private static org.claimcheck.claim.Claim said(String text, String subject, String object) {
     return new org.claimcheck.claim.Claim("1", "a1", "http://example.org/a", "A page", 0, text, null, text, subject,
         "", object, false, false, 0.9, List.of(), List.of(), "certain", List.of("restless_legs"));
