@@ -20,7 +20,7 @@ import java.util.Locale;
 /** Thread-safe (stateless). Text files people write: UTF-8, maybe with the byte-order mark Windows editors save. */
 public final class TextFiles {
   /** What to do about a file that is not UTF-8, as every text input says it. */
-  public static final String SAVE_AS_UTF8 = "Save it as UTF-8 (Excel: Save As \"CSV UTF-8\"), or convert "
+  private static final String SAVE_AS_UTF8 = "Save it as UTF-8 (Excel: Save As \"CSV UTF-8\"), or convert "
       + "it: iconv -f WINDOWS-1252 -t UTF-8 FILE > NEW";
 
   private TextFiles() {}
@@ -35,9 +35,14 @@ public final class TextFiles {
         .onUnmappableCharacter(CodingErrorAction.REPORT);
     BufferedReader r = new BufferedReader(new Utf8Only(new InputStreamReader(Files.newInputStream(file), decoder),
         file));
-    r.mark(1);
-    if (r.read() != '\ufeff') {
-      r.reset();
+    try {
+      r.mark(1);
+      if (r.read() != '\ufeff') {
+        r.reset();
+      }
+    } catch (IOException | RuntimeException e) {
+      r.close(); // a first character that is not UTF-8: the caller never gets the reader to close
+      throw e;
     }
     return r;
   }
@@ -108,7 +113,9 @@ public final class TextFiles {
     return s.substring(0, Character.isHighSurrogate(s.charAt(96)) ? 96 : 97) + "...";
   }
 
-  /** Turns the decoder's CharacterCodingException into {@link #notUtf8}, which no caller's catch of IOException hides. */
+  /**
+   * Turns the decoder's CharacterCodingException into {@link #notUtf8}, which no caller's catch of IOException hides.
+   */
   private static final class Utf8Only extends FilterReader {
     private final Path file;
 

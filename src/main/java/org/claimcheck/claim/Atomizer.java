@@ -784,7 +784,7 @@ final class Atomizer {
    * Whether token {@code i} is a common noun in the plural ("bones", "women", "nerves"), not a name that ends in "s"
    * ("diabetes": a concept of the lexicon whose "singular" the lexicon does not know).
    */
-  static boolean pluralNoun(Parse p, int i) {
+  private static boolean pluralNoun(Parse p, int i) {
     if (!p.tag[i].equals("NOUN")) {
       return false;
     }
@@ -1504,6 +1504,10 @@ final class Atomizer {
     return to - from == 1 && p.tag[from].equals("PRON");
   }
 
+  /** Words that make a subject no name "it" may stand for: pronouns, quantifiers, "the body". */
+  private static final Set<String> NOT_A_NAME = Set.of("you", "we", "i", "us", "me", "body", "many", "most", "some",
+      "few", "several", "all");
+
   /** Singular names that end in "s": "Diabetes is common. It ..." */
   private static final Set<String> SINGULARS_IN_S = Set.of("diabetes", "measles", "herpes", "mumps", "rabies",
       "rickets", "scabies", "shingles", "series", "species", "news", "lens", "gas", "lupus", "tetanus", "pertussis");
@@ -1513,7 +1517,7 @@ final class Atomizer {
    * inhalers"): at most four words, nouns, adjectives and numbers only, ending in a noun; no determiner or quantifier,
    * no person, no pronoun.
    */
-  static boolean plainNounPhrase(Parse p, int from, int to) {
+  private static boolean plainNounPhrase(Parse p, int from, int to) {
     for (int i = from + 1; i < to; i++) {
       if (p.tok[i].equals("(") || p.tok[i].equals(",")) {
         to = i; // "Tuberculosis (TB)", "Metformin, a diabetes drug,": the name before
@@ -1527,8 +1531,7 @@ final class Atomizer {
       String t = p.tag[i];
       // No determiner: "The body", "The average person", "Many parents", "The patient" are seldom what "it" means.
       if (!(t.equals("NOUN") || t.equals("PROPN") || t.equals("ADJ") || t.equals("NUM"))
-          || Set.of("you", "we", "i", "us", "me", "body", "many", "most", "some", "few", "several", "all")
-              .contains(p.low[i]) || isPerson(p.low[i])) {
+          || NOT_A_NAME.contains(p.low[i]) || isPerson(p.low[i])) {
         return false;
       }
       if (i < to - 1 && IRREGULAR_PLURALS.contains(p.low[i])) {
@@ -1601,8 +1604,7 @@ final class Atomizer {
 
   /** Nouns of "It is a common myth that ...", "It is a good idea to ...": the "it" stands for what follows. */
   private static final Set<String> STATEMENT_NOUNS = Set.of("myth", "fact", "misconception", "belief", "truth",
-      "idea", "mistake", "concern", "worry", "question", "surprise", "relief", "misunderstanding", "rule", "shame",
-      "pity", "possibility", "risk", "sign", "wonder");
+      "idea", "mistake", "surprise", "relief", "misunderstanding", "shame", "pity");
 
   /** "This is why ...", "That's what ...": a cleft whose "this" points at a whole statement. */
   private static boolean cleft(Parse p, int i, int to) {

@@ -128,7 +128,7 @@ final class Clauses {
    * the first one's main verb (both bare, both in the third person, both past); the tagger's noun for a verb in the
    * third person ("puts") counts before the object's determiner or adjective.
    */
-  static int coordinatedVerb(Parse p, Clause first, int and, int to) {
+  private static int coordinatedVerb(Parse p, Clause first, int and, int to) {
     if (first.pred() < 0 || first.relTo() >= and || and > 0 && p.tok[and - 1].equals(",") && first.relTo() >= and - 1) {
       return -1;
     }

@@ -10,7 +10,8 @@ import java.util.Set;
  * Not thread-safe: one per article, on the worker thread reading it (it follows the reading position). Resolves simple
  * references: pronouns ("it", "this", "they", "its") and anaphoric noun phrases ("this vitamin", "the deficiency", "the
  * condition") to what they most likely mean: an earlier clause of the same sentence, the label of the list item, the
- * subject of the sentence before, the section heading, and last the article's topic.
+ * subject of the sentence before, the article's topic when the article is about it, the section heading; or nothing
+ * (see {@link #it}).
  */
 final class References {
   /** Nouns that, with "this", "the" or "a" and no complement of their own, point back to a known entity. */

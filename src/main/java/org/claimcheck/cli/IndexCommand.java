@@ -26,9 +26,9 @@ import picocli.CommandLine.Spec;
 /** {@code claimcheck index}: builds or updates the abstract index. */
 @Command(name = "index", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
     description = {"Builds or updates the Lucene index of abstracts from PubMed XML (.xml, .xml.gz), MEDLINE text "
-        + "(.txt, .medline, .nbib) and SciFact/BEIR JSONL corpora (.jsonl), each also gzipped (.gz). Re-indexing a record replaces it; DeleteCitation "
-        + "removes records; files apply in the order given (folders in name order). With --dense every abstract also "
-        + "gets a bge-small-en-v1.5 vector for hybrid search (minutes per 10,000 abstracts on 2 cores: BM25 alone "
+        + "(.txt, .medline, .nbib) and SciFact/BEIR JSONL corpora (.jsonl), each also gzipped (.gz). Re-indexing a "
+        + "record replaces it; DeleteCitation removes records; files apply in the order given (folders in name "
+        + "order). With --dense every abstract also gets a bge-small-en-v1.5 vector for hybrid search (minutes per 10,000 abstracts on 2 cores: BM25 alone "
         + "suits PubMed-scale indexes); an index with vectors keeps getting them.",
         "Examples: claimcheck index --index corpus/index corpus/pubmed/",
         "          claimcheck index --dense --index corpus/scifact scifact/corpus.jsonl"})

@@ -125,7 +125,8 @@ public final class RunCommand implements Callable<Integer> {
     for (Path p : abs) {
       if (!Files.exists(p)) {
         throw ClaimcheckException.usage("no such abstract file or folder", p.toString(),
-            "Give PubMed XML (.xml, .xml.gz), MEDLINE text or JSONL corpus files, or folders of them");
+            "Give PubMed XML (.xml, .xml.gz), MEDLINE text (.txt, .medline, .nbib) or JSONL corpus (.jsonl) files, "
+                + "or folders of them");
       }
       // Checked before the run fetches and extracts: the index stage would refuse it only then.
       if (!Files.isDirectory(p) && !RecordReaders.isSupported(p)) {

@@ -57,6 +57,7 @@ public final class Annotator {
   private static final String LETTER_NAMED =
       "(?:vitamins?|provitamins?|hepatitis|influenza|flu|groups?|types?|strains?|plan|phases?|stages?|grades?"
           + "|class|factor)";
+  private static final java.util.regex.Pattern LETTER_NAMED_WORD = java.util.regex.Pattern.compile(LETTER_NAMED);
   /** One letter (or a letter and digits: "B12", "K2") a name ends with. */
   private static final String LETTER_CODE = "\\p{Lu}\\d{0,2}";
   /**
@@ -275,7 +276,7 @@ public final class Annotator {
    * Whether {@code prev} ends with an initial: a capital and a full stop after a capitalised word, after "by" or alone
    * ("John F.", "by J.", "J."), not after a letter name ("group A.").
    */
-  static boolean isInitial(String prev) {
+  private static boolean isInitial(String prev) {
     String last = lastWord(prev);
     if (last.length() != 2 || !Character.isUpperCase(last.charAt(0)) || last.charAt(1) != '.') {
       return false;
@@ -286,7 +287,7 @@ public final class Annotator {
     }
     String before = lastWord(rest);
     return before.equals("by") || !before.isEmpty() && Character.isUpperCase(before.charAt(0))
-        && !before.endsWith(".") && !before.toLowerCase(Locale.ROOT).matches(LETTER_NAMED);
+        && !before.endsWith(".") && !LETTER_NAMED_WORD.matcher(before.toLowerCase(Locale.ROOT)).matches();
   }
 
   private static String lastWord(String s) {
@@ -597,8 +598,9 @@ public final class Annotator {
   }
 
   /**
-   * Whether the tokens before {@code i} are a gerund phrase that opens the sentence or a clause ("Taking aspirin daily",
-   * "..., but eating late"): a verb in "-ing" first, then no finite verb, clause break or subordinator up to {@code i}.
+   * Whether the tokens before {@code i} are a gerund phrase that opens the sentence or a clause ("Taking aspirin
+   * daily", "..., but eating late"): a verb in "-ing" first, then no finite verb, clause break or subordinator up to
+   * {@code i}.
    */
   private static boolean gerundSubject(String[] tokens, String[] tags, int i) {
     for (int j = i - 1; j >= 0; j--) {

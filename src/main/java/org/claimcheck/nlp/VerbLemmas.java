@@ -212,7 +212,7 @@ final class VerbLemmas {
    * "improv", "continu", "induc", "doubl", "caus", "analys", "minimiz", "eliminat", "contribut", "requir", "ensur",
    * "emerg", "manag", "breath", "us".
    */
-  static boolean needsE(String stem) {
+  private static boolean needsE(String stem) {
     int m = stem.length();
     char last = stem.charAt(m - 1);
     if (isVowel(last) && last != 'u' && last != 'i') {
@@ -273,7 +273,7 @@ final class VerbLemmas {
    * "boil"; but "create"), "gh", "ck", "sh", "st", "w", "x", "y" or a vowel, nor for stems in "-el", "-er", "-en"
    * or (longer) "-it".
    */
-  static boolean mayTakeE(String stem) {
+  private static boolean mayTakeE(String stem) {
     int m = stem.length();
     char last = stem.charAt(m - 1);
     if (isVowel(last) || "wxy".indexOf(last) >= 0) {

@@ -468,6 +468,9 @@ class ClaimExtractorTest {
         t.toString());
     assertTrue(t.contains("It contains antioxidants."), t.toString()); // not "Some people drink contains ..."
     assertTrue(t.contains("It is a common myth that cracking your knuckles causes arthritis."), t.toString());
+    // A risk to something is no statement that follows: "It" is still what the sentence before was about.
+    assertTrue(texts(claims(p("Smoking harms the unborn baby. It is a major risk to the baby's lungs.")))
+        .contains("Smoking is a major risk to the baby's lungs."));
   }
 
   @Test

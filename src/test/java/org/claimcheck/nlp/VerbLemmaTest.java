@@ -1,6 +1,7 @@
 package org.claimcheck.nlp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,7 @@ class VerbLemmaTest {
     Tagged t = annotator.tag(sentence, List.of(), Annotator.Lemmas.VERBS);
     int i = t.tokens().indexOf(word);
     String tag = t.tags().get(i);
-    assertEquals(true, tag.equals("VERB") || tag.equals("AUX"), word + " tagged " + tag + " in " + t.tokens());
+    assertTrue(tag.equals("VERB") || tag.equals("AUX"), word + " tagged " + tag + " in " + t.tokens());
     return t.lemma(i);
   }
 
