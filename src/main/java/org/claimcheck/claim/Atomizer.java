@@ -387,8 +387,7 @@ final class Atomizer {
         // proper noun.
         String word = subject.text().substring(subject.text().lastIndexOf(' ') + 1);
         String head = word.toLowerCase(Locale.ROOT);
-        boolean plural = subject.plural() || IRREGULAR_PLURALS.contains(head)
-            || head.endsWith("s") && !head.endsWith("ss") && !head.endsWith("us") && !head.endsWith("is")
+        boolean plural = subject.plural() || IRREGULAR_PLURALS.contains(head) || Lexicon.singular(head) != null
             && !SINGULARS_IN_S.contains(head) && !word.equals(word.toUpperCase(Locale.ROOT)); // not "NHS", "AIDS"
         if (subject.concept() != null) {
           refs.previous = new Mention(subject.text(), subject.concept(), plural);

@@ -8,10 +8,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class AnnotatorTest {
-  private final Annotator annotator = new Annotator();
+  private static final Annotator ANNOTATOR = new Annotator();
 
-  private List<String> split(String text) {
-    return annotator.sentences(text).stream().map(Sentence::text).toList();
+  /** The sentences {@link Annotator#sentences} makes of {@code text}. */
+  static List<String> split(String text) {
+    return ANNOTATOR.sentences(text).stream().map(Sentence::text).toList();
   }
 
   @Test
@@ -43,7 +44,7 @@ class AnnotatorTest {
   @Test
   void lineBreaksAlwaysEndSentencesAndOffsetsPointIntoTheText() {
     String text = "Symptoms of deficiency\n\n  Numbness in the feet\nFatigue. Memory loss.";
-    List<Sentence> s = annotator.sentences(text);
+    List<Sentence> s = ANNOTATOR.sentences(text);
     assertEquals(List.of("Symptoms of deficiency", "Numbness in the feet", "Fatigue.", "Memory loss."),
         s.stream().map(Sentence::text).toList());
     for (Sentence x : s) {
@@ -53,7 +54,7 @@ class AnnotatorTest {
 
   @Test
   void tagsWithUniversalDependenciesAndLemmas() {
-    Tagged t = annotator.tag("Vitamin B12 helps maintain the myelin sheaths.", true);
+    Tagged t = ANNOTATOR.tag("Vitamin B12 helps maintain the myelin sheaths.", true);
     assertEquals(List.of("Vitamin", "B12", "helps", "maintain", "the", "myelin", "sheaths", "."), t.tokens());
     assertEquals("VERB", t.tags().get(2));
     assertEquals("DET", t.tags().get(4));
@@ -61,7 +62,7 @@ class AnnotatorTest {
     assertEquals("help", t.lemma(2));
     assertEquals("sheath", t.lemma(6));
     assertEquals(List.of(0, 8, 12, 18, 27, 31, 38, 45), t.starts());
-    Tagged noLemmas = annotator.tag("Vitamin B12 helps.", false);
+    Tagged noLemmas = ANNOTATOR.tag("Vitamin B12 helps.", false);
     assertEquals("helps", noLemmas.lemma(2), "without lemmas, the lower-cased token stands in");
   }
 
@@ -78,7 +79,7 @@ class AnnotatorTest {
 
   @Test
   void contractionsAreSplitIntoTheirWords() {
-    Tagged t = annotator.tag("It's not clear, and it isn't rare.", false);
+    Tagged t = ANNOTATOR.tag("It's not clear, and it isn't rare.", false);
     assertEquals(List.of("It", "'s", "not", "clear", ",", "and", "it", "is", "n't", "rare", "."), t.tokens());
     assertEquals("AUX", t.tags().get(1));
     assertEquals("PART", t.tags().get(8));
@@ -89,7 +90,7 @@ class AnnotatorTest {
   void entitySpansAreNounsAndTheVerbAfterThemIsRepaired() {
     String s = "Cobalamin cures anemia and B12 has no toxicity.";
     Tagged plain = new Annotator(Annotator.Masking.NONE, false).tag(s, false);
-    Tagged t = annotator.tag(s, List.of(new CharSpan(0, 9), new CharSpan(27, 30)), Annotator.Lemmas.VERBS);
+    Tagged t = ANNOTATOR.tag(s, List.of(new CharSpan(0, 9), new CharSpan(27, 30)), Annotator.Lemmas.VERBS);
     assertEquals("PROPN", t.tags().get(0));
     assertEquals("VERB", t.tags().get(1), "plain model: " + plain.tags());
     assertEquals("PROPN", t.tags().get(4));
@@ -105,7 +106,7 @@ class AnnotatorTest {
   @Test
   void runawaySentencesComeInPiecesCutAtSpaces() {
     String words = "vitamin b12 lowers the risk of nerve damage and ".repeat(500) + "\ud83d\ude00".repeat(600);
-    List<Sentence> pieces = annotator.sentences(words);
+    List<Sentence> pieces = ANNOTATOR.sentences(words);
     assertTrue(pieces.size() >= words.length() / Annotator.MAX_SENTENCE_CHARS, pieces.size() + " pieces");
     StringBuilder joined = new StringBuilder();
     for (Sentence s : pieces) {

@@ -1,5 +1,6 @@
 package org.claimcheck.nlp;
 
+import static org.claimcheck.nlp.AnnotatorTest.split;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
@@ -7,12 +8,6 @@ import org.junit.jupiter.api.Test;
 
 /** Sentence ends after names that end in a capital letter ("vitamin D."), and initials that are not ends. */
 class SentenceSplitTest {
-  private final Annotator annotator = new Annotator();
-
-  private List<String> split(String text) {
-    return annotator.sentences(text).stream().map(Sentence::text).toList();
-  }
-
   @Test
   void aSentenceEndingInAOneLetterVitaminEnds() {
     // The detector took "D." for an initial and kept going.

@@ -32,10 +32,19 @@ class VerifierTest {
   }
 
   private ClaimVerdict verify(String claim) throws IOException {
+    return verify(ClaimsFile.plain("1", claim, 0));
+  }
+
+  private ClaimVerdict verify(org.claimcheck.claim.Claim claim) throws IOException {
     try (AbstractSearcher s = AbstractSearcher.open(dir, AbstractSearcher.Bm25.DEFAULT)) {
-      return new Verifier(s, new RuleStanceModel(), Lexicon.builtin(), Verifier.Options.defaults())
-          .verify(ClaimsFile.plain("1", claim, 0));
+      return new Verifier(s, new RuleStanceModel(), Lexicon.builtin(), Verifier.Options.defaults()).verify(claim);
     }
+  }
+
+  /** A claim as extraction gives it: its place's {@code topic} and its {@code subject}. */
+  private ClaimVerdict verify(String claim, String subject, List<String> topic) throws IOException {
+    return verify(new org.claimcheck.claim.Claim("1", "a1", "http://example.org/a", "A page", 0, claim, null, claim,
+        subject, "", "", false, false, 0.9, List.of(), List.of(), "certain", topic));
   }
 
   @Test
@@ -63,12 +72,7 @@ class VerifierTest {
   }
 
   private ClaimVerdict verify(String claim, List<String> topic) throws IOException {
-    var plain = ClaimsFile.plain("1", claim, 0);
-    var placed = new org.claimcheck.claim.Claim(plain.id(), "a1", "http://example.org/a", "A page", 0, claim, null,
-        claim, "", "", "", false, false, 0.9, List.of(), List.of(), "certain", topic);
-    try (AbstractSearcher s = AbstractSearcher.open(dir, AbstractSearcher.Bm25.DEFAULT)) {
-      return new Verifier(s, new RuleStanceModel(), Lexicon.builtin(), Verifier.Options.defaults()).verify(placed);
-    }
+    return verify(claim, "", topic);
   }
 
   @Test
@@ -93,24 +97,16 @@ class VerifierTest {
     assertEquals(Set.of("a"), Verifier.required(Set.of("a"), List.of("a"), true));
   }
 
-  private ClaimVerdict verifyExtracted(String claim, String subject) throws IOException {
-    var c = new org.claimcheck.claim.Claim("1", "a1", "http://example.org/a", "A page", 0, claim, null, claim, subject,
-        "", "", false, false, 0.9, List.of(), List.of(), "certain", List.of());
-    try (AbstractSearcher s = AbstractSearcher.open(dir, AbstractSearcher.Bm25.DEFAULT)) {
-      return new Verifier(s, new RuleStanceModel(), Lexicon.builtin(), Verifier.Options.defaults()).verify(c);
-    }
-  }
-
   @Test
   void anExtractedClaimWhoseSubjectNamesNoConceptNeedsAnAbstractNamingItsSubject() throws IOException {
     // "Male circumcision lowers the risk of HIV" was CONTRADICTED by an abstract on Kaposi's sarcoma that names HIV,
     // the claim's one concept: the B12 trial here is not about reflexology either.
     String claim = "Reflexology improves peripheral neuropathy in deficient adults.";
     assertEquals(Verdict.SUPPORTED, verify(claim).verdict(), "given as text: no subject to check");
-    ClaimVerdict reflexology = verifyExtracted(claim, "Reflexology");
+    ClaimVerdict reflexology = verify(claim, "Reflexology", List.of());
     assertEquals(Verdict.INSUFFICIENT_EVIDENCE, reflexology.verdict(), reflexology.toString());
-    assertEquals(Verdict.SUPPORTED, verifyExtracted("Oral treatment improves peripheral neuropathy in deficient "
-        + "adults.", "Oral treatment").verdict(), "the trial is about oral treatment");
+    assertEquals(Verdict.SUPPORTED, verify("Oral treatment improves peripheral neuropathy in deficient adults.",
+        "Oral treatment", List.of()).verdict(), "the trial is about oral treatment");
   }
 
   private static org.claimcheck.claim.Claim said(String text, String subject, String object) {
