@@ -593,6 +593,11 @@ public final class Annotator {
       if (tokens[j].equalsIgnoreCase("and")) {
         return true;
       }
+      if (tokens[j].equalsIgnoreCase("of") && j > 0 && end - j <= 4) {
+        // "Very high levels of physical activity increase mortality": the head is before "of".
+        String head = tokens[j - 1].toLowerCase(Locale.ROOT);
+        return head.endsWith("s") && !head.endsWith("ss") && head.length() > 3 && tags[j - 1].equals("NOUN");
+      }
     }
     return false;
   }

@@ -24,6 +24,12 @@ class GerundSubjectTest {
   }
 
   @Test
+  void aPluralHeadBeforeOfAgreesWithTheVerb() {
+    // "no verb" kept this claim from being checked: "activity increase" does not agree, "levels ... increase" does.
+    assertEquals("VERB", tagOf("Very high levels of physical activity increase mortality.", "increase"));
+  }
+
+  @Test
   void aPluralNounAfterAnInfinitiveStaysANoun() {
     assertEquals("NOUN", tagOf("Tips to lower blood pressure spikes in winter.", "spikes"));
   }
