@@ -477,7 +477,7 @@ final class MainContent {
         out.addAll(headings); // the headings between the parts (paragraphs side by side in an article) are its own
         headings.clear();
         out.add(i);
-      } else if (!out.isEmpty() && i.parent == container.parent && levelOf(i) > 0) {
+      } else if (!out.isEmpty() && i.parent == container.parent && isHeading(i)) {
         headings.add(i);
       }
     }

@@ -77,8 +77,10 @@ final class Clauses {
         nextConj = "-";
       }
       int verb = -1;
+      Clause first = null;
       if (next < 0 && (p.low[i].equals("and") || p.low[i].equals("or"))) {
-        verb = coordinatedVerb(p, clause(p, start, i, conj, startVerb), i, to);
+        first = clause(p, start, i, conj, startVerb);
+        verb = coordinatedVerb(p, first, i, to);
         if (verb >= 0) {
           next = i + 1;
           nextConj = p.low[i];
@@ -87,7 +89,9 @@ final class Clauses {
       if (next < 0 || next >= to) {
         continue;
       }
-      Clause first = clause(p, start, i, conj, startVerb);
+      if (first == null) {
+        first = clause(p, start, i, conj, startVerb);
+      }
       boolean newClause = verb >= 0;
       if (!newClause) {
         Clause second = analyse(p, next, to, nextConj);
