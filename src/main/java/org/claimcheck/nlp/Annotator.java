@@ -318,7 +318,11 @@ public final class Annotator {
     Span[] spans = tokenizer.tokenizePos(straight);
     String[] tokens = Span.spansToStrings(spans, sentence);
     int[] entity = entityOfToken(spans, nouns);
-    String[] tags = tagWithMasks(Span.spansToStrings(spans, straight), entity);
+    String[] forTagger = Span.spansToStrings(spans, straight);
+    for (int i = 0; i < forTagger.length; i++) {
+      forTagger[i] = americanSpelling(forTagger[i]);
+    }
+    String[] tags = tagWithMasks(forTagger, entity);
     for (int i = 0; i < tokens.length; i++) {
       if (entity[i] >= 0) {
         tags[i] = hasCapitalOrDigit(tokens[i]) ? "PROPN" : "NOUN";
@@ -623,6 +627,46 @@ public final class Annotator {
     return false;
   }
 
+  /**
+   * A British spelling's American one, for the tagger, or the token itself: "stabilise" "stabilize", "minimised"
+   * "minimized", "analysed" "analyzed". The model learned American text and took most -ise verbs for nouns
+   * ("Vaccines minimise the risk and immunise children": two nouns), so NHS-style pages lost their verbs. Words
+   * that end in -ise in both spellings ("exercise", "advise", "promise", "comprise") and words of five letters or
+   * fewer ("raise", "noise") stay; "analyses" stays (the plural of "analysis" as often as a verb). Case is kept.
+   */
+  static String americanSpelling(String token) {
+    int n = token.length();
+    if (n < 6) {
+      return token;
+    }
+    String lower = token.toLowerCase(Locale.ROOT);
+    for (String end : BRITISH_ENDINGS) {
+      if (lower.endsWith(end)) {
+        int s = n - end.length() + 1;
+        String base = lower.substring(lower.lastIndexOf('-') + 1, s + 1) + "e";
+        boolean british = end.charAt(0) == 'i' ? !ISE_ALWAYS.contains(base) : base.endsWith("lyse");
+        if (!british || base.length() < 6) {
+          return token;
+        }
+        return token.substring(0, s) + (Character.isUpperCase(token.charAt(s)) ? 'Z' : 'z') + token.substring(s + 1);
+      }
+    }
+    return token;
+  }
+
+  /** Endings of British -ise / -yse forms: the character before each is "i" or "y", the one after it "s". */
+  private static final String[] BRITISH_ENDINGS = {"isations", "isation", "ising", "ises", "ised", "ise", "ysing",
+      "ysed", "yse"};
+  /** Words spelled -ise in American English too (base forms; their -s, -d and -ing forms follow). */
+  private static final Set<String> ISE_ALWAYS = Set.of("advertise", "advise", "apprise", "arise", "chastise",
+      "circumcise", "comprise", "compromise", "demise", "despise", "devise", "disguise", "enterprise", "excise",
+      "exercise", "expertise", "franchise", "improvise", "incise", "merchandise", "premise", "promise", "revise",
+      "supervise", "surmise", "surprise", "televise", "otherwise", "likewise", "clockwise", "concise", "precise",
+      "paradise", "treatise", "reprise", "appraise", "praise", "bruise", "cruise", "malaise", "mayonnaise",
+      "tortoise", "porpoise", "turquoise", "valise", "chemise", "mortise", "noise", "raise", "poise", "guise",
+      "anise", "wise", "rise", "prise", "cerise", "sunrise", "upraise", "uprise", "braise", "counterclockwise",
+      "anticlockwise", "streetwise", "unwise", "edgewise", "lengthwise", "crosswise", "exorcise", "misadvise");
+
   /** Whether {@code lower} is a verb of {@code verbs.txt} or its -s form ("report", "improves"). */
   public static boolean isListedVerb(String lower) {
     return verbBase(lower) != null;
@@ -642,8 +686,22 @@ public final class Annotator {
     if (lower.endsWith("s") && VERBS.contains(lower.substring(0, lower.length() - 1))) {
       return lower.substring(0, lower.length() - 1);
     }
-    return null;
+    // Verbs made with -ize ("optimizes insulin sensitivity", "minimizes complications"): a word class of its own, few
+    // of them nouns ("prize", "oversize": eight letters at least, and the list's exceptions).
+    for (String end : new String[] {"ize", "izes"}) {
+      if (lower.endsWith(end) && lower.length() - end.length() + 3 >= 8 && lower.indexOf('-') < 0) {
+        String base = lower.substring(0, lower.length() - end.length()) + "ize";
+        if (!NOT_IZE_VERBS.contains(base)) {
+          return base;
+        }
+      }
+    }
+    String american = americanSpelling(lower);
+    return american.equals(lower) ? null : verbBase(american);
   }
+
+  /** Words of eight letters or more in -ize that are not verbs. */
+  private static final Set<String> NOT_IZE_VERBS = Set.of("oversize", "undersize", "lifesize");
 
   private static boolean clauseHasVerb(String[] tags, String[] tokens, int except, boolean gerund) {
     for (int dir = -1; dir <= 1; dir += 2) {

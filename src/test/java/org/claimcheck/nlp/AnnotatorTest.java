@@ -99,6 +99,28 @@ class AnnotatorTest {
     assertEquals("anemia", t.lemma(2), "only verbs are lemmatised");
   }
 
+  @Test
+  void britishSpellingsAreTaggedAsTheirAmericanOnes() {
+    assertEquals("stabilize", Annotator.americanSpelling("stabilise"));
+    assertEquals("Minimized", Annotator.americanSpelling("Minimised"));
+    assertEquals("HOSPITALIZATIONS", Annotator.americanSpelling("HOSPITALISATIONS"));
+    assertEquals("paralyzed", Annotator.americanSpelling("paralysed"));
+    assertEquals("well-organized", Annotator.americanSpelling("well-organised"));
+    for (String same : List.of("exercise", "Exercises", "advised", "promise", "comprised", "surprising", "raise",
+        "noise", "analyses", "meta-analyses", "otherwise", "precise", "stabilize", "premises", "self-exercise")) {
+      assertEquals(same, Annotator.americanSpelling(same));
+    }
+    Tagged t = ANNOTATOR.tag("Vaccines minimise the risk and immunise children.", false);
+    assertEquals("VERB", t.tags().get(1), t.toString());
+    assertEquals("VERB", t.tags().get(5), t.toString());
+    assertEquals("minimise", t.tokens().get(1), "the page's spelling stays");
+    assertTrue(Annotator.isListedVerb("stabilises"));
+    assertTrue(Annotator.isListedVerb("optimizes"));
+    assertTrue(Annotator.isListedVerb("optimises"));
+    assertFalse(Annotator.isListedVerb("oversize"));
+    assertFalse(Annotator.isListedVerb("prize"));
+  }
+
   /**
    * A page without full stops is one "sentence" to the detector, and the tagger's time grows with the square of a
    * sentence's length: such text comes in pieces of at most MAX_SENTENCE_CHARS, cut at spaces, nothing dropped.
