@@ -35,7 +35,7 @@ import org.apache.lucene.analysis.core.KeywordAnalyzer;
  */
 public final class IndexSchema {
   /** Bump when the fields or the analysis change in a way old indexes cannot serve; old indexes are then refused. */
-  public static final int VERSION = 4;
+  public static final int VERSION = 5;
   /** Commit user-data key holding {@link #VERSION}. */
   public static final String VERSION_KEY = "claimcheck.schema.version";
 

@@ -320,7 +320,9 @@ public final class Annotator {
     int[] entity = entityOfToken(spans, nouns);
     String[] forTagger = Span.spansToStrings(spans, straight);
     for (int i = 0; i < forTagger.length; i++) {
-      forTagger[i] = americanSpelling(forTagger[i]);
+      // The model learned American text and took most British -ise verbs for nouns ("Vaccines minimise the risk
+      // and immunise children": two nouns); it reads the American spelling, the tokens keep the page's.
+      forTagger[i] = Spelling.iseToIze(forTagger[i]);
     }
     String[] tags = tagWithMasks(forTagger, entity);
     for (int i = 0; i < tokens.length; i++) {
@@ -597,6 +599,14 @@ public final class Annotator {
       if (tokens[j].equalsIgnoreCase("and")) {
         return true;
       }
+      String w = tokens[j].toLowerCase(Locale.ROOT);
+      int kind = w.equals("like") || w.equals("including") ? j - 1
+          : w.equals("as") && j > 0 && tokens[j - 1].equalsIgnoreCase("such") ? j - 2 : -1;
+      if (kind >= 0 && end - j <= 5) {
+        // "Statins such as atorvastatin lower cholesterol": the head is the kind before its examples.
+        String head = tokens[kind].toLowerCase(Locale.ROOT);
+        return head.endsWith("s") && !head.endsWith("ss") && head.length() > 3;
+      }
       if (tokens[j].equalsIgnoreCase("of") && j > 0 && end - j <= 4) {
         // "Very high levels of physical activity increase mortality": the head is before "of".
         String head = tokens[j - 1].toLowerCase(Locale.ROOT);
@@ -627,46 +637,6 @@ public final class Annotator {
     return false;
   }
 
-  /**
-   * A British spelling's American one, for the tagger, or the token itself: "stabilise" "stabilize", "minimised"
-   * "minimized", "analysed" "analyzed". The model learned American text and took most -ise verbs for nouns
-   * ("Vaccines minimise the risk and immunise children": two nouns), so NHS-style pages lost their verbs. Words
-   * that end in -ise in both spellings ("exercise", "advise", "promise", "comprise") and words of five letters or
-   * fewer ("raise", "noise") stay; "analyses" stays (the plural of "analysis" as often as a verb). Case is kept.
-   */
-  static String americanSpelling(String token) {
-    int n = token.length();
-    if (n < 6) {
-      return token;
-    }
-    String lower = token.toLowerCase(Locale.ROOT);
-    for (String end : BRITISH_ENDINGS) {
-      if (lower.endsWith(end)) {
-        int s = n - end.length() + 1;
-        String base = lower.substring(lower.lastIndexOf('-') + 1, s + 1) + "e";
-        boolean british = end.charAt(0) == 'i' ? !ISE_ALWAYS.contains(base) : base.endsWith("lyse");
-        if (!british || base.length() < 6) {
-          return token;
-        }
-        return token.substring(0, s) + (Character.isUpperCase(token.charAt(s)) ? 'Z' : 'z') + token.substring(s + 1);
-      }
-    }
-    return token;
-  }
-
-  /** Endings of British -ise / -yse forms: the character before each is "i" or "y", the one after it "s". */
-  private static final String[] BRITISH_ENDINGS = {"isations", "isation", "ising", "ises", "ised", "ise", "ysing",
-      "ysed", "yse"};
-  /** Words spelled -ise in American English too (base forms; their -s, -d and -ing forms follow). */
-  private static final Set<String> ISE_ALWAYS = Set.of("advertise", "advise", "apprise", "arise", "chastise",
-      "circumcise", "comprise", "compromise", "demise", "despise", "devise", "disguise", "enterprise", "excise",
-      "exercise", "expertise", "franchise", "improvise", "incise", "merchandise", "premise", "promise", "revise",
-      "supervise", "surmise", "surprise", "televise", "otherwise", "likewise", "clockwise", "concise", "precise",
-      "paradise", "treatise", "reprise", "appraise", "praise", "bruise", "cruise", "malaise", "mayonnaise",
-      "tortoise", "porpoise", "turquoise", "valise", "chemise", "mortise", "noise", "raise", "poise", "guise",
-      "anise", "wise", "rise", "prise", "cerise", "sunrise", "upraise", "uprise", "braise", "counterclockwise",
-      "anticlockwise", "streetwise", "unwise", "edgewise", "lengthwise", "crosswise", "exorcise", "misadvise");
-
   /** Whether {@code lower} is a verb of {@code verbs.txt} or its -s form ("report", "improves"). */
   public static boolean isListedVerb(String lower) {
     return verbBase(lower) != null;
@@ -696,7 +666,7 @@ public final class Annotator {
         }
       }
     }
-    String american = americanSpelling(lower);
+    String american = Spelling.iseToIze(lower);
     return american.equals(lower) ? null : verbBase(american);
   }
 

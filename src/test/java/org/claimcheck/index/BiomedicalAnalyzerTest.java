@@ -1,6 +1,7 @@
 package org.claimcheck.index;
 
 import static org.claimcheck.index.TokenAssert.assertAnalyzesTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import org.apache.lucene.analysis.Analyzer;
@@ -93,6 +94,20 @@ class BiomedicalAnalyzerTest {
   @Test
   void possessivesStopWordsAndStemming() throws IOException {
     assertAnalyzesTo(a, "Crohn's disease is not the patients' problems", "crohn", "diseas", "patient", "problem");
+  }
+
+  @Test
+  void britishAndAmericanSpellingsAreOneTerm() throws IOException {
+    // Before schema 5 a claim from a British page ("anaemia", "tumours", "randomised") missed every abstract that
+    // wrote the American spelling, and the other way round.
+    String british = "Randomised trials: anaemia, haemoglobin, tumours, behavioural oestrogen, paediatric diarrhoea, "
+        + "dietary fibre, oedema, stabilised";
+    String american = "Randomized trials: anemia, hemoglobin, tumors, behavioral estrogen, pediatric diarrhea, "
+        + "dietary fiber, edema, stabilized";
+    assertEquals(TokenAssert.tokens(a, american).stream().map(TokenAssert.Token::term).toList(),
+        TokenAssert.tokens(a, british).stream().map(TokenAssert.Token::term).toList());
+    assertAnalyzesTo(a, "exercise advised colorectal four hours", "exercis", "advis", "colorect", "four", "hour");
+    assertAnalyzesTo(BiomedicalAnalyzer.forQueries(), "anaemia", "anemia");
   }
 
   @Test

@@ -101,14 +101,14 @@ class AnnotatorTest {
 
   @Test
   void britishSpellingsAreTaggedAsTheirAmericanOnes() {
-    assertEquals("stabilize", Annotator.americanSpelling("stabilise"));
-    assertEquals("Minimized", Annotator.americanSpelling("Minimised"));
-    assertEquals("HOSPITALIZATIONS", Annotator.americanSpelling("HOSPITALISATIONS"));
-    assertEquals("paralyzed", Annotator.americanSpelling("paralysed"));
-    assertEquals("well-organized", Annotator.americanSpelling("well-organised"));
+    assertEquals("stabilize", Spelling.iseToIze("stabilise"));
+    assertEquals("Minimized", Spelling.iseToIze("Minimised"));
+    assertEquals("HOSPITALIZATIONS", Spelling.iseToIze("HOSPITALISATIONS"));
+    assertEquals("paralyzed", Spelling.iseToIze("paralysed"));
+    assertEquals("well-organized", Spelling.iseToIze("well-organised"));
     for (String same : List.of("exercise", "Exercises", "advised", "promise", "comprised", "surprising", "raise",
         "noise", "analyses", "meta-analyses", "otherwise", "precise", "stabilize", "premises", "self-exercise")) {
-      assertEquals(same, Annotator.americanSpelling(same));
+      assertEquals(same, Spelling.iseToIze(same));
     }
     Tagged t = ANNOTATOR.tag("Vaccines minimise the risk and immunise children.", false);
     assertEquals("VERB", t.tags().get(1), t.toString());
