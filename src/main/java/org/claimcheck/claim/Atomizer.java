@@ -246,6 +246,7 @@ final class Atomizer {
     }
     boolean agenda = false;
     boolean hadSubject = false;
+    refs.previousInSentence = false;
     Clauses.Clause previous = null;
     BitSet previousShared = new BitSet();
     for (Clauses.Clause c : clauses) {
@@ -381,22 +382,49 @@ final class Atomizer {
       if (firstSubject == null && subject != null && c.hasSubject()) {
         firstSubject = subject;
       }
-      if (subject != null && c.hasSubject()) {
+      // "Levothyroxine should be taken before breakfast, because food and coffee reduce its absorption. Calcium
+      // supplements also interfere with it": a subordinate clause's subject is not what the next sentence's "it"
+      // means when the main clause before it had one.
+      boolean subordinate = refs.previousInSentence && c.conj() != null && SUBORDINATE.contains(c.conj());
+      if (subject != null && c.hasSubject() && !subordinate) {
         hadSubject = true;
-        // Its number from the word's shape too: a capitalised "Statins" or "Studies" opening a sentence is tagged a
-        // proper noun.
-        String word = subject.text().substring(subject.text().lastIndexOf(' ') + 1);
+        // The kind named before its examples is what "they" next means: "Stimulants such as methylphenidate
+        // (Ritalin) and amphetamines ... They increase dopamine" is about stimulants.
+        String kind = subject.text();
+        for (String cut : new String[] {" such as ", " like ", " including "}) {
+          int at = kind.indexOf(cut);
+          // Not "Stories like this": a comparison, not examples.
+          if (at > 0 && !kind.substring(at + cut.length()).matches("(?i)(?:this|that|these|those|it|them)\\b.*")) {
+            kind = kind.substring(0, at);
+          }
+        }
+        // Its number from its head word's shape too (a capitalised "Statins" or "Studies" opening a sentence is
+        // tagged a proper noun), the head before an aside or "of": "Levels of vitamin B12".
+        String np = kind;
+        for (String cut : new String[] {" (", ", ", " of "}) {
+          int at = np.indexOf(cut);
+          if (at > 0) {
+            np = np.substring(0, at);
+          }
+        }
+        String word = np.substring(np.lastIndexOf(' ') + 1);
         String head = word.toLowerCase(Locale.ROOT);
         boolean plural = subject.plural() || IRREGULAR_PLURALS.contains(head) || Lexicon.singular(head) != null
             && !SINGULARS_IN_S.contains(head) && !word.equals(word.toUpperCase(Locale.ROOT)); // not "NHS", "AIDS"
-        if (subject.concept() != null) {
+        if (kind.length() < subject.text().length()) {
+          Mention named = resolvedMention(kind);
+          refs.previous = new Mention(kind, named == null ? null : named.concept(), plural);
+          refs.previousInSentence = true;
+        } else if (subject.concept() != null) {
           refs.previous = new Mention(subject.text(), subject.concept(), plural);
+          refs.previousInSentence = true;
         } else if (!isPronoun(p, subjFrom, subjTo)) {
           // A name the lexicon does not know is still what "it" or "they" next means: "BPaLM is recommended for
           // MDR-TB. It cures ..." is about BPaLM, not the article's topic. Anything else ("Relying on a reliever
           // alone", "The body", "Many parents") leaves them as written.
           refs.previous = plainNounPhrase(p, subjFrom, subjTo) ? new Mention(subject.text(), null, plural)
               : References.UNNAMED;
+          refs.previousInSentence = refs.previous != References.UNNAMED;
         }
       }
     }
@@ -1018,7 +1046,15 @@ final class Atomizer {
         }
       } else if ((low.equals("they") || low.equals("these")) && p.tag[i].equals("PRON") && clauseStart
           && i + 1 < to && (p.isVerbal(i + 1) || p.tag[i + 1].equals("ADV"))) {
-        Mention m = refs.they(earlier);
+        // An earlier clause's subject before its objects: "Vitamin C supplements do not prevent colds in most
+        // people, although they may shorten them slightly" is about the supplements.
+        List<Mention> subjectsNearest = new ArrayList<>(objects);
+        subjectsNearest.addAll(subjects);
+        boolean verbBefore = false;
+        for (int k = 0; k < i && !verbBefore; k++) {
+          verbBefore = p.isVerbal(k);
+        }
+        Mention m = refs.they(subjectsNearest, !verbBefore);
         if (clinicianActs(p, c, i)) {
           // "They can diagnose the cause": a clinician, never the symptoms or the supplements named before.
           String who = m != null && isClinician(lastWord(m.text())) ? m.text()
@@ -1039,8 +1075,10 @@ final class Atomizer {
             out.put(i, s.text());
           }
         } else {
-          Mention m = afterVerb && own != null && (own.concept() != null || !c.hasSubject()) ? own
-              : firstEntity(p, from, i);
+          // A plural subject is not what "its" stands for: "because food and coffee reduce its absorption".
+          boolean ownPlural = own != null && own.plural();
+          Mention m = afterVerb && own != null && !ownPlural && (own.concept() != null || !c.hasSubject()) ? own
+              : firstEntity(p, ownPlural && c.hasSubject() ? c.pred() : from, i);
           if (m == null && !near.isEmpty()) {
             m = near.getFirst();
           }
@@ -1601,6 +1639,9 @@ final class Atomizer {
     return false;
   }
 
+  /** Conjunctions of {@link Clauses} that open a subordinate clause. */
+  private static final Set<String> SUBORDINATE = Set.of("because", "while", "whereas", "although", "though");
+
   /** Nouns of "It is a common myth that ...", "It is a good idea to ...": the "it" stands for what follows. */
   private static final Set<String> STATEMENT_NOUNS = Set.of("myth", "fact", "misconception", "belief", "truth",
       "idea", "mistake", "surprise", "relief", "misunderstanding", "shame", "pity");
@@ -1650,6 +1691,10 @@ final class Atomizer {
     boolean plural = from < to && (p.low[head].endsWith("s") && !p.low[head].endsWith("ss")
         && p.tag[head].equals("NOUN") || p.low[head].equals("they") || p.low[head].equals("these")
         || IRREGULAR_PLURALS.contains(p.low[head]));
+    for (int i = from + 1; i < headEnd - 1 && !plural; i++) {
+      // "food and coffee" are two things: not what "its" or "it" stands for.
+      plural = p.low[i].equals("and") && p.tag[i].equals("CCONJ") && depthAt(p, from, i) == 0;
+    }
     if (from < to && Set.of("we", "i", "you", "us", "me").contains(p.low[from]) && to - from == 1) {
       return new Mention(text, null, false);
     }

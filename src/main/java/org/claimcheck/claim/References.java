@@ -36,6 +36,8 @@ final class References {
    * {@link #UNNAMED}; null at the start of a paragraph, an item or a section.
    */
   Mention previous;
+  /** Whether a clause of the sentence being read set {@link #previous}. */
+  boolean previousInSentence;
   /** A subject before that is not a noun phrase ("Relying on a reliever alone"): "it" after it is left as written. */
   static final Mention UNNAMED = new Mention("", null, false);
   /** The sentences read before this one in the same paragraph or item, nearest first (at most two). */
@@ -110,8 +112,13 @@ final class References {
     return m.isA("substance") || m.isA("intervention");
   }
 
-  /** What "they" or "these" most likely means, or null when nothing plural is near. */
-  Mention they(List<Mention> earlier) {
+  /**
+   * What "they" or "these" most likely means, or null when nothing plural is near; the subject of the sentence before
+   * only when {@code opensSentence} (no verb before the pronoun in its sentence) or an earlier clause of this sentence
+   * set it: in "see your GP, as these are not typical IBS symptoms" the sentence itself names what "these" are, or
+   * nothing does.
+   */
+  Mention they(List<Mention> earlier, boolean opensSentence) {
     for (int i = earlier.size() - 1; i >= 0; i--) {
       if (earlier.get(i).plural()) {
         return earlier.get(i);
@@ -120,7 +127,7 @@ final class References {
     if (label != null && label.plural()) {
       return label;
     }
-    if (previous != null && previous.plural()) {
+    if ((opensSentence || previousInSentence) && previous != null && previous.plural()) {
       return previous;
     }
     return null;
