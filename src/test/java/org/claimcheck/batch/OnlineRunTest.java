@@ -33,9 +33,12 @@ class OnlineRunTest {
     String q = eutils().query(ClaimsFile.plain("1", CLAIM, 0));
     assertTrue(q.startsWith("(\"vitamin B12\"[tiab] OR \"B12\"[tiab] OR "), q);
     assertTrue(q.contains(" AND (\"melatonin\"[tiab]"), q);
+    assertEquals("(\"zinc\"[tiab] OR \"zinc sulfate\"[tiab]) AND (\"common cold\"[tiab] OR \"colds\"[tiab] OR "
+        + "\"head cold\"[tiab] OR \"head colds\"[tiab])",
+        eutils().query(ClaimsFile.plain("2", "Zinc shortens the duration of colds.", 0)));
     // One concept: the longest other content words join it.
     assertEquals("(\"zinc\"[tiab] OR \"zinc sulfate\"[tiab]) AND shortens[tiab] AND duration[tiab]",
-        eutils().query(ClaimsFile.plain("2", "Zinc shortens the duration of colds.", 0)));
+        eutils().query(ClaimsFile.plain("2", "Zinc shortens the duration of a sniffle.", 0)));
     assertNull(eutils().query(ClaimsFile.plain("3", "It is so.", 0)));
     // A claim of fewer than two concepts is searched with the topic of its place in the article.
     var plain = ClaimsFile.plain("4", "Other possible causes are diabetes.", 0);
