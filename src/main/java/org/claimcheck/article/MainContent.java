@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -42,6 +43,20 @@ final class MainContent {
       "dialog", "link", "meta", "head", "title", "base", "frame", "math", "datalist", "progress", "meter");
   private static final Set<String> JUNK_TAGS = Set.of("nav", "footer", "aside", "header", "menu", "figure",
       "figcaption");
+  /** The text of a footnote or citation marker in brackets, or of symbols that mark one: [1], [2,3], [4-6], *, †. */
+  private static final Pattern MARKER =
+      Pattern.compile("\\[\\d{1,3}(\\s*[,\u2013-]\\s*\\d{1,3})*]|[*\u2020\u2021\u00a7\u00b6]{1,3}");
+  /** Several reference numbers: 1,2 or 3-5 (an exponent is one number). */
+  private static final Pattern NUMBERS = Pattern.compile("\\d{1,3}(\\s*[,\u2013-]\\s*\\d{1,3})+");
+  /**
+   * A bracketed reference number in running text: glued to the word or full stop before it ("clots[5] and",
+   * "age.[2,3] For"), or after a space before punctuation ("hot flushes [1].").
+   */
+  private static final Pattern CITATION = Pattern.compile("(?<=[\\p{L}\\p{N}.,;:!?)\"\u201d\u2019%])"
+      + "\\[\\d{1,3}(\\s*[,\u2013-]\\s*\\d{1,3})*](?=[\\s.,;:!?)]|$)"
+      + "|\\s\\[\\d{1,3}(\\s*[,\u2013-]\\s*\\d{1,3})*](?=[.,;:!?])");
+  /** The text of a link back from a footnote to its marker. */
+  private static final Pattern BACK_LINK = Pattern.compile("[\u21a9\u2191\u2934^]\\uFE0E?");
 
   /**
    * The knobs of the method, with defaults; the benchmark's cross-validation tunes them on one half of the pages and
@@ -195,6 +210,8 @@ final class MainContent {
     private int linkDepth;
     private int skipDepth;
     private int breaks;
+    /** A footnote marker was left out just before: text glued to it after a full stop starts a new sentence. */
+    private boolean gap;
     private Element row;
 
     Collector(Info root) {
@@ -219,6 +236,11 @@ final class MainContent {
       String tag = e.normalName();
       if (SKIP_TAGS.contains(tag) || isHidden(e)) {
         skipDepth = 1;
+        return;
+      }
+      if ((tag.equals("sup") || tag.equals("a")) && isMarker(e, tag)) {
+        skipDepth = 1; // "... breast cancer.<sup>1</sup> Later ...": the sentence ends at its full stop
+        gap = true;
         return;
       }
       Info info = new Info(e, current);
@@ -287,10 +309,12 @@ final class MainContent {
         }
         if (breaks >= 2 && row == null) {
           flush(null);
-        } else if (breaks == 1 && !space && run.length() > 0) {
-          run.append(' '); // a line break separates words
+        } else if (!space && run.length() > 0
+            && (breaks == 1 || gap && ".!?".indexOf(run.charAt(run.length() - 1)) >= 0)) {
+          run.append(' '); // a line break separates words, and so does a marker after a full stop
         }
         breaks = 0;
+        gap = false;
         if (run.length() == 0 && row == null) {
           runOwner = current;
         }
@@ -304,6 +328,53 @@ final class MainContent {
           }
         }
       }
+    }
+
+    /**
+     * Whether {@code e} (a sup or a link) is a footnote or citation marker rather than text: a link within the page
+     * ("#fn1") or a sup holding one, whose text is a reference number, a bracketed one ("[1]", "[2,3]"), a symbol
+     * ("*", "\u2020") or a link back ("\u21a9"); a sup of several numbers ("1,2", "3-5"); a sup of one number right
+     * after a full stop or a word (not after a digit or a unit: 10<sup>9</sup>/L and m<sup>2</sup> are text, and so is
+     * 1<sup>st</sup>).
+     */
+    private boolean isMarker(Element e, String tag) {
+      String text = e.text().strip();
+      if (text.isEmpty() || text.length() > 12) {
+        return false;
+      }
+      boolean inPage = tag.equals("a") ? e.attr("href").startsWith("#")
+          : e.selectFirst("a[href^=#]") != null || e.parent() != null && e.parent().normalName().equals("a")
+              && e.parent().attr("href").startsWith("#");
+      if (MARKER.matcher(text).matches() || BACK_LINK.matcher(text).matches()) {
+        return tag.equals("sup") || inPage && !isHeading(current);
+      }
+      if (!tag.equals("sup")) {
+        return false;
+      }
+      if (NUMBERS.matcher(text).matches() || inPage && text.matches("\\d{1,3}|[a-z]")) {
+        return true;
+      }
+      return text.matches("\\d{1,3}") && afterWordOrStop();
+    }
+
+    /** Whether the text so far ends with a full stop or the like, or with a word that is no unit (m, cm, kg/m). */
+    private boolean afterWordOrStop() {
+      int end = run.length();
+      while (end > 0 && run.charAt(end - 1) == ' ') {
+        end--;
+      }
+      if (end == 0) {
+        return false;
+      }
+      char last = run.charAt(end - 1);
+      if (".,;:!?)\"\u201d\u2019".indexOf(last) >= 0) {
+        return true;
+      }
+      int start = end;
+      while (start > 0 && Character.isLetter(run.charAt(start - 1))) {
+        start--;
+      }
+      return end - start >= 3 && (start == 0 || run.charAt(start - 1) != '/');
     }
 
     private void trimRun() {
@@ -598,7 +669,12 @@ final class MainContent {
 
   private static Block take(Draft d) {
     d.kept = true;
-    return new Block(d.kind, d.text, d.kind == Block.Kind.HEADING ? levelOf(d.owner) : 0);
+    return new Block(d.kind, withoutCitations(d.text), d.kind == Block.Kind.HEADING ? levelOf(d.owner) : 0);
+  }
+
+  /** {@code text} without bracketed reference numbers in its sentences ("... of blood clots.[5] Patches ..."). */
+  static String withoutCitations(String text) {
+    return text.indexOf('[') < 0 ? text : CITATION.matcher(text).replaceAll("");
   }
 
   /** Whether {@code owner} or an element over it is an h1 ... h6. */

@@ -139,7 +139,7 @@ public final class TextExtractor {
   }
 
   private static String flush(List<Block> blocks, StringBuilder para, Block.Kind kind, String title) {
-    String text = para.toString().strip();
+    String text = MainContent.withoutCitations(para.toString().strip());
     para.setLength(0);
     if (kind == null || text.isEmpty()) {
       return title;

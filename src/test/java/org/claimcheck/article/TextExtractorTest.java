@@ -173,6 +173,37 @@ class TextExtractorTest {
     assertTrue(texts.stream().noneMatch(t -> t.contains("parking") || t.contains("Gout and diet")), texts.toString());
   }
 
+  /**
+   * From the blind review (a menopause page): a footnote marker stayed glued to its sentence ("breast cancer.1 Later
+   * ..."), so the sentence had no full stop of its own and the next one was not split from it.
+   */
+  @Test
+  void footnoteAndCitationMarkersGoButSuperscriptsThatAreTextStay() {
+    String html = "<html><body><article><h1>Hormone therapy</h1>"
+        + "<p>Hormone therapy is the most effective treatment for hot flushes.<sup><a href='#fn1'>1</a></sup> Later "
+        + "analyses showed that the risks depend heavily on age.<sup class='fn'><a href='#fn2' id='r2'>2</a></sup>For "
+        + "women who start before 60, the benefits outweigh the risks.<sup>3,4</sup></p>"
+        + "<p>Oral oestrogen raises the risk of blood clots<sup>5</sup> and stroke<sup>[6]</sup>, the invented "
+        + "review found<sup>\u2020</sup>.</p>"
+        + "<p>A normal platelet count is 150 to 400 x 10<sup>9</sup>/L, a healthy body mass index is 18.5 to 24.9 "
+        + "kg/m<sup>2</sup> and the 1<sup>st</sup> dose is given at 12 years.</p>"
+        + "<p>Patches do not seem to raise the risk of clots.[7] Gels may not either [8]. Both are sold in "
+        + "pharmacies<a href='#cite-9'>[9]</a> across the country.</p>"
+        + "<ol class='notes'><li id='fn1'>Smith J. An invented study. 2002. <a href='#r1'>\u21a9</a></li></ol>"
+        + "</article></body></html>";
+    List<String> texts = texts(extractor.extract(html, ""));
+    assertEquals(List.of("Hormone therapy is the most effective treatment for hot flushes. Later analyses showed "
+        + "that the risks depend heavily on age. For women who start before 60, the benefits outweigh the risks.",
+        "Oral oestrogen raises the risk of blood clots and stroke, the invented review found.",
+        "A normal platelet count is 150 to 400 x 109/L, a healthy body mass index is 18.5 to 24.9 kg/m2 and the 1st "
+            + "dose is given at 12 years.",
+        "Patches do not seem to raise the risk of clots. Gels may not either. Both are sold in pharmacies across the "
+            + "country.",
+        "Smith J. An invented study. 2002."), texts.subList(1, texts.size()));
+    assertEquals(List.of("Patches help. Gels may not either."),
+        texts(extractor.fromPlainText("Patches help.[1] Gels may not either [2,3].", "x")));
+  }
+
   @Test
   void theHeadingsBetweenTheParagraphsOfAFlatArticleAreKept() {
     // Two paragraphs side by side, outweighed as a whole by the links around them: the container is one paragraph
