@@ -97,6 +97,8 @@ final class MainContent {
     double good;
     boolean teaser;
     boolean kept;
+    /** For a table's header row: how many columns the separator under it has (0: not a header row). */
+    int columns;
 
     Draft(Info owner, Block.Kind kind, String text, int linkChars, int links) {
       this.owner = owner;
@@ -213,6 +215,11 @@ final class MainContent {
     /** A footnote marker was left out just before: text glued to it after a full stop starts a new sentence. */
     private boolean gap;
     private Element row;
+    /** The columns of the current table row so far, and the cell separators written for them. */
+    private int cells;
+    private int separators;
+    /** Whether the current table row is the last of its table's header rows. */
+    private boolean headerRow;
 
     Collector(Info root) {
       this.current = root;
@@ -255,9 +262,9 @@ final class MainContent {
         linkCounted = false;
       }
       if (row != null) {
-        if ((tag.equals("td") || tag.equals("th")) && run.length() > 0) {
-          trimRun();
-          run.append(" | ");
+        if (tag.equals("td") || tag.equals("th")) {
+          separate(cells); // an empty cell keeps its place, or the columns after it would shift
+          cells += span(e);
         }
         return;
       }
@@ -266,6 +273,9 @@ final class MainContent {
         if (tag.equals("tr") && isDataRow(e)) {
           row = e;
           runOwner = info;
+          cells = 0;
+          separators = 0;
+          headerRow = isHeaderRow(e) && !isHeaderRow(nextRow(e));
         }
       }
     }
@@ -289,7 +299,12 @@ final class MainContent {
       }
       if (e == row) {
         row = null;
+        separate(cells - 1); // the columns the last cell spans
+        int before = drafts.size();
         flush(Block.Kind.TABLE_ROW);
+        if (headerRow && drafts.size() > before) {
+          drafts.getLast().columns = cells;
+        }
       } else if (row == null && BLOCK_TAGS.contains(tag)) {
         flush(null);
       }
@@ -377,6 +392,15 @@ final class MainContent {
       return end - start >= 3 && (start == 0 || run.charAt(start - 1) != '/');
     }
 
+    /** Ends the row's cells until {@code n} separators are written. */
+    private void separate(int n) {
+      while (separators < n) {
+        trimRun();
+        run.append(separators == 0 && run.isEmpty() ? "| " : " | ");
+        separators++;
+      }
+    }
+
     private void trimRun() {
       int end = run.length();
       while (end > 0 && run.charAt(end - 1) == ' ') {
@@ -388,6 +412,9 @@ final class MainContent {
     private void flush(Block.Kind forced) {
       breaks = 0;
       trimRun();
+      if (forced == Block.Kind.TABLE_ROW && run.chars().allMatch(c -> c == '|' || c == ' ')) {
+        run.setLength(0); // a row of empty cells
+      }
       if (run.length() > 0 && runOwner != null) {
         drafts.add(new Draft(runOwner, forced != null ? forced : kindOf(runOwner), run.toString(), runLinkChars,
             runLinks));
@@ -424,6 +451,53 @@ final class MainContent {
       }
     }
     return Block.Kind.PARAGRAPH;
+  }
+
+  /** How many columns a table cell spans (1 to 20). */
+  private static int span(Element cell) {
+    String s = cell.attr("colspan").strip();
+    if (!s.matches("\\d{1,2}")) {
+      return 1;
+    }
+    return Math.max(1, Math.min(20, Integer.parseInt(s)));
+  }
+
+  /** A row of column headers: in a table's head, or of th cells only. */
+  private static boolean isHeaderRow(Element tr) {
+    if (tr == null) {
+      return false;
+    }
+    if (tr.parent() != null && tr.parent().normalName().equals("thead")) {
+      return true;
+    }
+    boolean any = false;
+    for (Element c : tr.children()) {
+      if (c.normalName().equals("td")) {
+        return false;
+      }
+      any |= c.normalName().equals("th");
+    }
+    return any;
+  }
+
+  /** The row after {@code tr} in its table (the first of the body after the head), or null. */
+  private static Element nextRow(Element tr) {
+    for (Element n = tr.nextElementSibling(); n != null; n = n.nextElementSibling()) {
+      if (n.normalName().equals("tr")) {
+        return n;
+      }
+    }
+    Element section = tr.parent();
+    if (section == null || !Set.of("thead", "tbody", "tfoot").contains(section.normalName())) {
+      return null;
+    }
+    for (Element n = section.nextElementSibling(); n != null; n = n.nextElementSibling()) {
+      Element first = n.selectFirst("> tr");
+      if (first != null) {
+        return first;
+      }
+    }
+    return null;
   }
 
   /** A table row of data: its cells hold no blocks of their own (a layout table's cells do). */
@@ -633,7 +707,7 @@ final class MainContent {
     }
     List<Block> out = new ArrayList<>();
     if (!trim) {
-      kept.forEach(d -> out.add(take(d)));
+      kept.forEach(d -> take(d, out));
       return out;
     }
     // Before the first prose and after the last: headline, byline, dateline, labels. A heading stays when prose
@@ -647,7 +721,7 @@ final class MainContent {
       last--;
     }
     for (int i = first; i <= last; i++) {
-      out.add(take(kept.get(i)));
+      take(kept.get(i), out);
     }
     for (int i = Math.min(first, kept.size()) - 1; i >= 0; i--) {
       Draft d = kept.get(i);
@@ -669,7 +743,23 @@ final class MainContent {
 
   private static Block take(Draft d) {
     d.kept = true;
-    return new Block(d.kind, withoutCitations(d.text), d.kind == Block.Kind.HEADING ? levelOf(d.owner) : 0);
+    String text = withoutCitations(d.text);
+    if (d.kind == Block.Kind.TABLE_ROW) {
+      text = "| " + text + " |";
+    }
+    return new Block(d.kind, text, d.kind == Block.Kind.HEADING ? levelOf(d.owner) : 0);
+  }
+
+  /**
+   * Adds {@code d}'s block to {@code out}. A table row reads as in a markdown table, "| cell | cell |", and a header
+   * row is followed by its separator ("|---|---|"), so that tables from pages and from text files are one thing to
+   * the claim extractor.
+   */
+  private static void take(Draft d, List<Block> out) {
+    out.add(take(d));
+    if (d.columns > 0) {
+      out.add(new Block(Block.Kind.TABLE_ROW, "|" + "---|".repeat(d.columns)));
+    }
   }
 
   /** {@code text} without bracketed reference numbers in its sentences ("... of blood clots.[5] Patches ..."). */

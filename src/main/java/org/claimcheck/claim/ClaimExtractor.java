@@ -169,12 +169,14 @@ public final class ClaimExtractor {
         }
         refs.label = null;
         refs.labelIn = null;
-        if (block.kind() == Block.Kind.HEADING || block.kind() == Block.Kind.PARAGRAPH && headingLike(text)) {
-          heading(text, false, block.level());
+        // A table row (a text file's markdown table, or a page's table as MainContent writes it) before the heading
+        // test, which took a header row of capitalised words ("| Trial | Main result |") for a heading.
+        if (block.kind() != Block.Kind.HEADING && text.startsWith("|") && text.length() > 1) {
+          tableRow(text, b + 1 < blocks.size() ? blocks.get(b + 1).text().strip() : "");
           continue;
         }
-        if (text.startsWith("|") && text.length() > 1) {
-          tableRow(text);
+        if (block.kind() == Block.Kind.HEADING || block.kind() == Block.Kind.PARAGRAPH && headingLike(text)) {
+          heading(text, false, block.level());
           continue;
         }
         tableHeader = null;
@@ -265,8 +267,12 @@ public final class ClaimExtractor {
       }
     }
 
-    /** A markdown table row: the first gives column headers, the others one claim per cell sentence. */
-    private void tableRow(String text) {
+    /**
+     * A markdown table row: the one over the separator row ({@code next} is "|---|---|") gives column headers, the
+     * others one claim per cell sentence, their first cell naming the row (a table without headers: also read when it
+     * is a sentence).
+     */
+    private void tableRow(String text, String next) {
       if (TABLE_SEPARATOR.matcher(text).matches()) {
         return;
       }
@@ -280,25 +286,26 @@ public final class ClaimExtractor {
       if (!cells.isEmpty() && cells.getLast().isEmpty()) {
         cells.removeLast();
       }
-      if (tableHeader == null) {
+      if (next.startsWith("|") && TABLE_SEPARATOR.matcher(next).matches()) {
         tableHeader = cells;
         sentenceIndex++;
         headings++;
         return;
       }
-      String rowLabel = cells.isEmpty() ? null : cells.getFirst();
+      String rowLabel = cells.isEmpty() ? null : cells.getFirst().replaceFirst("\\s*:$", "");
       refs.previous = null;
       refs.forgetSentences();
-      for (int j = 1; j < cells.size(); j++) {
+      boolean sentenceFirst = tableHeader == null && rowLabel != null && rowLabel.matches(".*[.!?]");
+      for (int j = sentenceFirst ? 0 : 1; j < cells.size(); j++) {
         if (cells.get(j).isEmpty()) {
           continue;
         }
-        Mention column = j < tableHeader.size() && !tableHeader.get(j).isEmpty()
+        Mention column = tableHeader != null && j < tableHeader.size() && !tableHeader.get(j).isEmpty()
             ? mentionOf(tableHeader.get(j)) : null;
         refs.label = column;
         refs.labelIn = null;
         for (Sentence s : annotator.sentences(cells.get(j))) {
-          sentence(s.text(), null, column, false, rowLabel);
+          sentence(s.text(), null, column, false, j == 0 ? null : rowLabel);
         }
       }
     }

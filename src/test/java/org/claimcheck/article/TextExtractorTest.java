@@ -59,9 +59,10 @@ class TextExtractorTest {
             + "insomnia."),
         new Block(Block.Kind.LIST_ITEM, "Magnesium glycinate is the form most often used in sleep studies."),
         new Block(Block.Kind.LIST_ITEM, "Doses above 350 mg a day can cause diarrhoea in adults."),
-        new Block(Block.Kind.TABLE_ROW, "Group | Upper limit"),
-        new Block(Block.Kind.TABLE_ROW, "Adults | 350 mg"),
-        new Block(Block.Kind.TABLE_ROW, "Children aged 9 to 13 | 350 mg"),
+        new Block(Block.Kind.TABLE_ROW, "| Group | Upper limit |"),
+        new Block(Block.Kind.TABLE_ROW, "|---|---|"),
+        new Block(Block.Kind.TABLE_ROW, "| Adults | 350 mg |"),
+        new Block(Block.Kind.TABLE_ROW, "| Children aged 9 to 13 | 350 mg |"),
         new Block(Block.Kind.PARAGRAPH, "Magnesium before bed changed my life, no kidding."),
         new Block(Block.Kind.PARAGRAPH, "\u2014 Invented Person (@invented) June 1, 2025"),
         new Block(Block.Kind.PARAGRAPH, "People with kidney disease should talk to their doctor before taking "
@@ -202,6 +203,30 @@ class TextExtractorTest {
         "Smith J. An invented study. 2002."), texts.subList(1, texts.size()));
     assertEquals(List.of("Patches help. Gels may not either."),
         texts(extractor.fromPlainText("Patches help.[1] Gels may not either [2,3].", "x")));
+  }
+
+  /**
+   * From the blind review (a fish-oil page): a page's table rows came out as "VITAL | 2018 | No significant reduction",
+   * which the claim extractor, reading markdown tables, did not take for rows; their column headers were lost and the
+   * rows read as sentences. A page's table now reads as a markdown table: cells between pipes, the header row over a
+   * separator row; an empty cell keeps its column, and so does a cell that spans two.
+   */
+  @Test
+  void aPagesTableReadsAsAMarkdownTable() {
+    String prose = "<p>Omega-3 fatty acids are found in oily fish such as salmon and sardines, and they lower "
+        + "triglyceride levels in the blood.</p>";
+    String html = "<html><body><article>" + prose
+        + "<table><thead><tr><th></th><th>Year</th><th>Main result</th></tr></thead><tbody>"
+        + "<tr><td>VITAL</td><td>2018</td><td>Fish oil did not reduce major cardiovascular events.</td></tr>"
+        + "<tr><td>ASCEND</td><td colspan='2'>Stopped early</td></tr>"
+        + "<tr><td>STRENGTH</td><td></td><td>No benefit</td></tr><tr><td></td><td></td><td></td></tr></tbody></table>"
+        + "<table><tr><th>Dose</th><th>Effect</th></tr><tr><td>1 g</td><td>None</td></tr></table>"
+        + "<table><tr><td>Department:</td><td>Physiotherapy</td></tr></table>" + prose
+        + "</article></body></html>";
+    assertEquals(List.of("| | Year | Main result |", "|---|---|---|",
+        "| VITAL | 2018 | Fish oil did not reduce major cardiovascular events. |", "| ASCEND | Stopped early | |",
+        "| STRENGTH | | No benefit |", "| Dose | Effect |", "|---|---|", "| 1 g | None |",
+        "| Department: | Physiotherapy |"), texts(extractor.extract(html, "")).subList(1, 10));
   }
 
   @Test
