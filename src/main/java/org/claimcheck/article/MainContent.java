@@ -55,6 +55,14 @@ final class MainContent {
   private static final Pattern CITATION = Pattern.compile("(?<=[\\p{L}\\p{N}.,;:!?)\"\u201d\u2019%])"
       + "\\[\\d{1,3}(\\s*[,\u2013-]\\s*\\d{1,3})*](?=[\\s.,;:!?)]|$)"
       + "|\\s\\[\\d{1,3}(\\s*[,\u2013-]\\s*\\d{1,3})*](?=[.,;:!?])");
+  /**
+   * Words that open a box of page furniture: a newsletter sign-up, an author's bio, an ad or an offer, links
+   * elsewhere.
+   */
+  private static final Pattern FURNITURE = Pattern.compile("\\b(newsletters?|subscribe|sign up|inbox|about the author|"
+      + "about us|advertisement|sponsored|related|read (more|next)|more from|you may also like|most (read|popular)|"
+      + "trending|follow us|share this|premium|free trial|cancel any ?time|promo code|discount|buy now|shop now|"
+      + "order now)\\b", Pattern.CASE_INSENSITIVE);
   /** The text of a link back from a footnote to its marker. */
   private static final Pattern BACK_LINK = Pattern.compile("[\u21a9\u2191\u2934^]\\uFE0E?");
 
@@ -142,6 +150,16 @@ final class MainContent {
     /** A link to a place in the page itself (href "#..."), inside a heading: the heading's anchor, not a link away. */
     final boolean anchor;
     final boolean articleHeader;
+    /** An <article>, or a <main> (role "main") that holds none: the article itself, not the page around it. */
+    final boolean body;
+    /** An <aside> that is not page furniture: a box of the article's own when it lies inside the article. */
+    final boolean box;
+    /** The first and last drafts under this element (-1: none). */
+    int firstDraft = -1;
+    int lastDraft = -1;
+    /** For a container of the article: its first and last prose drafts outside junk tags (-1: none). */
+    int firstProse = -1;
+    int lastProse = -1;
     double good;
     double bad;
     double prose;
@@ -153,15 +171,28 @@ final class MainContent {
       this.hint = Hints.of(el);
       String tag = el.normalName();
       this.tag = tag;
-      // An <aside> inside an <article> is the article's own box (a callout, "Myth or fact?"), not the page's sidebar;
-      // one of related links is still dropped by its links and its class words.
-      this.junkTag = JUNK_TAGS.contains(tag) && !(tag.equals("aside") && within(parent, "article"));
+      this.body = tag.equals("article") || (tag.equals("main") || el.attr("role").equals("main"))
+          && el.selectFirst("article") == null;
+      // An <aside> inside the article (an <article>, or a <main> that holds none) is the article's own box (a callout,
+      // "Did you know?", "Warning"), not the page's sidebar, unless it is page furniture; one of related links is still
+      // dropped by its links and its class words.
+      this.box = tag.equals("aside") && !isFurniture(el);
+      this.junkTag = JUNK_TAGS.contains(tag) && !(box && withinBody(parent));
       // A <header> inside an <article> is the article's own, not the page's banner (as HTML's landmark rules have
       // it): its h1 is the article's headline; its other lines (byline, "5 min read", "Medically reviewed by") are
       // not.
       this.articleHeader = tag.equals("header") && within(parent, "article");
       this.blockquote = tag.equals("blockquote");
       this.anchor = tag.equals("a") && el.attr("href").startsWith("#") && isHeading(parent);
+    }
+
+    private static boolean withinBody(Info i) {
+      for (Info x = i; x != null; x = x.parent) {
+        if (x.body) {
+          return true;
+        }
+      }
+      return false;
     }
 
     private static boolean within(Info i, String tag) {
@@ -453,6 +484,19 @@ final class MainContent {
     return Block.Kind.PARAGRAPH;
   }
 
+  /**
+   * Whether an aside is page furniture whatever it holds: a sign-up form, an ad frame, a link to an author's page, or
+   * opening words such as "Newsletter", "About the author", "Related", "Advertisement".
+   */
+  private static boolean isFurniture(Element aside) {
+    if (aside.selectFirst("form, input, button, select, textarea, iframe, ins, a[rel~=author], a[href*=/author/]")
+        != null) {
+      return true;
+    }
+    String text = aside.text();
+    return FURNITURE.matcher(text.substring(0, Math.min(text.length(), 100))).find();
+  }
+
   /** How many columns a table cell spans (1 to 20). */
   private static int span(Element cell) {
     String s = cell.attr("colspan").strip();
@@ -534,10 +578,13 @@ final class MainContent {
     for (Info i : infos) {
       i.prose = 0;
     }
-    for (Draft d : drafts) {
+    for (int k = 0; k < drafts.size(); k++) {
+      Draft d = drafts.get(k);
       d.good = prose(d, settings);
       for (Info i = d.owner; i != null; i = i.parent) {
         i.prose += d.good;
+        i.firstDraft = i.firstDraft < 0 ? k : i.firstDraft;
+        i.lastDraft = k;
       }
     }
     double total = root.prose;
@@ -672,7 +719,8 @@ final class MainContent {
     }
     boolean quoted = false;
     for (Info x = d.owner; x != null && x != container; x = x.parent) {
-      if (x.junkTag && !(x.articleHeader && d.kind == Block.Kind.HEADING && levelOf(d.owner) == 1)) {
+      if (x.junkTag && !(x.articleHeader && d.kind == Block.Kind.HEADING && levelOf(d.owner) == 1)
+          && !(container != null && x.box && isBoxOf(x, container))) {
         return true;
       }
       // Inside the article, an embedded post (a tweet) is a quote it makes, whatever its wrapper's class says.
@@ -685,6 +733,16 @@ final class MainContent {
     return false;
   }
 
+  /**
+   * Whether {@code aside}, a box that is no page furniture, belongs to the article whose container is
+   * {@code container} (not the page's body): the article's prose runs on both sides of it, as around a callout,
+   * where a sidebar comes before or after all of it.
+   */
+  private static boolean isBoxOf(Info aside, Info container) {
+    return container.depth > 0 && container.firstProse >= 0 && container.firstProse < aside.firstDraft
+        && container.lastProse > aside.lastDraft;
+  }
+
   // ---------------------------------------------------------------------------------------------------------------
   // 3. The blocks kept
 
@@ -692,6 +750,16 @@ final class MainContent {
   private List<Block> keep(List<Info> roots, int level, Settings settings, boolean trim) {
     for (Info r : roots) {
       r.root = true;
+      r.firstProse = -1;
+      r.lastProse = -1;
+    }
+    for (int k = 0; k < drafts.size(); k++) {
+      Draft d = drafts.get(k);
+      Info r = d.good > 0 ? rootOf(d.owner) : null;
+      if (r != null && !underJunkTag(d.owner, r)) {
+        r.firstProse = r.firstProse < 0 ? k : r.firstProse;
+        r.lastProse = k;
+      }
     }
     List<Draft> kept = new ArrayList<>();
     for (Draft d : drafts) {
@@ -730,6 +798,15 @@ final class MainContent {
       }
     }
     return out;
+  }
+
+  private static boolean underJunkTag(Info i, Info container) {
+    for (Info x = i; x != null && x != container; x = x.parent) {
+      if (x.junkTag) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Info rootOf(Info i) {

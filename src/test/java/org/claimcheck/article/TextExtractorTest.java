@@ -229,6 +229,49 @@ class TextExtractorTest {
         "| Department: | Physiotherapy |"), texts(extractor.extract(html, "")).subList(1, 10));
   }
 
+  /**
+   * From the blind review (an ADHD page): a callout aside inside a <main> that holds no <article> was dropped as a
+   * sidebar, and with it the page's safety warning. The article's own boxes are kept inside an <article>, a <main> or
+   * role "main" holding none, and the element chosen as the article's container (where prose runs on both sides of
+   * the box); page furniture in an aside still goes, class or no class.
+   */
+  @Test
+  void anAsideInsideTheMainContentIsItsOwnBoxButFurnitureStillGoes() {
+    String p1 = "<p>Stimulants such as methylphenidate are the most commonly prescribed ADHD medicines, and they have "
+        + "been studied in many trials.</p>";
+    String p2 = "<p>Stimulants raise heart rate and blood pressure a little, and the most common side effects are "
+        + "reduced appetite and headaches.</p>";
+    String warning = "<aside class='callout'><h3>Warning</h3><p>Stimulant medication taken with MAO inhibitors can "
+        + "cause a dangerous rise in blood pressure.</p></aside>";
+    String tip = "<aside><h3>Did you know?</h3><p>Stimulants improve attention in people without ADHD too, so they "
+        + "have no paradoxical effect.</p></aside>";
+    String furniture = "<aside><h3>Get our weekly email</h3><p>The best of our health reporting, straight to your "
+        + "inbox every Friday morning.</p><form><input type='email'><button>Go</button></form></aside>"
+        + "<aside><p>Our newsletter brings you the latest research on mental health every week, from our editors.</p>"
+        + "</aside><aside><p><a href='/author/jane-doe'>Jane Doe</a> is a health journalist who has written about "
+        + "mental health for ten years.</p></aside><aside><h4>About the author</h4><p>Jane Doe is a health "
+        + "journalist who has written about mental health for ten years.</p></aside>"
+        + "<aside><p>Advertisement</p><iframe src='https://ads.example/x'></iframe></aside>"
+        + "<aside><p>Try MindCalm Premium: guided meditations from licensed therapists, from $9 a month.</p></aside>"
+        + "<aside><h3>Read next</h3><ul><li><a href='/a'>Is it anxiety or ADHD?</a></li><li><a href='/b'>Ten signs "
+        + "of burnout in adults</a></li></ul></aside>";
+    String sidebar = "<aside><p>Our clinic opens at nine, and parking is free for all patients and visitors to the "
+        + "hospital.</p></aside>";
+    List<String> article = List.of(p1.substring(3, p1.length() - 4), "Warning",
+        "Stimulant medication taken with MAO inhibitors can cause a dangerous rise in blood pressure.",
+        p2.substring(3, p2.length() - 4), "Did you know?",
+        "Stimulants improve attention in people without ADHD too, so they have no paradoxical effect.",
+        p1.substring(3, p1.length() - 4));
+    String body = p1 + warning + p2 + tip + p1;
+    for (String page : List.of("<main>" + body + furniture + "</main>",
+        "<div role='main'>" + body + furniture + "</div>",
+        "<main><article>" + body + furniture + "</article>" + sidebar + "</main>",
+        "<div class='page'><div class='post-body'>" + body + "</div>" + sidebar + "</div>")) {
+      assertEquals(article, texts(extractor.extract("<html><body><nav><a href='/'>Home</a></nav>" + page
+          + "</body></html>", "")), page);
+    }
+  }
+
   @Test
   void theHeadingsBetweenTheParagraphsOfAFlatArticleAreKept() {
     // Two paragraphs side by side, outweighed as a whole by the links around them: the container is one paragraph
