@@ -16,7 +16,8 @@ final class BoilerplateText {
       "article continues below", "advertisement continue reading below", "scroll to continue with content",
       "comments", "comment", "read later", "share", "share this", "share this article", "share this story",
       "tweet", "email", "print", "close", "caption", "back to gallery", "related", "related articles",
-      "related stories", "related posts", "read more", "more", "loading", "loading...", "skip ad");
+      "related stories", "related posts", "read more", "more", "loading", "loading...", "skip ad",
+      "joined", "posts", "messages", "reaction score", "member since", "likes received");
 
   /** Openings of calls to action that end or interrupt articles. */
   private static final Pattern CALL = Pattern.compile(
@@ -37,6 +38,14 @@ final class BoilerplateText {
   private static final Pattern BYLINE = Pattern.compile(
       "^(posted|published|updated|modified|last updated)( on| by| at)?\\b", Pattern.CASE_INSENSITIVE);
 
+  /** The head of a quoted forum post: "holistic_hanna said:", "Originally posted by Kate". */
+  private static final Pattern QUOTE_HEAD = Pattern.compile(
+      "^\\S{1,40} (said|wrote):$|^(quote: )?originally posted by\\b", Pattern.CASE_INSENSITIVE);
+
+  /** A text that is just a date, perhaps with a time and a post's number: "Feb 12, 2025 #3", "3 May 2024, 10:15". */
+  private static final Pattern DATE = Pattern.compile("^(\\p{L}{3,9}\\.? \\d{1,2},? \\d{4}|\\d{1,2} \\p{L}{3,9}\\.? \\d{4})"
+      + ",?( (at )?\\d{1,2}[:.]\\d{2}( ?[ap]\\.?m\\.?)?)?( #\\d+)?$", Pattern.CASE_INSENSITIVE);
+
   /** A text that is just a link: a URL and nothing else. */
   private static final Pattern URL = Pattern.compile("^(https?://|www\\.)\\S+$", Pattern.CASE_INSENSITIVE);
 
@@ -54,7 +63,8 @@ final class BoilerplateText {
     }
     String label = text.toLowerCase(Locale.ROOT).replaceAll("[\\p{P}\\p{S}]+", " ").strip()
         .replaceAll("\\s+", " ");
-    if (LABELS.contains(label) || URL.matcher(text).matches() || COPYRIGHT.matcher(text).find()) {
+    if (LABELS.contains(label) || URL.matcher(text).matches() || COPYRIGHT.matcher(text).find()
+        || QUOTE_HEAD.matcher(text).find() || DATE.matcher(text).matches()) {
       return true;
     }
     return text.length() < 200 && (CALL.matcher(text).find() || FOLLOW.matcher(text).find())

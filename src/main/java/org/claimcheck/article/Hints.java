@@ -17,15 +17,17 @@ final class Hints {
       "comments", "respond", "reply", "replies", "subscribe", "subscription", "newsletter", "signup", "promo",
       "promotion", "advert", "advertisement", "sponsor", "sponsored", "popup", "modal",
       "tags", "byline", "author", "disqus", "outbrain", "taboola", "login", "signin", "caption", "captions",
-      "credit", "credits", "gallery", "slideshow", "carousel", "lightbox");
+      "credit", "credits", "gallery", "slideshow", "carousel", "lightbox", "signature", "signatures", "userinfo",
+      "postprofile", "poster", "avatar");
 
   /**
    * Whole words that mark boilerplate or media around the article, which may still hold some of its prose. "ad" is
-   * one: ad slots hold no prose, and layouts name wrappers after them ("page-ad-margins").
+   * one: ad slots hold no prose, and layouts name wrappers after them ("page-ad-margins"); "extras" a forum
+   * member's details beside a post ("message-userExtras": joined, posts).
    */
   private static final Set<String> WEAK_WORDS = Set.of("banner", "widget", "widgets", "toolbar", "tools", "skip",
       "pagination", "pager", "rss", "print", "more", "trending", "popular", "disclaimer", "overlay",
-      "video", "figure", "photo", "photos", "media", "ad", "ads", "adsense");
+      "video", "figure", "photo", "photos", "media", "ad", "ads", "adsense", "extras");
 
   /** Whole words that mark the article itself. */
   private static final Set<String> GOOD_WORDS = Set.of("article", "content", "entry", "post", "story", "body",

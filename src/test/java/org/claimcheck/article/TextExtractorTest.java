@@ -272,6 +272,38 @@ class TextExtractorTest {
     }
   }
 
+  /**
+   * From the blind review (a forum thread): a member's signature became a claim ('Kate, RN | Mom of 2 | "Sleep is the
+   * best meditation"'), and the member's details ("Joined:", "Posts:") became headings over the posts.
+   */
+  @Test
+  void aForumsSignaturesMembersDetailsAndQuoteHeadsAreNotArticleText() {
+    StringBuilder html = new StringBuilder("<html><body><div class='thread'>");
+    for (int i = 1; i <= 3; i++) {
+      html.append("<article class='message' id='post-").append(i).append("'><div class='message-user'>")
+          .append("<div class='message-userExtras'><dl><dt>Joined:</dt><dd>Mar 2019</dd></dl><dl><dt>Posts:</dt>")
+          .append("<dd>1,482</dd></dl></div></div><div class='message-content'><div class='message-date'>Feb 1")
+          .append(i).append(", 2025 #").append(i).append("</div><div class='bbWrapper'>")
+          .append(i == 3 ? "<blockquote><div class='quote-title'>holistic_hanna said:</div><div>Melatonin is "
+              + "addictive!!</div></blockquote>" : "")
+          .append("Melatonin is a hormone that the brain makes at night, and short-term use in children appears ")
+          .append("to be fairly safe, post ").append(i).append(". It is not addictive in the way sleeping pills are.")
+          .append("</div><div class='message-signature'>Kate, RN | ")
+          .append("Mom of 2 | \"Sleep is the best meditation\"</div></div></article>");
+    }
+    List<String> texts = texts(extractor.extract(html.append("</div></body></html>").toString(), ""));
+    String post = "Melatonin is a hormone that the brain makes at night, and short-term use in children appears to "
+        + "be fairly safe, post %d. It is not addictive in the way sleeping pills are.";
+    assertEquals(List.of(post.formatted(1), post.formatted(2), "Melatonin is addictive!!", post.formatted(3)), texts);
+    for (String s : List.of("Joined", "Posts:", "holistic_hanna said:", "Originally posted by Kate",
+        "Feb 12, 2025 #3", "3 May 2024, 10:15")) {
+      assertTrue(BoilerplateText.is(s), s);
+    }
+    for (String s : List.of("The doctor said: take it with food.", "March 2024 was the warmest month on record.")) {
+      assertFalse(BoilerplateText.is(s), s);
+    }
+  }
+
   @Test
   void theHeadingsBetweenTheParagraphsOfAFlatArticleAreKept() {
     // Two paragraphs side by side, outweighed as a whole by the links around them: the container is one paragraph
