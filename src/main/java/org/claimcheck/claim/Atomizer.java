@@ -259,6 +259,7 @@ final class Atomizer {
         continue;
       }
       BitSet shared = sharedAuxiliaries(p, previous, previousShared, c);
+      String[] elided = previous == null ? null : verbPhrase(p, previous);
       previous = c;
       previousShared = shared;
       List<Mention> near = new ArrayList<>();
@@ -287,7 +288,8 @@ final class Atomizer {
         subject = mentionOf(p, subjFrom, subjTo, repl);
         // The subject a clause after it shares, without an aside ("Oily fish, such as salmon, ..."), but whole:
         // "Resistance training builds X and puts Y" shares "Resistance training", not the name's "Resistance".
-        int aside = subjFrom + 1;
+        // A list is not an aside: "Headache, fatigue and irritability ... usually pass" shares the whole list.
+        int aside = listOfNouns(p, subjFrom, subjTo) ? subjTo : subjFrom + 1;
         while (aside < subjTo && !(depthAt(p, subjFrom, aside) == 0 && (p.tok[aside].equals(",")
             || p.tok[aside].equals("(")))) {
           aside++;
@@ -332,6 +334,13 @@ final class Atomizer {
             d.relation = lowerFirst(d.relation);
           }
           d.object = render(p, obj, repl);
+          String restored = d.object.isEmpty() && elided != null ? restoreEllipsis(p, c, elided) : null;
+          if (restored != null) {
+            // "Oral oestrogen raises the risk of blood clots, but patches do not seem to": "... to raise the risk of
+            // blood clots".
+            d.object = restored;
+            d.notes.add("ellipsis restored: " + restored);
+          }
           d.tokens.set(c.from(), subjFrom);
           if (c.hasSubject()) {
             d.tokens.set(subjFrom, c.pred());
@@ -914,7 +923,10 @@ final class Atomizer {
         }
         break;
       }
-      if (items.size() >= 2 && (openerFound || items.size() >= 3) && (!atStart || items.getFirst()[0] == from)) {
+      // A segment before the items that is no item and opens nothing ("cancers of the cervix, anus, penis, mouth and
+      // throat", "anus" tagged a conjunction) would be glued to every item: "cancers of the cervix, anus penis". The
+      // list's start is not sure, and it stays whole.
+      if (items.size() >= 2 && openerFound && (!atStart || items.getFirst()[0] == from)) {
         return items;
       }
     }
@@ -983,6 +995,108 @@ final class Atomizer {
         || p.tok[head].equals(")");
     return nounHead && words >= 1 && words <= (lenient ? 8 : 5);
   }
+
+  /**
+   * The verb phrase of clause {@code c} as another clause may leave it out: {"verb", "raise the risk of blood clots"}
+   * (the main verb's lemma and what follows it) or {"copula", "safe"} (what follows a form of "be"); null when the
+   * clause has no main verb or nothing after it.
+   */
+  private static String[] verbPhrase(Parse p, Clauses.Clause c) {
+    int main = -1;
+    for (int k = c.pred(); k < c.relTo(); k++) {
+      if (p.isVerbal(k)) {
+        main = k;
+      }
+    }
+    if (main < 0 || main + 1 >= c.to()) {
+      return null;
+    }
+    String rest = render(p, main + 1, trimmedEnd(p, main + 1, c.to()), Map.of());
+    if (rest.isEmpty()) {
+      return null;
+    }
+    if (BE_FORMS.contains(p.low[main])) {
+      return new String[] {"copula", rest};
+    }
+    return p.tag[main].equals("VERB") && !p.low[main].endsWith("ing")
+        ? new String[] {"verb", p.lemma[main].toLowerCase(Locale.ROOT) + " " + rest} : null;
+  }
+
+  /** Tokens [from, to) without the clause's closing punctuation. */
+  private static int trimmedEnd(Parse p, int from, int to) {
+    while (to > from && (p.tok[to - 1].equals(".") || p.tok[to - 1].equals(",") || p.tok[to - 1].equals(";")
+        || p.tok[to - 1].equals("!"))) {
+      to--;
+    }
+    return to;
+  }
+
+  /**
+   * What clause {@code c}, which ends at its auxiliary ("but tea does not", "others cannot", "patches do not seem
+   * to", "energy drinks are not"), leaves out of the clause before ({@link #verbPhrase}), or null when it does not end
+   * so, or the two do not fit (a form of "be" takes a copula's complement, any other auxiliary or "to" a verb).
+   */
+  private static String restoreEllipsis(Parse p, Clauses.Clause c, String[] elided) {
+    if (!c.hasSubject()) {
+      return null;
+    }
+    int last = trimmedEnd(p, c.pred(), c.to()) - 1;
+    if (last < c.pred()) {
+      return null;
+    }
+    String w = p.low[last];
+    if (w.equals("not") || w.equals("n't")) {
+      last--;
+      if (last < c.pred()) {
+        return null;
+      }
+      w = p.low[last];
+    }
+    boolean be = BE_FORMS.contains(w) && p.tag[last].equals("AUX");
+    boolean lexical = w.equals("to") && p.tag[last].equals("PART") || ELLIPSIS_AUXILIARIES.contains(w);
+    if (be && elided[0].equals("copula") || lexical && elided[0].equals("verb")) {
+      return elided[1];
+    }
+    return null;
+  }
+
+  private static final Set<String> BE_FORMS = Set.of("is", "are", "was", "were", "be", "been", "'s", "'re");
+  /** Auxiliaries a clause may end with, leaving out the verb phrase it shares: "but tea does not". */
+  private static final Set<String> ELLIPSIS_AUXILIARIES = Set.of("do", "does", "did", "can", "cannot", "could", "will",
+      "would", "may", "might", "should", "must", "ca", "wo");
+
+  /**
+   * Whether tokens [from, to) open with a list of short noun phrases joined by commas and a final "and" or "or"
+   * ("Headache, fatigue and irritability in the first week"), not a name with an aside after its comma ("Oily fish,
+   * such as salmon,", "Vitamin B12, a key player in ...").
+   */
+  static boolean listOfNouns(Parse p, int from, int to) {
+    int start = from;
+    boolean comma = false;
+    for (int i = from; i < to; i++) {
+      if (depthAt(p, from, i) > 0) {
+        continue;
+      }
+      if (p.tok[i].equals(",")) {
+        if (i - start < 1 || i - start > 4 || i + 1 >= to) {
+          return false;
+        }
+        String next = p.low[i + 1];
+        if (!(p.isNounish(i + 1) || p.tag[i + 1].equals("ADJ")) || LIST_OPENERS_NOT.contains(next)) {
+          return false;
+        }
+        comma = true;
+        start = i + 1;
+      } else if (comma && (p.low[i].equals("and") || p.low[i].equals("or")) && p.tag[i].equals("CCONJ")) {
+        return i - start >= 1 && i - start <= 4 && i + 1 < to && (p.isNounish(i + 1) || p.tag[i + 1].equals("ADJ"));
+      }
+    }
+    return false;
+  }
+
+  /** Words after a comma that open an aside, not a list's next item. */
+  private static final Set<String> LIST_OPENERS_NOT = Set.of("such", "also", "including", "like", "especially",
+      "particularly", "which", "who", "known", "called", "e.g.", "i.e.");
 
   private static int depthAt(Parse p, int from, int i) {
     int depth = 0;

@@ -1,6 +1,7 @@
 package org.claimcheck.claim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -73,6 +74,39 @@ class AtomizerCoordinationTest {
     Claim c = only("Regular exercise optimises insulin sensitivity.");
     assertEquals("optimises", c.relation(), c.toString());
     assertTrue(c.checkWorthiness() >= 0.5, c.toString());
+  }
+
+  @Test
+  void aListSubjectIsSharedWholeAndAListOfUnsureStartStaysWhole() {
+    // Once "Headache usually pass within a few days.": the shared subject was cut at its first comma, as an aside is.
+    assertEquals(List.of("Headache, fatigue and irritability in the first week are common.",
+        "Headache, fatigue and irritability in the first week usually pass within a few days."),
+        texts("Headache, fatigue and irritability in the first week are common and usually pass within a few days."));
+    // Once "Others can cause cancers of the cervix, anus penis." (and "... anus mouth", "... anus throat"): "anus",
+    // tagged a conjunction, was no item, and the items after it were glued to it.
+    assertEquals(List.of("Others can cause cancers of the cervix, anus, penis, mouth and throat."),
+        texts("Others can cause cancers of the cervix, anus, penis, mouth and throat."));
+  }
+
+  @Test
+  void aClauseThatLeavesOutItsVerbPhraseGetsTheOneBefore() {
+    // Once "Oestrogen patches and gels do not seem to.", "Tea does not.": claims that say nothing checkable.
+    List<Claim> c = claims("Oral oestrogen raises the risk of blood clots, but oestrogen patches and gels do not seem "
+        + "to.");
+    assertEquals(List.of("Oral oestrogen raises the risk of blood clots.",
+        "Oestrogen patches and gels do not seem to raise the risk of blood clots."),
+        c.stream().map(Claim::claim).toList());
+    assertTrue(c.getLast().negated(), c.toString());
+    assertEquals(List.of("Coffee raises blood pressure.", "Tea does not raise blood pressure."),
+        texts("Coffee raises blood pressure, but tea does not."));
+    assertEquals(List.of("Coffee is safe in pregnancy.", "Energy drinks are not safe in pregnancy."),
+        texts("Coffee is safe in pregnancy, but energy drinks are not."));
+    List<Claim> d = claims("Coffee does not cause dehydration, but alcohol does.");
+    assertEquals("Alcohol does cause dehydration.", d.getLast().claim());
+    assertFalse(d.getLast().negated(), d.toString());
+    // A copula's complement is not a verb's: "Tea is not" does not take "raise blood pressure".
+    assertEquals(List.of("Coffee raises blood pressure.", "Tea is not."),
+        texts("Coffee raises blood pressure, but tea is not."));
   }
 
   @Test
