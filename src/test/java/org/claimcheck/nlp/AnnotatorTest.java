@@ -100,6 +100,13 @@ class AnnotatorTest {
   }
 
   @Test
+  void aListedVerbTakenForANounAfterItsSubjectIsAVerb() {
+    // "stunt" joined the list from the third blind set: "Coffee stunts children's growth" was "no verb" (0.35).
+    Tagged t = ANNOTATOR.tag("Coffee stunts children's growth.", false);
+    assertEquals("VERB", t.tags().get(1), t.toString());
+  }
+
+  @Test
   void britishSpellingsAreTaggedAsTheirAmericanOnes() {
     assertEquals("stabilize", Spelling.iseToIze("stabilise"));
     assertEquals("Minimized", Spelling.iseToIze("Minimised"));
