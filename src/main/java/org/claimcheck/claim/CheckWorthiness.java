@@ -165,7 +165,7 @@ final class CheckWorthiness {
       cap = Math.min(cap, 0.3);
       reasons.add("vacuous hedge");
     }
-    if (facts.incompleteLeadIn() && !d.framed) {
+    if (facts.incompleteLeadIn() && !d.framed && !completeBeforeLeadIn(d, p, predicate)) {
       cap = Math.min(cap, 0.3);
       reasons.add("lead-in to a list");
     }
@@ -231,6 +231,18 @@ final class CheckWorthiness {
     }
     reasons.addAll(d.notes);
     return new Result(round(score), reasons, negated, hedged, certainty, List.copyOf(entities));
+  }
+
+  /**
+   * Whether the draft is a whole clause of a lead-in before the clause the list completes: "Symptoms develop slowly"
+   * of "Symptoms develop slowly, often over several years, and include:" is a claim, "Symptoms include" is unfinished.
+   */
+  private static boolean completeBeforeLeadIn(Atomizer.Draft d, Parse p, boolean predicate) {
+    int colon = p.size() - 1;
+    while (colon > 0 && !p.tok[colon].equals(":")) {
+      colon--;
+    }
+    return predicate && colon > 0 && !d.tokens.get(colon - 1);
   }
 
   /**

@@ -389,7 +389,12 @@ public final class ClaimExtractor {
       }
       updateZone(before, false);
       if (colon > 0 && Cues.DANGLING.contains(p.low[colon - 1])) {
-        List<Atomizer.Draft> d = atomizer.atomize(p, 0, colon, null, null);
+        // The frame is the clause the list completes, the one ending in the dangling word: "Symptoms develop slowly,
+        // often over several years, and include:" frames its items with "Symptoms include", not its first clause.
+        List<Atomizer.Draft> all = atomizer.atomize(p, 0, colon, null, null);
+        int last = colon - 1;
+        List<Atomizer.Draft> ending = all.stream().filter(x -> x.tokens.get(last)).toList();
+        List<Atomizer.Draft> d = ending.isEmpty() ? all : ending;
         String text = d.isEmpty() ? before : stripFinal(d.getFirst().text);
         String completed = completeFrame(text);
         // The lead-in's own subject and verb ("Vitamin D" / "plays" / "a key role in"), unless completing it

@@ -1,0 +1,43 @@
+package org.claimcheck.claim;
+
+import static org.claimcheck.claim.ClaimExtractorTest.li;
+import static org.claimcheck.claim.ClaimExtractorTest.p;
+import static org.claimcheck.claim.ClaimExtractorTest.titled;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.claimcheck.article.Block;
+import org.junit.jupiter.api.Test;
+
+/** Claims and their check-worthiness on the sentence shapes the blind review of ten health pages found misread. */
+class ClaimScoringTest {
+  private final ClaimExtractor extractor = new ClaimExtractor(Lexicon.builtin());
+
+  private List<Claim> claims(String title, Block... blocks) {
+    return extractor.extract(titled(title, blocks));
+  }
+
+  private static Claim claim(List<Claim> claims, String text) {
+    return claims.stream().filter(c -> c.claim().equals(text)).findFirst()
+        .orElseThrow(() -> new AssertionError(text + " not in " + claims.stream().map(Claim::claim).toList()));
+  }
+
+  @Test
+  void aLeadInWithTwoVerbsFramesItsItemsWithTheClauseTheListCompletes() {
+    // The frame was the lead-in's first clause: "Symptoms develop slowly, often over several years tiredness." (0.95)
+    // for each item, while the clause before the list, a claim, was capped as an unfinished lead-in.
+    List<Claim> c = claims("Hypothyroidism",
+        p("Symptoms develop slowly, often over several years, and include:"), li("tiredness"), li("constipation"));
+    List<String> t = c.stream().map(Claim::claim).toList();
+    assertTrue(t.contains("Symptoms of hypothyroidism include tiredness."), t.toString());
+    assertTrue(t.contains("Symptoms of hypothyroidism include constipation."), t.toString());
+    assertTrue(t.stream().noneMatch(x -> x.contains("years tiredness") || x.contains("years constipation")),
+        t.toString());
+    assertTrue(claim(c, "Symptoms develop slowly, often over several years.").checkWorthiness() >= 0.5,
+        "a whole clause before the lead-in is a claim");
+    assertTrue(claim(c, "Symptoms include.").checkWorthiness() < 0.5, "the unfinished clause is not");
+    assertEquals(List.of(), c.stream().filter(x -> x.sentence().equals("tiredness"))
+        .filter(x -> x.checkWorthiness() < 0.5).map(Claim::claim).toList());
+  }
+}
