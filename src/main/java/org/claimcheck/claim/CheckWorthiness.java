@@ -369,6 +369,16 @@ final class CheckWorthiness {
     boolean inGerundSubject = false;
     int first = d.tokens.nextSetBit(d.mainFrom);
     for (int i = first; i >= 0 && i < d.clauseTo; i = d.tokens.nextSetBit(i + 1)) {
+      if (head == null && subjectVerb == null && i > first && p.tok[i - 1].equals(",")
+          && (p.tag[i].equals("VERB") && participle(p, i) || APPOSITIVE_RELATIVES.contains(p.low[i]))) {
+        // An aside between the subject and its verb ("A large analysis, published in the BMJ in 2017, found that",
+        // "The trial, which ran for five years, showed"): the verb after it is the head.
+        int close = asideEnd(d, p, i);
+        if (close > 0) {
+          i = close;
+          continue;
+        }
+      }
       if (p.tag[i].equals("VERB")) {
         boolean gerund = p.low[i].endsWith("ing") && !auxBefore(p, i);
         boolean opensClause = i == first || i > 0 && WH_ADVERBS.contains(p.low[i - 1]);
@@ -404,6 +414,34 @@ final class CheckWorthiness {
   }
 
   private static final Set<String> WH_ADVERBS = Set.of("why", "how", "when", "where", "whenever", "wherever");
+
+  /** Words that open a relative clause set off by commas: "The trial, which ran for five years, showed". */
+  private static final Set<String> APPOSITIVE_RELATIVES = Set.of("which", "who", "whose");
+
+  /** A participle ("published", "taken", "involving"), not a present-tense verb ("lowers"). */
+  private static boolean participle(Parse p, int i) {
+    String w = p.low[i];
+    return w.endsWith("ed") || w.endsWith("ing") || w.endsWith("en") || w.endsWith("wn")
+        || !p.lemma[i].equals(w) && !w.endsWith("s");
+  }
+
+  /**
+   * The closing comma of an aside that opens at {@code from}, when a verb follows it (adverbs between): ", published
+   * in the BMJ in 2017, found"; -1 when there is none (", and reduced weight" goes on with another clause).
+   */
+  private static int asideEnd(Atomizer.Draft d, Parse p, int from) {
+    for (int j = d.tokens.nextSetBit(from + 1); j >= 0 && j < d.clauseTo; j = d.tokens.nextSetBit(j + 1)) {
+      if (!p.tok[j].equals(",")) {
+        continue;
+      }
+      int k = d.tokens.nextSetBit(j + 1);
+      while (k >= 0 && k < d.clauseTo && p.tag[k].equals("ADV")) {
+        k = d.tokens.nextSetBit(k + 1);
+      }
+      return k >= 0 && k < d.clauseTo && p.isVerbal(k) ? j : -1;
+    }
+    return -1;
+  }
 
   /**
    * Whether an auxiliary comes before token {@code i}, adverbs and "not" between: "is (not) often causing"; not "is

@@ -40,4 +40,19 @@ class ClaimScoringTest {
     assertEquals(List.of(), c.stream().filter(x -> x.sentence().equals("tiredness"))
         .filter(x -> x.checkWorthiness() < 0.5).map(Claim::claim).toList());
   }
+
+  @Test
+  void anAsideBetweenSubjectAndVerbIsNotTheRelation() {
+    // "published" in the aside was the relation head: the finding was capped at 0.30 as "about a study".
+    Claim c = claim(claims("Coffee", p("A large analysis of more than 200 studies, published in the BMJ in 2017, found "
+        + "that drinking coffee was associated with a lower risk of death.")), "A large analysis of more than 200 "
+        + "studies, published in the BMJ in 2017, found that drinking coffee was associated with a lower risk of death.");
+    assertTrue(c.reasons().contains("relation: find"), c.reasons().toString());
+    assertTrue(c.checkWorthiness() >= 0.5, c.toString());
+    c = claims("Aspirin", p("Aspirin, which thins the blood, reduces the risk of stroke.")).getFirst();
+    assertTrue(c.reasons().contains("relation: reduce"), c.reasons().toString());
+    // Without a verb after the aside it is no aside: the study's own verb still marks a sentence about a study.
+    c = claims("Coffee", p("The results, published in 2019, were funded by industry.")).getFirst();
+    assertTrue(c.checkWorthiness() < 0.5, c.toString());
+  }
 }
