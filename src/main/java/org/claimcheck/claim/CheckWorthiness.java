@@ -138,6 +138,11 @@ final class CheckWorthiness {
       cap = Math.min(cap, 0.45);
       reasons.add("no referent");
     }
+    String unresolved = unresolvedReference(d, p, lexicon);
+    if (unresolved != null) {
+      cap = Math.min(cap, 0.45);
+      reasons.add("unresolved reference: " + unresolved);
+    }
     if (Cues.META.matcher(lower).find()) {
       cap = Math.min(cap, 0.1);
       reasons.add("about the page");
@@ -232,6 +237,145 @@ final class CheckWorthiness {
     reasons.addAll(d.notes);
     return new Result(round(score), reasons, negated, hedged, certainty, List.copyOf(entities));
   }
+
+  /**
+   * A subject that is still a pronoun after reference resolution ("They increase dopamine", "At high doses they can
+   * cut triglycerides", "These can be signs of ..."), not an expletive "it" ("It is never too late to stop"); or an
+   * object the claim turns on ("can ease them", "help you get over it", "need to take it for life") with nothing in
+   * the claim's subject it can stand for ("people exposed to measles will catch it"). The claim cannot be checked as
+   * written. Null when there is none; a pronoun resolved is no longer in the claim's text.
+   */
+  private static String unresolvedReference(Atomizer.Draft d, Parse p, Lexicon lexicon) {
+    String subject = d.subject.toLowerCase(Locale.ROOT).replace('\u2019', '\'').strip();
+    var s = PRONOUN_SUBJECT.matcher(subject);
+    if (s.matches()) {
+      String pronoun = s.group(1);
+      int at = -1;
+      for (int i = d.tokens.nextSetBit(0); i >= 0 && i < p.size(); i = d.tokens.nextSetBit(i + 1)) {
+        if (p.low[i].equals(pronoun)) {
+          at = i;
+          break;
+        }
+      }
+      // After an opening clause it may stand for what that clause names: "When the body breaks down alcohol, it".
+      int first = d.tokens.nextSetBit(0);
+      boolean openingClause = first >= 0 && first < at && SUBORDINATORS.contains(p.low[first]);
+      for (int i = first; i >= 0 && i < at; i = d.tokens.nextSetBit(i + 1)) {
+        openingClause |= p.isVerbal(i);
+      }
+      if (!openingClause && !(pronoun.equals("it") && expletive(p, at))) {
+        return pronoun;
+      }
+    }
+    var r = RELATIONAL_SUBJECT.matcher(subject);
+    if (r.matches()) {
+      return r.group(1);
+    }
+    String object = d.object.toLowerCase(Locale.ROOT).replace('\u2019', '\'').strip();
+    var o = PRONOUN_OBJECT.matcher(object);
+    if (o.find()) {
+      String pronoun = o.group(1) != null ? o.group(1) : o.group(2) != null ? o.group(2) : o.group(3);
+      int objectAt = d.text.lastIndexOf(d.object);
+      String before = objectAt > 0 ? d.text.substring(0, objectAt) : d.text;
+      if (!antecedentBefore(before, d.subject, pronoun, lexicon)) {
+        return pronoun;
+      }
+    }
+    return null;
+  }
+
+  /** Words that open a clause before the main one: "When the body breaks down alcohol, it ...". */
+  private static final Set<String> SUBORDINATORS = Set.of("when", "whenever", "if", "once", "because", "as", "since",
+      "after", "before", "while", "although", "though", "unless", "until");
+
+  /**
+   * A subject that is a personal pronoun or "these", "those", "others", after an opening phrase or an adverb: "they",
+   * "at high doses they". Not "this" or "that": they stand for a whole statement before ("This can happen due to poor
+   * intake", "That's why ..."), and our labels count such sentences check-worthy.
+   */
+  private static final Pattern PRONOUN_SUBJECT = Pattern.compile(
+      "(?:(?:at|in|for|on|with|after|before|during|over|from|by|under|among|without|like|unlike) [^,]{1,40},? )?"
+          + "(?:\\w+ly,? )?(it|they|these|those|others|he|she)");
+
+  /**
+   * A subject that is a bare risk, effect or benefit, of nothing named: "The risk appears highest at doses above 1 gram
+   * a day" (of what?), "In some trials, the effect was similar to ...".
+   */
+  private static final Pattern RELATIONAL_SUBJECT = Pattern.compile(
+      "(?:(?:at|in|for|on|with|after|before|during|over|from|by|under|among|without|like|unlike) [^,]{1,40},? )?"
+          + "(?:\\w+ly,? )?(the (?:risks?|effects?|benefits?|chances?|odds))");
+
+  /**
+   * An object that is a pronoun, alone or before an adverbial ("them", "it for the rest of their lives", "that today"),
+   * or the object of a small clause after "help you", "let you" ("you get over it a little faster"). "That" before
+   * anything but an adverb opens a clause ("suggests that each extra drink ...").
+   */
+  private static final Pattern PRONOUN_OBJECT = Pattern.compile(
+      "^(?:(it|them|this|these|those)(?:$| (?:for|as|in|at|on|with|to|from|by|during|after|before|until|over|under"
+          + "|into|without|through|because|if|when|while|so|but|and|or|today|now|again|too|also|either|well|daily"
+          + "|altogether|\\w+ly)\\b)"
+          + "|(that)(?:$| (?:today|now|again|too|also|either|anymore)\\b)"
+          + "|(?:you|people|someone|children|patients|him|her|them|us|me) \\w+(?: \\w+)? (it|them)(?:$| \\S))");
+
+  /** What ends the head of a subject: "people| who are exposed to measles", "products| containing caffeine". */
+  private static final Pattern SUBJECT_MODIFIER = Pattern.compile(
+      "(?i)\\b(?:who|that|which|whose|with|of|containing|taking|using|exposed|in|on|for|from)\\b|[,(]");
+
+  /**
+   * Whether a lexicon entity in the claim before its object can be what an object pronoun stands for ("people who are
+   * exposed to measles will catch it", "When the body breaks down alcohol, it turns it into ..."); not the one that
+   * opens the subject at {@code subjectAt}, what its own object cannot stand for ("Zinc might help you get over it").
+   * "Them", "these" and "those" need a plural.
+   */
+  private static boolean antecedentBefore(String before, String subject, String pronoun, Lexicon lexicon) {
+    boolean plural = pronoun.equals("them") || pronoun.equals("these") || pronoun.equals("those");
+    int subjectAt = subject.isEmpty() ? -1 : before.indexOf(subject);
+    var modifier = SUBJECT_MODIFIER.matcher(subject);
+    int headTo = subjectAt < 0 ? -1 : subjectAt + (modifier.find() ? modifier.start() : subject.length());
+    for (Lexicon.Match m : lexicon.find(before)) {
+      boolean head = m.start() >= subjectAt && m.start() < headTo;
+      if (!head && (!plural || before.substring(m.start(), m.end()).endsWith("s"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the claim's subject "it" stands for what follows: "It is never too late to stop", "It is thought that",
+   * "It takes weeks for X to work", "It is a common myth that". The words between "it" and "to", "that", "whether",
+   * "if" or "for" are auxiliaries, adjectives, adverbs, determiners, a participle after an auxiliary or a noun of a
+   * statement (as Atomizer's own test for an expletive "it", which this cannot call).
+   */
+  private static boolean expletive(Parse p, int it) {
+    if (it < 0) {
+      return false;
+    }
+    if (it + 1 < p.size() && Set.of("happens", "matters", "depends", "helps", "seems", "appears", "pays")
+        .contains(p.low[it + 1])) {
+      return true;
+    }
+    boolean aux = false;
+    for (int k = it + 1; k < Math.min(p.size(), it + 8); k++) {
+      String low = p.low[k];
+      if (Set.of("to", "that", "whether", "if", "for", "when").contains(low)) {
+        return k > it + 1;
+      }
+      boolean participle = aux && p.tag[k].equals("VERB") && (low.endsWith("ed") || low.endsWith("en")
+          || low.endsWith("wn"));
+      aux |= p.tag[k].equals("AUX");
+      if (!(p.tag[k].equals("AUX") || p.tag[k].equals("ADJ") || p.tag[k].equals("ADV") || p.tag[k].equals("PART")
+          || p.tag[k].equals("DET") || participle || STATEMENT_NOUNS.contains(low) || Set.of("seems", "appears",
+          "takes", "took", "happens", "time", "weeks", "months", "years", "days", "hours", "minutes").contains(low))) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /** Nouns of "It is a common myth that ...", "It is a good idea to ...": the "it" stands for what follows. */
+  private static final Set<String> STATEMENT_NOUNS = Set.of("myth", "fact", "misconception", "belief", "truth",
+      "idea", "mistake", "surprise", "relief", "misunderstanding", "shame", "pity");
 
   /**
    * Whether the draft is a whole clause of a lead-in before the clause the list completes: "Symptoms develop slowly"

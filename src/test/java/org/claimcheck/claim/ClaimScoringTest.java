@@ -55,4 +55,31 @@ class ClaimScoringTest {
     c = claims("Coffee", p("The results, published in 2019, were funded by industry.")).getFirst();
     assertTrue(c.checkWorthiness() < 0.5, c.toString());
   }
+
+  @Test
+  void aClaimWhosePronounIsStillUnresolvedIsNotCheckWorthyAsWritten() {
+    // Each scored 0.70-0.95: "they", "these", "them", an object "it" with nothing in the claim to stand for.
+    for (String s : List.of("At high doses they can cut triglycerides by 20 to 30%.",
+        "These can be signs of cauda equina syndrome.",
+        "Drinking enough water and getting enough salt can ease them.",
+        "Zinc might help you get over it a little faster.",
+        "The risk appears highest at doses above 1 gram a day.")) {
+      Claim c = claims("Health notes", p(s)).getFirst();
+      assertTrue(c.checkWorthiness() < 0.5, c.toString());
+      assertTrue(c.reasons().stream().anyMatch(r -> r.startsWith("unresolved reference: ")), c.reasons().toString());
+    }
+    // Resolved, the pronoun is gone from the claim: no cap.
+    List<Claim> c = claims("ADHD medicines", p("Stimulants are the most commonly prescribed ADHD medicines. They "
+        + "increase the levels of dopamine in the brain."));
+    assertTrue(claim(c, "Stimulants increase the levels of dopamine in the brain.").checkWorthiness() >= 0.5,
+        c.toString());
+    // An expletive "it", and an object pronoun whose antecedent the claim names, are no unresolved references.
+    for (String s : List.of("It is never too late to stop smoking.",
+        "It is a common myth that cracking your knuckles causes arthritis.",
+        "About 9 in 10 unvaccinated people who are exposed to measles will catch it.",
+        "When the body breaks down alcohol, it turns it into a chemical called acetaldehyde.")) {
+      Claim x = claims("Health notes", p(s)).getFirst();
+      assertTrue(x.reasons().stream().noneMatch(r -> r.startsWith("unresolved reference")), x.reasons().toString());
+    }
+  }
 }
