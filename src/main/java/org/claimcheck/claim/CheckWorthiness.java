@@ -114,7 +114,7 @@ final class CheckWorthiness {
       cap = Math.min(cap, 0.05);
       reasons.add("question");
     }
-    if (!d.framed && imperative(d, p)) {
+    if (!d.framed && (imperative(d, p) || conditionalOrder(d, p))) {
       cap = Math.min(cap, 0.1);
       reasons.add("imperative");
     }
@@ -137,6 +137,15 @@ final class CheckWorthiness {
     if (entities.isEmpty() && NO_REFERENT.matcher(d.subject.toLowerCase(Locale.ROOT).strip()).matches()) {
       cap = Math.min(cap, 0.45);
       reasons.add("no referent");
+    }
+    String subjectLower = d.subject.toLowerCase(Locale.ROOT).replace('\u2019', '\'').strip();
+    if (Cues.ACQUAINTANCE.matcher(subjectLower).find() || Cues.TESTIMONIAL.matcher(lower).find()) {
+      cap = Math.min(cap, 0.3);
+      reasons.add("anecdote");
+    }
+    if (Cues.OPINION.matcher(lower).find()) {
+      cap = Math.min(cap, 0.4);
+      reasons.add("opinion");
     }
     String unresolved = unresolvedReference(d, p, lexicon);
     if (unresolved != null) {
@@ -633,6 +642,28 @@ final class CheckWorthiness {
         && !low.endsWith("ed");
     return bareVerb || Cues.IMPERATIVE_OPENERS.contains(low) && i == d.tokens.nextSetBit(d.mainFrom)
         && !p.tag[i].equals("NOUN") && !p.tag[i].equals("PROPN") && !p.isEntity(i) && d.subject.isEmpty();
+  }
+
+  /**
+   * An order after a condition: "If you're healthy, eat oily fish twice a week" (the clause opens with "if" and a bare
+   * verb follows its first comma). The condition's "you" is no subject of the order.
+   */
+  private static boolean conditionalOrder(Atomizer.Draft d, Parse p) {
+    int first = d.tokens.nextSetBit(0);
+    if (first < 0 || first >= p.size() || !Cues.CONDITIONS.contains(p.low[first])) {
+      return false;
+    }
+    int comma = first;
+    while (comma >= 0 && comma < p.size() && !p.tok[comma].equals(",")) {
+      comma = d.tokens.nextSetBit(comma + 1);
+    }
+    int k = comma < 0 ? -1 : d.tokens.nextSetBit(comma + 1);
+    if (k < 0 || k >= p.size() || p.isEntity(k)) {
+      return false;
+    }
+    String low = p.low[k];
+    return p.tag[k].equals("VERB") && p.lemma[k].equals(low) && !low.endsWith("ing") && !low.endsWith("ed")
+        || Cues.IMPERATIVE_OPENERS.contains(low) && !p.tag[k].equals("NOUN") && !p.tag[k].equals("PROPN");
   }
 
   private static double round(double v) {

@@ -97,7 +97,9 @@ final class Cues {
 
   /** The page talking about itself ("this article", "below is a table"). */
   static final Pattern META = Pattern.compile(
-      "\\b(this|the following|our) (article|post|page|guide|blog|piece|section|table|list|video)\\b"
+      "\\b(this|the following|our) (article|post|page|guide|blog|piece|section|table|list|video|leaflet|booklet"
+          + "|factsheet|fact sheet|handout|brochure|thread|podcast|episode|website|infographic|chapter|newsletter|faq"
+          + "|information sheet)\\b"
           + "|\\b(below|above) (is|are) (a|an|the)\\b|\\bin this (article|post|guide)\\b"
           + "|\\bread on\\b|\\blet's (have a look|take a look|look|dive|explore)\\b");
 
@@ -118,7 +120,27 @@ final class Cues {
           + "|we hope (the|this|you)|has been useful to you|any questions|order (now|today)|\\d+ ?% off\\b"
           + "|is an? (registered|certified|licensed|freelance|medical|health|science|staff) (dietitian|nutritionist"
           + "|writer|journalist|editor|coach|author|contributor)|informational purposes|not (intended|meant) to"
-          + " (replace|diagnose|be a substitute)|does not replace medical advice)");
+          + " (replace|diagnose|be a substitute)|does not replace medical advice"
+          + "|not been evaluated by the (food and drug administration|fda))");
+
+  /**
+   * What a friend or a relative does or says ("A friend said she gives her daughter melatonin", "My sister takes"), on
+   * a lower-case subject: one person's story, not a claim about health.
+   */
+  static final Pattern ACQUAINTANCE = Pattern.compile(
+      "^(a|my|our|his|her|one of my|one of our) (close |best |good |old |older |younger |little |big )?(friend|friends"
+          + "|sister|brother|mom|mum|mother|dad|father|husband|wife|partner|boyfriend|girlfriend|son|daughter|neighbou?r"
+          + "|colleague|co-?worker|cousin|aunt|uncle|grandma|grandmother|grandpa|grandfather|niece|nephew|roommate"
+          + "|flatmate|boss|kid|kids)\\b");
+
+  /** Testimony for a remedy, on lower-case text: "Some people swear that gluten-free diets cured them". */
+  static final Pattern TESTIMONIAL = Pattern.compile("\\bswears?( by| that)\\b|\\bswore (by|that)\\b");
+
+  /** Sentence adverbs that mark an opinion, on lower-case text: "Honestly, the best diet is ...", "was, frankly, a". */
+  static final Pattern OPINION = Pattern.compile("\\b(honestly|frankly|personally|truthfully|imho|imo)\\b");
+
+  /** Words that open a condition before an order: "If you're healthy, eat oily fish twice a week". */
+  static final Set<String> CONDITIONS = set("if", "when", "once", "unless", "whenever");
 
   /** First-person marketing and promotion ("we recommend", "our products"). */
   static final Pattern MARKETING = Pattern.compile(

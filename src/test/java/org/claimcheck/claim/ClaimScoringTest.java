@@ -82,4 +82,24 @@ class ClaimScoringTest {
       assertTrue(x.reasons().stream().noneMatch(r -> r.startsWith("unresolved reference")), x.reasons().toString());
     }
   }
+
+  @Test
+  void pageTalkAnecdotesOrdersAfterAConditionOpinionsAndDisclaimersAreNoClaims() {
+    // Each scored 0.70-0.85.
+    for (String s : List.of("This leaflet explains what low back pain is and how you can manage it at home.",
+        "A friend said she gives her daughter melatonin gummies every night.",
+        "Some people swear that gluten-free diets cured their Hashimoto's.",
+        "If you're healthy, eat oily fish twice a week rather than buying capsules.",
+        "Honestly, the best diet is the one you can stick to.",
+        "These statements have not been evaluated by the Food and Drug Administration.")) {
+      for (Claim c : claims("Health notes", p(s))) {
+        assertTrue(c.checkWorthiness() < 0.5, c.toString());
+      }
+    }
+    // A condition before a statement is no order; a study's people are no acquaintances.
+    assertTrue(claims("Aspirin", p("When taken daily, aspirin reduces the risk of a second heart attack."))
+        .getFirst().checkWorthiness() >= 0.5);
+    assertTrue(claims("Smoking", p("People whose partner smokes have a higher risk of lung cancer."))
+        .getFirst().checkWorthiness() >= 0.5);
+  }
 }
