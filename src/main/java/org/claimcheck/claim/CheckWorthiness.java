@@ -52,9 +52,16 @@ final class CheckWorthiness {
     ABOUT
   }
 
-  /** What is known of the sentence a draft comes from. */
+  /**
+   * What is known of the sentence a draft comes from; {@code myth}: the sentence calls what its claims say a myth ("X,
+   * according to an old myth"), so they are denied.
+   */
   record SentenceFacts(String sentence, Zone zone, boolean titleLike, boolean incompleteLeadIn,
-      boolean boilerplate) {}
+      boolean boilerplate, boolean myth) {
+    SentenceFacts(String sentence, Zone zone, boolean titleLike, boolean incompleteLeadIn, boolean boilerplate) {
+      this(sentence, zone, titleLike, incompleteLeadIn, boilerplate, false);
+    }
+  }
 
   /** The score and what goes with it. */
   record Result(double score, List<String> reasons, boolean negated, boolean hedged, String certainty,
@@ -229,14 +236,24 @@ final class CheckWorthiness {
       negated = true;
       reasons.add("negated");
     }
+    var scant = Cues.SCANT_EVIDENCE.matcher(main);
+    if (!negated && scant.find()) {
+      // "There is little evidence that X" denies X as "There is no evidence that X" does.
+      negated = true;
+      reasons.add("negated: " + scant.group(1) + " (" + main.substring(scant.start(1)).strip() + ")");
+    }
     // A hedging framing negates what it frames once per cue: "It is unlikely that B12 causes acne" is negated, "It is
     // unlikely that B12 does not help" is not.
     String framing = Atomizer.render(p, d.hedgeFraming, java.util.Map.of());
     for (int i = d.hedgeFraming.nextSetBit(0); i >= 0; i = d.hedgeFraming.nextSetBit(i + 1)) {
-      if (Cues.NEGATION.contains(p.low[i]) && !Negation.pseudo(p, i)) {
+      if (Cues.NEGATION.contains(p.low[i]) && !Negation.pseudo(p, i) || Cues.MYTH_NOUNS.contains(p.low[i])) {
         negated = !negated;
         reasons.add("negated: " + p.tok[i] + " (" + framing + ")" + (negated ? "" : ", a double negation"));
       }
+    }
+    if (facts.myth()) {
+      negated = !negated;
+      reasons.add("negated: reported as a myth" + (negated ? "" : ", a double negation"));
     }
     String certainty = certainty(d, p, lower);
     boolean hedged = !certainty.equals("certain");

@@ -339,12 +339,14 @@ public final class ClaimExtractor {
       boolean incomplete = leadIn && isIncompleteLeadIn(p);
       boolean titleLike = !terminal && frame == null && defaultSubject == null && !leadIn
           && !clean.endsWith(",") && !p.tag[p.size() - 1].equals("CCONJ");
+      int[] myth = leadIn ? null : mythStatement(p);
       CheckWorthiness.SentenceFacts facts = new CheckWorthiness.SentenceFacts(sentence, zone, titleLike, incomplete,
-          boilerplate);
+          boilerplate, myth != null);
       Mention label = rowLabel != null ? mentionOf(rowLabel) : null;
       boolean whole = clean.endsWith("?") || zone != CheckWorthiness.Zone.CONTENT || boilerplate;
-      List<Atomizer.Draft> drafts = whole ? List.of() : atomizer.atomize(p, 0, p.size(), frame, label,
-          defaultSubject);
+      List<Atomizer.Draft> drafts = whole ? List.of() : myth != null
+          ? atomizer.atomize(p, myth[0], myth[1], frame, label, defaultSubject)
+          : atomizer.atomize(p, 0, p.size(), frame, label, defaultSubject);
       refs.read(p);
       if (drafts.isEmpty()) {
         Atomizer.Draft d = new Atomizer.Draft();
@@ -365,6 +367,44 @@ public final class ClaimExtractor {
             heading, normalised, d.subject, d.relation, d.object, r.negated(), r.hedged(), r.score(), r.reasons(),
             r.entities(), r.certainty(), topicHere()));
       }
+    }
+
+    /**
+     * The tokens [from, to) of what a sentence calls a myth: "Coffee stunts children's growth" of "Coffee stunts
+     * children's growth, according to an old myth that has no scientific basis" (or "According to an old myth, ...");
+     * "coffee dehydrates you" of "The idea that coffee dehydrates you is a myth". Null when it calls nothing a myth.
+     */
+    private int[] mythStatement(Parse p) {
+      for (int a = 0; a + 1 < p.size(); a++) {
+        if (!p.low[a].equals("according") || !p.low[a + 1].equals("to")
+            || !Cues.MYTH_SOURCE.matcher(p.text.substring(p.start[a])).find()) {
+          continue;
+        }
+        if (a > 1 && p.tok[a - 1].equals(",")) {
+          return new int[] {0, a - 1};
+        }
+        if (a == 0) {
+          for (int c = a + 2; c + 1 < p.size(); c++) {
+            if (p.tok[c].equals(",")) {
+              return new int[] {c + 1, p.size()};
+            }
+          }
+        }
+        return null;
+      }
+      var m = Cues.MYTH_STATEMENT.matcher(p.text);
+      if (m.find()) {
+        int from = 0;
+        while (from < p.size() && p.start[from] < m.start(1)) {
+          from++;
+        }
+        int to = from;
+        while (to < p.size() && p.start[to] < m.end(1)) {
+          to++;
+        }
+        return to > from + 1 ? new int[] {from, to} : null;
+      }
+      return null;
     }
 
     /** The concept a claim here is about by its place: its heading's, else the article's; none when unknown. */

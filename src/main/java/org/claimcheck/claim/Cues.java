@@ -171,9 +171,16 @@ final class Cues {
   /** Words that open a setting before a hedging framing ("In older adults, it is likely that"): the claim keeps it. */
   static final String HEDGE_SETTING = "(?:in|for|among|during|after|at)";
 
+  /** The words of a myth's name: "a common myth", "an old wives' tale". */
+  private static final String MYTH_ADJECTIVES = "(?:(?:common|popular|widespread|persistent|old|enduring"
+      + "|long-standing|longstanding|dangerous|pervasive|frequent|big|great|total|complete|urban|medical|health"
+      + "|age-old|stubborn|outdated|harmful),? )*";
+  private static final String MYTH_NOUN = "(?:myth|misconception|fallacy|old wives'? tale)";
+
   /**
    * Hedging framings: the claim keeps them, but its subject, relation and object are those of the clause they frame,
-   * and their cues mark it: "It is unlikely that B12 causes acne" has subject "B12", negated and probable.
+   * and their cues mark it: "It is unlikely that B12 causes acne" has subject "B12", negated and probable; "It is a
+   * common myth that cracking your knuckles causes arthritis" has subject "cracking your knuckles", negated.
    */
   static final Pattern HEDGE_FRAMING = Pattern.compile(
       "^" + FRAMING_OPENER + "(?:" + HEDGE_SETTING + " [^,.;:()]{1,80}, )?"
@@ -183,8 +190,33 @@ final class Cues {
           + "|suspected|presumed|assumed|suggested) (?:that|whether)"
           + "| (?:seems|appears|(?:does not|doesn't) (?:seem|appear)) that)"
           + "|there(?:'s| is| was) (?:(?:emerging|growing|increasing|some|limited|good|strong) )?evidence"
-          + " (?:suggesting|showing|indicating) that) ",
+          + " (?:suggesting|showing|indicating) that"
+          + "|it(?:'s| is| was| remains) (?:a|an) " + MYTH_ADJECTIVES + MYTH_NOUN + " that) ",
       Pattern.CASE_INSENSITIVE);
+
+  /** Nouns that call a statement false: "It is a myth that", "according to an old myth". */
+  static final Set<String> MYTH_NOUNS = set("myth", "myths", "misconception", "misconceptions", "fallacy", "tale");
+
+
+  /** A source that calls what it says a myth: "according to an old myth", "according to a popular misconception". */
+  static final Pattern MYTH_SOURCE = Pattern.compile(
+      "^according to (?:an? |the |one |this |that )?" + MYTH_ADJECTIVES + MYTH_NOUN + "s?\\b",
+      Pattern.CASE_INSENSITIVE);
+
+  /** A statement called a myth after it: "The idea that coffee dehydrates you is a myth". */
+  static final Pattern MYTH_STATEMENT = Pattern.compile(
+      "^(?:the|a) (?:(?:common|popular|widespread|old) )?(?:idea|belief|notion|claim|view|assumption) that (.+?),?"
+          + " (?:is|was|remains) (?:(?:just|only|simply|nothing but|actually|really) )?(?:an? )?" + MYTH_ADJECTIVES
+          + MYTH_NOUN + "\\b",
+      Pattern.CASE_INSENSITIVE);
+
+  /**
+   * "Little evidence" and its like deny as "no evidence" does, on lower-case text: "There is little evidence that a
+   * ketogenic diet causes kidney damage". Not "a little evidence".
+   */
+  static final Pattern SCANT_EVIDENCE = Pattern.compile(
+      "(?<!\\ba )\\b(little|scant|scarce|hardly any|barely any|scarcely any)( good| strong| convincing| reliable"
+          + "| scientific| clinical| solid| real| hard| direct)? (evidence|proof|support|data)\\b");
 
   /** Leading discourse words dropped from claims ("Also, ...", "Therefore, ..."). */
   static final Set<String> DISCOURSE = set("also", "therefore", "however", "moreover", "furthermore",

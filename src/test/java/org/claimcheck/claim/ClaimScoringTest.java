@@ -4,6 +4,7 @@ import static org.claimcheck.claim.ClaimExtractorTest.li;
 import static org.claimcheck.claim.ClaimExtractorTest.p;
 import static org.claimcheck.claim.ClaimExtractorTest.titled;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -101,5 +102,26 @@ class ClaimScoringTest {
         .getFirst().checkWorthiness() >= 0.5);
     assertTrue(claims("Smoking", p("People whose partner smokes have a higher risk of lung cancer."))
         .getFirst().checkWorthiness() >= 0.5);
+  }
+
+  @Test
+  void aStatementCalledAMythIsDenied() {
+    // The whole sentence was the claim, negated=false, subject "... according to an old myth that", relation "has".
+    List<Claim> c = claims("Arthritis", p("Cracking your knuckles causes arthritis, according to an old myth that has "
+        + "no scientific basis."));
+    assertEquals(List.of("Cracking your knuckles causes arthritis."), c.stream().map(Claim::claim).toList());
+    assertTrue(c.getFirst().negated(), c.toString());
+    assertTrue(c.getFirst().reasons().contains("negated: reported as a myth"), c.toString());
+    assertTrue(c.getFirst().checkWorthiness() >= 0.5, c.toString());
+    Claim myth = claims("Arthritis", p("It is a common myth that cracking your knuckles causes arthritis."))
+        .getFirst();
+    assertEquals("It is a common myth that cracking your knuckles causes arthritis.", myth.claim());
+    assertTrue(myth.negated(), myth.toString());
+    assertEquals("cracking your knuckles", myth.subject());
+    assertTrue(claims("Coffee", p("The idea that coffee causes cancer is a myth.")).getFirst().negated());
+    // "Little evidence" denies as "no evidence" does; "a little evidence" does not.
+    assertTrue(claims("Coffee", p("There is little evidence that coffee causes cancer.")).getFirst().negated());
+    assertTrue(claims("Coffee", p("There is no evidence that coffee causes cancer.")).getFirst().negated());
+    assertFalse(claims("Zinc", p("There is a little evidence that zinc shortens colds.")).getFirst().negated());
   }
 }
