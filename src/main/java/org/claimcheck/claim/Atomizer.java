@@ -1729,9 +1729,18 @@ final class Atomizer {
     return s == null ? low : s;
   }
 
-  /** "it" that stands for no thing: "it is important to", "making it difficult to", "it seems that". */
-  private static boolean expletive(Parse p, int i, int to) {
-    if (i + 1 < to && Set.of("happens", "matters", "depends", "helps", "seems", "appears").contains(p.low[i + 1])
+  /**
+   * Whether the "it" at {@code i} stands for no thing but what follows: "It is never too late to stop", "it seems
+   * that", "making it difficult to", "It is thought that", "It takes weeks for X to work", "It is a common myth that".
+   * The words between "it" and "to", "that", "whether", "if" or "for" are auxiliaries, adjectives, adverbs,
+   * determiners, a participle after an auxiliary, a noun of a statement or of time. Claims' references and
+   * {@link CheckWorthiness}'s unresolved-reference cap both ask this.
+   */
+  static boolean expletive(Parse p, int i, int to) {
+    if (i < 0) {
+      return false;
+    }
+    if (i + 1 < to && Set.of("happens", "matters", "depends", "helps", "seems", "appears", "pays").contains(p.low[i + 1])
         && (i + 2 >= to || p.isPunct(i + 2) || p.low[i + 2].equals("that") || p.low[i + 2].equals("to"))) {
       return true;
     }
@@ -1739,25 +1748,36 @@ final class Atomizer {
         p.low[i - 1])) {
       return true;
     }
-    for (int k = i + 1; k < Math.min(to, i + 6); k++) {
+    boolean aux = false;
+    boolean passive = false;
+    for (int k = i + 1; k < Math.min(to, i + 8); k++) {
       String low = p.low[k];
-      if (low.equals("to") || low.equals("that") || low.equals("whether") || low.equals("if")) {
-        return k > i + 1;
+      if (Set.of("to", "that", "whether", "if", "for").contains(low)) {
+        // "It is thought that ..." stands for the statement; "It is believed to be related to ...", "It has not been
+        // shown to work" for a thing.
+        return k > i + 1 && !(passive && low.equals("to"));
       }
+      boolean participle = aux && p.tag[k].equals("VERB") && (low.endsWith("ed") || low.endsWith("en")
+          || low.endsWith("wn") || low.endsWith("ght") || low.equals("said") || low.equals("held"));
+      passive |= participle;
+      aux |= p.tag[k].equals("AUX");
       if (!(p.tag[k].equals("AUX") || p.tag[k].equals("ADJ") || p.tag[k].equals("ADV") || p.tag[k].equals("PART")
-          || low.equals("seems") || low.equals("appears") || low.equals("takes") || low.equals("happens")
-          || p.tag[k].equals("DET") || STATEMENT_NOUNS.contains(low))) {
+          || p.tag[k].equals("DET") || participle || STATEMENT_NOUNS.contains(low) || EXPLETIVE_WORDS.contains(low))) {
         return false;
       }
     }
     return false;
   }
 
+  /** Verbs and nouns of time between an expletive "it" and what it stands for: "It takes weeks for ...". */
+  private static final Set<String> EXPLETIVE_WORDS = Set.of("seems", "appears", "takes", "took", "happens", "time",
+      "weeks", "months", "years", "days", "hours", "minutes");
+
   /** Conjunctions of {@link Clauses} that open a subordinate clause. */
   private static final Set<String> SUBORDINATE = Set.of("because", "while", "whereas", "although", "though");
 
   /** Nouns of "It is a common myth that ...", "It is a good idea to ...": the "it" stands for what follows. */
-  private static final Set<String> STATEMENT_NOUNS = Set.of("myth", "fact", "misconception", "belief", "truth",
+  static final Set<String> STATEMENT_NOUNS = Set.of("myth", "fact", "misconception", "belief", "truth",
       "idea", "mistake", "surprise", "relief", "misunderstanding", "shame", "pity");
 
   /** "This is why ...", "That's what ...": a cleft whose "this" points at a whole statement. */

@@ -289,7 +289,7 @@ final class CheckWorthiness {
       for (int i = first; i >= 0 && i < at; i = d.tokens.nextSetBit(i + 1)) {
         openingClause |= p.isVerbal(i);
       }
-      if (!openingClause && !(pronoun.equals("it") && expletive(p, at))) {
+      if (!openingClause && !(pronoun.equals("it") && Atomizer.expletive(p, at, p.size()))) {
         return pronoun;
       }
     }
@@ -366,42 +366,6 @@ final class CheckWorthiness {
     }
     return false;
   }
-
-  /**
-   * Whether the claim's subject "it" stands for what follows: "It is never too late to stop", "It is thought that",
-   * "It takes weeks for X to work", "It is a common myth that". The words between "it" and "to", "that", "whether",
-   * "if" or "for" are auxiliaries, adjectives, adverbs, determiners, a participle after an auxiliary or a noun of a
-   * statement (as Atomizer's own test for an expletive "it", which this cannot call).
-   */
-  private static boolean expletive(Parse p, int it) {
-    if (it < 0) {
-      return false;
-    }
-    if (it + 1 < p.size() && Set.of("happens", "matters", "depends", "helps", "seems", "appears", "pays")
-        .contains(p.low[it + 1])) {
-      return true;
-    }
-    boolean aux = false;
-    for (int k = it + 1; k < Math.min(p.size(), it + 8); k++) {
-      String low = p.low[k];
-      if (Set.of("to", "that", "whether", "if", "for", "when").contains(low)) {
-        return k > it + 1;
-      }
-      boolean participle = aux && p.tag[k].equals("VERB") && (low.endsWith("ed") || low.endsWith("en")
-          || low.endsWith("wn"));
-      aux |= p.tag[k].equals("AUX");
-      if (!(p.tag[k].equals("AUX") || p.tag[k].equals("ADJ") || p.tag[k].equals("ADV") || p.tag[k].equals("PART")
-          || p.tag[k].equals("DET") || participle || STATEMENT_NOUNS.contains(low) || Set.of("seems", "appears",
-          "takes", "took", "happens", "time", "weeks", "months", "years", "days", "hours", "minutes").contains(low))) {
-        return false;
-      }
-    }
-    return false;
-  }
-
-  /** Nouns of "It is a common myth that ...", "It is a good idea to ...": the "it" stands for what follows. */
-  private static final Set<String> STATEMENT_NOUNS = Set.of("myth", "fact", "misconception", "belief", "truth",
-      "idea", "mistake", "surprise", "relief", "misunderstanding", "shame", "pity");
 
   /**
    * Whether the draft is a whole clause of a lead-in before the clause the list completes: "Symptoms develop slowly"
