@@ -113,7 +113,7 @@ final class Atomizer {
       if ((leftPred < 0 || titleLabel) && colon - from <= 12) {
         Mention l = mentionOf(p, from, colon, Map.of());
         if (titleLabel) {
-          l = new Mention(sentenceCase(l.text(), Lexicon.builtin()), l.concept(), l.plural());
+          l = new Mention(sentenceCase(l.text(), p.lexicon), l.concept(), l.plural());
         }
         Mention use = l.concept() != null || label == null ? l : label;
         refs.label = use;
@@ -421,7 +421,7 @@ final class Atomizer {
         boolean plural = subject.plural() || IRREGULAR_PLURALS.contains(head) || Lexicon.singular(head) != null
             && !SINGULARS_IN_S.contains(head) && !word.equals(word.toUpperCase(Locale.ROOT)); // not "NHS", "AIDS"
         if (kind.length() < subject.text().length()) {
-          Mention named = resolvedMention(kind);
+          Mention named = resolvedMention(p.lexicon, kind);
           refs.previous = new Mention(kind, named == null ? null : named.concept(), plural);
           refs.previousInSentence = true;
         } else if (subject.concept() != null) {
@@ -831,7 +831,7 @@ final class Atomizer {
     if (singular == null || !p.isEntity(i)) {
       return singular != null;
     }
-    List<Lexicon.Match> m = Lexicon.builtin().find(singular);
+    List<Lexicon.Match> m = p.lexicon.find(singular);
     return !m.isEmpty() && m.getFirst().concept().equals(p.matches.get(p.mention[i]).concept());
   }
 
@@ -1392,13 +1392,13 @@ final class Atomizer {
     List<java.util.Set<String>> sources = new ArrayList<>();
     Mention label = refs.label;
     if (label != null && refs.labelIn == p) {
-      sources.add(labelCandidates(label.text(), noun, substances));
+      sources.add(labelCandidates(p.lexicon, label.text(), noun, substances));
     }
     for (Parse q : refs.recent()) {
       sources.add(sentenceCandidates(q, forms, noun, substances, singular));
     }
     if (label != null && refs.labelIn != p) {
-      sources.add(labelCandidates(label.text(), noun, substances));
+      sources.add(labelCandidates(p.lexicon, label.text(), noun, substances));
     }
     for (java.util.Set<String> found : sources) {
       if (found.size() == 1) {
@@ -1415,7 +1415,8 @@ final class Atomizer {
    * The label when its head noun is {@code noun} (in the same number: the label is said as it is, and the verb after
    * it agrees with "these"), or the list of substances it names.
    */
-  private static java.util.Set<String> labelCandidates(String label, String noun, boolean substances) {
+  private static java.util.Set<String> labelCandidates(Lexicon lexicon, String label, String noun,
+      boolean substances) {
     java.util.Set<String> out = new java.util.LinkedHashSet<>();
     String[] w = label.split("\\s+");
     int end = w.length;
@@ -1429,7 +1430,7 @@ final class Atomizer {
       out.add(label);
     }
     if (substances) {
-      out.addAll(substanceLists(label, Lexicon.builtin().find(label)));
+      out.addAll(substanceLists(label, lexicon.find(label)));
     }
     return out;
   }
@@ -1800,7 +1801,7 @@ final class Atomizer {
     Lexicon.Concept concept = null;
     for (int i = from; i < to; i++) {
       if (repl.containsKey(i) && !repl.get(i).isEmpty()) {
-        Mention m = resolvedMention(repl.get(i));
+        Mention m = resolvedMention(p.lexicon, repl.get(i));
         if (m != null) {
           concept = m.concept();
           break;
@@ -1835,8 +1836,8 @@ final class Atomizer {
     return new Mention(text, concept, plural);
   }
 
-  private static Mention resolvedMention(String text) {
-    List<Lexicon.Match> m = Lexicon.builtin().find(text);
+  private static Mention resolvedMention(Lexicon lexicon, String text) {
+    List<Lexicon.Match> m = lexicon.find(text);
     return m.isEmpty() ? null : new Mention(text, m.getFirst().concept(), false);
   }
 

@@ -23,6 +23,8 @@ final class Parse {
   /** Index into {@link #matches} of the lexicon mention a token lies in, or -1. */
   final int[] mention;
   final List<Lexicon.Match> matches;
+  /** The lexicon the matches come from (the built-in one, or it with a user's extra concepts). */
+  final Lexicon lexicon;
   final boolean[] healthWord;
 
   Parse(String text, Annotator annotator, Lexicon lexicon) {
@@ -31,6 +33,7 @@ final class Parse {
 
   Parse(String text, Annotator annotator, Lexicon lexicon, Annotator.Lemmas lemmas) {
     this.text = text;
+    this.lexicon = lexicon;
     this.matches = lexicon.find(text);
     List<CharSpan> spans = new ArrayList<>(matches.size());
     for (Lexicon.Match m : matches) {
