@@ -447,11 +447,7 @@ public final class AbstractSearcher implements Closeable {
   }
 
   private Query parse(String q) {
-    QueryParser parser = new QueryParser(IndexSchema.CONTENTS, analyzer);
-    parser.setDefaultOperator(QueryParser.Operator.OR);
-    parser.setAllowLeadingWildcard(false);
-    // Words apart, as Lucene 9 did: mesh:(Humans Male) is two values, not the one value "humans male".
-    parser.setSplitOnWhitespace(true);
+    QueryParser parser = new IndexQueryParser(analyzer);
     try {
       return AbstractFieldQueries.rewrite(parser.parse(q));
     } catch (ParseException | IllegalArgumentException e) {

@@ -28,6 +28,7 @@ import org.apache.lucene.search.TermRangeQuery;
 import org.apache.lucene.util.automaton.Operations;
 import org.apache.lucene.util.automaton.RegExp;
 import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
+import org.claimcheck.index.IndexQueryParser;
 import org.claimcheck.index.IndexSchema;
 import org.claimcheck.index.SearchRequest;
 
@@ -145,9 +146,9 @@ public final class QueryGuard implements Closeable {
   static final long MAX_REGEX_STATES = 20_000;
 
   /** Lucene's query parser, refusing regular expressions whose automaton would be too large to build. */
-  private static final class GuardedParser extends QueryParser {
-    GuardedParser(String field, Analyzer analyzer) {
-      super(field, analyzer);
+  private static final class GuardedParser extends IndexQueryParser {
+    GuardedParser(Analyzer analyzer) {
+      super(analyzer);
     }
 
     @Override
@@ -191,11 +192,7 @@ public final class QueryGuard implements Closeable {
   }
 
   private Query parse(String q) {
-    QueryParser parser = new GuardedParser(IndexSchema.CONTENTS, analyzer);
-    parser.setDefaultOperator(QueryParser.Operator.OR);
-    parser.setAllowLeadingWildcard(false);
-    // Words apart, as Lucene 9 did: mesh:(Humans Male) is two values, not the one value "humans male".
-    parser.setSplitOnWhitespace(true);
+    QueryParser parser = new GuardedParser(analyzer);
     parser.setDeterminizeWorkLimit(DETERMINIZE_WORK_LIMIT);
     try {
       return parser.parse(q);
@@ -293,7 +290,9 @@ public final class QueryGuard implements Closeable {
           // prefix, which bounds how much of the term dictionary they walk.
           term(a.getField(), 1);
           multiTerm++;
-          String prefix = Operations.getCommonPrefix(a.getAutomaton());
+          // A word pattern adds exact words to its patterns (fracture* is also fractur): its patterns' prefix counts.
+          String prefix = a instanceof IndexQueryParser.WordPatternQuery w ? w.fixedPrefix()
+              : Operations.getCommonPrefix(a.getAutomaton());
           if (prefix.codePointCount(0, prefix.length()) < limits.minPrefix()) {
             throw ApiException.badRequest("wildcard or regular expression needs a longer literal prefix",
                 "'" + a.toString(IndexSchema.CONTENTS) + "' has " + prefix.length() + " fixed letters before the "
@@ -420,12 +419,7 @@ public final class QueryGuard implements Closeable {
 
   private static Query parseTyped(String q) throws ParseException {
     try (Analyzer analyzer = IndexSchema.queryAnalyzer()) {
-      QueryParser parser = new QueryParser(IndexSchema.CONTENTS, analyzer);
-      parser.setDefaultOperator(QueryParser.Operator.OR);
-      parser.setAllowLeadingWildcard(false);
-      // Words apart, as Lucene 9 did: mesh:(Humans Male) is two values, not the one value "humans male".
-      parser.setSplitOnWhitespace(true);
-      return parser.parse(q);
+      return new IndexQueryParser(analyzer).parse(q);
     }
   }
 

@@ -123,6 +123,16 @@ class SearchServerTest {
   }
 
   @Test
+  void aWholeWordBeforeAWildcardFindsItsAnalysedForm() {
+    // The index holds neuropathi and cyanocobalamin's stem; the patterns as typed matched nothing.
+    assertEquals(List.of("90000001"), ids(ok("/api/search?q=" + enc("neuropathy*"))));
+    assertEquals(List.of("90000001"), ids(ok("/api/search?q=" + enc("title:neuropathy*"))));
+    assertEquals(List.of("90000004"), ids(ok("/api/search?q=" + enc("hom?cysteine"))));
+    // Its British spelling's American form counts for the guard's literal prefix, not only the common prefix.
+    assertEquals(200, fx.get("/api/search?q=" + enc("oedema*")).status());
+  }
+
+  @Test
   void plainTextSyntaxSearchesWordsAsGiven() {
     // Lucene syntax would read "AND" and ":" as operators; as plain words they are just words.
     JsonNode body = ok("/api/search?syntax=text&q=" + enc("vitamin B12: neuropathy AND (tingling"));
