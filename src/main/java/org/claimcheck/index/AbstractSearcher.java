@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArrayMap;
 import org.apache.lucene.analysis.TokenStream;
@@ -27,11 +28,17 @@ import org.apache.lucene.index.StandardDirectoryReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.AutomatonQuery;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
@@ -43,7 +50,10 @@ import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.BytesRefBuilder;
 import org.apache.lucene.util.IOUtils;
+import org.apache.lucene.util.automaton.ByteRunAutomaton;
+import org.apache.lucene.util.automaton.Operations;
 import org.claimcheck.ClaimcheckException;
 import org.claimcheck.Json;
 import org.claimcheck.pubmed.PubmedRecord;
@@ -341,7 +351,7 @@ public final class AbstractSearcher implements Closeable {
       window.sort(Comparator.comparingDouble((ScoredRecord r) -> -r.score())
           .thenComparing(r -> r.loaded().record.id()));
       List<ScoredRecord> page = window.subList(from - lo, to - lo);
-      QueryTerms terms = highlight ? new QueryTerms(termWeights(s, query)) : null;
+      QueryTerms terms = highlight ? queryTerms(s, query) : null;
       List<SearchHit> hits = new ArrayList<>(page.size());
       for (int i = 0; i < page.size(); i++) {
         ScoredRecord r = page.get(i);
@@ -483,10 +493,26 @@ public final class AbstractSearcher implements Closeable {
     return b.build();
   }
 
-  /** Analysed query terms of the text fields, each with its idf. */
-  private Map<String, Double> termWeights(IndexSearcher s, Query query) throws IOException {
+  /**
+   * The query's analysed terms of the text fields, each with its idf, and its wildcard, prefix, fuzzy and
+   * regular-expression terms there (not those under NOT), each weighed as the most frequent word it matches.
+   */
+  private QueryTerms queryTerms(IndexSearcher s, Query query) throws IOException {
     Set<Term> terms = new HashSet<>();
-    query.visit(QueryVisitor.termCollector(terms));
+    Map<Query, Supplier<ByteRunAutomaton>> multi = new LinkedHashMap<>();
+    query.visit(new QueryVisitor() {
+      @Override
+      public void consumeTerms(Query q, Term... ts) {
+        terms.addAll(Arrays.asList(ts));
+      }
+
+      @Override
+      public void consumeTermsMatching(Query q, String field, Supplier<ByteRunAutomaton> automaton) {
+        if (field.equals(IndexSchema.CONTENTS) || field.equals(IndexSchema.TITLE)) {
+          multi.putIfAbsent(q, automaton);
+        }
+      }
+    });
     Map<String, Double> weights = new LinkedHashMap<>();
     IndexReader reader = s.getIndexReader();
     long n = Math.max(1, reader.numDocs());
@@ -495,7 +521,7 @@ public final class AbstractSearcher implements Closeable {
     Object readerKey = helper == null ? reader : helper.getKey();
     DocFreqs freqs = docFreqs;
     if (freqs == null || freqs.readerKey() != readerKey || freqs.counts().size() > MAX_CACHED_DOC_FREQS) {
-      freqs = new DocFreqs(readerKey, new ConcurrentHashMap<>());
+      freqs = new DocFreqs(readerKey, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
       docFreqs = freqs;
     }
     for (Term t : terms) {
@@ -510,34 +536,110 @@ public final class AbstractSearcher implements Closeable {
         df = reader.docFreq(new Term(IndexSchema.CONTENTS, t.bytes()));
         freqs.counts().put(text, df);
       }
-      double idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-      weights.merge(text, idf, Math::max);
+      weights.merge(text, idf(n, df), Math::max);
     }
-    return weights;
+    List<Pattern> patterns = new ArrayList<>(multi.size());
+    for (Map.Entry<Query, Supplier<ByteRunAutomaton>> e : multi.entrySet()) {
+      Query q = e.getKey();
+      Integer df = freqs.patterns().get(q);
+      if (df == null) {
+        df = mostFrequent(reader, q);
+        if (freqs.patterns().size() < MAX_CACHED_DOC_FREQS) {
+          freqs.patterns().put(q, df);
+        }
+      }
+      patterns.add(pattern(q, e.getValue(), idf(n, df)));
+    }
+    return new QueryTerms(weights, patterns);
   }
 
-  /** Document frequencies of highlighted terms in the default field, for one reader (a refresh starts afresh). */
-  private record DocFreqs(Object readerKey, ConcurrentHashMap<String, Integer> counts) {}
+  private static double idf(long n, long df) {
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  /** The most words of the default field a pattern's weight looks at: bounds its cost on a large index. */
+  private static final int MAX_PATTERN_WORDS = 1024;
+
+  /**
+   * The document frequency in the default field of the most frequent of the first {@value #MAX_PATTERN_WORDS} words
+   * multi-term query {@code q} matches (0 when it matches none): a pattern weighs as its commonest word.
+   */
+  private static int mostFrequent(IndexReader reader, Query q) throws IOException {
+    if (!(q instanceof MultiTermQuery mtq)) {
+      return 0;
+    }
+    Terms field = MultiTerms.getTerms(reader, IndexSchema.CONTENTS);
+    if (field == null) {
+      return 0;
+    }
+    TermsEnum te = mtq.getTermsEnum(field);
+    int max = 0;
+    for (int i = 0; i < MAX_PATTERN_WORDS && te.next() != null; i++) {
+      max = Math.max(max, te.docFreq());
+    }
+    return max;
+  }
+
+  /** What every word a multi-term query matches begins with ("" when unknown): its highlight probe's source. */
+  private static String fixedPrefix(Query q) {
+    return switch (q) {
+      case AutomatonQuery a when !a.isAutomatonBinary() -> Operations.getCommonPrefix(a.getAutomaton());
+      case FuzzyQuery f -> {
+        String t = f.getTerm().text();
+        int k = Math.min(f.getPrefixLength(), t.codePointCount(0, t.length()));
+        yield t.substring(0, t.offsetByCodePoints(0, k));
+      }
+      default -> "";
+    };
+  }
+
+  /**
+   * Document frequencies of highlighted terms in the default field, and of the most frequent word of highlighted
+   * patterns, for one reader (a refresh starts afresh).
+   */
+  private record DocFreqs(Object readerKey, ConcurrentHashMap<String, Integer> counts,
+      ConcurrentHashMap<Query, Integer> patterns) {}
+
+  /**
+   * A wildcard, prefix, fuzzy or regular-expression term to highlight: the analysed words it matches, a probe every
+   * surface form of them holds (see {@link #probes}) and its weight.
+   */
+  private record Pattern(ByteRunAutomaton automaton, String probe, double weight) {}
 
   private static final int MAX_CACHED_DOC_FREQS = 100_000;
 
   /**
    * The query's analysed terms with their weights, ready for highlighting: looked up by the analyser's term buffer
-   * (no string per token), each with its probe (see {@link #probes}).
+   * (no string per token), each with its probe (see {@link #probes}); then its patterns, whose slots follow the
+   * terms' ({@code weight} and {@code probe} cover both).
    */
   private static final class QueryTerms {
     final CharArrayMap<Integer> index;
     final double[] weight;
     final String[] probe;
+    final ByteRunAutomaton[] patterns;
 
     QueryTerms(Map<String, Double> weights) {
-      index = new CharArrayMap<>(weights.size(), false);
-      weight = new double[weights.size()];
-      probe = probes(weights.keySet()).toArray(String[]::new);
+      this(weights, List.of());
+    }
+
+    QueryTerms(Map<String, Double> weights, List<Pattern> multi) {
+      int n = weights.size();
+      index = new CharArrayMap<>(n, false);
+      weight = new double[n + multi.size()];
+      probe = new String[n + multi.size()];
+      patterns = new ByteRunAutomaton[multi.size()];
+      List<String> termProbes = probes(weights.keySet());
       int i = 0;
       for (Map.Entry<String, Double> e : weights.entrySet()) {
         index.put(e.getKey(), i);
+        probe[i] = termProbes.get(i);
         weight[i++] = e.getValue();
+      }
+      for (int k = 0; k < multi.size(); k++) {
+        patterns[k] = multi.get(k).automaton();
+        probe[n + k] = multi.get(k).probe();
+        weight[n + k] = multi.get(k).weight();
       }
     }
   }
@@ -562,8 +664,33 @@ public final class AbstractSearcher implements Closeable {
 
   /** The index of the best of {@code sentences} (see {@link #highlight}), or -1 when there are none. */
   int bestSentence(List<String> sentences, Map<String, Double> weights) {
+    return bestSentence(sentences, weights, Map.of());
+  }
+
+  /** {@link #bestSentence(List, Map)} with multi-term queries of the default field and their weights too. */
+  int bestSentence(List<String> sentences, Map<String, Double> weights, Map<MultiTermQuery, Double> patterns) {
     String[] forms = sentences.stream().map(AbstractSearcher::forProbes).toArray(String[]::new);
-    return best(sentences, forms, new QueryTerms(weights)).index();
+    return best(sentences, forms, new QueryTerms(weights, patterns(patterns))).index();
+  }
+
+  /** The exact score {@link #bestSentence(List, Map, Map)} gives {@code sentence}. */
+  double sentenceScore(String sentence, Map<String, Double> weights, Map<MultiTermQuery, Double> patterns) {
+    return marks(sentence, new QueryTerms(weights, patterns(patterns))).score();
+  }
+
+  private static List<Pattern> patterns(Map<MultiTermQuery, Double> weights) {
+    List<Pattern> out = new ArrayList<>();
+    weights.forEach((q, w) -> q.visit(new QueryVisitor() {
+      @Override
+      public void consumeTermsMatching(Query query, String field, Supplier<ByteRunAutomaton> automaton) {
+        out.add(pattern(query, automaton, w));
+      }
+    }));
+    return out;
+  }
+
+  private static Pattern pattern(Query q, Supplier<ByteRunAutomaton> automaton, double weight) {
+    return new Pattern(automaton.get(), probes(Set.of(fixedPrefix(q))).getFirst(), weight);
   }
 
   /** The best sentence's index (-1: none) and its marks (null where it was not analysed: no sentence holds a term). */
@@ -676,18 +803,33 @@ public final class AbstractSearcher implements Closeable {
     int[] spans = new int[8];
     int count = 0;
     int last = 0;
+    int firstPattern = terms.weight.length - terms.patterns.length;
+    BytesRefBuilder utf8 = terms.patterns.length == 0 ? null : new BytesRefBuilder();
     try (TokenStream ts = textAnalyzer.tokenStream(IndexSchema.CONTENTS, text)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
       OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
       ts.reset();
       while (ts.incrementToken()) {
         Integer t = terms.index.get(term.buffer(), 0, term.length());
-        if (t == null) {
-          continue;
-        }
-        if (!seen[t]) {
+        boolean hit = t != null;
+        if (hit && !seen[t]) {
           seen[t] = true;
           score += terms.weight[t];
+        }
+        if (utf8 != null) {
+          utf8.copyChars(term.buffer(), 0, term.length());
+          for (int k = 0; k < terms.patterns.length; k++) {
+            if (terms.patterns[k].run(utf8.bytes(), 0, utf8.length())) {
+              hit = true;
+              if (!seen[firstPattern + k]) {
+                seen[firstPattern + k] = true;
+                score += terms.weight[firstPattern + k];
+              }
+            }
+          }
+        }
+        if (!hit) {
+          continue;
         }
         // Tokens split from one word share its offsets: mark the word once.
         if (offset.startOffset() >= last) {

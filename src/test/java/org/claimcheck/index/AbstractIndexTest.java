@@ -105,6 +105,85 @@ class AbstractIndexTest {
   }
 
   @Test
+  void wildcardFuzzyAndRegularExpressionTermsAreHighlighted(@TempDir Path dir) throws IOException {
+    index(dir, PUBMED);
+    try (AbstractSearcher s = AbstractSearcher.open(dir, AbstractSearcher.Bm25.DEFAULT)) {
+      // Sentence 0 of 90000002 holds melatonin: it was shown unmarked, as for a query without a match.
+      SearchHit melatonin = luceneHits(s, "melaton*").getFirst();
+      assertEquals("We measured pineal <mark>melatonin</mark> in rats given methylcobalamin.", melatonin.highlight());
+      assertEquals("Vitamin B12 deficiency causes peripheral <mark>neuropathy</mark> in older adults.",
+          luceneHits(s, "neuropath*").getFirst().highlight());
+      // The best sentence, not the first.
+      assertEquals("No <mark>toxicity</mark> was observed at doses up to 1000 \u03bcg daily.",
+          luceneHits(s, "toxik~1").getFirst().highlight());
+      assertEquals("<mark>Cyanocobalamin</mark> improved <mark>nerve</mark> conduction velocity compared with placebo "
+          + "(p&lt;0.01).", luceneHits(s, "/cyanocob.*/ AND nerve*").getFirst().highlight());
+      assertEquals("We randomized 120 adults with low cobalamin to <mark>oral</mark> <mark>cyanocobalamin</mark> or "
+          + "<mark>placebo</mark> for 12 months.",
+          luceneHits(s, "title:oral AND (abstract:cyanoc* placeb*)").getFirst().highlight());
+      // Excluded patterns are not marked.
+      assertEquals("We randomized 120 adults with low cobalamin to oral cyanocobalamin or <mark>placebo</mark> for 12 "
+          + "months.", luceneHits(s, "placebo NOT title:cyanoc*").getFirst().highlight());
+    }
+  }
+
+  private static List<SearchHit> luceneHits(AbstractSearcher s, String q) throws IOException {
+    return s.search(new SearchRequest(q, SearchRequest.Syntax.LUCENE, 10, null, null, List.of(), List.of(), null,
+        false));
+  }
+
+  @Test
+  void bestSentenceWithPatternsIsTheFirstOfTheHighestScoringOnesWhateverThePruning(@TempDir Path dir)
+      throws Exception {
+    index(dir, PUBMED);
+    String[] words = {"studies", "study", "studied", "cell", "cells", "cellular", "cancel", "vitamin", "B12",
+        "cobalamin", "deficiency", "neuropathy", "neuropathic", "the", "IL-6", "omega-3", "doses", "dosing", "toxicity",
+        "toxic", "melatonin", "day", "days", "daily", "fracture", "fractures", "fracturing", "therapy", "therapies",
+        "homocysteine", "randomised", "randomized", "tumour", "tumors", "anaemia", "anemia", "generation", "general"};
+    String[] patterns = {"stud*", "studies*", "cell*", "cells*", "neuropath*", "toxic*", "melaton*", "fracture*",
+        "therapy*", "hom?cysteine", "randomi?ed", "tumour*", "an?emia", "da?", "generation*", "gen*", "cobalamine~1",
+        "/fractur.*/", "/.*tion/", "dos*", "IL-*"};
+    java.util.Random random = new java.util.Random(20261208);
+    try (AbstractSearcher s = AbstractSearcher.open(dir, AbstractSearcher.Bm25.DEFAULT);
+        org.apache.lucene.analysis.Analyzer a = IndexSchema.queryAnalyzer()) {
+      IndexQueryParser parser = new IndexQueryParser(a);
+      for (int trial = 0; trial < 1000; trial++) {
+        java.util.Map<String, Double> weights = new java.util.LinkedHashMap<>();
+        java.util.Map<org.apache.lucene.search.MultiTermQuery, Double> multi = new java.util.LinkedHashMap<>();
+        StringBuilder q = new StringBuilder();
+        for (int i = 0, n = 1 + random.nextInt(3); i < n; i++) {
+          String p = patterns[random.nextInt(patterns.length)];
+          q.append(p).append(' ');
+          if (parser.parse(p) instanceof org.apache.lucene.search.MultiTermQuery m) {
+            multi.put(m, (double) (1 + random.nextInt(3)));
+          }
+        }
+        if (random.nextBoolean()) {
+          weights.put("vitamin", (double) (1 + random.nextInt(3)));
+        }
+        List<String> sentences = new java.util.ArrayList<>();
+        for (int i = 0, n = random.nextInt(8); i < n; i++) {
+          StringBuilder sentence = new StringBuilder();
+          for (int j = 0, m = 1 + random.nextInt(8); j < m; j++) {
+            sentence.append(words[random.nextInt(words.length)]).append(j == m - 1 ? "." : " ");
+          }
+          sentences.add(sentence.toString());
+        }
+        int expected = sentences.isEmpty() ? -1 : 0;
+        double best = -1;
+        for (int i = 0; i < sentences.size(); i++) {
+          double sc = s.sentenceScore(sentences.get(i), weights, multi);
+          if (sc > best) {
+            best = sc;
+            expected = i;
+          }
+        }
+        assertEquals(expected, s.bestSentence(sentences, weights, multi), q + " in " + sentences);
+      }
+    }
+  }
+
+  @Test
   void filtersByYearTypeMeshHumansAndRetraction(@TempDir Path dir) throws IOException {
     index(dir, PUBMED);
     try (AbstractSearcher s = AbstractSearcher.open(dir, AbstractSearcher.Bm25.DEFAULT)) {
