@@ -56,6 +56,7 @@ import org.apache.lucene.util.automaton.ByteRunAutomaton;
 import org.apache.lucene.util.automaton.Operations;
 import org.claimcheck.ClaimcheckException;
 import org.claimcheck.Json;
+import org.claimcheck.nlp.Spelling;
 import org.claimcheck.pubmed.PubmedRecord;
 import org.jsoup.nodes.Entities;
 
@@ -774,10 +775,47 @@ public final class AbstractSearcher implements Closeable {
   }
 
   /**
-   * A sentence as the probes search it: in lower case, the hyphens {@link CompoundTokenFilter} normalises made plain.
+   * A sentence as the probes search it: in lower case, the hyphens {@link CompoundTokenFilter} normalises made plain;
+   * when it has British spellings, followed by a copy with its words in American spelling, as the analysis makes them
+   * ({@link AmericanSpellingFilter}: "anaemia" is indexed as {@code anemia}, whose probe "anem" the British word
+   * does not hold).
    */
   static String forProbes(String sentence) {
-    return sentence.toLowerCase(java.util.Locale.ROOT).replace('\u2010', '-').replace('\u2011', '-');
+    String lower = sentence.toLowerCase(java.util.Locale.ROOT).replace('\u2010', '-').replace('\u2011', '-');
+    StringBuilder american = null;
+    char[] word = null;
+    int last = 0;
+    for (int i = 0; i < lower.length(); ) {
+      if (!asciiLetter(lower.charAt(i))) {
+        i++;
+        continue;
+      }
+      int start = i;
+      while (i < lower.length() && asciiLetter(lower.charAt(i))) {
+        i++;
+      }
+      int n = i - start;
+      if (word == null || word.length < n) {
+        word = new char[Math.max(n, 32)];
+      }
+      lower.getChars(start, i, word, 0);
+      if (Spelling.mayChange(word, n)) {
+        String w = lower.substring(start, i);
+        String a = Spelling.american(w);
+        if (!a.equals(w)) {
+          if (american == null) {
+            american = new StringBuilder(lower.length() * 2 + 1).append(lower).append(' ');
+          }
+          american.append(lower, last, start).append(a);
+          last = i;
+        }
+      }
+    }
+    return american == null ? lower : american.append(lower, last, lower.length()).toString();
+  }
+
+  private static boolean asciiLetter(char c) {
+    return c >= 'a' && c <= 'z';
   }
 
   /**

@@ -127,6 +127,21 @@ class AbstractIndexTest {
     }
   }
 
+  @Test
+  void britishSpellingsAreHighlighted(@TempDir Path dir) throws IOException {
+    Path corpus = java.nio.file.Files.writeString(dir.resolve("c.jsonl"), "{\"_id\": \"1\", \"title\": \"Blood counts\", "
+        + "\"text\": \"We counted red cells. Anaemia and oedema were common in the children.\"}\n");
+    index(dir.resolve("idx"), corpus);
+    try (AbstractSearcher s = AbstractSearcher.open(dir.resolve("idx"), AbstractSearcher.Bm25.DEFAULT)) {
+      // anemia's probe "anem" is not in "anaemia": the sentence was never analysed, and sentence 0 shown unmarked.
+      SearchHit hit = s.search(SearchRequest.text("anemia edema", 1)).getFirst();
+      assertEquals(1, hit.bestSentence());
+      assertEquals("<mark>Anaemia</mark> and <mark>oedema</mark> were common in the children.", hit.highlight());
+      assertEquals("we counted red cells.", AbstractSearcher.forProbes("We counted red cells."));
+      assertEquals("anaemia and oedema. anemia and edema.", AbstractSearcher.forProbes("Anaemia and oedema."));
+    }
+  }
+
   private static List<SearchHit> luceneHits(AbstractSearcher s, String q) throws IOException {
     return s.search(new SearchRequest(q, SearchRequest.Syntax.LUCENE, 10, null, null, List.of(), List.of(), null,
         false));
