@@ -127,6 +127,12 @@ public final class EvalBeirCommand implements Callable<Integer> {
       Map<HybridRanker.Mode, BeirEvaluation.Result> results = BeirEvaluation.run(corpus, queryTexts, judgements,
           params, rankings, vectors);
       BeirEvaluation.Result first = results.values().iterator().next();
+      int unsearched = judgements.queries().size() - first.judgedQueries();
+      if (unsearched > 0) {
+        spec.commandLine().getErr().printf(Locale.ROOT, "warning: %d of the %d queries judged in the qrels are not in "
+            + "the queries file; the means are over the %d searched that are judged%n", unsearched,
+            judgements.queries().size(), first.judgedQueries());
+      }
       if (!first.missing().isEmpty()) {
         List<String> m = first.missing();
         spec.commandLine().getErr().printf(Locale.ROOT, "warning: %d of the %d documents judged relevant to these "
@@ -173,7 +179,8 @@ public final class EvalBeirCommand implements Callable<Integer> {
         report.put("nDCG@" + BeirEvaluation.NDCG_AT, r.ndcg());
         report.put("Recall@" + BeirEvaluation.RECALL_AT, r.recall());
         report.note("queries", r.queries() + " (" + r.judgedQueries() + " judged of " + judgements.queries().size()
-            + " in the qrels)");
+            + " in the qrels" + (unsearched > 0 ? "; " + unsearched + " judged not searched, left out of the means"
+            : "") + ")");
         report.note("documents", Integer.toString(r.documents()));
         report.note("analyzer", IndexSchema.describe());
         if (vectors != null) {

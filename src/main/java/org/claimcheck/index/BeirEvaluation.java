@@ -28,6 +28,8 @@ public final class BeirEvaluation {
   /**
    * What one evaluation measured for one ranking.
    *
+   * @param judgedQueries the queries searched that have a relevant document: those the means average over (a
+   *     query judged in the qrels but not searched is left out of them)
    * @param runs query id to its hits, in rank order (the TREC run)
    * @param p50Ms median time of one search, in milliseconds (embedding the query included)
    * @param p95Ms 95th percentile of the same
@@ -76,16 +78,15 @@ public final class BeirEvaluation {
       }
       requireDocuments(corpus, tally, "--queries");
       double indexSeconds = (System.nanoTime() - t0) / 1e9;
-      int judged = (int) qrels.queries().stream().filter(queries::containsKey).count();
+      Set<String> judgedQueries = qrels.searched(queries.keySet());
+      int judged = judgedQueries.size();
       Set<String> relevant = new TreeSet<>();
-      for (String q : qrels.queries()) {
-        if (queries.containsKey(q)) {
-          qrels.judged(q).forEach((doc, rel) -> {
-            if (rel > 0) {
-              relevant.add(doc);
-            }
-          });
-        }
+      for (String q : judgedQueries) {
+        qrels.judged(q).forEach((doc, rel) -> {
+          if (rel > 0) {
+            relevant.add(doc);
+          }
+        });
       }
       List<String> missing = new ArrayList<>(relevant);
       Map<HybridRanker.Mode, Result> out = new LinkedHashMap<>();

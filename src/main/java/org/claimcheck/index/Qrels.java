@@ -127,20 +127,28 @@ public final class Qrels {
   }
 
   /**
-   * The mean of a measure over every query with a relevant document (trec_eval {@code -c}: a query the run does not
-   * answer counts as 0). {@code runs} maps query id to its ranking.
+   * The mean of a measure over the queries searched that have a relevant document, as BEIR's evaluator averages (a
+   * query searched without hits counts 0; one judged here but not searched is left out, not counted 0). {@code runs}
+   * maps each query searched to its ranking, an empty one when it found nothing; 0 when no query is judged.
    */
   public double mean(Map<String, List<String>> runs, Measure measure, int k) {
-    Set<String> qs = queries();
+    Set<String> qs = searched(runs.keySet());
     if (qs.isEmpty()) {
       return 0;
     }
     double sum = 0;
     for (String q : qs) {
-      List<String> ranking = runs.getOrDefault(q, List.of());
+      List<String> ranking = runs.get(q);
       sum += measure == Measure.NDCG ? ndcg(q, ranking, k) : recall(q, ranking, k);
     }
     return sum / qs.size();
+  }
+
+  /** Those of {@code searched} with a relevant document here: the queries {@link #mean} averages over, sorted. */
+  public Set<String> searched(java.util.Collection<String> searched) {
+    Set<String> out = queries();
+    out.retainAll(Set.copyOf(searched));
+    return out;
   }
 
   /** The measures {@link #mean} computes. */

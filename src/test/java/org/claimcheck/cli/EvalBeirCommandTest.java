@@ -45,6 +45,21 @@ class EvalBeirCommandTest {
   }
 
   @Test
+  void judgedQueriesThatWereNotSearchedAreLeftOutOfTheMeansAndCounted() throws IOException {
+    // q1 alone is searched; q2 and q3, judged, were counted 0 in the means (nDCG@10 1/3 instead of 1).
+    Files.writeString(queries, "{\"_id\": \"q1\", \"text\": \"melatonin sleep\"}\n");
+    Files.writeString(qrels, "query-id\tcorpus-id\tscore\nq1\td2\t1\nq2\td1\t1\nq3\td1\t1\n");
+    CliTest.Run r = eval();
+    assertEquals(0, r.code(), r.out() + r.err());
+    assertTrue(r.out().contains("nDCG@10                          1.0000"), r.out());
+    assertTrue(r.out().contains("Recall@100                       1.0000"), r.out());
+    assertTrue(r.out().contains("1 (1 judged of 3 in the qrels; 2 judged not searched, left out of the means)"),
+        r.out());
+    assertTrue(r.err().startsWith("warning: 2 of the 3 queries judged in the qrels are not in the queries file; the "
+        + "means are over the 1 searched that are judged"), r.err());
+  }
+
+  @Test
   void twoQueriesWithOneIdAreRefused() throws IOException {
     Files.writeString(queries, "{\"_id\": \"q1\", \"text\": \"melatonin sleep\"}\n"
         + "{\"_id\": \"q1\", \"text\": \"b12 nerve\"}\n");

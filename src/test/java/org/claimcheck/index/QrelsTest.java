@@ -26,8 +26,20 @@ class QrelsTest {
     assertEquals(1 / log2(3) / idcg, q.ndcg("q1", List.of("c", "b", "a"), 2), 1e-12, "cut at 2");
     assertEquals(0.5, q.recall("q1", List.of("z", "b"), 100), 1e-12);
     assertEquals(0.0, q.recall("q1", List.of("z", "b"), 1), 1e-12);
-    // A query the run does not answer counts 0.
+    // A query searched without hits counts 0; none searched: 0.
+    assertEquals(0.0, q.mean(Map.of("q1", List.of()), Qrels.Measure.NDCG, 10), 1e-12);
     assertEquals(0.0, q.mean(Map.of(), Qrels.Measure.NDCG, 10), 1e-12);
+  }
+
+  @Test
+  void meansAreOverTheJudgedQueriesSearched(@TempDir Path dir) throws IOException {
+    Path f = Files.writeString(dir.resolve("qrels.tsv"), "query-id\tcorpus-id\tscore\nq1\ta\t1\nq2\tb\t1\nq3\tc\t1\n");
+    Qrels q = Qrels.read(f);
+    // q2 and q3 are judged but not searched: left out, as BEIR's evaluator leaves them (they were counted 0).
+    Map<String, List<String>> runs = Map.of("q1", List.of("a"), "q9", List.of("a"));
+    assertEquals(1.0, q.mean(runs, Qrels.Measure.NDCG, 10), 1e-12);
+    assertEquals(1.0, q.mean(runs, Qrels.Measure.RECALL, 100), 1e-12);
+    assertEquals(Set.of("q1"), q.searched(runs.keySet()));
   }
 
   @Test
