@@ -47,8 +47,8 @@ public final class SearchCommand implements Callable<Integer> {
 
   enum Syntax { lucene, text }
 
-  /** The CSV columns of search results. */
-  enum Column { query_id, rank, id, score, year, title, best_sentence, url }
+  /** The CSV columns of search results (new ones go at the end: scripts read them by position). */
+  enum Column { query_id, rank, id, score, year, title, best_sentence, url, retracted }
 
   @Mixin
   CommonOptions common;
@@ -316,8 +316,9 @@ public final class SearchCommand implements Callable<Integer> {
             w.write("no hits\n");
           }
           for (SearchHit h : r.hits()) {
-            w.write(String.format(Locale.ROOT, "%3d. %-10s %7.3f  %s  %s%n", h.rank(), printable(h.id()), h.score(),
-                h.record().year() == null ? "----" : h.record().year(), printable(h.record().title())));
+            w.write(String.format(Locale.ROOT, "%3d. %-10s %7.3f  %s  %s%s%n", h.rank(), printable(h.id()), h.score(),
+                h.record().year() == null ? "----" : h.record().year(), h.record().retracted() ? RETRACTED : "",
+                printable(h.record().title())));
             w.write("     " + printable(plain(h.highlight())) + "\n");
           }
         }
@@ -339,7 +340,8 @@ public final class SearchCommand implements Callable<Integer> {
         for (Result r : results) {
           for (SearchHit h : r.hits()) {
             csv.printRecord(r.queryId(), h.rank(), h.id(), String.format(Locale.ROOT, "%.4f", h.score()),
-                h.record().year(), h.record().title(), plainText(h.highlight()), h.record().pubmedUrl());
+                h.record().year(), h.record().title(), plainText(h.highlight()), h.record().pubmedUrl(),
+                h.record().retracted());
           }
         }
         csv.flush();
@@ -351,6 +353,9 @@ public final class SearchCommand implements Callable<Integer> {
       }
     }
   }
+
+  /** What text output puts before a retracted record's title. */
+  static final String RETRACTED = "[RETRACTED] ";
 
   static Map<String, Object> hitView(SearchHit h) {
     Map<String, Object> m = new LinkedHashMap<>();

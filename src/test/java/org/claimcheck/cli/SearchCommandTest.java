@@ -1,12 +1,14 @@
 package org.claimcheck.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,6 +56,36 @@ class SearchCommandTest {
 
   static Path file(String name, String content) throws IOException {
     return Files.writeString(dir.resolve(name), content);
+  }
+
+  /** An index of the invented PubMed records, one of them retracted (90000003). */
+  static String pubmedIndex() {
+    Path pubmed = dir.resolve("pubmed-idx");
+    if (!Files.isDirectory(pubmed)) {
+      CliTest.Run r = CliTest.run("index", "--index", pubmed.toString(),
+          org.claimcheck.TestData.resource("org/claimcheck/pubmed/invented-pubmed.xml").toString());
+      assertEquals(0, r.code(), r.err());
+    }
+    return pubmed.toString();
+  }
+
+  @Test
+  void retractedRecordsAreMarkedInTextAndCsv() {
+    String idx = pubmedIndex();
+    CliTest.Run text = CliTest.run("search", "--index", idx, "restless OR melatonin");
+    assertEquals(0, text.code(), text.err());
+    String retracted = text.out().lines().filter(l -> l.contains("90000003")).findFirst().orElseThrow();
+    assertTrue(retracted.endsWith("  2009  [RETRACTED] Vitamin B12 cures restless legs syndrome."), retracted);
+    String other = text.out().lines().filter(l -> l.contains("90000002")).findFirst().orElseThrow();
+    assertFalse(other.contains("RETRACTED"), other);
+    CliTest.Run csv = CliTest.run("search", "--index", idx, "--format", "csv", "restless OR melatonin");
+    assertEquals(0, csv.code(), csv.err());
+    List<String> lines = csv.out().lines().toList();
+    // The new column comes last, so that scripts reading the others by position go on working.
+    assertEquals("query_id,rank,id,score,year,title,best_sentence,url,retracted", lines.getFirst());
+    assertTrue(lines.stream().anyMatch(l -> l.startsWith("1,") && l.contains(",90000003,") && l.endsWith(",true")),
+        csv.out());
+    assertTrue(lines.stream().anyMatch(l -> l.contains(",90000002,") && l.endsWith(",false")), csv.out());
   }
 
   @Test
