@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.nio.file.Path;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
 import org.claimcheck.ClaimcheckException;
@@ -133,7 +134,8 @@ public final class HybridRanker implements Closeable {
 
   /**
    * Whether a request is answered densely or hybrid: plain text ({@link SearchRequest.Syntax#TEXT}), or Lucene syntax
-   * that is only words of the default field (no fields, phrases, operators, wildcards or boosts); any other Lucene
+   * that is only words of the default field (no fields, quoted phrases, operators, wildcards or boosts; a word the
+   * analysis splits, such as long-term, is a word); any other Lucene
    * query is answered by BM25 exactly as written.
    */
   static boolean plainWords(Query built, SearchRequest request) {
@@ -144,22 +146,29 @@ public final class HybridRanker implements Closeable {
     if (request.hasFilters() && built instanceof BooleanQuery bq && !bq.clauses().isEmpty()) {
       main = bq.clauses().get(0).query();
     }
-    return words(main);
+    // Without quotes, a phrase is a word the analysis split (long-term): a word like the others.
+    return words(main, request.query().indexOf('"') < 0);
   }
 
-  /** Terms of the default field, alone, as synonyms, or in nested SHOULD-only disjunctions. */
-  private static boolean words(Query q) {
+  /**
+   * Terms of the default field, alone, as synonyms, or in nested SHOULD-only disjunctions; with {@code splitWords},
+   * also exact phrases there (what the parser makes of a word the analysis splits).
+   */
+  private static boolean words(Query q, boolean splitWords) {
     if (q instanceof TermQuery tq) {
       return tq.getTerm().field().equals(IndexSchema.CONTENTS);
     }
     if (q instanceof SynonymQuery sq) {
       return sq.getField().equals(IndexSchema.CONTENTS);
     }
+    if (splitWords && q instanceof PhraseQuery pq) {
+      return pq.getField().equals(IndexSchema.CONTENTS) && pq.getSlop() == 0;
+    }
     if (!(q instanceof BooleanQuery bq) || bq.clauses().isEmpty()) {
       return false;
     }
     for (BooleanClause c : bq.clauses()) {
-      if (c.occur() != BooleanClause.Occur.SHOULD || !words(c.query())) {
+      if (c.occur() != BooleanClause.Occur.SHOULD || !words(c.query(), splitWords)) {
         return false;
       }
     }

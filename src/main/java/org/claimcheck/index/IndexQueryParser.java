@@ -25,8 +25,9 @@ import org.claimcheck.nlp.Spelling;
 
 /**
  * One per thread (a Lucene query parser). Lucene's classic query parser as {@code search} and the API parse queries:
- * default field {@code contents}, OR, no leading wildcard, words split on white space, and wildcard and prefix terms
- * on the text fields matched against the index's terms as a user means them.
+ * default field {@code contents}, OR, no leading wildcard, words split on white space, a word the analysis splits
+ * into several terms ({@code long-term}) searched as their phrase, and wildcard and prefix terms on the text fields
+ * matched against the index's terms as a user means them.
  *
  * <p>The text fields hold analysed terms (lower case, American spelling, Porter stems: "fracture" is {@code fractur},
  * "therapy" {@code therapi}), so a pattern compared with them as typed finds nothing for a whole word
@@ -52,6 +53,9 @@ public class IndexQueryParser extends QueryParser {
     setAllowLeadingWildcard(false);
     // Words apart, as Lucene 9 did: mesh:(Humans Male) is two values, not the one value "humans male".
     setSplitOnWhitespace(true);
+    // A word the analysis splits (long-term, anti-inflammatory) is searched as the phrase of its parts, not as
+    // either part; a biomedical name (IL-6) is one term already.
+    setAutoGeneratePhraseQueries(true);
   }
 
   private static boolean textField(String field) {

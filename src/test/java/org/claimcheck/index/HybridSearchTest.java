@@ -126,6 +126,13 @@ class HybridSearchTest {
       SearchRequest and = new SearchRequest("cobalamin AND deficiency", SearchRequest.Syntax.LUCENE, 3, null, null,
           List.of(), List.of(), null, false);
       assertFalse(HybridRanker.plainWords(s.buildQuery(and), and));
+      // A hyphenated word is searched as the phrase of its parts, and stays a plain word; a quoted phrase does not.
+      SearchRequest hyphen = new SearchRequest("long-term vitamin", SearchRequest.Syntax.LUCENE, 3, null, null,
+          List.of(), List.of(), null, false);
+      assertTrue(HybridRanker.plainWords(s.buildQuery(hyphen), hyphen));
+      SearchRequest quoted = new SearchRequest("\"long term\" vitamin", SearchRequest.Syntax.LUCENE, 3, null, null,
+          List.of(), List.of(), null, false);
+      assertFalse(HybridRanker.plainWords(s.buildQuery(quoted), quoted));
     }
   }
 

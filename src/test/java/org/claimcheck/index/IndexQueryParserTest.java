@@ -72,6 +72,27 @@ class IndexQueryParserTest {
   }
 
   @Test
+  void aWordTheAnalysisSplitsIsSearchedAsThePhraseOfItsParts(@TempDir Path dir) throws Exception {
+    assertEquals("\"long term\" effect", parse("long-term effects").toString(IndexSchema.CONTENTS));
+    assertEquals("title:\"anti inflammatori\"", parse("title:anti-inflammatory").toString());
+    assertEquals("\"state ? ? art\"", parse("state-of-the-art").toString(IndexSchema.CONTENTS));
+    // A biomedical name is one term, as before.
+    assertEquals("il-6", parse("IL-6").toString(IndexSchema.CONTENTS));
+    Path corpus = Files.writeString(dir.resolve("c.jsonl"), String.join("\n",
+        "{\"_id\": \"1\", \"title\": \"Long-term use of beta-blockers\", \"text\": \"Anti-inflammatory drugs.\"}",
+        "{\"_id\": \"2\", \"title\": \"A long walk\", \"text\": \"The term of the trial was short.\"}",
+        "{\"_id\": \"3\", \"title\": \"Beta carotene\", \"text\": \"Anti-smoking laws and the blocker.\"}", ""));
+    AbstractIndexTest.index(dir.resolve("idx"), corpus);
+    try (AbstractSearcher s = AbstractSearcher.open(dir.resolve("idx"), AbstractSearcher.Bm25.DEFAULT)) {
+      // As either part, long-term matched 2 and beta-blocker 3.
+      assertEquals(List.of("1"), lucene(s, "long-term"));
+      assertEquals(List.of("1"), lucene(s, "beta-blocker"));
+      assertEquals(List.of("1"), lucene(s, "abstract:anti-inflammatory"));
+      assertEquals(lucene(s, "\"long term\""), lucene(s, "long-term"));
+    }
+  }
+
+  @Test
   void searchesFindWholeWordPatterns(@TempDir Path dir) throws IOException {
     Path corpus = Files.writeString(dir.resolve("c.jsonl"), String.join("\n",
         "{\"_id\": \"1\", \"title\": \"Vitamin D and hip fractures\", \"text\": \"Vitamin D reduced fracture risk.\"}",
