@@ -105,8 +105,39 @@ final class Views {
       return x;
     }).toList());
     m.put("sentences", r.sentences());
+    m.put("sentenceSections", sentenceSections(r));
     m.put("url", r.pubmedUrl());
     return m;
+  }
+
+  /**
+   * The section each sentence lies in (an index into the sections), or null when the sentences are not pieces of the
+   * sections in order (a corpus's own sentence list, no sections): found as the index stores sentences as spans.
+   */
+  static List<Integer> sentenceSections(PubmedRecord r) {
+    if (r.sentences().isEmpty() || r.sections().isEmpty()) {
+      return null;
+    }
+    List<Integer> out = new java.util.ArrayList<>(r.sentences().size());
+    int section = 0;
+    int from = 0;
+    for (String s : r.sentences()) {
+      int at = -1;
+      while (section < r.sections().size()) {
+        at = r.sections().get(section).text().indexOf(s, from);
+        if (at >= 0) {
+          break;
+        }
+        section++;
+        from = 0;
+      }
+      if (at < 0) {
+        return null;
+      }
+      out.add(section);
+      from = at + s.length();
+    }
+    return out;
   }
 
   static Map<String, Object> verdict(ClaimVerdict v) {

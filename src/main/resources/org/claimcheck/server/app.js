@@ -218,9 +218,23 @@
       const body = await r.json();
       if (!r.ok) throw body;
       const box = el('div', { class: 'abstract' });
-      const sentences = body.sentences && body.sentences.length ? body.sentences
-        : body.sections.map((s) => (s.label ? s.label + ': ' : '') + s.text);
-      sentences.forEach((s, i) => box.append(el('p', { class: i === bestIndex ? 'best' : null }, s)));
+      if (body.sentences && body.sentences.length) {
+        // Each section's label (BACKGROUND, RESULTS...) before its first sentence, where the sentences are the
+        // sections' pieces; the best sentence marked.
+        const sections = body.sentenceSections || [];
+        body.sentences.forEach((s, i) => {
+          const section = sections[i];
+          const label = section != null && section !== sections[i - 1] && body.sections[section]
+            ? body.sections[section].label : null;
+          if (label) box.append(el('p', { class: 'section-label' }, label));
+          box.append(el('p', { class: i === bestIndex ? 'best' : null }, s));
+        });
+      } else {
+        body.sections.forEach((s) => {
+          if (s.label) box.append(el('p', { class: 'section-label' }, s.label));
+          box.append(el('p', {}, s.text));
+        });
+      }
       if (body.mesh && body.mesh.length) {
         box.append(el('p', { class: 'meta' }, 'MeSH: ' + body.mesh.map((m) => m.descriptor).join('; ')));
       }

@@ -93,6 +93,27 @@ class BrowserTest {
   }
 
   @Test
+  void aStructuredAbstractShowsItsSectionLabels(@TempDir Path dir) throws IOException {
+    try (ServerFixture fx = new ServerFixture(dir); WebDriver wd = browser(dir)) {
+      wd.navigate(fx.server.uri().resolve("/?q=" + "toxicity"));
+      wd.waitFor(WAIT, "the hit", () -> wd.text(wd.find("#status")).startsWith("Results 1–1 "));
+      wd.click(wd.find("#results li.hit .actions button"));
+      wd.waitFor(WAIT, "the abstract", () -> !wd.findAll("#results li.hit .abstract p").isEmpty());
+      List<String> labels = wd.findAll("#results li.hit .abstract p.section-label").stream().map(wd::text).toList();
+      // The page showed the sentences alone: the labels were dropped.
+      assertEquals(List.of("BACKGROUND", "METHODS", "RESULTS", "CONCLUSIONS"),
+          labels.stream().map(l -> l.toUpperCase(Locale.ROOT)).toList());
+      List<String> paragraphs = wd.findAll("#results li.hit .abstract p").stream().map(wd::text).toList();
+      int results = paragraphs.stream().map(p -> p.toUpperCase(Locale.ROOT)).toList().indexOf("RESULTS");
+      assertTrue(paragraphs.get(results + 1).startsWith("Cyanocobalamin improved"), paragraphs.toString());
+      assertTrue(paragraphs.get(results + 2).startsWith("No toxicity"), paragraphs.toString());
+      assertEquals("No toxicity was observed at doses up to 1000 \u03bcg daily.",
+          wd.text(wd.find("#results li.hit .abstract p.best")));
+      save(wd.screenshot(), "abstract.png");
+    }
+  }
+
+  @Test
   void opensTheAbstractOfEveryIdTheIndexHolds(@TempDir Path dir) throws IOException {
     try (ServerFixture fx = new ServerFixture(dir); WebDriver wd = browser(dir)) {
       wd.navigate(fx.server.uri().resolve("/?q=glacier&size=20"));

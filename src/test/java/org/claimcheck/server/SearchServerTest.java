@@ -472,6 +472,9 @@ class SearchServerTest {
     assertEquals("90000001", r.get("id").asText());
     assertEquals(5, r.get("sentences").size());
     assertEquals("No toxicity was observed at doses up to 1000 \u03bcg daily.", r.get("sentences").get(3).asText());
+    // Which section each sentence lies in: BACKGROUND, METHODS, RESULTS (two sentences), CONCLUSIONS.
+    assertEquals("[0,1,2,2,3]", r.get("sentenceSections").toString());
+    assertEquals("RESULTS", r.get("sections").get(2).get("label").asText());
     assertTrue(r.get("mesh").size() > 0);
     assertTrue(r.get("humans").asBoolean());
     assertEquals("https://pubmed.ncbi.nlm.nih.gov/90000001/", r.get("url").asText());
