@@ -121,21 +121,26 @@ public final class AbstractIndexer implements Closeable {
    * carries its own data, so a marker naming a run recognises that run's commit and no other.
    */
   public static final String RUN_KEY = "claimcheck.run";
-  private static final Pattern PUBMED_FILE = Pattern.compile("pubmed(\\d{2})n(\\d{4,9})\\.xml(?:\\.gz)?",
-      Pattern.CASE_INSENSITIVE);
+  /**
+   * A PubMed baseline or update file's name anywhere in a file's name ({@code pubmed26n0001.xml.gz}, also as
+   * {@code a__pubmed26n0001.xml} or {@code pubmed26n0001 (1).xml}), the name ending in .xml or .xml.gz.
+   */
+  private static final Pattern PUBMED_FILE = Pattern.compile(
+      "(?<![a-z0-9])pubmed(\\d{2})n(\\d{4,9})(?!\\d)(?=.*\\.xml(?:\\.gz)?$)", Pattern.CASE_INSENSITIVE);
   /** See {@link #LAST_PUBMED_FILE_KEY}; null when none. Written by the reading thread. */
   private volatile String lastPubmedFile;
 
   /**
-   * Where a PubMed baseline or update file comes in PubMed's order, from its name: the year's baseline and updates
-   * by number, a later year's after them all ({@code pubmed26n0001} after {@code pubmed25n1400}); -1 for other names.
+   * Where a PubMed baseline or update file comes in PubMed's order, from the PubMed name in its name (renamed or
+   * prefixed copies too: {@code b__pubmed26n0001.xml}): the year's baseline and updates by number, a later year's
+   * after them all ({@code pubmed26n0001} after {@code pubmed25n1400}); -1 for other names.
    */
   static long pubmedFileOrder(String name) {
     if (name == null) {
       return -1;
     }
     Matcher m = PUBMED_FILE.matcher(name);
-    return m.matches() ? Long.parseLong(m.group(1)) * 1_000_000_000L + Long.parseLong(m.group(2)) : -1;
+    return m.find() ? Long.parseLong(m.group(1)) * 1_000_000_000L + Long.parseLong(m.group(2)) : -1;
   }
 
   /**

@@ -199,6 +199,32 @@ class AbstractIndexTest {
   }
 
   @Test
+  void renamedPubmedUpdateFilesAreOrderedByThePubmedNameInTheirName(@TempDir Path dir) throws IOException {
+    assertEquals(26_000_000_001L, AbstractIndexer.pubmedFileOrder("pubmed26n0001.xml.gz"));
+    assertEquals(26_000_000_001L, AbstractIndexer.pubmedFileOrder("b__pubmed26n0001.xml"));
+    assertEquals(26_000_000_002L, AbstractIndexer.pubmedFileOrder("pubmed26n0002 (1).XML.gz"));
+    assertEquals(-1, AbstractIndexer.pubmedFileOrder("notpubmed26n0001.xml"));
+    assertEquals(-1, AbstractIndexer.pubmedFileOrder("pubmed26n0001.jsonl"));
+    assertEquals(-1, AbstractIndexer.pubmedFileOrder("pubmed_sample.xml"));
+    // In one folder, a__...0002 comes before b__...0001 by name: the older update applied last, unwarned.
+    try (AbstractIndexer indexer = AbstractIndexer.open(dir.resolve("one"))) {
+      String w = indexer.olderThanRead(List.of(dir.resolve("a__pubmed26n0002.xml"),
+          dir.resolve("b__pubmed26n0001.xml")));
+      assertTrue(w != null && w.startsWith("b__pubmed26n0001.xml is older than a__pubmed26n0002.xml, which is read "
+          + "before it"), w);
+    }
+    // And across runs: the index remembers the latest it read under its own name.
+    Path newer = java.nio.file.Files.copy(PUBMED, dir.resolve("x__pubmed26n0002.xml"));
+    index(dir.resolve("two"), newer);
+    try (AbstractIndexer indexer = AbstractIndexer.open(dir.resolve("two"))) {
+      String w = indexer.olderThanRead(List.of(dir.resolve("y__pubmed26n0001.xml")));
+      assertTrue(w != null && w.startsWith("y__pubmed26n0001.xml is older than x__pubmed26n0002.xml, which this "
+          + "index has read"), w);
+      assertNull(indexer.olderThanRead(List.of(dir.resolve("pubmed26n0003.xml"))));
+    }
+  }
+
+  @Test
   void filtersByYearTypeMeshHumansAndRetraction(@TempDir Path dir) throws IOException {
     index(dir, PUBMED);
     try (AbstractSearcher s = AbstractSearcher.open(dir, AbstractSearcher.Bm25.DEFAULT)) {
