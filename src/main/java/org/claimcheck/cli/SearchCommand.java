@@ -146,6 +146,8 @@ public final class SearchCommand implements Callable<Integer> {
           "A TREC run tag is one word: not empty, no spaces or control characters");
     }
     Integer[] years = parseYears(year);
+    requireValues("--pubtype", pubTypes, "a publication type, e.g. 'Randomized Controlled Trial'");
+    requireValues("--mesh", mesh, "a MeSH descriptor, e.g. Melatonin");
     List<Claim> queries;
     if (input.queries != null) {
       Outputs.requireFile(input.queries, "queries file",
@@ -158,7 +160,9 @@ public final class SearchCommand implements Callable<Integer> {
     SearchRequest.Syntax s = syntax != null ? (syntax == Syntax.lucene ? SearchRequest.Syntax.LUCENE
         : SearchRequest.Syntax.TEXT) : input.queries != null ? SearchRequest.Syntax.TEXT : SearchRequest.Syntax.LUCENE;
     List<String> notes = s == SearchRequest.Syntax.LUCENE ? checkLucene(queries) : checkText(queries);
+    List<String> warnings;
     try (AbstractSearcher searcher = AbstractSearcher.open(indexOption.index, bm25.bm25(), ranking.settings(), null)) {
+      warnings = unmatched(searcher);
       List<Result> results = new ArrayList<>();
       for (Claim q : queries) {
         SearchRequest req = new SearchRequest(q.claim(), s, hits, years[0], years[1], pubTypes, mesh,
@@ -173,8 +177,38 @@ public final class SearchCommand implements Callable<Integer> {
       }
       Outputs.write(output, spec.commandLine().getOut(), w -> print(w, results));
     }
+    warnings.forEach(n -> spec.commandLine().getErr().println("warning: " + n));
     notes.forEach(n -> spec.commandLine().getErr().println("note: " + n));
     return Main.OK;
+  }
+
+  /** A blank value of a filter option is a usage error: it would match no record (the server refuses it too). */
+  private static void requireValues(String option, List<String> values, String example) {
+    for (String v : values) {
+      if (v.isBlank()) {
+        throw ClaimcheckException.usage("blank " + option, option + " '" + v + "'",
+            "Give " + example + ", or leave out " + option);
+      }
+    }
+  }
+
+  /**
+   * Warnings for --pubtype and --mesh values no record of the index holds (a search filtered by one finds nothing there),
+   * each with the closest values the index holds.
+   */
+  private List<String> unmatched(AbstractSearcher searcher) throws IOException {
+    List<String> out = new ArrayList<>();
+    searcher.unmatchedFilterValues(IndexSchema.PUBTYPE, pubTypes).forEach((v, near) ->
+        out.add(unmatchedNote("publication type", v, near)));
+    searcher.unmatchedFilterValues(IndexSchema.MESH, mesh).forEach((v, near) ->
+        out.add(unmatchedNote("MeSH descriptor", v, near)));
+    return out;
+  }
+
+  /** What a warning says about a filter value no record holds. */
+  private static String unmatchedNote(String what, String value, List<String> closest) {
+    return "no record in the index has the " + what + " '" + TextFiles.clip(value) + "'"
+        + (closest.isEmpty() ? "" : " (closest: " + String.join("; ", closest) + ")");
   }
 
   /**

@@ -386,6 +386,102 @@ public final class AbstractSearcher implements Closeable {
     }
   }
 
+  /** The most terms of a filter field {@link #unmatchedFilterValues} reads to find the closest known values. */
+  private static final int MAX_KNOWN_VALUES = 200_000;
+
+  /**
+   * The values of keyword filter {@code field} ({@link IndexSchema#PUBTYPE} or {@link IndexSchema#MESH}) that no
+   * record holds (matched as the filters match them: whatever the case), each with up to three values the index
+   * holds that come closest to it (its initials: "RCT" for randomized controlled trial; a word of it; a few letters
+   * off), in the order given. Empty when every value matches a record.
+   */
+  public Map<String, List<String>> unmatchedFilterValues(String field, List<String> values) throws IOException {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    IndexSearcher s = acquire();
+    try {
+      IndexReader reader = s.getIndexReader();
+      for (String v : values) {
+        String lower = AbstractIndexer.lower(v);
+        if (!lower.isEmpty() && reader.docFreq(new Term(field, lower)) == 0 && !out.containsKey(v)) {
+          out.put(v, closest(reader, field, lower));
+        }
+      }
+    } finally {
+      release(s);
+    }
+    return out;
+  }
+
+  /** Up to three of {@code field}'s values closest to {@code wanted} (see {@link #unmatchedFilterValues}). */
+  private static List<String> closest(IndexReader reader, String field, String wanted) throws IOException {
+    Terms terms = MultiTerms.getTerms(reader, field);
+    if (terms == null) {
+      return List.of();
+    }
+    String letters = wanted.replaceAll("[^\\p{L}\\p{N}]", "");
+    int maxEdits = Math.max(2, wanted.length() / 4);
+    record Near(int rank, String value) {}
+    List<Near> near = new ArrayList<>();
+    TermsEnum te = terms.iterator();
+    BytesRef t;
+    for (int i = 0; i < MAX_KNOWN_VALUES && (t = te.next()) != null; i++) {
+      String known = t.utf8ToString();
+      int rank;
+      if (letters.length() >= 2 && letters.equals(initials(known))) {
+        rank = 0;
+      } else if ((" " + known + " ").contains(" " + wanted + " ") || wanted.contains(known)) {
+        rank = 1;
+      } else if (Math.abs(known.length() - wanted.length()) <= maxEdits) {
+        int d = edits(wanted, known, maxEdits);
+        if (d > maxEdits) {
+          continue;
+        }
+        rank = 2 + d;
+      } else {
+        continue;
+      }
+      near.add(new Near(rank, known));
+    }
+    return near.stream().sorted(Comparator.comparingInt(Near::rank).thenComparing(Near::value)).limit(3)
+        .map(Near::value).toList();
+  }
+
+  /** The first letter or digit of each word of {@code s}. */
+  private static String initials(String s) {
+    StringBuilder sb = new StringBuilder();
+    for (String w : s.split("[^\\p{L}\\p{N}]+")) {
+      if (!w.isEmpty()) {
+        sb.append(w.charAt(0));
+      }
+    }
+    return sb.toString();
+  }
+
+  /** The edit distance of {@code a} and {@code b}, or {@code max + 1} when it is more than {@code max}. */
+  static int edits(String a, String b, int max) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      int rowMin = cur[0];
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+        rowMin = Math.min(rowMin, cur[j]);
+      }
+      if (rowMin > max) {
+        return max + 1;
+      }
+      int[] swap = prev;
+      prev = cur;
+      cur = swap;
+    }
+    return Math.min(prev[b.length()], max + 1);
+  }
+
   /** Which of {@code ids} the index holds (the last commit the searcher has seen), in the order given. */
   public Set<String> existing(java.util.Collection<String> ids) throws IOException {
     Set<String> out = new java.util.LinkedHashSet<>();

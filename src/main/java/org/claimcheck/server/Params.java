@@ -116,9 +116,9 @@ final class Params {
     return s.isEmpty() ? null : s;
   }
 
-  /** Every non-blank value of a repeatable parameter. */
+  /** Every value of a repeatable parameter, stripped (blank ones too: the caller says whether they may be). */
   List<String> all(String name) {
-    return values.getOrDefault(name, List.of()).stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+    return values.getOrDefault(name, List.of()).stream().map(String::strip).toList();
   }
 
   /** An integer in {@code [min, max]}, or {@code fallback} when absent. */

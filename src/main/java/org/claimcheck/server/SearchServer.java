@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +29,7 @@ import org.claimcheck.Json;
 import org.claimcheck.claim.ClaimsFile;
 import org.claimcheck.claim.Lexicon;
 import org.claimcheck.index.AbstractSearcher;
+import org.claimcheck.index.IndexSchema;
 import org.claimcheck.index.SearchPage;
 import org.claimcheck.index.SearchRequest;
 import org.claimcheck.pubmed.PubmedRecord;
@@ -368,13 +370,34 @@ public final class SearchServer implements Closeable {
       m.put("depthLimit", options.maxResults());
     }
     m.put("hits", found.hits().stream().map(Views::hit).toList());
+    List<String> notes = new ArrayList<>();
     // Parsed again only when nothing matched: the note explains an empty answer.
     if (found.totalHits() == 0 && syntax == SearchRequest.Syntax.LUCENE && QueryGuard.onlyExcludes(q)) {
-      m.put("note", "a group of only NOT clauses matches nothing in Lucene: give it something to match, e.g. "
+      notes.add("a group of only NOT clauses matches nothing in Lucene: give it something to match, e.g. "
           + "*:* NOT x for every record without x");
+    }
+    // Filter values no record holds (a typo, an abbreviation): said with the closest values the index holds (read
+    // from the field's values when one is unknown: the expensive lane).
+    if (!pubTypes.isEmpty() || !mesh.isEmpty()) {
+      notes.addAll(lanes.run(true, () -> {
+        List<String> out = new ArrayList<>();
+        searcher.unmatchedFilterValues(IndexSchema.PUBTYPE, pubTypes).forEach((v, near) ->
+            out.add(unmatched("publication type", v, near)));
+        searcher.unmatchedFilterValues(IndexSchema.MESH, mesh).forEach((v, near) ->
+            out.add(unmatched("MeSH descriptor", v, near)));
+        return out;
+      }));
+    }
+    if (!notes.isEmpty()) {
+      m.put("note", String.join("; ", notes));
     }
     m.put("tookMs", (System.nanoTime() - t0) / 1_000_000);
     return m;
+  }
+
+  private static String unmatched(String what, String value, List<String> closest) {
+    return "no record in the index has the " + what + " '" + Views.clip(value, 100) + "'"
+        + (closest.isEmpty() ? "" : " (closest: " + String.join(", ", closest) + ")");
   }
 
   private static SearchRequest.Syntax syntax(String s) {
@@ -396,6 +419,11 @@ public final class SearchServer implements Closeable {
           + MAX_FILTER_VALUES, null);
     }
     for (String v : values) {
+      if (v.isEmpty()) {
+        // As on the command line: a blank filter would match no record; leaving it out is what was meant, or a value.
+        throw ApiException.badRequest("blank " + name + " value", name + "=", "Give a value, e.g. " + name + "="
+            + (name.equals("pubtype") ? "Randomized Controlled Trial" : "Melatonin") + ", or leave the parameter out");
+      }
       if (v.length() > MAX_FILTER_LENGTH) {
         throw ApiException.badRequest(name + " value too long", v.length() + " characters, at most "
             + MAX_FILTER_LENGTH, null);

@@ -89,6 +89,22 @@ class SearchCommandTest {
   }
 
   @Test
+  void blankFiltersAreRefusedAndUnknownOnesWarnedAbout() {
+    String idx = pubmedIndex();
+    // A blank value matched no record (0 hits) where the API left it out: both refuse it now.
+    assertUsageError(CliTest.run("search", "--index", idx, "--pubtype=", "vitamin"), "blank --pubtype",
+        "leave out --pubtype");
+    assertUsageError(CliTest.run("search", "--index", idx, "--mesh", " ", "vitamin"), "blank --mesh");
+    CliTest.Run rct = CliTest.run("search", "--index", idx, "--pubtype", "RCT", "vitamin");
+    assertEquals(0, rct.code(), rct.err());
+    assertEquals("no hits", rct.out().strip());
+    assertTrue(rct.err().contains("warning: no record in the index has the publication type 'RCT' (closest: "
+        + "randomized controlled trial)"), rct.err());
+    CliTest.Run known = CliTest.run("search", "--index", idx, "--pubtype", "Randomized Controlled Trial", "vitamin");
+    assertFalse(known.err().contains("warning"), known.err());
+  }
+
+  @Test
   void aMissingArgumentSaysErrorOnce() {
     // picocli's "Error: Missing required argument" came out as "error: Error: Missing ...".
     CliTest.Run r = CliTest.run("search");

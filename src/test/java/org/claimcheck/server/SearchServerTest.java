@@ -133,6 +133,17 @@ class SearchServerTest {
   }
 
   @Test
+  void aFilterValueNoRecordHoldsIsNotedWithTheClosestKnownOnes() {
+    JsonNode body = ok("/api/search?q=vitamin&pubtype=RCT");
+    assertEquals(0, body.get("hits").size());
+    assertEquals("no record in the index has the publication type 'RCT' (closest: randomized controlled trial)",
+        body.get("note").asText());
+    assertEquals("no record in the index has the MeSH descriptor 'Melatonine' (closest: melatonin)",
+        ok("/api/search?q=vitamin&mesh=Melatonine").get("note").asText());
+    assertTrue(ok("/api/search?q=vitamin&pubtype=" + enc("Randomized Controlled Trial")).path("note").isMissingNode());
+  }
+
+  @Test
   void plainTextSyntaxSearchesWordsAsGiven() {
     // Lucene syntax would read "AND" and ":" as operators; as plain words they are just words.
     JsonNode body = ok("/api/search?syntax=text&q=" + enc("vitamin B12: neuropathy AND (tingling"));
@@ -281,6 +292,9 @@ class SearchServerTest {
       /api/search?q=x&year_from=2020&year_to=2010  | 400 | empty year range
       /api/search?q=x&humans=maybe                 | 400 | parameter humans must be true or false
       /api/search?q=x&syntax=sql                   | 400 | unknown syntax
+      /api/search?q=x&pubtype=                     | 400 | blank pubtype value
+      /api/search?q=x&pubtype=review&pubtype=+     | 400 | blank pubtype value
+      /api/search?q=x&mesh=                        | 400 | blank mesh value
       /api/search?q=vitamin+AND                    | 400 | bad query
       /api/search?q=title%3A%28a                   | 400 | bad query
       /api/search?q=*vitamin                       | 400 | bad query
