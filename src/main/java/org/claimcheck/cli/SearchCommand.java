@@ -122,6 +122,10 @@ public final class SearchCommand implements Callable<Integer> {
   @Option(names = "--exclude-retracted", description = "Leave out retracted publications.")
   boolean excludeRetracted;
 
+  @Option(names = "--excel", description = "With --format csv: for spreadsheets, as run --excel writes its reports (a "
+      + "UTF-8 byte-order mark; cells that begin with = + - @ get a leading apostrophe, so none runs as a formula).")
+  boolean excel;
+
   @Override
   public Integer call() throws Exception {
     if (hits < 1 || hits > 10_000) {
@@ -144,6 +148,10 @@ public final class SearchCommand implements Callable<Integer> {
     if (!TrecRun.isField(tag)) {
       throw ClaimcheckException.usage("bad --tag", "'" + TextFiles.clip(tag) + "'",
           "A TREC run tag is one word: not empty, no spaces or control characters");
+    }
+    if (excel && format != Format.csv) {
+      throw ClaimcheckException.usage("--excel needs --format csv", "--format " + format,
+          "Add --format csv, or leave out --excel");
     }
     Integer[] years = parseYears(year);
     requireValues("--pubtype", pubTypes, "a publication type, e.g. 'Randomized Controlled Trial'");
@@ -193,8 +201,8 @@ public final class SearchCommand implements Callable<Integer> {
   }
 
   /**
-   * Warnings for --pubtype and --mesh values no record of the index holds (a search filtered by one finds nothing there),
-   * each with the closest values the index holds.
+   * Warnings for --pubtype and --mesh values no record of the index holds (a search filtered by one finds nothing
+   * there), each with the closest values the index holds.
    */
   private List<String> unmatched(AbstractSearcher searcher) throws IOException {
     List<String> out = new ArrayList<>();
@@ -370,12 +378,19 @@ public final class SearchCommand implements Callable<Integer> {
         }
       }
       case csv -> {
+        if (excel) {
+          w.write('\ufeff');
+        }
         CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(Column.class).get());
         for (Result r : results) {
           for (SearchHit h : r.hits()) {
-            csv.printRecord(r.queryId(), h.rank(), h.id(), String.format(Locale.ROOT, "%.4f", h.score()),
+            Object[] cells = {r.queryId(), h.rank(), h.id(), String.format(Locale.ROOT, "%.4f", h.score()),
                 h.record().year(), h.record().title(), plainText(h.highlight()), h.record().pubmedUrl(),
-                h.record().retracted());
+                h.record().retracted()};
+            for (Object cell : cells) {
+              csv.print(excel ? forSpreadsheet(cell) : cell);
+            }
+            csv.println();
           }
         }
         csv.flush();
@@ -386,6 +401,34 @@ public final class SearchCommand implements Callable<Integer> {
         }
       }
     }
+  }
+
+  /** Excel holds at most 32,767 characters in a cell and spills the rest of a longer one into the rows below. */
+  private static final int MAX_CELL_CHARS = 32_000;
+
+  /**
+   * A CSV cell for a spreadsheet, as {@code run --excel} writes report cells: clipped to {@value #MAX_CELL_CHARS}
+   * characters with an ellipsis, and a text that a spreadsheet would read as a formula (it begins, after any
+   * apostrophes, with = + - @ or a tab or carriage return) behind one more apostrophe. A number ({@code -0.0123}, a
+   * dense score) stays a number.
+   */
+  static Object forSpreadsheet(Object cell) {
+    if (!(cell instanceof String s)) {
+      return cell;
+    }
+    if (s.length() > MAX_CELL_CHARS) {
+      int end = MAX_CELL_CHARS - 1;
+      if (Character.isHighSurrogate(s.charAt(end - 1))) {
+        end--;
+      }
+      s = s.substring(0, end) + "\u2026";
+    }
+    int i = 0;
+    while (i < s.length() && s.charAt(i) == '\'') {
+      i++;
+    }
+    boolean formula = i < s.length() && "=+-@\t\r".indexOf(s.charAt(i)) >= 0 && !s.matches("-?\\d+(\\.\\d+)?");
+    return formula ? "'" + s : s;
   }
 
   /** What text output puts before a retracted record's title. */

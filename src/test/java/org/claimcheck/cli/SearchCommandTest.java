@@ -105,6 +105,32 @@ class SearchCommandTest {
   }
 
   @Test
+  void csvForSpreadsheetsHasAByteOrderMarkAndNoFormulaCells() throws IOException {
+    Path corpus = file("formulas.jsonl",
+        "{\"_id\": \"f1\", \"title\": \"=HYPERLINK(\\\"http://x.invalid\\\",\\\"asbestos\\\")\", "
+        + "\"text\": \"@SUM(A1) asbestos in the lung.\"}\n"
+        + "{\"_id\": \"f2\", \"title\": \"'+1 asbestos\", \"text\": \"Plain asbestos.\"}\n");
+    String idx = dir.resolve("formula-idx").toString();
+    assertEquals(0, CliTest.run("index", "--index", idx, corpus.toString()).code());
+    CliTest.Run plain = CliTest.run("search", "--index", idx, "--format", "csv", "asbestos");
+    assertEquals(0, plain.code(), plain.err());
+    assertTrue(plain.out().startsWith("query_id,"), plain.out());
+    assertTrue(plain.out().contains(",\"=HYPERLINK("), plain.out());
+    CliTest.Run excel = CliTest.run("search", "--index", idx, "--format", "csv", "--excel", "asbestos");
+    assertEquals(0, excel.code(), excel.err());
+    assertTrue(excel.out().startsWith("\ufeffquery_id,rank,id,score,"), excel.out());
+    assertTrue(excel.out().contains(",\"'=HYPERLINK(\"\"http://x.invalid\"\",\"\"asbestos\"\")\","), excel.out());
+    assertTrue(excel.out().contains(",'@SUM(A1) asbestos in the lung.,"), excel.out());
+    // An apostrophe before a formula character gets one more, as run --excel writes it.
+    assertTrue(excel.out().contains(",''+1 asbestos,"), excel.out());
+    assertFalse(excel.out().contains(",'0.") || excel.out().contains(",'1,"), "numbers stay numbers: " + excel.out());
+    assertEquals("-0.0123", SearchCommand.forSpreadsheet("-0.0123"));
+    assertEquals("'-1+2", SearchCommand.forSpreadsheet("-1+2"));
+    assertUsageError(CliTest.run("search", "--index", idx, "--excel", "asbestos"), "--excel needs --format csv",
+        "--format text");
+  }
+
+  @Test
   void aMissingArgumentSaysErrorOnce() {
     // picocli's "Error: Missing required argument" came out as "error: Error: Missing ...".
     CliTest.Run r = CliTest.run("search");
