@@ -28,9 +28,9 @@ public final class Spelling {
       "anticlockwise", "streetwise", "unwise", "edgewise", "lengthwise", "crosswise", "exorcise", "misadvise",
       "practise");
   /** Parts of words spelled with a digraph in British English: "haemoglobin", "paediatric", "diarrhoea". */
-  private static final String[][] INSIDE = {{"aem", "em"}, {"paed", "ped"}, {"rrhoea", "rrhea"}, {"pnoea", "pnea"},
-      {"anaesth", "anesth"}, {"paraesth", "paresth"}, {"gynaec", "gynec"}, {"homoeo", "homeo"}, {"coeliac", "celiac"},
-      {"oesophag", "esophag"}, {"manoeuv", "maneuv"}, {"sulph", "sulf"}};
+  private static final String[][] INSIDE = {{"haem", "hem"}, {"aemi", "emi"}, {"paed", "ped"}, {"rrhoea", "rrhea"},
+      {"pnoea", "pnea"}, {"anaesth", "anesth"}, {"paraesth", "paresth"}, {"gynaec", "gynec"}, {"homoeo", "homeo"},
+      {"coeliac", "celiac"}, {"oesophag", "esophag"}, {"manoeuv", "maneuv"}, {"sulph", "sulf"}};
   /** Word openings: "oedema", "oestrogen", "foetus", "faeces", "caesarean", "aetiology". */
   private static final String[][] OPENINGS = {{"oedem", "edem"}, {"oestr", "estr"}, {"foet", "fet"}, {"faec", "fec"},
       {"caesar", "cesar"}, {"caec", "cec"}, {"aetiol", "etiol"}, {"leucocyt", "leukocyt"}};
@@ -141,7 +141,7 @@ public final class Spelling {
       if (lower.endsWith(end)) {
         int s = n - end.length() + 1;
         String base = lower.substring(lower.lastIndexOf('-') + 1, s + 1) + "e";
-        boolean british = end.charAt(0) == 'i' ? !ISE_ALWAYS.contains(base) : base.endsWith("lyse");
+        boolean british = end.charAt(0) == 'i' ? !iseAlways(base) : base.endsWith("lyse");
         if (!british || base.length() < 6) {
           return token;
         }
@@ -149,6 +149,24 @@ public final class Spelling {
       }
     }
     return token;
+  }
+
+  /**
+   * Whether a base form in -ise is spelled so in American English too: one of {@link #ISE_ALWAYS} or a word ending in
+   * one ("immunocompromise", "unsupervise", "disenfranchise", "imprecise"), an adverb in -wise ("stepwise",
+   * "pairwise"), or a name or noun in -uise / -oise / -aise ("Louise", "turquoise", "malaise").
+   */
+  private static boolean iseAlways(String base) {
+    if (ISE_ALWAYS.contains(base) || base.endsWith("wise") || base.endsWith("uise") || base.endsWith("oise")
+        || base.endsWith("aise")) {
+      return true;
+    }
+    for (String w : ISE_ALWAYS) {
+      if (w.length() >= 6 && base.endsWith(w)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -37,6 +37,12 @@ class SpellingTest {
 
   @Test
   void wordsThatAreTheSameInBothStayTheSameInstance() {
+    // The re-review's words: American words that looked British, and names.
+    for (String w : List.of("stepwise", "pairwise", "piecewise", "imprecise", "immunocompromised", "unsupervised",
+        "unsurprising", "disenfranchised", "louise", "kaempferol", "graeme", "healthwise")) {
+      assertSame(w, Spelling.american(w), w);
+      assertEquals(w, Spelling.iseToIze(w), w);
+    }
     for (String w : List.of("exercise", "advised", "compromised", "analyses", "four", "hour", "colorectal", "does",
         "toes", "aerobic", "poem", "coefficient", "center", "wise", "premise", "b12", "il-6")) {
       assertSame(w, Spelling.american(w), w);
