@@ -63,6 +63,20 @@ final class MainContent {
       + "about us|advertisement|sponsored|related|read (more|next)|more from|you may also like|most (read|popular)|"
       + "trending|follow us|share this|premium|free trial|cancel any ?time|promo code|discount|buy now|shop now|"
       + "order now)\\b", Pattern.CASE_INSENSITIVE);
+  /**
+   * The heading of a box of page furniture: picks and recommendations, a quiz or a poll, the site's experts or
+   * authors introduced.
+   */
+  private static final Pattern FURNITURE_HEADING = Pattern.compile("\\b(editor'?s'? (picks?|choice)|our (top )?picks|"
+      + "top picks|quiz(zes)?|test yourself|poll|survey|meet (our|the) (expert|team|author|doctor|reviewer|panel)s?|"
+      + "about (the|our) (expert|reviewer|doctor)s?|(you )?(may|might) also like|recommended (for you|reading|articles|"
+      + "stories)|(most|more) popular|popular (articles|stories|posts)|"
+      + "more (articles|stories|from us|on this)|latest (news|articles|stories)|in case you missed it)\\b",
+      Pattern.CASE_INSENSITIVE);
+  /** Words anywhere in a box that make it the site's notice, not the article's: cookies, consent, a site's terms. */
+  private static final Pattern NOTICE = Pattern.compile("\\b(we use cookies|use of cookies|cookie (policy|settings|"
+      + "preferences|notice)|accept (all )?cookies|by continuing to (browse|use)|privacy policy|terms of (use|service)|"
+      + "take (our|the|this) quiz|symptom checker)\\b", Pattern.CASE_INSENSITIVE);
   /** The text of a link back from a footnote to its marker. */
   private static final Pattern BACK_LINK = Pattern.compile("[\u21a9\u2191\u2934^]\\uFE0E?");
 
@@ -150,8 +164,11 @@ final class MainContent {
     /** A link to a place in the page itself (href "#..."), inside a heading: the heading's anchor, not a link away. */
     final boolean anchor;
     final boolean articleHeader;
-    /** An <article>, or a <main> (role "main") that holds none: the article itself, not the page around it. */
-    final boolean body;
+    /** A <main> (or role "main") that holds no <article>: the article and perhaps the page's boxes after it. */
+    final boolean main;
+    /** For a {@link #main}: its first and last prose drafts outside junk tags (-1: none). */
+    int mainFirstProse = -1;
+    int mainLastProse = -1;
     /** An <aside> that is not page furniture: a box of the article's own when it lies inside the article. */
     final boolean box;
     /** The first and last drafts under this element (-1: none). */
@@ -171,28 +188,20 @@ final class MainContent {
       this.hint = Hints.of(el);
       String tag = el.normalName();
       this.tag = tag;
-      this.body = tag.equals("article") || (tag.equals("main") || el.attr("role").equals("main"))
-          && el.selectFirst("article") == null;
-      // An <aside> inside the article (an <article>, or a <main> that holds none) is the article's own box (a callout,
-      // "Did you know?", "Warning"), not the page's sidebar, unless it is page furniture; one of related links is still
-      // dropped by its links and its class words.
+      // An <aside> inside an <article> is the article's own box (a callout, "Did you know?", "Warning"), not the
+      // page's sidebar, unless it is page furniture; one of related links is still dropped by its links and its class
+      // words. Elsewhere (a <main>, a div) an aside is the article's box only where the article's prose runs on both
+      // sides of it, in the chosen container (isBoxOf) or in a <main> holding no <article> (amongMainProse): a <main>
+      // holds the page's teasers, notices and bios after the article as often as the article's callouts.
+      this.main = (tag.equals("main") || el.attr("role").equals("main")) && el.selectFirst("article") == null;
       this.box = tag.equals("aside") && !isFurniture(el);
-      this.junkTag = JUNK_TAGS.contains(tag) && !(box && withinBody(parent));
+      this.junkTag = JUNK_TAGS.contains(tag) && !(box && within(parent, "article"));
       // A <header> inside an <article> is the article's own, not the page's banner (as HTML's landmark rules have
       // it): its h1 is the article's headline; its other lines (byline, "5 min read", "Medically reviewed by") are
       // not.
       this.articleHeader = tag.equals("header") && within(parent, "article");
       this.blockquote = tag.equals("blockquote");
       this.anchor = tag.equals("a") && el.attr("href").startsWith("#") && isHeading(parent);
-    }
-
-    private static boolean withinBody(Info i) {
-      for (Info x = i; x != null; x = x.parent) {
-        if (x.body) {
-          return true;
-        }
-      }
-      return false;
     }
 
     private static boolean within(Info i, String tag) {
@@ -485,16 +494,26 @@ final class MainContent {
   }
 
   /**
-   * Whether an aside is page furniture whatever it holds: a sign-up form, an ad frame, a link to an author's page, or
-   * opening words such as "Newsletter", "About the author", "Related", "Advertisement".
+   * Whether an aside is page furniture whatever it holds: a sign-up form, an ad frame, a link to an author's page, a
+   * class of boilerplate, opening words such as "Newsletter", "About the author", "Related", "Advertisement", a heading
+   * such as "Editor's picks", "Take our quiz", "Meet our expert", or a site's notice anywhere in it (cookies, terms).
    */
   private static boolean isFurniture(Element aside) {
     if (aside.selectFirst("form, input, button, select, textarea, iframe, ins, a[rel~=author], a[href*=/author/]")
         != null) {
       return true;
     }
+    for (Element e = aside; e != null; e = e.children().size() == 1 ? e.child(0) : null) {
+      if (Hints.of(e) == Hints.BAD) {
+        return true;
+      }
+    }
+    Element heading = aside.selectFirst("h1, h2, h3, h4, h5, h6, header, strong, b, .title, [class*=heading]");
+    if (heading != null && heading.text().length() <= 80 && FURNITURE_HEADING.matcher(heading.text()).find()) {
+      return true;
+    }
     String text = aside.text();
-    return FURNITURE.matcher(text.substring(0, Math.min(text.length(), 100))).find();
+    return FURNITURE.matcher(text.substring(0, Math.min(text.length(), 100))).find() || NOTICE.matcher(text).find();
   }
 
   /** How many columns a table cell spans (1 to 20). */
@@ -585,6 +604,22 @@ final class MainContent {
         i.prose += d.good;
         i.firstDraft = i.firstDraft < 0 ? k : i.firstDraft;
         i.lastDraft = k;
+      }
+    }
+    for (Info i : infos) {
+      i.mainFirstProse = -1;
+      i.mainLastProse = -1;
+    }
+    for (int k = 0; k < drafts.size(); k++) {
+      Draft d = drafts.get(k);
+      for (Info x = d.good > 0 ? d.owner : null; x != null; x = x.parent) {
+        if (x.main) {
+          if (!underJunkTag(d.owner, x)) {
+            x.mainFirstProse = x.mainFirstProse < 0 ? k : x.mainFirstProse;
+            x.mainLastProse = k;
+          }
+          break;
+        }
       }
     }
     double total = root.prose;
@@ -720,7 +755,7 @@ final class MainContent {
     boolean quoted = false;
     for (Info x = d.owner; x != null && x != container; x = x.parent) {
       if (x.junkTag && !(x.articleHeader && d.kind == Block.Kind.HEADING && levelOf(d.owner) == 1)
-          && !(container != null && x.box && isBoxOf(x, container))) {
+          && !(x.box && (container != null && isBoxOf(x, container) || amongMainProse(x)))) {
         return true;
       }
       // Inside the article, an embedded post (a tweet) is a quote it makes, whatever its wrapper's class says.
@@ -741,6 +776,20 @@ final class MainContent {
   private static boolean isBoxOf(Info aside, Info container) {
     return container.depth > 0 && container.firstProse >= 0 && container.firstProse < aside.firstDraft
         && container.lastProse > aside.lastDraft;
+  }
+
+  /**
+   * Whether {@code aside}, a box that is no page furniture, lies inside a {@code <main>} holding no {@code <article>}
+   * with the main's prose on both sides of it: a callout of the article that the main is, where the boxes after the
+   * article (teasers, notices, a bio, a quiz) are not.
+   */
+  private static boolean amongMainProse(Info aside) {
+    for (Info x = aside.parent; x != null; x = x.parent) {
+      if (x.main) {
+        return x.mainFirstProse >= 0 && x.mainFirstProse < aside.firstDraft && x.mainLastProse > aside.lastDraft;
+      }
+    }
+    return false;
   }
 
   // ---------------------------------------------------------------------------------------------------------------

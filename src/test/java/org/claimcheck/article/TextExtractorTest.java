@@ -304,6 +304,41 @@ class TextExtractorTest {
     }
   }
 
+  /**
+   * From a re-review: a class-less aside anywhere in a <main> that holds no <article> was kept as the article's box,
+   * so the teasers, cookie notice, expert's bio and quiz after the article reached its text ('Why green smoothies cure
+   * fatigue.' became a check-worthy claim). Inside a <main> an aside is the article's box only among its prose; and
+   * furniture is known by its heading or a site's notice anywhere in it, inside an <article> too.
+   */
+  @Test
+  void asidesAfterTheArticleInAMainAndFurnitureByItsHeadingAreNotArticleText() {
+    String p1 = "<p>Iron deficiency anaemia is caused by a lack of iron in the body, and it is the most common type "
+        + "of anaemia.</p>";
+    String callout = "<aside><h3>Did you know?</h3><p>Vitamin C helps your body absorb iron from plant foods such as "
+        + "beans and lentils.</p></aside>";
+    String p2 = "<p>Iron tablets usually restore iron levels within a few months, and they can cause constipation "
+        + "and stomach pain.</p>";
+    String picks = "<aside><h3>Editor's picks</h3><p>Ten superfoods that boost your energy levels and fight "
+        + "tiredness naturally every day.</p><p>Why green smoothies cure fatigue and detox your liver in a week.</p>"
+        + "</aside>";
+    String cookies = "<aside class='site-notice'><p>Thanks for reading our health pages every day, as always. We use "
+        + "cookies to give you the best experience on our website, and by continuing to browse you agree.</p></aside>";
+    String bio = "<aside><h3>Meet our expert</h3><p>Dr Sarah Jones is a consultant haematologist who has written for "
+        + "the site since 2015, and she believes turmeric shots cure anaemia.</p></aside>";
+    String quiz = "<aside><h3>Take our quiz</h3><p>Is your tiredness caused by low iron? Find out in two minutes with "
+        + "our symptom checker.</p></aside>";
+    List<String> article = List.of(p1.substring(3, p1.length() - 4), "Did you know?",
+        "Vitamin C helps your body absorb iron from plant foods such as beans and lentils.",
+        p2.substring(3, p2.length() - 4), p1.substring(3, p1.length() - 4));
+    for (String page : List.of(
+        "<main><div class='content'>" + p1 + callout + p2 + p1 + "</div>" + picks + cookies + bio + quiz + "</main>",
+        "<main>" + p1 + callout + p2 + p1 + picks + cookies + bio + quiz + "</main>",
+        "<article>" + p1 + callout + p2 + picks + cookies + bio + quiz + p1 + "</article>")) {
+      assertEquals(article, texts(extractor.extract("<html><body><nav><a href='/'>Home</a></nav>" + page
+          + "</body></html>", "")), page);
+    }
+  }
+
   @Test
   void theHeadingsBetweenTheParagraphsOfAFlatArticleAreKept() {
     // Two paragraphs side by side, outweighed as a whole by the links around them: the container is one paragraph
