@@ -390,7 +390,7 @@ final class MainContent {
      * ("#fn1") or a sup holding one, whose text is a reference number, a bracketed one ("[1]", "[2,3]"), a symbol
      * ("*", "\u2020") or a link back ("\u21a9"); a sup of several numbers ("1,2", "3-5"); a sup of one number right
      * after a full stop or a word (not after a digit or a unit: 10<sup>9</sup>/L and m<sup>2</sup> are text, and so is
-     * 1<sup>st</sup>).
+     * 1<sup>st</sup>; nor glued to a letter after it, after a word: the <sup>13</sup>C-urea breath test).
      */
     private boolean isMarker(Element e, String tag) {
       String text = e.text().strip();
@@ -409,7 +409,27 @@ final class MainContent {
       if (NUMBERS.matcher(text).matches() || inPage && text.matches("\\d{1,3}|[a-z]")) {
         return true;
       }
-      return text.matches("\\d{1,3}") && afterWordOrStop();
+      return text.matches("\\d{1,3}") && afterWordOrStop() && !(prefixes(e) && !afterStop());
+    }
+
+    /**
+     * Whether the sup {@code e} is glued to a letter after it, as a mass number is to its element (the
+     * <sup>13</sup>C-urea breath test, <sup>131</sup>I): a prefix of the word, not a marker after the one before.
+     */
+    private static boolean prefixes(Element e) {
+      Node next = e.nextSibling();
+      String after = next instanceof TextNode t ? t.getWholeText()
+          : next instanceof Element n && !BLOCK_TAGS.contains(n.normalName()) ? n.text() : "";
+      return !after.isEmpty() && Character.isLetter(after.charAt(0));
+    }
+
+    /** Whether the text so far ends with a sentence's full stop, question or exclamation mark (spaces aside). */
+    private boolean afterStop() {
+      int end = run.length();
+      while (end > 0 && run.charAt(end - 1) == ' ') {
+        end--;
+      }
+      return end > 0 && ".!?".indexOf(run.charAt(end - 1)) >= 0;
     }
 
     /** Whether the text so far ends with a full stop or the like, or with a word that is no unit (m, cm, kg/m). */
