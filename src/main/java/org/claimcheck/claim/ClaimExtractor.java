@@ -302,10 +302,17 @@ public final class ClaimExtractor {
         }
         Mention column = tableHeader != null && j < tableHeader.size() && !tableHeader.get(j).isEmpty()
             ? mentionOf(tableHeader.get(j)) : null;
-        refs.label = column;
+        // A cell with no column header is about its row: the row label is the subject of a cell that is a verb
+        // phrase ("| Pioglitazone | Raises the risk of heart failure. |": "Pioglitazone raises ...").
+        Mention row = column == null && j > 0 && !rowLabel.isEmpty() ? mentionOf(rowLabel) : null;
+        refs.label = row != null ? row : column;
         refs.labelIn = null;
         for (Sentence s : annotator.sentences(cells.get(j))) {
-          sentence(s.text(), null, column, false, j == 0 ? null : rowLabel);
+          if (row != null) {
+            sentence(s.text(), null, row, false, null);
+          } else {
+            sentence(s.text(), null, column, false, j == 0 ? null : rowLabel);
+          }
         }
       }
     }

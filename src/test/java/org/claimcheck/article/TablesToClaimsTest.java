@@ -48,4 +48,27 @@ class TablesToClaimsTest {
     assertTrue(fromText.stream().noneMatch(c -> c.contains("|")), fromText.toString());
     assertEquals(fromText, fromPage);
   }
+
+  /**
+   * From a re-review: a page's table without a header row gave subjectless claims ("Raises the risk of heart failure
+   * and bladder cancer."), its rows' labels lost: a cell with no column header is about its row, whose label is the
+   * subject of a cell that is a verb phrase.
+   */
+  @Test
+  void aTableWithoutHeadersTakesItsRowLabelsForSubjects() {
+    String html = "<html><head><title>Diabetes medicines</title></head><body><article><h1>Diabetes medicines</h1>"
+        + "<p>" + PROSE + "</p><table>"
+        + "<tr><td>Gliclazide</td><td>Can cause low blood sugar and weight gain.</td></tr>"
+        + "<tr><td>Metformin</td><td>Does not cause low blood sugar. Often causes diarrhoea at first.</td></tr>"
+        + "<tr><td>Pioglitazone</td><td>Raises the risk of heart failure and bladder cancer.</td></tr>"
+        + "</table><p>" + PROSE + "</p></article></body></html>";
+    List<String> fromPage = claimsOf(text.extract(html, ""));
+    for (String c : List.of("Gliclazide can cause low blood sugar and weight gain.",
+        "Metformin does not cause low blood sugar.", "Metformin often causes diarrhoea at first.",
+        "Pioglitazone raises the risk of heart failure and bladder cancer.")) {
+      assertTrue(fromPage.contains(c), c + " in " + fromPage);
+    }
+    assertTrue(fromPage.stream().noneMatch(c -> c.startsWith("Raises") || c.startsWith("Can ")),
+        fromPage.toString());
+  }
 }
