@@ -89,8 +89,9 @@ public final class TextExtractor {
       // A hard-wrapped paragraph: the text is wrapped at a fixed width, and the line before is long and stops
       // mid-sentence. Text written one paragraph per line is never joined: there a line without a full stop is a
       // title or a caption, and the next line starts something new.
+      // A markdown table's row ("| cell | cell |") is a line of its own, never joined to the one before or after.
       boolean continues = hardWrapped && paraKind != null && paraKind != Block.Kind.HEADING && !line.isEmpty()
-          && !bullet && lastLine >= 50 && !endsSentence(para);
+          && !bullet && lastLine >= 50 && !endsSentence(para) && !line.startsWith("|") && para.charAt(0) != '|';
       lastLine = line.length();
       if (continues) {
         para.append(' ').append(line);

@@ -71,4 +71,21 @@ class TablesToClaimsTest {
     assertTrue(fromPage.stream().noneMatch(c -> c.startsWith("Raises") || c.startsWith("Can ")),
         fromPage.toString());
   }
+
+  /**
+   * From a re-review: a text file taken for hard-wrapped joined a markdown table's rows, which end with a pipe, not a
+   * full stop ("| Gliclazide | Can cause ... | | Metformin | Does not ... |"), so one row read the next one's label as
+   * a cell ("Gliclazide: Metformin.") and its claims with the wrong subject.
+   */
+  @Test
+  void aTextFilesTableRowsAreNotJoinedAsWrappedLines() {
+    String md = "Diabetes medicines\n\nSeveral medicines treat type 2 diabetes.\n\n"
+        + "| Gliclazide | Can cause low blood sugar and weight gain. |\n"
+        + "| Metformin | Does not cause low blood sugar. |\n"
+        + "| Pioglitazone | Raises the risk of heart failure and bladder cancer. |\n";
+    List<String> fromText = claimsOf(text.fromPlainText(md, "medicines.txt"));
+    assertEquals(List.of("Several medicines treat type 2 diabetes.",
+        "Gliclazide can cause low blood sugar and weight gain.", "Metformin does not cause low blood sugar.",
+        "Pioglitazone raises the risk of heart failure and bladder cancer."), fromText);
+  }
 }
