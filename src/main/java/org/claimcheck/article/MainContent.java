@@ -1,8 +1,10 @@
 package org.claimcheck.article;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
@@ -260,6 +262,9 @@ final class MainContent {
     private int separators;
     /** Whether the current table row is the last of its table's header rows. */
     private boolean headerRow;
+    /** Cells spanning rows below their own (rowspan), by column, in the table {@link #carryTable}. */
+    private final Map<Integer, Carry> carried = new HashMap<>();
+    private Element carryTable;
 
     Collector(Info root) {
       this.current = root;
@@ -303,7 +308,12 @@ final class MainContent {
       }
       if (row != null) {
         if (tag.equals("td") || tag.equals("th")) {
+          fillCarried();
           separate(cells); // an empty cell keeps its place, or the columns after it would shift
+          int rows = rowSpan(e);
+          if (rows > 1) {
+            carried.put(cells, new Carry(e.text().strip(), span(e), rows));
+          }
           cells += span(e);
         }
         return;
@@ -313,6 +323,11 @@ final class MainContent {
         if (tag.equals("tr") && isDataRow(e)) {
           row = e;
           runOwner = info;
+          Element table = e.closest("table");
+          if (table != carryTable) {
+            carried.clear();
+            carryTable = table;
+          }
           cells = 0;
           separators = 0;
           headerRow = isHeaderRow(e) && !isHeaderRow(nextRow(e));
@@ -338,6 +353,8 @@ final class MainContent {
         linkDepth--;
       }
       if (e == row) {
+        fillCarried();
+        carried.values().removeIf(c -> --c.rows <= 0);
         row = null;
         separate(cells - 1); // the columns the last cell spans
         int before = drafts.size();
@@ -452,6 +469,18 @@ final class MainContent {
       return end - start >= 3 && (start == 0 || run.charAt(start - 1) != '/');
     }
 
+    /**
+     * Writes the cells of rows above that span down to the current column ("Atorvastatin" over its 10 mg and 80 mg
+     * rows), so that each row names its own label and its cells keep their columns.
+     */
+    private void fillCarried() {
+      for (Carry c = carried.get(cells); c != null && c.rows > 0; c = carried.get(cells)) {
+        separate(cells);
+        run.append(c.text);
+        cells += c.span;
+      }
+    }
+
     /** Ends the row's cells until {@code n} separators are written. */
     private void separate(int n) {
       while (separators < n) {
@@ -534,6 +563,28 @@ final class MainContent {
     }
     String text = aside.text();
     return FURNITURE.matcher(text.substring(0, Math.min(text.length(), 100))).find() || NOTICE.matcher(text).find();
+  }
+
+  /** A cell spanning the rows below its own: its text, its columns, and the rows it still covers with its own. */
+  private static final class Carry {
+    final String text;
+    final int span;
+    int rows;
+
+    Carry(String text, int span, int rows) {
+      this.text = text;
+      this.span = span;
+      this.rows = rows;
+    }
+  }
+
+  /** How many rows a table cell spans (1 to 50). */
+  private static int rowSpan(Element cell) {
+    String s = cell.attr("rowspan").strip();
+    if (!s.matches("\\d{1,2}")) {
+      return 1;
+    }
+    return Math.max(1, Math.min(50, Integer.parseInt(s)));
   }
 
   /** How many columns a table cell spans (1 to 20). */

@@ -248,6 +248,27 @@ class TextExtractorTest {
   }
 
   /**
+   * From a re-review: a cell spanning rows (rowspan) was written in its own row only, so the rows below it lost their
+   * label and their cells shifted a column left ("| 80 mg | 55% |" under "| Statin | Dose | LDL reduction |" gave
+   * "80 mg of Dose: 55%."). Each row it spans now repeats it in its column.
+   */
+  @Test
+  void aCellSpanningRowsIsRepeatedInEachRowItSpans() {
+    String prose = "<p>Statins lower LDL cholesterol and reduce the risk of heart attacks and strokes in people at "
+        + "risk of them.</p>";
+    String html = "<html><body><article>" + prose
+        + "<table><thead><tr><th>Statin</th><th>Dose</th><th>LDL reduction</th></tr></thead><tbody>"
+        + "<tr><td rowspan='2'>Atorvastatin</td><td>10 mg</td><td>37%</td></tr><tr><td>80 mg</td><td>55%</td></tr>"
+        + "<tr><td>Simvastatin</td><td>20 mg</td><td rowspan='3'>30%</td></tr><tr><td>Rosuvastatin</td><td>5 mg</td>"
+        + "</tr></tbody></table><table><tr><td>Metformin</td><td>Nausea</td></tr><tr><td>Gliclazide</td>"
+        + "<td>Low blood sugar</td></tr></table>" + prose + "</article></body></html>";
+    assertEquals(List.of("| Statin | Dose | LDL reduction |", "|---|---|---|", "| Atorvastatin | 10 mg | 37% |",
+        "| Atorvastatin | 80 mg | 55% |", "| Simvastatin | 20 mg | 30% |", "| Rosuvastatin | 5 mg | 30% |",
+        "| Metformin | Nausea |", "| Gliclazide | Low blood sugar |"),
+        texts(extractor.extract(html, "")).subList(1, 9));
+  }
+
+  /**
    * From the blind review (an ADHD page): a callout aside inside a <main> that holds no <article> was dropped as a
    * sidebar, and with it the page's safety warning. The article's own boxes are kept inside an <article>, a <main> or
    * role "main" holding none, and the element chosen as the article's container (where prose runs on both sides of
