@@ -211,7 +211,7 @@ final class Atomizer {
           d.subject = defaultSubject.text();
           d.relation = "is";
           d.text = d.subject + " is " + lowerFirst(d.object);
-          d.notes.add("subject from the table header: " + d.subject);
+          d.notes.add("subject from the table: " + d.subject);
         } else if (defaultSubject != null) {
           d.text = (label != null ? label.text() + " of " : "") + defaultSubject.text() + ": " + d.object;
         } else {
@@ -372,7 +372,7 @@ final class Atomizer {
           }
           d.text = sb.toString();
           if (!c.hasSubject() && subject != null) {
-            d.notes.add((headerSubject ? "subject from the table header: " : "shared subject: ") + subject.text());
+            d.notes.add((headerSubject ? "subject from the table: " : "shared subject: ") + subject.text());
           }
           if (obj.cardinality() < c.to() - objFrom || rel.length > 3) {
             d.notes.add("split coordination");
