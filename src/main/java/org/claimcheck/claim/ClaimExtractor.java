@@ -348,12 +348,34 @@ public final class ClaimExtractor {
           && !clean.endsWith(",") && !p.tag[p.size() - 1].equals("CCONJ");
       int[] myth = leadIn ? null : mythStatement(p);
       CheckWorthiness.SentenceFacts facts = new CheckWorthiness.SentenceFacts(sentence, zone, titleLike, incomplete,
-          boilerplate, myth != null);
+          boilerplate, false);
       Mention label = rowLabel != null ? mentionOf(rowLabel) : null;
       boolean whole = clean.endsWith("?") || zone != CheckWorthiness.Zone.CONTENT || boilerplate;
-      List<Atomizer.Draft> drafts = whole ? List.of() : myth != null
-          ? atomizer.atomize(p, myth[0], myth[1], frame, label, defaultSubject)
-          : atomizer.atomize(p, 0, p.size(), frame, label, defaultSubject);
+      // Each draft with the parse its tokens index and the facts it is scored with.
+      List<Atomizer.Draft> drafts = new ArrayList<>();
+      List<Parse> parses = new ArrayList<>();
+      List<CheckWorthiness.SentenceFacts> factsOf = new ArrayList<>();
+      if (!whole && myth != null) {
+        // The statement called a myth is parsed as a sentence of its own: in "The idea that vaccines cause autism is
+        // a dangerous myth" the tagger takes "cause" for a noun, as it does not in "Vaccines cause autism."
+        Parse statement = new Parse(statementText(p, myth[0], myth[1]), annotator, lexicon, lemmas);
+        var mythFacts = new CheckWorthiness.SentenceFacts(sentence, zone, titleLike, incomplete, boilerplate, true);
+        for (Atomizer.Draft d : atomizer.atomize(statement, 0, statement.size(), frame, label, defaultSubject)) {
+          drafts.add(d);
+          parses.add(statement);
+          factsOf.add(mythFacts);
+        }
+        // What the sentence says besides: "..., according to an old myth, but studies show it does not."
+        if (myth[2] < p.size()) {
+          for (Atomizer.Draft d : atomizer.atomize(p, myth[2], p.size(), frame, label, defaultSubject)) {
+            drafts.add(d);
+            parses.add(p);
+            factsOf.add(facts);
+          }
+        }
+      } else if (!whole) {
+        drafts.addAll(atomizer.atomize(p, 0, p.size(), frame, label, defaultSubject));
+      }
       refs.read(p);
       if (drafts.isEmpty()) {
         Atomizer.Draft d = new Atomizer.Draft();
@@ -362,9 +384,13 @@ public final class ClaimExtractor {
         d.tokens.set(0, p.size());
         d.clauseTo = p.size();
         drafts = List.of(d);
+        parses.clear();
+        factsOf.clear();
       }
-      for (Atomizer.Draft d : drafts) {
-        CheckWorthiness.Result r = CheckWorthiness.score(d, p, facts, lexicon);
+      for (int k = 0; k < drafts.size(); k++) {
+        Atomizer.Draft d = drafts.get(k);
+        CheckWorthiness.Result r = CheckWorthiness.score(d, k < parses.size() ? parses.get(k) : p,
+            k < factsOf.size() ? factsOf.get(k) : facts, lexicon);
         String normalised = normalise(d.text, sentence);
         String id = Claim.idFor(article.id(), normalised);
         if (claims.containsKey(id)) {
@@ -388,12 +414,12 @@ public final class ClaimExtractor {
           continue;
         }
         if (a > 1 && p.tok[a - 1].equals(",")) {
-          return new int[] {0, a - 1};
+          return new int[] {0, a - 1, restAfter(p, a + 2)};
         }
         if (a == 0) {
           for (int c = a + 2; c + 1 < p.size(); c++) {
             if (p.tok[c].equals(",")) {
-              return new int[] {c + 1, p.size()};
+              return new int[] {c + 1, p.size(), p.size()};
             }
           }
         }
@@ -407,11 +433,44 @@ public final class ClaimExtractor {
         }
         int to = from;
         while (to < p.size() && p.start[to] < m.end(1)) {
+          // An aside after the statement is not part of it: "The notion that eggs raise cholesterol, once widely
+          // held, is now a myth".
+          if (p.tok[to].equals(",") && to + 1 < p.size() && MYTH_ASIDE.contains(p.low[to + 1])) {
+            break;
+          }
           to++;
         }
-        return to > from + 1 ? new int[] {from, to} : null;
+        return to > from + 1 ? new int[] {from, to, p.size()} : null;
       }
       return null;
+    }
+
+    /**
+     * Where a clause after the myth's name begins, or the sentence's end: "but studies show it does not" of "Sugar makes
+     * children hyperactive, according to an old myth, but studies show it does not" (the first comma after the name,
+     * then a word that opens a clause of the page's own).
+     */
+    private static int restAfter(Parse p, int from) {
+      for (int c = from; c + 1 < p.size(); c++) {
+        if (p.tok[c].equals(",")) {
+          return MYTH_REST.contains(p.low[c + 1]) ? c + 1 : p.size();
+        }
+      }
+      return p.size();
+    }
+
+    /** Words that open an aside after a statement called a myth: "eggs raise cholesterol, once widely held,". */
+    private static final Set<String> MYTH_ASIDE = Set.of("once", "long", "still", "widely", "commonly");
+
+    /** Words that open the page's own clause after a myth's name: "..., according to an old myth, but studies ...". */
+    private static final Set<String> MYTH_REST = Set.of("but", "yet", "however", "although", "though", "whereas",
+        "while", "and");
+
+    /** The text of tokens [from, to) as a sentence of its own: capitalised, with a full stop. */
+    private static String statementText(Parse p, int from, int to) {
+      String text = p.text.substring(p.start[from], p.end[to - 1]);
+      text = Character.toUpperCase(text.charAt(0)) + text.substring(1);
+      return ".!?".indexOf(text.charAt(text.length() - 1)) >= 0 ? text : text + ".";
     }
 
     /** The concept a claim here is about by its place: its heading's, else the article's; none when unknown. */

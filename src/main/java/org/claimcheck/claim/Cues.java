@@ -206,7 +206,7 @@ final class Cues {
   /** A statement called a myth after it: "The idea that coffee dehydrates you is a myth". */
   static final Pattern MYTH_STATEMENT = Pattern.compile(
       "^(?:the|a) (?:(?:common|popular|widespread|old) )?(?:idea|belief|notion|claim|view|assumption) that (.+?),?"
-          + " (?:is|was|remains) (?:(?:just|only|simply|nothing but|actually|really) )?(?:an? )?" + MYTH_ADJECTIVES
+          + " (?:is|was|remains) (?:(?:just|only|simply|nothing but|actually|really|now|still) )?(?:an? )?" + MYTH_ADJECTIVES
           + MYTH_NOUN + "\\b",
       Pattern.CASE_INSENSITIVE);
 

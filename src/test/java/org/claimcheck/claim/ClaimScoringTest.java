@@ -124,4 +124,27 @@ class ClaimScoringTest {
     assertTrue(claims("Coffee", p("There is no evidence that coffee causes cancer.")).getFirst().negated());
     assertFalse(claims("Zinc", p("There is a little evidence that zinc shortens colds.")).getFirst().negated());
   }
+
+  @Test
+  void aStatementCalledAMythIsParsedAsASentenceOfItsOwn() {
+    // Atomized on the whole sentence's parse, the statement's verb kept the noun tag it got there: each was 0.35 "no
+    // verb" (0.85-0.95 as the sentence alone).
+    for (String s : List.of("The idea that vaccines cause autism is a dangerous myth.",
+        "The claim that sugar causes diabetes is a common misconception.",
+        "The belief that cold weather causes colds is a myth.",
+        "The idea that cracking your knuckles causes arthritis is a myth.",
+        "The notion that eggs raise cholesterol, once widely held, is now a myth.")) {
+      List<Claim> c = claims("Health notes", p(s));
+      assertEquals(1, c.size(), c.toString());
+      assertTrue(c.getFirst().negated(), c.toString());
+      assertTrue(c.getFirst().checkWorthiness() >= 0.5, c.toString());
+      assertFalse(c.getFirst().relation().isEmpty(), c.toString());
+    }
+    // The page's own clause after the myth's name is kept, and not denied with it.
+    List<Claim> c = claims("Sugar", p("Sugar makes children hyperactive, according to an old myth, but studies show "
+        + "it does not."));
+    assertTrue(claim(c, "Sugar makes children hyperactive.").negated(), c.toString());
+    assertTrue(c.size() == 2 && c.get(1).reasons().stream().noneMatch(r -> r.contains("reported as a myth")),
+        c.toString());
+  }
 }
