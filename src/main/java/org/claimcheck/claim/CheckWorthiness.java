@@ -146,7 +146,8 @@ final class CheckWorthiness {
       reasons.add("no referent");
     }
     String subjectLower = d.subject.toLowerCase(Locale.ROOT).replace('\u2019', '\'').strip();
-    if (Cues.ACQUAINTANCE.matcher(subjectLower).find() || Cues.TESTIMONIAL.matcher(lower).find()) {
+    if (Cues.ACQUAINTANCE.matcher(subjectLower).find() || Cues.TESTIMONIAL.matcher(lower).find()
+        || Cues.STORY_PERSON.matcher(subjectLower).find() && pastTense(d.relation)) {
       cap = Math.min(cap, 0.3);
       reasons.add("anecdote");
     }
@@ -308,6 +309,18 @@ final class CheckWorthiness {
       }
     }
     return null;
+  }
+
+  /** Verbs in the past tense that do not end in -ed: "A friend said", "Her son was diagnosed". */
+  private static final Set<String> IRREGULAR_PAST = Set.of("was", "were", "had", "did", "said", "told", "took",
+      "gave", "found", "got", "went", "swore", "made", "became", "felt", "thought", "knew", "saw", "began", "kept",
+      "left", "lost", "ran", "wrote", "brought", "bought", "ate", "drank", "fell", "broke", "caught", "grew", "quit",
+      "stopped", "sent", "spent");
+
+  /** Whether a relation opens with a verb in the past tense: "said", "was diagnosed with", "tried". */
+  private static boolean pastTense(String relation) {
+    String first = relation.toLowerCase(Locale.ROOT).strip().split("\\s+")[0];
+    return IRREGULAR_PAST.contains(first) || first.length() > 3 && first.endsWith("ed") && !first.equals("need");
   }
 
   /** Words that open a clause before the main one: "When the body breaks down alcohol, it ...". */

@@ -123,15 +123,28 @@ final class Cues {
           + " (replace|diagnose|be a substitute)|does not replace medical advice"
           + "|not been evaluated by the (food and drug administration|fda))");
 
+  private static final String ACQUAINTANCE_ADJECTIVES = "(?:close |best |good |old |older |younger |little |big )?";
+  private static final String ACQUAINTANCE_NOUNS = "(?:friend|friends|sister|brother|mom|mum|mother|dad|father"
+      + "|husband|wife|partner|boyfriend|girlfriend|son|daughter|neighbou?r|colleague|co-?worker|cousin|aunt|uncle"
+      + "|grandma|grandmother|grandpa|grandfather|niece|nephew|roommate|flatmate|boss|kid|kids)";
+
   /**
-   * What a friend or a relative does or says ("A friend said she gives her daughter melatonin", "My sister takes"), on
-   * a lower-case subject: one person's story, not a claim about health.
+   * The writer's friend or relative as a subject ("My sister takes ...", "A friend of mine swears ...", "my neighbour's
+   * son"), on a lower-case subject: one person's story, not a claim about health. Not a generic person: "A mother who
+   * smokes during pregnancy raises her baby's risk", "A father's age affects the risk of autism".
    */
   static final Pattern ACQUAINTANCE = Pattern.compile(
-      "^(a|my|our|his|her|one of my|one of our) (close |best |good |old |older |younger |little |big )?(friend|friends"
-          + "|sister|brother|mom|mum|mother|dad|father|husband|wife|partner|boyfriend|girlfriend|son|daughter|neighbou?r"
-          + "|colleague|co-?worker|cousin|aunt|uncle|grandma|grandmother|grandpa|grandfather|niece|nephew|roommate"
-          + "|flatmate|boss|kid|kids)\\b");
+      "^(?:(?:my|our|one of my|one of our) " + ACQUAINTANCE_ADJECTIVES + ACQUAINTANCE_NOUNS
+          + "|an? " + ACQUAINTANCE_ADJECTIVES + ACQUAINTANCE_NOUNS + "s? of (?:mine|ours))\\b");
+
+  /**
+   * Someone who is no relative, or a third person's relative, in a story told in the past: "A friend said she gives her
+   * daughter melatonin", "Her daughter was diagnosed with asthma at age four". A generic "a friend who smokes" or "her
+   * baby" says something of anyone: the past tense of the claim's verb tells the story ({@code CheckWorthiness}).
+   */
+  static final Pattern STORY_PERSON = Pattern.compile(
+      "^(?:an? " + ACQUAINTANCE_ADJECTIVES + "(?:friend|colleague|co-?worker|neighbou?r|roommate|flatmate|boss)"
+          + "|(?:his|her|their) " + ACQUAINTANCE_ADJECTIVES + ACQUAINTANCE_NOUNS + ")\\b");
 
   /** Testimony for a remedy, on lower-case text: "Some people swear that gluten-free diets cured them". */
   static final Pattern TESTIMONIAL = Pattern.compile("\\bswears?( by| that)\\b|\\bswore (by|that)\\b");

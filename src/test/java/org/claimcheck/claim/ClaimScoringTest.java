@@ -147,4 +147,26 @@ class ClaimScoringTest {
     assertTrue(c.size() == 2 && c.get(1).reasons().stream().noneMatch(r -> r.contains("reported as a myth")),
         c.toString());
   }
+
+  @Test
+  void anAnecdoteIsAboutTheWritersAcquaintancesNotAGenericPerson() {
+    // Each was capped at 0.30 as an anecdote: "a mother", "a father", "a partner" are anyone.
+    for (String s : List.of("A mother who smokes during pregnancy raises her baby's risk of sudden infant death.",
+        "A father's age affects the risk of autism in his children.",
+        "A mother's antibodies protect her baby for the first few months of life.",
+        "A sister or brother of someone with type 1 diabetes has a higher risk of developing it.",
+        "A partner who smokes doubles your risk of lung cancer.",
+        "His father's smoking raises his risk of lung cancer.")) {
+      Claim c = claims("Health notes", p(s)).getFirst();
+      assertFalse(c.reasons().contains("anecdote"), c.toString());
+      assertTrue(c.checkWorthiness() >= 0.5, c.toString());
+    }
+    for (String s : List.of("My neighbour's son was diagnosed with asthma at age four.",
+        "A friend of mine takes melatonin every night.", "A colleague said that ginger cured her nausea.",
+        "Her daughter was diagnosed with asthma at age four.", "Our kids take fish oil every day.")) {
+      Claim c = claims("Health notes", p(s)).getFirst();
+      assertTrue(c.reasons().contains("anecdote"), c.toString());
+      assertTrue(c.checkWorthiness() < 0.5, c.toString());
+    }
+  }
 }
