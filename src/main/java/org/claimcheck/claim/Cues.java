@@ -95,11 +95,17 @@ final class Cues {
           + "|remains? an? (active|open|ongoing) (area|question|field)|still under investigation"
           + "|experimenting on)\\b");
 
-  /** The page talking about itself ("this article", "below is a table"). */
+  /**
+   * The page talking about itself ("this article", "below is a table"), on lower-case text. Not a word that goes on
+   * ("this post-viral fatigue"). "Episode", "chapter" and "thread" name the page only at the claim's start or after
+   * "in", "on", and not before "of": "In this episode, we talk about sleep", not "Most people recover fully from this
+   * episode of vertigo".
+   */
   static final Pattern META = Pattern.compile(
       "\\b(this|the following|our) (article|post|page|guide|blog|piece|section|table|list|video|leaflet|booklet"
-          + "|factsheet|fact sheet|handout|brochure|thread|podcast|episode|website|infographic|chapter|newsletter|faq"
-          + "|information sheet)\\b"
+          + "|factsheet|fact sheet|handout|brochure|podcast|website|infographic|newsletter|faq"
+          + "|information sheet)\\b(?!-)"
+          + "|(?:^|\\b(?:in|on|throughout) )(this|the following|our) (episode|chapter|thread)\\b(?!-| of\\b)"
           + "|\\b(below|above) (is|are) (a|an|the)\\b|\\bin this (article|post|guide)\\b"
           + "|\\bread on\\b|\\blet's (have a look|take a look|look|dive|explore)\\b");
 

@@ -169,4 +169,21 @@ class ClaimScoringTest {
       assertTrue(c.checkWorthiness() < 0.5, c.toString());
     }
   }
+
+  @Test
+  void aPageTalkWordWithAnotherSenseIsNoPageTalk() {
+    // Each was capped at 0.10 "about the page".
+    for (String s : List.of("Most people recover fully from this episode of vertigo within a few weeks.",
+        "Antibiotics will not shorten this episode of bronchitis.",
+        "This post-viral fatigue usually improves within six months.")) {
+      Claim c = claims("Health notes", p(s)).getFirst();
+      assertFalse(c.reasons().contains("about the page"), c.toString());
+      assertTrue(c.checkWorthiness() >= 0.5, c.toString());
+    }
+    for (String s : List.of("In this episode, we talk about how sleep affects memory.",
+        "This chapter explains how insulin lowers blood sugar.", "This leaflet explains what low back pain is.")) {
+      Claim c = claims("Health notes", p(s)).getFirst();
+      assertTrue(c.reasons().contains("about the page"), c.toString());
+    }
+  }
 }
