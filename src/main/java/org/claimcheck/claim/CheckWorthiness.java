@@ -301,7 +301,8 @@ final class CheckWorthiness {
     String object = d.object.toLowerCase(Locale.ROOT).replace('\u2019', '\'').strip();
     var o = PRONOUN_OBJECT.matcher(object);
     if (o.find()) {
-      String pronoun = o.group(1) != null ? o.group(1) : o.group(2) != null ? o.group(2) : o.group(3);
+      String pronoun = o.group(1) != null ? o.group(1) : o.group(2) != null ? o.group(2)
+          : o.group(3) != null ? o.group(3) : o.group(4);
       int objectAt = d.text.lastIndexOf(d.object);
       String before = objectAt > 0 ? d.text.substring(0, objectAt) : d.text;
       if (!antecedentBefore(before, d.subject, pronoun, lexicon)) {
@@ -350,9 +351,12 @@ final class CheckWorthiness {
    * anything but an adverb opens a clause ("suggests that each extra drink ...").
    */
   private static final Pattern PRONOUN_OBJECT = Pattern.compile(
-      "^(?:(it|them|this|these|those)(?:$| (?:for|as|in|at|on|with|to|from|by|during|after|before|until|over|under"
+      "^(?:(it|them|this|these)(?:$| (?:for|as|in|at|on|with|to|from|by|during|after|before|until|over|under"
           + "|into|without|through|because|if|when|while|so|but|and|or|today|now|again|too|also|either|well|daily"
           + "|altogether|\\w+ly)\\b)"
+          // "Those" before a preposition, a participle or an adverb is the people it goes on to name: "benefits those
+          // with a family history", "protect those at highest risk", "those recently diagnosed".
+          + "|(those)(?:$| (?:because|if|when|while|so|but|and|or|today|now|again|too|either|well|daily|altogether)\\b)"
           + "|(that)(?:$| (?:today|now|again|too|also|either|anymore)\\b)"
           + "|(?:you|people|someone|children|patients|him|her|them|us|me) \\w+(?: \\w+)? (it|them)(?:$| \\S))");
 

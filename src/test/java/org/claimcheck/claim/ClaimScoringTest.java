@@ -186,4 +186,20 @@ class ClaimScoringTest {
       assertTrue(c.reasons().contains("about the page"), c.toString());
     }
   }
+
+  @Test
+  void thoseBeforeTheWordsThatNameThemIsNoUnresolvedReference() {
+    // Each was capped at 0.45 "unresolved reference: those" (0.95 before the cap).
+    for (String s : List.of("Screening benefits those with a family history of bowel cancer.",
+        "Statins help those with high cholesterol live longer.",
+        "Vaccines protect those at highest risk of serious illness.",
+        "Vaccines protect those who cannot be vaccinated themselves.",
+        "Early treatment helps those recently diagnosed with type 2 diabetes.")) {
+      Claim c = claims("Health notes", p(s)).getFirst();
+      assertTrue(c.reasons().stream().noneMatch(r -> r.startsWith("unresolved reference")), c.toString());
+      assertTrue(c.checkWorthiness() >= 0.5, c.toString());
+    }
+    Claim c = claims("Health notes", p("Statins can cause muscle aches, but most people tolerate those well.")).getLast();
+    assertTrue(c.reasons().contains("unresolved reference: those"), c.toString());
+  }
 }
