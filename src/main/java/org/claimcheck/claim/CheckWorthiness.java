@@ -146,12 +146,15 @@ final class CheckWorthiness {
       reasons.add("no referent");
     }
     String subjectLower = d.subject.toLowerCase(Locale.ROOT).replace('\u2019', '\'').strip();
+    String sentence = facts.sentence().strip().replace('\u2019', '\'');
     if (Cues.ACQUAINTANCE.matcher(subjectLower).find() || Cues.TESTIMONIAL.matcher(lower).find()
-        || Cues.STORY_PERSON.matcher(subjectLower).find() && pastTense(d.relation)) {
+        || Cues.STORY_PERSON.matcher(subjectLower).find() && pastTense(d.relation)
+        || Cues.NAMED_PERSON.matcher(sentence).find()) {
       cap = Math.min(cap, 0.3);
       reasons.add("anecdote");
     }
-    if (Cues.OPINION.matcher(lower).find()) {
+    // The sentence's too: a framing such as "In my opinion," is not in the claim's text.
+    if (Cues.OPINION.matcher(lower).find() || Cues.OPINION.matcher(sentence.toLowerCase(Locale.ROOT)).lookingAt()) {
       cap = Math.min(cap, 0.4);
       reasons.add("opinion");
     }

@@ -155,8 +155,23 @@ final class Cues {
   /** Testimony for a remedy, on lower-case text: "Some people swear that gluten-free diets cured them". */
   static final Pattern TESTIMONIAL = Pattern.compile("\\bswears?( by| that)\\b|\\bswore (by|that)\\b");
 
-  /** Sentence adverbs that mark an opinion, on lower-case text: "Honestly, the best diet is ...", "was, frankly, a". */
-  static final Pattern OPINION = Pattern.compile("\\b(honestly|frankly|personally|truthfully|imho|imo)\\b");
+  /**
+   * Sentence adverbs and phrases that mark an opinion, on lower-case text: "Honestly, the best diet is ...", "was,
+   * frankly, a", "To be honest, most supplements ...". "Frankly", "honestly" and "truthfully" only set off by a comma
+   * or opening a clause: "An HbA1c above 48 mmol/mol is frankly diabetic" is a clinical term.
+   */
+  static final Pattern OPINION = Pattern.compile("\\b(?:personally|imho|imo)\\b"
+      + "|(?:^|, )(?:honestly|frankly|truthfully),|, (?:honestly|frankly|truthfully)\\b"
+      + "|^(?:honestly|frankly|truthfully) (?:the|a|an|it|it's|this|that|these|those|most|many|there|we|you|i|they)\\b"
+      + "|\\bto be (?:honest|frank|truthful)\\b|\\bin (?:my|our) (?:humble |honest )?(?:opinion|view)\\b"
+      + "|\\bif you ask me\\b");
+
+  /**
+   * A named person's story, on the sentence: "Sarah, 34, found that cutting out gluten cured her migraines", "Tom, a
+   * 52-year-old teacher, says ...".
+   */
+  static final Pattern NAMED_PERSON = Pattern.compile(
+      "^\\p{Lu}\\p{Ll}+(?: \\p{Lu}\\p{Ll}+)?, (?:(?:aged )?\\d{1,3}|an? \\d{1,3}-year-old [^,]{1,40}), \\p{Ll}");
 
   /** Words that open a condition before an order: "If you're healthy, eat oily fish twice a week". */
   static final Set<String> CONDITIONS = set("if", "when", "once", "unless", "whenever");

@@ -202,4 +202,21 @@ class ClaimScoringTest {
     Claim c = claims("Health notes", p("Statins can cause muscle aches, but most people tolerate those well.")).getLast();
     assertTrue(c.reasons().contains("unresolved reference: those"), c.toString());
   }
+
+  @Test
+  void anOpinionIsASetOffAdverbOrAFramingNotAClinicalTerm() {
+    // "Frankly diabetic" is a clinical term: it was capped at 0.40 "opinion" (0.85 before the cap).
+    Claim c = claims("Diabetes", p("An HbA1c above 48 mmol/mol is frankly diabetic and needs treatment.")).getFirst();
+    assertFalse(c.reasons().contains("opinion"), c.toString());
+    assertTrue(c.checkWorthiness() >= 0.5, c.toString());
+    // Each passed at 0.85-0.95: an opinion's framing dropped from the claim, "to be honest", a named person's story.
+    for (String s : List.of("In my opinion, the keto diet is the best way to reverse diabetes.",
+        "To be honest, most supplements are a waste of money.",
+        "Sarah, 34, found that cutting out gluten cured her migraines within a month.",
+        "The programme was, frankly, a public-health failure.")) {
+      for (Claim x : claims("Health notes", p(s))) {
+        assertTrue(x.checkWorthiness() < 0.5, x.toString());
+      }
+    }
+  }
 }
