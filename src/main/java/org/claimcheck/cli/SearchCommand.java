@@ -388,7 +388,7 @@ public final class SearchCommand implements Callable<Integer> {
                 h.record().year(), h.record().title(), plainText(h.highlight()), h.record().pubmedUrl(),
                 h.record().retracted()};
             for (Object cell : cells) {
-              csv.print(excel ? forSpreadsheet(cell) : cell);
+              csv.print(excel ? org.claimcheck.report.ClaimsReport.cell(cell, true) : cell);
             }
             csv.println();
           }
@@ -401,34 +401,6 @@ public final class SearchCommand implements Callable<Integer> {
         }
       }
     }
-  }
-
-  /** Excel holds at most 32,767 characters in a cell and spills the rest of a longer one into the rows below. */
-  private static final int MAX_CELL_CHARS = 32_000;
-
-  /**
-   * A CSV cell for a spreadsheet, as {@code run --excel} writes report cells: clipped to {@value #MAX_CELL_CHARS}
-   * characters with an ellipsis, and a text that a spreadsheet would read as a formula (it begins, after any
-   * apostrophes, with = + - @ or a tab or carriage return) behind one more apostrophe. A number ({@code -0.0123}, a
-   * dense score) stays a number.
-   */
-  static Object forSpreadsheet(Object cell) {
-    if (!(cell instanceof String s)) {
-      return cell;
-    }
-    if (s.length() > MAX_CELL_CHARS) {
-      int end = MAX_CELL_CHARS - 1;
-      if (Character.isHighSurrogate(s.charAt(end - 1))) {
-        end--;
-      }
-      s = s.substring(0, end) + "\u2026";
-    }
-    int i = 0;
-    while (i < s.length() && s.charAt(i) == '\'') {
-      i++;
-    }
-    boolean formula = i < s.length() && "=+-@\t\r".indexOf(s.charAt(i)) >= 0 && !s.matches("-?\\d+(\\.\\d+)?");
-    return formula ? "'" + s : s;
   }
 
   /** What text output puts before a retracted record's title. */

@@ -157,13 +157,16 @@ public final class ClaimsReport {
     return cell.startsWith("'") && startsFormula(cell) ? cell.substring(1) : cell;
   }
 
-  /** Whether {@code s}, its leading apostrophes aside, starts with a character a spreadsheet reads as a formula. */
+  /**
+   * Whether {@code s}, its leading apostrophes aside, starts with a character a spreadsheet reads as a formula; a
+   * plain number written as text ({@code -0.0123}) is a number, not a formula.
+   */
   private static boolean startsFormula(String s) {
     int i = 0;
     while (i < s.length() && s.charAt(i) == '\'') {
       i++;
     }
-    return i < s.length() && "=+-@\t\r".indexOf(s.charAt(i)) >= 0;
+    return i < s.length() && "=+-@\t\r".indexOf(s.charAt(i)) >= 0 && !s.matches("-?\\d+(\\.\\d+)?");
   }
 
   /** The best evidence's PubMed page, or a PubMed search for all of {@code pmids} (ids of PubMed records). */
@@ -184,8 +187,11 @@ public final class ClaimsReport {
    */
   static final int MAX_CELL_CHARS = 32_000;
 
-  /** {@code cell} as written: clipped to {@link #MAX_CELL_CHARS} with an ellipsis, and neutralised for Excel. */
-  static Object cell(Object cell, boolean excel) {
+  /**
+   * {@code cell} as written: clipped to {@link #MAX_CELL_CHARS} with an ellipsis, and neutralised for Excel (also
+   * {@code search --format csv --excel}'s cells).
+   */
+  public static Object cell(Object cell, boolean excel) {
     if (cell instanceof String s && s.length() > MAX_CELL_CHARS) {
       int end = MAX_CELL_CHARS - 1;
       if (Character.isHighSurrogate(s.charAt(end - 1))) {

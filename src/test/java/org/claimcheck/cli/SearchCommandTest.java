@@ -124,8 +124,8 @@ class SearchCommandTest {
     // An apostrophe before a formula character gets one more, as run --excel writes it.
     assertTrue(excel.out().contains(",''+1 asbestos,"), excel.out());
     assertFalse(excel.out().contains(",'0.") || excel.out().contains(",'1,"), "numbers stay numbers: " + excel.out());
-    assertEquals("-0.0123", SearchCommand.forSpreadsheet("-0.0123"));
-    assertEquals("'-1+2", SearchCommand.forSpreadsheet("-1+2"));
+    assertEquals("-0.0123", org.claimcheck.report.ClaimsReport.cell("-0.0123", true));
+    assertEquals("'-1+2", org.claimcheck.report.ClaimsReport.cell("-1+2", true));
     assertUsageError(CliTest.run("search", "--index", idx, "--excel", "asbestos"), "--excel needs --format csv",
         "--format text");
   }
