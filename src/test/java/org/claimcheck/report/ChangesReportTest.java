@@ -117,6 +117,66 @@ class ChangesReportTest {
     assertEquals(ClaimsFile.plain("1", "x", 0).claim(), "x");
   }
 
+  /** Each change is a row of its own, every column in its place, written to a file as to a writer. */
+  @Test
+  void eachChangeIsARowWithEveryColumn(@TempDir Path dir) throws IOException {
+    List<ChangesReport.Change> changes = List.of(
+        new ChangesReport.Change(ChangesReport.Kind.NEW, "c1", "https://example.org/a", "A", "Zinc shortens colds.", "",
+            "SUPPORTED", "", "0.640", "https://pubmed.ncbi.nlm.nih.gov/91000002/", "", "91000002"),
+        new ChangesReport.Change(ChangesReport.Kind.EVIDENCE_CHANGED, "c2", "https://example.org/b", "B",
+            "Iron helps.", "MIXED", "MIXED", "0.470", "0.480", "", "91000003 91000004", "91000005"),
+        new ChangesReport.Change(ChangesReport.Kind.REMOVED, "c3", "https://example.org/c", "C", "Gone.", "SUPPORTED",
+            "", "0.700", "", "", "91000009", ""));
+    Path file = dir.resolve("changes.csv");
+    ChangesReport.write(file, "2026-11-21", null, changes, false);
+    String csv = Files.readString(file);
+    StringWriter w = new StringWriter();
+    ChangesReport.write(w, "2026-11-21", null, changes, false);
+    assertEquals(w.toString(), csv);
+    assertEquals(4, csv.split("\r\n", -1).length - 1, "a header and three lines, each ended: " + csv);
+    List<org.apache.commons.csv.CSVRecord> rows = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader()
+        .setSkipHeaderRecord(true).get().parse(new java.io.StringReader(csv)).getRecords();
+    assertEquals(List.of("NEW", "EVIDENCE_CHANGED", "REMOVED"), rows.stream().map(r -> r.get("change")).toList());
+    org.apache.commons.csv.CSVRecord r = rows.get(1);
+    assertEquals("2026-11-21", r.get("run_date"));
+    assertEquals("", r.get("previous_run_date"), "the first run has no previous date");
+    assertEquals("c2", r.get("claim_id"));
+    assertEquals("https://example.org/b", r.get("article_url"));
+    assertEquals("B", r.get("article_title"));
+    assertEquals("Iron helps.", r.get("claim"));
+    assertEquals("MIXED", r.get("old_verdict"));
+    assertEquals("MIXED", r.get("new_verdict"));
+    assertEquals("0.470", r.get("old_confidence"));
+    assertEquals("0.480", r.get("new_confidence"));
+    assertEquals("91000003 91000004", r.get("old_evidence_pmids"));
+    assertEquals("91000005", r.get("new_evidence_pmids"));
+    assertEquals("https://pubmed.ncbi.nlm.nih.gov/91000002/", rows.get(0).get("pubmed_link"));
+    assertEquals("c3", rows.get(2).get("claim_id"));
+  }
+
+  /** The nights after a day that have a usable report, up to today: not failed ones, not future ones. */
+  @Test
+  void laterReportsAreTheUsableOnesUpToToday(@TempDir Path reports) throws IOException {
+    assertEquals(List.of(), PreviousReport.later(reports.resolve("absent"), LocalDate.parse("2026-11-01"),
+        LocalDate.parse("2026-11-30")));
+    write(reports, "2026-11-18", List.of(), false); // the day itself: not later
+    write(reports, "2026-11-19", List.of(), false);
+    write(reports, "2026-11-20", List.of(), false);
+    Files.writeString(reports.resolve("2026-11-20/manifest.json"), "{\"status\": \"FAILED\"}");
+    write(reports, "2026-11-21", List.of(), false);
+    Files.writeString(reports.resolve("2026-11-21/manifest.json"), "{\"status\": \"OK\"}");
+    Files.createDirectories(reports.resolve("2026-11-22")); // no report in it
+    write(reports, "2026-11-23", List.of(), false); // today
+    write(reports, "2026-11-24", List.of(), false); // in the future
+    write(reports, "latest", List.of(), false);
+    Files.writeString(reports.resolve("2026-11-25"), "a file, not a folder");
+    assertEquals(List.of(LocalDate.parse("2026-11-19"), LocalDate.parse("2026-11-21"), LocalDate.parse("2026-11-23")),
+        PreviousReport.later(reports, LocalDate.parse("2026-11-18"), LocalDate.parse("2026-11-23")));
+    assertTrue(PreviousReport.isFailed(reports.resolve("2026-11-20")));
+    assertEquals(false, PreviousReport.isFailed(reports.resolve("2026-11-21")));
+    assertEquals(false, PreviousReport.isFailed(reports.resolve("2026-11-19")), "no manifest");
+  }
+
   private static void write(Path reports, String date, List<ClaimsReport.Row> rows, boolean excel)
       throws IOException {
     Files.createDirectories(reports.resolve(date));
