@@ -1796,7 +1796,8 @@ final class Atomizer {
     if (i < 0) {
       return false;
     }
-    if (i + 1 < to && Set.of("happens", "matters", "depends", "helps", "seems", "appears", "pays").contains(p.low[i + 1])
+    if (i + 1 < to
+        && Set.of("happens", "matters", "depends", "helps", "seems", "appears", "pays").contains(p.low[i + 1])
         && (i + 2 >= to || p.isPunct(i + 2) || p.low[i + 2].equals("that") || p.low[i + 2].equals("to"))) {
       return true;
     }

@@ -446,9 +446,9 @@ public final class ClaimExtractor {
     }
 
     /**
-     * Where a clause after the myth's name begins, or the sentence's end: "but studies show it does not" of "Sugar makes
-     * children hyperactive, according to an old myth, but studies show it does not" (the first comma after the name,
-     * then a word that opens a clause of the page's own).
+     * Where a clause after the myth's name begins, or the sentence's end: "but studies show it does not" of "Sugar
+     * makes children hyperactive, according to an old myth, but studies show it does not" (the first comma after the
+     * name, then a word that opens a clause of the page's own).
      */
     private static int restAfter(Parse p, int from) {
       for (int c = from; c + 1 < p.size(); c++) {

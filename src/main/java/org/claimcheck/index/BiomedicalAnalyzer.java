@@ -13,8 +13,8 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 /**
  * Thread-safe (Lucene analyzers reuse per-thread components). English analysis for abstracts and claims: the chain
  * Anserini uses for its BM25 baselines (standard tokenizer, English possessives, lower case, Lucene's English stop
- * words, Porter stemmer) plus biomedical names kept whole and British spellings made American
- * ({@link AmericanSpellingFilter}: "anaemia" and "anemia" are one term). {@code B12} is one token already; hyphenated names
+ * words, Porter stemmer) plus biomedical names kept whole and British spellings made American ({@link
+ * AmericanSpellingFilter}: "anaemia" and "anemia" are one term). {@code B12} is one token already; hyphenated names
  * ({@code COVID-19}, {@code IL-6}, {@code omega-3}, {@code SARS-CoV-2}) are indexed as the compound and as their parts
  * (see {@link CompoundTokenFilter}), so BM25 scores them as one rare term without losing matches on the parts.
  */
@@ -79,6 +79,7 @@ public final class BiomedicalAnalyzer extends Analyzer {
   @Override
   public String toString() {
     return "BiomedicalAnalyzer(charFilter=hyphenJoin+narrowSpace, tokenizer=standard, filters=[biomedicalCompounds"
-        + (partsOfNames ? "" : "(whole names only)") + ", englishPossessive, lowercase, stop(english), americanSpelling, porterStem])";
+        + (partsOfNames ? "" : "(whole names only)")
+        + ", englishPossessive, lowercase, stop(english), americanSpelling, porterStem])";
   }
 }

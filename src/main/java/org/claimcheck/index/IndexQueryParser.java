@@ -152,7 +152,9 @@ public class IndexQueryParser extends QueryParser {
     return -1;
   }
 
-  /** Adds the analysed form of each word {@code pattern} spells with a letter a-z for each {@code ?} from {@code at}. */
+  /**
+   * Adds the analysed form of each word {@code pattern} spells with a letter a-z for each {@code ?} from {@code at}.
+   */
   private void spell(String field, char[] pattern, int at, TreeSet<BytesRef> out) {
     int i = at;
     while (i < pattern.length && pattern[i] != WildcardQuery.WILDCARD_CHAR) {
@@ -189,7 +191,9 @@ public class IndexQueryParser extends QueryParser {
     }
   }
 
-  /** The union of {@code parts} as one query, or null when it is too complex to determinize (the pattern alone then). */
+  /**
+   * The union of {@code parts} as one query, or null when it is too complex to determinize (the pattern alone then).
+   */
   private Query wordPattern(String field, String typed, List<Automaton> parts, String fixedPrefix) {
     try {
       Automaton a = Operations.determinize(Operations.union(parts), getDeterminizeWorkLimit());

@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Thread-safe (stateless). British spellings and their American ones. Health pages from the UK, Ireland, Australia,
- * New Zealand and India write "anaemia", "tumour", "randomised", "oestrogen", "fibre"; most abstracts write "anemia",
- * "tumor", "randomized" (in SciFact's corpus a sixth to a third of each word's mentions are British). The tagger, taught
- * on American text, takes most -ise verbs for nouns ({@link #iseToIze}); search matches one spelling against the
+ * Thread-safe (stateless). British spellings and their American ones. Health pages from the UK, Ireland, Australia, New
+ * Zealand and India write "anaemia", "tumour", "randomised", "oestrogen", "fibre"; most abstracts write "anemia",
+ * "tumor", "randomized" (in SciFact's corpus a sixth to a third of each word's mentions are British). The tagger,
+ * taught on American text, takes most -ise verbs for nouns ({@link #iseToIze}); search matches one spelling against the
  * other only when both are analysed to the same term ({@link #american}).
  */
 public final class Spelling {
