@@ -225,33 +225,16 @@ final class StoredSource {
 
   /** The sentences as spans of the sections, or null when they are not pieces of the sections in order. */
   static byte[] spans(PubmedRecord r) {
-    if (r.sentences().isEmpty() || r.sections().isEmpty()) {
+    int[] places = r.sentencePlaces();
+    if (places == null) {
       return null;
     }
-    byte[] out = new byte[r.sentences().size() * 6];
+    byte[] out = new byte[places.length / 2 * 15];
     int n = 0;
-    int section = 0;
-    int from = 0;
-    for (String s : r.sentences()) {
-      int at = -1;
-      while (section < r.sections().size()) {
-        at = r.sections().get(section).text().indexOf(s, from);
-        if (at >= 0) {
-          break;
-        }
-        section++;
-        from = 0;
-      }
-      if (at < 0) {
-        return null;
-      }
-      if (n + 15 > out.length) {
-        out = Arrays.copyOf(out, out.length * 2 + 15);
-      }
-      n = writeVInt(out, n, section);
-      n = writeVInt(out, n, at);
-      n = writeVInt(out, n, s.length());
-      from = at + s.length();
+    for (int i = 0; i < places.length / 2; i++) {
+      n = writeVInt(out, n, places[2 * i]);
+      n = writeVInt(out, n, places[2 * i + 1]);
+      n = writeVInt(out, n, r.sentences().get(i).length());
     }
     return Arrays.copyOf(out, n);
   }

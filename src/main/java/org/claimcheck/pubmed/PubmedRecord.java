@@ -103,6 +103,40 @@ public record PubmedRecord(
         publicationTypes, language, humans, animals, retracted, collection);
   }
 
+  /**
+   * Where each sentence lies in the sections, in order: section index and offset in its text of sentence i at 2i and
+   * 2i + 1 (one flat array: the index computes this for every record it stores), or null when
+   * there are no sentences or sections, or the sentences are not pieces of the sections in order (a corpus's own
+   * sentence list). The index stores sentences as these spans; the API labels them with their sections.
+   */
+  public int[] sentencePlaces() {
+    if (sentences.isEmpty() || sections.isEmpty()) {
+      return null;
+    }
+    int[] out = new int[sentences.size() * 2];
+    int section = 0;
+    int from = 0;
+    for (int i = 0; i < sentences.size(); i++) {
+      String s = sentences.get(i);
+      int at = -1;
+      while (section < sections.size()) {
+        at = sections.get(section).text().indexOf(s, from);
+        if (at >= 0) {
+          break;
+        }
+        section++;
+        from = 0;
+      }
+      if (at < 0) {
+        return null;
+      }
+      out[2 * i] = section;
+      out[2 * i + 1] = at;
+      from = at + s.length();
+    }
+    return out;
+  }
+
   /** The record's PubMed page, or null for corpus documents (their ids are not PMIDs). */
   public String pubmedUrl() {
     return PUBMED.equals(collection) && id.matches("\\d{1,9}") ? "https://pubmed.ncbi.nlm.nih.gov/" + id + "/" : null;

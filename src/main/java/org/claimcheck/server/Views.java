@@ -115,27 +115,13 @@ final class Views {
    * sections in order (a corpus's own sentence list, no sections): found as the index stores sentences as spans.
    */
   static List<Integer> sentenceSections(PubmedRecord r) {
-    if (r.sentences().isEmpty() || r.sections().isEmpty()) {
+    int[] places = r.sentencePlaces();
+    if (places == null) {
       return null;
     }
-    List<Integer> out = new java.util.ArrayList<>(r.sentences().size());
-    int section = 0;
-    int from = 0;
-    for (String s : r.sentences()) {
-      int at = -1;
-      while (section < r.sections().size()) {
-        at = r.sections().get(section).text().indexOf(s, from);
-        if (at >= 0) {
-          break;
-        }
-        section++;
-        from = 0;
-      }
-      if (at < 0) {
-        return null;
-      }
-      out.add(section);
-      from = at + s.length();
+    List<Integer> out = new java.util.ArrayList<>(places.length / 2);
+    for (int i = 0; i < places.length; i += 2) {
+      out.add(places[i]);
     }
     return out;
   }
