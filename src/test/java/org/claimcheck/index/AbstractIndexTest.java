@@ -82,14 +82,7 @@ class AbstractIndexTest {
         java.util.Map<String, Double> weights = new java.util.LinkedHashMap<>();
         // Few distinct weights, so that ties between sentences are common.
         terms.forEach(t -> weights.put(t.text(), (double) (1 + random.nextInt(3))));
-        List<String> sentences = new java.util.ArrayList<>();
-        for (int i = 0, n = random.nextInt(8); i < n; i++) {
-          StringBuilder sentence = new StringBuilder();
-          for (int j = 0, m = 1 + random.nextInt(8); j < m; j++) {
-            sentence.append(words[random.nextInt(words.length)]).append(j == m - 1 ? "." : " ");
-          }
-          sentences.add(sentence.toString());
-        }
+        List<String> sentences = randomSentences(random, words);
         int expected = sentences.isEmpty() ? -1 : 0;
         double best = -1;
         for (int i = 0; i < sentences.size(); i++) {
@@ -176,14 +169,7 @@ class AbstractIndexTest {
         if (random.nextBoolean()) {
           weights.put("vitamin", (double) (1 + random.nextInt(3)));
         }
-        List<String> sentences = new java.util.ArrayList<>();
-        for (int i = 0, n = random.nextInt(8); i < n; i++) {
-          StringBuilder sentence = new StringBuilder();
-          for (int j = 0, m = 1 + random.nextInt(8); j < m; j++) {
-            sentence.append(words[random.nextInt(words.length)]).append(j == m - 1 ? "." : " ");
-          }
-          sentences.add(sentence.toString());
-        }
+        List<String> sentences = randomSentences(random, words);
         int expected = sentences.isEmpty() ? -1 : 0;
         double best = -1;
         for (int i = 0; i < sentences.size(); i++) {
@@ -709,5 +695,18 @@ class AbstractIndexTest {
     assertEquals(r, StoredSource.decode(new org.apache.lucene.util.BytesRef(StoredSource.encode(r, false)),
         new org.apache.lucene.util.BytesRef(spans)));
     assertNull(StoredSource.spans(r.withSentences(List.of("not in the text"))), "sentences a corpus gives stay text");
+  }
+
+  /** Up to 7 sentences of 1 to 8 words drawn from {@code words}, for the randomised best-sentence checks. */
+  private static List<String> randomSentences(java.util.Random random, String[] words) {
+    List<String> sentences = new java.util.ArrayList<>();
+    for (int i = 0, n = random.nextInt(8); i < n; i++) {
+      StringBuilder sentence = new StringBuilder();
+      for (int j = 0, m = 1 + random.nextInt(8); j < m; j++) {
+        sentence.append(words[random.nextInt(words.length)]).append(j == m - 1 ? "." : " ");
+      }
+      sentences.add(sentence.toString());
+    }
+    return sentences;
   }
 }
