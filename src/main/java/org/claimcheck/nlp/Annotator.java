@@ -500,6 +500,13 @@ public final class Annotator {
       if (entity[i] >= 0) {
         continue;
       }
+      if (tag.equals("VERB") && STUDY_NOUNS.contains(tokens[i].toLowerCase(Locale.ROOT))
+          && (tags[i + 1].equals("VERB") || tags[i + 1].equals("AUX"))) {
+        // "..., but studies show it is safe": the noun before the verb, not a second verb of the clause's subject
+        // (it made "Coffee studies show it is safe").
+        tags[i] = "NOUN";
+        continue;
+      }
       if (i == 0 || i == 1 && tags[0].equals("ADV")) {
         String first = tokens[i].toLowerCase(Locale.ROOT);
         if (MODALS.contains(first) && !first.equals("to") && !tag.equals("AUX") && (tags[i + 1].equals("VERB")
@@ -636,6 +643,10 @@ public final class Annotator {
     }
     return false;
   }
+
+  /** Plural nouns of research the model takes for verbs before the verb they are the subject of: "studies show". */
+  private static final Set<String> STUDY_NOUNS = Set.of("studies", "trials", "tests", "reviews", "results", "reports",
+      "findings", "surveys", "experiments", "analyses", "experts", "researchers", "scientists");
 
   /** Whether {@code lower} is a verb of {@code verbs.txt} or its -s form ("report", "improves"). */
   public static boolean isListedVerb(String lower) {

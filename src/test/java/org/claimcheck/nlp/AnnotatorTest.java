@@ -107,6 +107,14 @@ class AnnotatorTest {
   }
 
   @Test
+  void studiesBeforeTheirVerbAreANoun() {
+    // "Coffee raises blood pressure, but studies show it is safe" gave "Coffee studies show it is safe."
+    Tagged t = ANNOTATOR.tag("Coffee raises blood pressure, but studies show it is safe.", false);
+    assertEquals("NOUN", t.tags().get(6), t.toString());
+    assertEquals("VERB", t.tags().get(7), t.toString());
+  }
+
+  @Test
   void britishSpellingsAreTaggedAsTheirAmericanOnes() {
     assertEquals("stabilize", Spelling.iseToIze("stabilise"));
     assertEquals("Minimized", Spelling.iseToIze("Minimised"));
