@@ -643,17 +643,37 @@ class IncrementalRunTest {
     RunFixture.Run again = f.run("2026-11-20");
     assertEquals(0, again.code(), again.err());
     AtomicFiles.deleteRecursively(work.resolve("reports/2026-11-20"));
+  }
 
-    // A reports folder this user cannot write to (root writes anywhere: not checked then).
+  /**
+   * A reports folder this user cannot write to. It was checked after an assumption that the user is not root, which
+   * aborted the whole test above on every machine of the project (root everywhere, CI too): root writes anywhere, so
+   * there the folder is a link to one that refuses everyone's new files.
+   */
+  @Test
+  void aReportsFolderThatCannotBeWrittenToIsRefusedBeforeAnyWork(@TempDir Path work) throws IOException {
+    RunFixture f = new RunFixture(work);
     Path reports = work.resolve("reports");
+    Files.createDirectories(reports);
     Files.setPosixFilePermissions(reports, java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
     try {
-      org.junit.jupiter.api.Assumptions.assumeFalse(Files.isWritable(reports), "running as root");
+      if (Files.isWritable(reports)) { // root
+        Files.setPosixFilePermissions(reports, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.delete(reports);
+        Path refusing = Path.of("/proc/self");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(refusing), "no /proc (not Linux)");
+        Files.createSymbolicLink(reports, refusing);
+      }
       RunFixture.Run readOnly = f.run("2026-11-20");
       assertEquals(1, readOnly.code(), readOnly.err());
-      assertTrue(readOnly.err().startsWith("error: cannot write to the reports folder ("), readOnly.err());
+      assertTrue(readOnly.err().startsWith("error: cannot write to the reports folder (" + reports), readOnly.err());
+      assertFalse(Files.exists(work.resolve("claims/claims.jsonl")), "refused before the pipeline ran");
     } finally {
-      Files.setPosixFilePermissions(reports, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+      if (Files.isSymbolicLink(reports)) {
+        Files.delete(reports);
+      } else {
+        Files.setPosixFilePermissions(reports, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+      }
     }
   }
 

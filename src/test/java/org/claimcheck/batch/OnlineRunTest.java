@@ -142,6 +142,53 @@ class OnlineRunTest {
     }
   }
 
+  /** pubmed.maxSearches bounds the searches made in one night (no test made one search and then hit the bound). */
+  @Test
+  void theNightsSearchBudgetIsKept(@TempDir Path work) throws IOException {
+    String zinc = "Zinc shortens the duration of colds.";
+    Files.createDirectories(work.resolve("pages"));
+    Files.writeString(work.resolve("pages/a.txt"), "B12 and Sleep\n" + CLAIM + "\n");
+    Files.writeString(work.resolve("pages/b.txt"), "Winter colds\n" + zinc + "\n");
+    try (FakeEutils fake = new FakeEutils()) {
+      fake.with(eutils().query(ClaimsFile.plain("1", CLAIM, 0)), 91000001, 91000002);
+      fake.with(eutils().query(ClaimsFile.plain("2", zinc, 0)), 91000011, 91000012);
+      Files.writeString(work.resolve("claimcheck.properties"), "pubmed.url = " + fake.base() + "\n"
+          + "pubmed.maxSearches = 1\n");
+      StringWriter err = new StringWriter();
+      assertEquals(0, run(work, "2026-11-21", err), err.toString());
+      assertEquals(1, fake.requests("esearch").size(), "one search, as the budget allows");
+      JsonNode manifest = Json.MAPPER.readTree(work.resolve("reports/2026-11-21/manifest.json").toFile());
+      JsonNode outcomes = stage(manifest, "pubmed search").path("outcomes");
+      assertEquals(1, outcomes.path("OK").asInt(), outcomes.toString());
+      assertEquals(1, outcomes.path("SKIPPED").asInt(), outcomes.toString());
+      assertTrue(manifest.toString().contains("tonight's search budget is spent"), manifest.toString());
+    }
+  }
+
+  /** One search failing among others that worked is a partial failure, counted, not a failed run. */
+  @Test
+  void oneFailedSearchAmongGoodOnesDoesNotFailTheRun(@TempDir Path work) throws IOException {
+    String zinc = "Zinc shortens the duration of colds.";
+    Files.createDirectories(work.resolve("pages"));
+    Files.writeString(work.resolve("pages/a.txt"), "B12 and Sleep\n" + CLAIM + "\n");
+    Files.writeString(work.resolve("pages/b.txt"), "Winter colds\n" + zinc + "\n");
+    try (FakeEutils fake = new FakeEutils()) {
+      fake.with(eutils().query(ClaimsFile.plain("1", CLAIM, 0)), 91000001, 91000002);
+      fake.with(eutils().query(ClaimsFile.plain("2", zinc, 0)), 91000011, 91000012);
+      fake.failNext(503);
+      Files.writeString(work.resolve("claimcheck.properties"), "pubmed.url = " + fake.base() + "\n"
+          + "pubmed.attempts = 1\n");
+      StringWriter err = new StringWriter();
+      assertEquals(0, run(work, "2026-11-21", err), err.toString());
+      assertEquals(2, fake.requests("esearch").size());
+      JsonNode manifest = Json.MAPPER.readTree(work.resolve("reports/2026-11-21/manifest.json").toFile());
+      JsonNode outcomes = stage(manifest, "pubmed search").path("outcomes");
+      assertEquals(1, outcomes.path("OK").asInt(), outcomes.toString());
+      assertEquals(1, outcomes.path("FAILED").asInt(), outcomes.toString());
+      assertEquals("OK", manifest.path("status").asText(), manifest.toString());
+    }
+  }
+
   @Test
   void damagedRememberedSearchesAreAWarningAndKept(@TempDir Path work) throws IOException {
     // A damaged file silently started every search over (up to pubmed.maxSearches in one night); a bad entry threw.

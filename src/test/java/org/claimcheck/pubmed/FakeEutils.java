@@ -65,6 +65,16 @@ public final class FakeEutils implements AutoCloseable {
     return this;
   }
 
+  /** The next requests are answered with these HTTP statuses, in order (for tests outside this package). */
+  public FakeEutils failNext(int... statuses) {
+    synchronized (failures) {
+      for (int s : statuses) {
+        failures.add(s);
+      }
+    }
+    return this;
+  }
+
   static String fixture(String name) {
     try {
       return Files.readString(TestData.resource("org/claimcheck/pubmed/eutils/" + name));
