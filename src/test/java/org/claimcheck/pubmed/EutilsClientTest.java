@@ -191,10 +191,13 @@ class EutilsClientTest {
       for (int i = 0; i < 3 * 4; i++) {
         fake.failures.add(503);
       }
+      int beforeThree = fake.requests.size();
       for (int i = 0; i < 3; i++) {
         assertThrows(IOException.class, () -> client.search("b12", 5));
       }
       int asked = fake.requests.size();
+      // Only a count started again lets the three be sent (4 tries each): before, this test passed without it.
+      assertEquals(beforeThree + 3 * 4, asked, "the answer started the count again");
       IOException given = assertThrows(IOException.class, () -> client.search("b12", 5));
       assertTrue(given.getMessage().contains("not asked again in this run"), given.getMessage());
       Tally t = new Tally("pubmed");
@@ -261,5 +264,41 @@ class EutilsClientTest {
         null, null, 3, Duration.ofSeconds(1)));
     assertEquals(3, EutilsClient.Options.defaults(" ", null).requestsPerSecond(), "a blank key is no key");
     assertEquals(10, EutilsClient.Options.defaults("k", null).requestsPerSecond());
+  }
+
+  /**
+   * esearch's first Count is the search's: the Counts of its translation stack (one per term) come after it. A search
+   * that finds nothing has Count 0, which is an answer, not a missing Count.
+   */
+  @Test
+  void aSearchThatFindsNothingIsAnAnswerAndOnlyTheFirstCountCounts() throws IOException {
+    String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n<eSearchResult><Count>0</Count><RetMax>0</RetMax>"
+        + "<RetStart>0</RetStart><IdList/><TranslationSet/><TranslationStack><TermSet><Term>zinc[tiab]</Term>"
+        + "<Field>tiab</Field><Count>5</Count><Explode>N</Explode></TermSet><OP>GROUP</OP></TranslationStack>"
+        + "<QueryTranslation>zinc[tiab]</QueryTranslation></eSearchResult>";
+    EutilsClient.SearchResult none = EutilsClient.parseSearch(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        "zinc");
+    assertEquals(0, none.count());
+    assertEquals(List.of(), none.pmids());
+    String some = xml.replace("<Count>0</Count><RetMax>0</RetMax>", "<Count>2</Count><RetMax>2</RetMax>")
+        .replace("<IdList/>", "<IdList><Id>90001002</Id><Id> 90001001 </Id></IdList>");
+    EutilsClient.SearchResult two = EutilsClient.parseSearch(some.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        "zinc");
+    assertEquals(2, two.count());
+    assertEquals(List.of("90001002", "90001001"), two.pmids());
+    assertThrows(IOException.class, () -> EutilsClient.parseSearch(
+        "<eSearchResult><IdList/></eSearchResult>".getBytes(java.nio.charset.StandardCharsets.UTF_8), "zinc"),
+        "no Count at all");
+  }
+
+  /** Which files a folder of abstracts is read for: records only, gzipped or not; not a README or a page. */
+  @Test
+  void onlyRecordFilesAreSupported() {
+    for (String yes : List.of("a.xml", "a.xml.gz", "c.jsonl", "m.txt", "m.medline", "m.nbib.gz")) {
+      assertTrue(RecordReaders.isSupported(Path.of("dir", yes)), yes);
+    }
+    for (String no : List.of("README.md", "page.html", "notes.csv", "a.xml.bak", "a.gz")) {
+      assertFalse(RecordReaders.isSupported(Path.of("dir", no)), no);
+    }
   }
 }

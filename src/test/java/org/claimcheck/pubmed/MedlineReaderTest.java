@@ -235,4 +235,38 @@ class MedlineReaderTest {
   private static List<RecordReader.Entry> read(String text) throws IOException {
     return readAll(new MedlineReader(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))));
   }
+
+  /**
+   * A retracted publication (its publication type, or a retraction notice, RIN) is flagged, so the verifier never
+   * counts it; Humans and Animals are read from the MeSH headings. No MEDLINE test had a retracted record.
+   */
+  @Test
+  void retractedPublicationsAndTheirNoticesAreFlagged(@TempDir Path dir) throws IOException {
+    Path f = dir.resolve("retractions.txt");
+    Files.writeString(f, String.join("\n",
+        "PMID- 90000020",
+        "TI  - A retracted trial.",
+        "PT  - Journal Article",
+        "PT  - Retracted Publication",
+        "MH  - Animals",
+        "",
+        "PMID- 90000021",
+        "TI  - A trial with a retraction notice.",
+        "PT  - Journal Article",
+        "RIN - Invented J. 2020;1:1. PMID: 90000099",
+        "",
+        "PMID- 90000022",
+        "TI  - A trial that stands.",
+        "PT  - Journal Article",
+        "MH  - Humans",
+        ""));
+    List<RecordReader.Entry> e = PubmedXmlReaderTest.readAll(f);
+    assertEquals(3, e.size());
+    PubmedRecord retracted = PubmedXmlReaderTest.record(e.get(0));
+    PubmedRecord notice = PubmedXmlReaderTest.record(e.get(1));
+    PubmedRecord stands = PubmedXmlReaderTest.record(e.get(2));
+    assertEquals(List.of(true, true, false), List.of(retracted.retracted(), notice.retracted(), stands.retracted()));
+    assertEquals(List.of(true, false, false), List.of(retracted.animals(), notice.animals(), stands.animals()));
+    assertEquals(List.of(false, false, true), List.of(retracted.humans(), notice.humans(), stands.humans()));
+  }
 }
