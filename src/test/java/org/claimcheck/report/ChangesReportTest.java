@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import org.claimcheck.claim.ClaimsFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -114,7 +113,6 @@ class ChangesReportTest {
     assertEquals("", c.articleUrl());
     assertEquals("-5 kg", ClaimsReport.restore("'-5 kg"));
     assertEquals("'quoted'", ClaimsReport.restore("'quoted'"));
-    assertEquals(ClaimsFile.plain("1", "x", 0).claim(), "x");
   }
 
   /** Each change is a row of its own, every column in its place, written to a file as to a writer. */
