@@ -145,13 +145,7 @@ class OnlineRunTest {
   /** pubmed.maxSearches bounds the searches made in one night (no test made one search and then hit the bound). */
   @Test
   void theNightsSearchBudgetIsKept(@TempDir Path work) throws IOException {
-    String zinc = "Zinc shortens the duration of colds.";
-    Files.createDirectories(work.resolve("pages"));
-    Files.writeString(work.resolve("pages/a.txt"), "B12 and Sleep\n" + CLAIM + "\n");
-    Files.writeString(work.resolve("pages/b.txt"), "Winter colds\n" + zinc + "\n");
-    try (FakeEutils fake = new FakeEutils()) {
-      fake.with(eutils().query(ClaimsFile.plain("1", CLAIM, 0)), 91000001, 91000002);
-      fake.with(eutils().query(ClaimsFile.plain("2", zinc, 0)), 91000011, 91000012);
+    try (FakeEutils fake = twoPagesAndTheirSearches(work)) {
       Files.writeString(work.resolve("claimcheck.properties"), "pubmed.url = " + fake.base() + "\n"
           + "pubmed.maxSearches = 1\n");
       StringWriter err = new StringWriter();
@@ -168,13 +162,7 @@ class OnlineRunTest {
   /** One search failing among others that worked is a partial failure, counted, not a failed run. */
   @Test
   void oneFailedSearchAmongGoodOnesDoesNotFailTheRun(@TempDir Path work) throws IOException {
-    String zinc = "Zinc shortens the duration of colds.";
-    Files.createDirectories(work.resolve("pages"));
-    Files.writeString(work.resolve("pages/a.txt"), "B12 and Sleep\n" + CLAIM + "\n");
-    Files.writeString(work.resolve("pages/b.txt"), "Winter colds\n" + zinc + "\n");
-    try (FakeEutils fake = new FakeEutils()) {
-      fake.with(eutils().query(ClaimsFile.plain("1", CLAIM, 0)), 91000001, 91000002);
-      fake.with(eutils().query(ClaimsFile.plain("2", zinc, 0)), 91000011, 91000012);
+    try (FakeEutils fake = twoPagesAndTheirSearches(work)) {
       fake.failNext(503);
       Files.writeString(work.resolve("claimcheck.properties"), "pubmed.url = " + fake.base() + "\n"
           + "pubmed.attempts = 1\n");
@@ -241,4 +229,16 @@ class OnlineRunTest {
     throw new AssertionError("no stage " + name + " in " + manifest.path("stages"));
   }
 
+
+  /** Two pages of one check-worthy claim each, and a fake PubMed that answers each claim's search with two records. */
+  private static FakeEutils twoPagesAndTheirSearches(Path work) throws IOException {
+    String zinc = "Zinc shortens the duration of colds.";
+    Files.createDirectories(work.resolve("pages"));
+    Files.writeString(work.resolve("pages/a.txt"), "B12 and Sleep\n" + CLAIM + "\n");
+    Files.writeString(work.resolve("pages/b.txt"), "Winter colds\n" + zinc + "\n");
+    FakeEutils fake = new FakeEutils();
+    fake.with(eutils().query(ClaimsFile.plain("1", CLAIM, 0)), 91000001, 91000002);
+    fake.with(eutils().query(ClaimsFile.plain("2", zinc, 0)), 91000011, 91000012);
+    return fake;
+  }
 }
