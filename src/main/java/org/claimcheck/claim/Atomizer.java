@@ -1118,8 +1118,14 @@ final class Atomizer {
   static boolean listOfNouns(Parse p, int from, int to) {
     int start = from;
     boolean comma = false;
+    int depth = 0;
     for (int i = from; i < to; i++) {
-      if (depthAt(p, from, i) > 0) {
+      if (p.tok[i].equals("(")) {
+        depth++;
+      } else if (p.tok[i].equals(")")) {
+        depth = Math.max(0, depth - 1);
+      }
+      if (depth > 0) {
         continue;
       }
       if (p.tok[i].equals(",")) {
@@ -1211,7 +1217,7 @@ final class Atomizer {
         subjectsNearest.addAll(subjects);
         // Verbs of an opening condition do not count: "If you take them in the evening, they work better".
         int mainStart = 0;
-        if (p.size() > 0 && (p.tag[0].equals("SCONJ") || CONDITION_WORDS.contains(p.low[0]))) {
+        if (p.size() > 0 && (p.tag[0].equals("SCONJ") || Cues.OPENING_SUBORDINATORS.contains(p.low[0]))) {
           for (int k = 1; k < i; k++) {
             if (p.tok[k].equals(",") && depthAt(p, 0, k) == 0) {
               mainStart = k + 1;
@@ -1797,19 +1803,18 @@ final class Atomizer {
       return false;
     }
     if (i + 1 < to
-        && Set.of("happens", "matters", "depends", "helps", "seems", "appears", "pays").contains(p.low[i + 1])
+        && EXPLETIVE_VERBS.contains(p.low[i + 1])
         && (i + 2 >= to || p.isPunct(i + 2) || p.low[i + 2].equals("that") || p.low[i + 2].equals("to"))) {
       return true;
     }
-    if (i > 0 && Set.of("make", "makes", "making", "made", "find", "finds", "found", "keep", "keeps").contains(
-        p.low[i - 1])) {
+    if (i > 0 && EXPLETIVE_OBJECT_OF.contains(p.low[i - 1])) {
       return true;
     }
     boolean aux = false;
     boolean passive = false;
     for (int k = i + 1; k < Math.min(to, i + 8); k++) {
       String low = p.low[k];
-      if (Set.of("to", "that", "whether", "if", "for").contains(low)) {
+      if (EXPLETIVE_ENDS.contains(low)) {
         // "It is thought that ..." stands for the statement; "It is believed to be related to ...", "It has not been
         // shown to work" for a thing; "It is important for children to ..." for what follows, "It is safe for older
         // children" for a thing.
@@ -1831,6 +1836,14 @@ final class Atomizer {
     return false;
   }
 
+  /** Verbs after an expletive "it": "It seems that", "It helps to ...". */
+  private static final Set<String> EXPLETIVE_VERBS = Set.of("happens", "matters", "depends", "helps", "seems",
+      "appears", "pays");
+  /** Verbs whose object "it" stands for what follows: "making it difficult to", "find it hard to". */
+  private static final Set<String> EXPLETIVE_OBJECT_OF = Set.of("make", "makes", "making", "made", "find", "finds",
+      "found", "keep", "keeps");
+  /** The words that open what an expletive "it" stands for. */
+  private static final Set<String> EXPLETIVE_ENDS = Set.of("to", "that", "whether", "if", "for");
   /** Verbs and nouns of time between an expletive "it" and what it stands for: "It takes weeks for ...". */
   private static final Set<String> EXPLETIVE_WORDS = Set.of("seems", "appears", "takes", "took", "happens", "time",
       "weeks", "months", "years", "days", "hours", "minutes");

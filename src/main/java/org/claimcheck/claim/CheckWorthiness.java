@@ -289,7 +289,7 @@ final class CheckWorthiness {
       }
       // After an opening clause it may stand for what that clause names: "When the body breaks down alcohol, it".
       int first = d.tokens.nextSetBit(0);
-      boolean openingClause = first >= 0 && first < at && SUBORDINATORS.contains(p.low[first]);
+      boolean openingClause = first >= 0 && first < at && Cues.OPENING_SUBORDINATORS.contains(p.low[first]);
       for (int i = first; i >= 0 && i < at; i = d.tokens.nextSetBit(i + 1)) {
         openingClause |= p.isVerbal(i);
       }
@@ -326,10 +326,6 @@ final class CheckWorthiness {
     String first = relation.toLowerCase(Locale.ROOT).strip().split("\\s+")[0];
     return IRREGULAR_PAST.contains(first) || first.length() > 3 && first.endsWith("ed") && !first.equals("need");
   }
-
-  /** Words that open a clause before the main one: "When the body breaks down alcohol, it ...". */
-  private static final Set<String> SUBORDINATORS = Set.of("when", "whenever", "if", "once", "because", "as", "since",
-      "after", "before", "while", "although", "though", "unless", "until");
 
   /**
    * A subject that is a personal pronoun or "these", "those", "others", after an opening phrase or an adverb: "they",

@@ -24,6 +24,12 @@ final class Cues {
    * NegEx-style negation cues (lower case tokens). "Unlikely", "improbable" and "doubtful" negate too: "B12 is unlikely
    * to cause acne" says it probably does not (they are also {@link #PROBABLE} hedges).
    */
+  /**
+   * Words that open a clause before the main one ("When the body breaks down alcohol, it ...", "If you take them in the
+   * evening, they ..."): a pronoun after such a clause may stand for what the sentence before named.
+   */
+  static final Set<String> OPENING_SUBORDINATORS = set("when", "whenever", "if", "once", "because", "as", "since",
+      "after", "before", "while", "although", "though", "unless", "until");
   static final Set<String> NEGATION = set("no", "not", "n't", "never", "none", "neither", "nor", "cannot",
       "without", "nothing", "nobody", "nowhere", "lacks", "unlikely", "improbable", "doubtful");
 

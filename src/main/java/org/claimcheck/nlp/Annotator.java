@@ -669,7 +669,7 @@ public final class Annotator {
     }
     // Verbs made with -ize ("optimizes insulin sensitivity", "minimizes complications"): a word class of its own, few
     // of them nouns ("prize", "oversize": eight letters at least, and the list's exceptions).
-    for (String end : new String[] {"ize", "izes"}) {
+    for (String end : IZE_ENDINGS) {
       if (lower.endsWith(end) && lower.length() - end.length() + 3 >= 8 && lower.indexOf('-') < 0) {
         String base = lower.substring(0, lower.length() - end.length()) + "ize";
         if (!NOT_IZE_VERBS.contains(base)) {
@@ -680,6 +680,8 @@ public final class Annotator {
     String american = Spelling.iseToIze(lower);
     return american.equals(lower) ? null : verbBase(american);
   }
+
+  private static final String[] IZE_ENDINGS = {"ize", "izes"};
 
   /** Words of eight letters or more in -ize that are not verbs. */
   private static final Set<String> NOT_IZE_VERBS = Set.of("oversize", "undersize", "lifesize");

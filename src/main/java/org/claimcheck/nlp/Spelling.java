@@ -133,7 +133,7 @@ public final class Spelling {
    */
   public static String iseToIze(String token) {
     int n = token.length();
-    if (n < 6) {
+    if (n < 6 || !mayEndInIse(token, n)) {
       return token;
     }
     String lower = token.toLowerCase(Locale.ROOT);
@@ -163,6 +163,19 @@ public final class Spelling {
     }
     for (String w : ISE_ALWAYS) {
       if (w.length() >= 6 && base.endsWith(w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether a token may end like one of {@link #ISE_ENDINGS}, whatever its case, without allocating: the tagger asks
+   * this of every token.
+   */
+  private static boolean mayEndInIse(String token, int n) {
+    for (String end : ISE_ENDINGS) {
+      if (token.regionMatches(true, n - end.length(), end, 0, end.length())) {
         return true;
       }
     }
