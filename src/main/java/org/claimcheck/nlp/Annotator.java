@@ -519,6 +519,12 @@ public final class Annotator {
             && (i == 1 || tags[i + 1].equals("ADV"))) {
           tags[i] = "VERB";
         }
+        // An order: "Hold an ice pack against it", "Rest the joint": a listed verb's base form that the model took
+        // for a name or a noun, before a determiner (a noun is not followed by one).
+        if (i == 0 && (first.equals(base) || ORDER_VERBS.contains(first)) && (tag.equals("PROPN") || tag.equals("NOUN"))
+            && ORDER_OBJECTS.contains(tokens[1].toLowerCase(Locale.ROOT))) {
+          tags[i] = "VERB";
+        }
         if (i == 0) {
           continue;
         }
@@ -582,6 +588,15 @@ public final class Annotator {
       tags[i] = "VERB";
     }
   }
+
+  /** Verbs of orders and advice besides the verb list's: "Take", "Keep", "Avoid". */
+  private static final Set<String> ORDER_VERBS = Set.of("hold", "rest", "take", "keep", "avoid", "drink", "eat",
+      "apply", "wash", "use", "put", "place", "wear", "try", "ask", "see", "call", "check", "choose", "give", "get",
+      "make", "follow", "start", "store", "swap", "add", "cover", "book", "tell", "let", "find", "bring", "leave");
+
+  /** What follows an order's verb: "Hold an ice pack", "Rest the joint", "Keep your feet warm". */
+  private static final Set<String> ORDER_OBJECTS = Set.of("a", "an", "the", "your", "it", "them", "this", "these",
+      "some", "any", "plenty", "yourself");
 
   private static final Pattern NOUN_ENDING = Pattern.compile("(tion|sion|sis|ment|ness|ity|ance|ence|ism)s?$");
   private static final Set<String> BE = Set.of("is", "are", "was", "were", "be", "been", "being", "'s", "'re");

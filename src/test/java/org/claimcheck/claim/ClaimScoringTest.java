@@ -1,5 +1,6 @@
 package org.claimcheck.claim;
 
+import static org.claimcheck.claim.ClaimExtractorTest.h;
 import static org.claimcheck.claim.ClaimExtractorTest.li;
 import static org.claimcheck.claim.ClaimExtractorTest.p;
 import static org.claimcheck.claim.ClaimExtractorTest.titled;
@@ -217,6 +218,31 @@ class ClaimScoringTest {
       for (Claim x : claims("Health notes", p(s))) {
         assertTrue(x.checkWorthiness() < 0.5, x.toString());
       }
+    }
+  }
+
+  @Test
+  void commonHealthWordsMakeASentenceAboutHealth() {
+    // The health words were those of B12 and the nerves: these were "no health entity" (0.45), below the threshold.
+    List<Claim> c = claims("Notes", p("People are infectious from about four days before the rash appears."),
+        p("Most small stones pass on their own within a few weeks."), p("Up to 9 in 10 people do not use their "
+            + "inhaler correctly."), p("The train leaves from platform four every morning."));
+    assertTrue(claim(c, "People are infectious from about four days before the rash appears.").checkWorthiness()
+        >= 0.5, c.toString());
+    assertTrue(claim(c, "Most small stones pass on their own within a few weeks.").checkWorthiness() >= 0.5);
+    assertTrue(claim(c, "Up to 9 in 10 people do not use their inhaler correctly.").checkWorthiness() >= 0.5);
+    assertTrue(claim(c, "The train leaves from platform four every morning.").checkWorthiness() < 0.5,
+        "a sentence with no health word is not");
+  }
+
+  @Test
+  void anOrderWhoseVerbTheModelTookForANameIsAnOrder() {
+    // "Hold" and "Rest" opening a list item were tagged PROPN: "Hold an ice pack" was the subject of "wrapped", and
+    // once its "it" was resolved the order scored 0.85.
+    List<Claim> c = claims("Gout", h("During an attack"), li("Rest the joint and raise it."),
+        li("Hold an ice pack wrapped in a towel against it for up to 20 minutes."));
+    for (Claim x : c) {
+      assertTrue(x.checkWorthiness() < 0.2, x.claim() + " " + x.checkWorthiness() + " " + x.reasons());
     }
   }
 }
