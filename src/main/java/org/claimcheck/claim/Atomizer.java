@@ -419,13 +419,18 @@ final class Atomizer {
         for (String cut : new String[] {" (", ", ", " of "}) {
           int at = np.indexOf(cut);
           if (at > 0) {
-            np = np.substring(0, at);
+            String before = np.substring(0, at);
+            // A quantity's head is what it counts: "Around 37% of pregnant women", "Most of them".
+            boolean quantity = cut.equals(" of ")
+                && QUANTITY.matcher(before.substring(before.lastIndexOf(' ') + 1).toLowerCase(Locale.ROOT)).matches();
+            np = quantity ? np.substring(at + cut.length()) : before;
           }
         }
         String word = np.substring(np.lastIndexOf(' ') + 1);
         String head = word.toLowerCase(Locale.ROOT);
         boolean plural = subject.plural() || IRREGULAR_PLURALS.contains(head) || Lexicon.singular(head) != null
-            && !SINGULARS_IN_S.contains(head) && !word.equals(word.toUpperCase(Locale.ROOT)); // not "NHS", "AIDS"
+            && !SINGULARS_IN_S.contains(head) && !word.equals(word.toUpperCase(Locale.ROOT)) // not "NHS", "AIDS"
+            || ACRONYM_PLURAL.matcher(word).matches(); // "PPIs", "SSRIs": Lexicon.singular leaves words in -is
         if (kind.length() < subject.text().length()) {
           Mention named = resolvedMention(p.lexicon, kind);
           refs.previous = new Mention(kind, named == null ? null : named.concept(), plural);
@@ -440,6 +445,7 @@ final class Atomizer {
           refs.previous = plainNounPhrase(p, subjFrom, subjTo) ? new Mention(subject.text(), null, plural)
               : References.UNNAMED;
           refs.previousInSentence = refs.previous != References.UNNAMED;
+          refs.previousPeople = plural && isPerson(head);
         }
       }
     }
@@ -1185,7 +1191,19 @@ final class Atomizer {
           continue;
         }
         Mention m = null;
-        if (afterVerb && own != null) {
+        // An object "it" is not its own clause's subject, which would be "itself": "About 1 in 7 women will be
+        // diagnosed with it" is the breast cancer of the sentence before.
+        boolean ownSubject = c.hasSubject() && !subjectPosition;
+        if (ownSubject && afterVerb) {
+          // A thing its clause named after the verb: "Medication works best alongside behavioural therapy, not
+          // instead of it".
+          int verb = i - 1;
+          while (verb > c.pred() && !p.isVerbal(verb)) {
+            verb--; // after the last verb: "calcium is absorbed with it" names no thing for it
+          }
+          m = lastThing(p, verb, i);
+        }
+        if (m == null && afterVerb && own != null && !ownSubject) {
           // "it" is not a plural subject: "Some people believe red wine is healthy because it contains ..."
           m = own.plural() ? null : own;
         } else if (!near.isEmpty() && !near.getLast().plural()) {
@@ -1241,7 +1259,7 @@ final class Atomizer {
             out.put(i, i == c.from() ? upperFirst(who) : who);
           }
         } else if (m != null) {
-          out.put(i, m.text());
+          out.put(i, i == c.from() ? m.text() : lowerFirst(m.text())); // "In trials, statins lowered"
         }
       } else if (low.equals("its") && i + 1 < to && !p.low[i + 1].equals("own")) {
         if (p.low[i + 1].equals(References.DEFICIENCY)) {
@@ -1678,6 +1696,19 @@ final class Atomizer {
       "involvement", "ability", "absorption", "metabolism", "intake", "level", "levels");
 
   /** The first substance or condition named in tokens [from, to), as it is written. */
+  /** The last singular concept in tokens [from, to), not a measure, or null. */
+  private static Mention lastThing(Parse p, int from, int to) {
+    Mention last = null;
+    for (Lexicon.Match m : p.matches) {
+      if (m.start() >= p.start[from] && m.end() <= p.end[to - 1] && !m.concept().type().equals("measure")) {
+        String word = m.text().substring(m.text().lastIndexOf(' ') + 1).toLowerCase(Locale.ROOT);
+        boolean plural = Lexicon.singular(word) != null && !m.concept().name().toLowerCase(Locale.ROOT).endsWith(word);
+        last = plural ? null : new Mention(m.text(), m.concept(), false);
+      }
+    }
+    return last;
+  }
+
   private static Mention firstEntity(Parse p, int from, int to) {
     for (Lexicon.Match m : p.matches) {
       if (m.start() >= p.start[from] && m.end() <= (to > from ? p.end[to - 1] : p.start[from])
@@ -1722,6 +1753,14 @@ final class Atomizer {
       "few", "several", "all");
 
   /** Singular names that end in "s": "Diabetes is common. It ..." */
+  /** What heads a quantity before "of": a number, a share, a quantifier. */
+  private static final java.util.regex.Pattern QUANTITY = java.util.regex.Pattern.compile(
+      "[\\d.,]+%?|half|most|many|some|all|none|majority|minority|third|thirds|quarter|quarters|fifth|tenth|percent|"
+      + "proportion|number|lot|lots|dozens|hundreds|thousands|millions|one|two|three|four|five|several|each|both");
+
+  /** An abbreviation's plural: two capitals or more and an "s" ("PPIs", "SSRIs", "NSAIDs"). */
+  private static final java.util.regex.Pattern ACRONYM_PLURAL = java.util.regex.Pattern.compile("\\p{Lu}{2,}\\d*s");
+
   private static final Set<String> SINGULARS_IN_S = Set.of("diabetes", "measles", "herpes", "mumps", "rabies",
       "rickets", "scabies", "shingles", "series", "species", "news", "lens", "gas", "lupus", "tetanus", "pertussis");
 

@@ -346,7 +346,9 @@ final class Clauses {
     }
     boolean opener = INTRO_OPENERS.contains(p.low[from]) || p.tag[from].equals("SCONJ")
         || p.tag[from].equals("ADV") && !p.isVerbal(from) || p.tag[from].equals("ADP")
-        || p.tag[from].equals("VERB") && p.low[from].endsWith("ing") && p.low[from].startsWith("depend");
+        || p.tag[from].equals("VERB") && p.low[from].endsWith("ing") && p.low[from].startsWith("depend")
+        // One word before a comma that the model took for an adjective: "Worldwide, around 37% of ...".
+        || p.tag[from].equals("ADJ") && from + 1 < to && p.tok[from + 1].equals(",");
     if (!opener) {
       return -1;
     }

@@ -36,6 +36,8 @@ final class References {
    * {@link #UNNAMED}; null at the start of a paragraph, an item or a section.
    */
   Mention previous;
+  /** Whether {@link #previous} is {@link #UNNAMED} for people in the plural ("Many women", "Most parents"). */
+  boolean previousPeople;
   /** Whether a clause of the sentence being read set {@link #previous}. */
   boolean previousInSentence;
   /** A subject before that is not a noun phrase ("Relying on a reliever alone"): "it" after it is left as written. */
@@ -89,11 +91,23 @@ final class References {
     if (label != null && label.concept() != null) {
       return label;
     }
-    if (previous == UNNAMED) {
+    boolean people = previous == UNNAMED && previousPeople;
+    if (previous == UNNAMED && !people) {
       return null;
     }
-    if (previous != null && !previous.plural()) {
+    if (previous != null && !people && !previous.plural()) {
       return previous;
+    }
+    // People or things in the plural before, a thing named once beside them: "Worldwide, around 37% of pregnant women
+    // have anaemia. It is less common in the UK" is anaemia.
+    if (previous != null && !previousInSentence && !recent.isEmpty()) {
+      Mention only = onlyThing(recent.peekFirst(), previous);
+      if (only != null) {
+        return only;
+      }
+    }
+    if (people) {
+      return null;
     }
     // A page about one thing: its sections ("Asthma", "Pregnancy", "Dosage" on a page about ibuprofen) are about that
     // thing's dealings with what they name, so "It can make symptoms worse" there is ibuprofen, not asthma; under a
@@ -105,6 +119,32 @@ final class References {
       return otherThing ? null : topic;
     }
     return heading != null && !heading.plural() ? heading : null;
+  }
+
+  /**
+   * The one singular concept a sentence names besides its plural subject, or null when it names none or several: what
+   * "it" after a sentence about people or things in the plural most likely means. A measure ("blood pressure") is no
+   * such thing.
+   */
+  private static Mention onlyThing(Parse q, Mention subject) {
+    Lexicon.Concept only = null;
+    String text = null;
+    for (Lexicon.Match m : q.matches) {
+      Lexicon.Concept c = m.concept();
+      if (c.equals(subject.concept()) || c.type().equals("measure") || c.equals(only)) {
+        continue;
+      }
+      String last = m.text().substring(m.text().lastIndexOf(' ') + 1).toLowerCase(Locale.ROOT);
+      if (Lexicon.singular(last) != null && !c.name().toLowerCase(Locale.ROOT).endsWith(last)) {
+        return null; // "vitamins", "statins": plural, and so not "it"
+      }
+      if (only != null) {
+        return null;
+      }
+      only = c;
+      text = m.text();
+    }
+    return only == null ? null : new Mention(text, only, false);
   }
 
   /** A substance or an intervention: something taken or done, which "it" may stand for. */
