@@ -519,6 +519,15 @@ public final class Annotator {
             && (i == 1 || tags[i + 1].equals("ADV"))) {
           tags[i] = "VERB";
         }
+        // A name the model took for an order before a verb's -s form: "Spinach contains a lot of calcium".
+        if (i == 0 && tag.equals("VERB") && base == null && !ORDER_VERBS.contains(first) && !first.endsWith("ing")
+            && !first.endsWith("ed") && tokens.length > 2 && tags[1].equals("VERB")) {
+          String next = tokens[1].toLowerCase(Locale.ROOT);
+          String nextBase = verbBase(next);
+          if (nextBase != null && !nextBase.equals(next)) {
+            tags[0] = "NOUN";
+          }
+        }
         // An order: "Hold an ice pack against it", "Rest the joint": a listed verb's base form that the model took
         // for a name or a noun, before a determiner (a noun is not followed by one).
         if (i == 0 && (first.equals(base) || ORDER_VERBS.contains(first)) && (tag.equals("PROPN") || tag.equals("NOUN"))
@@ -703,7 +712,10 @@ public final class Annotator {
 
   private static boolean clauseHasVerb(String[] tags, String[] tokens, int except, boolean gerund) {
     for (int dir = -1; dir <= 1; dir += 2) {
-      for (int j = except + dir; j >= 0 && j < tags.length; j += dir) {
+      // Forward, only near: a verb far after is a relative clause's ("Metformin lowers blood sugar mainly by reducing
+      // the amount of glucose your liver makes").
+      int end = dir > 0 ? Math.min(tags.length, except + 7) : tags.length;
+      for (int j = except + dir; j >= 0 && j < end; j += dir) {
         String t = tokens[j];
         if (t.equals(",") || t.equals(";") || t.equals(":") || tags[j].equals("SCONJ") || tags[j].equals("CCONJ")
             || SUBORDINATORS.contains(t.toLowerCase(Locale.ROOT))) {
