@@ -431,7 +431,12 @@ final class Atomizer {
         boolean plural = subject.plural() || IRREGULAR_PLURALS.contains(head) || Lexicon.singular(head) != null
             && !SINGULARS_IN_S.contains(head) && !word.equals(word.toUpperCase(Locale.ROOT)) // not "NHS", "AIDS"
             || ACRONYM_PLURAL.matcher(word).matches(); // "PPIs", "SSRIs": Lexicon.singular leaves words in -is
-        if (kind.length() < subject.text().length()) {
+        if (p.tag[subjFrom].equals("VERB") && p.low[subjFrom].endsWith("ing")) {
+          // A gerund phrase ("Stopping antidepressants suddenly") is no thing "it" or "they" next stands for.
+          refs.previous = References.UNNAMED;
+          refs.previousInSentence = false;
+          refs.previousPeople = false;
+        } else if (kind.length() < subject.text().length()) {
           Mention named = resolvedMention(p.lexicon, kind);
           refs.previous = new Mention(kind, named == null ? null : named.concept(), plural);
           refs.previousInSentence = true;
@@ -1186,7 +1191,19 @@ final class Atomizer {
           || p.low[i - 1].equals("that") || p.low[i - 1].equals("where");
       if (low.equals("it") && p.tag[i].equals("PRON")) {
         boolean subjectPosition = clauseStart && i + 1 < to && (p.isVerbal(i + 1) || p.tag[i + 1].equals("ADV"));
-        boolean prepositionObject = i > from && (p.tag[i - 1].equals("ADP") || p.low[i - 1].equals("without"));
+        boolean prepositionObject = i > from && (p.tag[i - 1].equals("ADP") || p.low[i - 1].equals("without"))
+            || gerundObject(p, c, i);
+        if (!expletive(p, i, to) && !subjectPosition && !prepositionObject && onlyObject(p, c, i)) {
+          // "People with gallstones should avoid it": the thing of the sentence before, when this sentence names
+          // nothing before it but its subject.
+          Mention m = refs.itBefore();
+          // What is taken or used is no condition: "Hypothyroidism is treated with levothyroxine. Most people need to
+          // take it" is not hypothyroidism.
+          if (m != null && !(TAKEN.contains(p.low[i - 1]) && m.isA("condition"))) {
+            out.put(i, lowerFirst(m.text()));
+          }
+          continue;
+        }
         if (expletive(p, i, to) || !subjectPosition && !prepositionObject) {
           continue;
         }
@@ -1227,6 +1244,9 @@ final class Atomizer {
             out.put(i + 1, "is");
           }
         }
+      } else if (low.equals("others") && i == c.subjFrom() && clauseStart && refs.othersCategory() != null) {
+        // "Others include topiramate": others of what the sentences before name.
+        out.put(i, (i == c.from() ? "Other " : "other ") + refs.othersCategory());
       } else if ((low.equals("they") || low.equals("these")) && p.tag[i].equals("PRON") && clauseStart
           && i + 1 < to && (p.isVerbal(i + 1) || p.tag[i + 1].equals("ADV"))) {
         // An earlier clause's subject before its objects: "Vitamin C supplements do not prevent colds in most
@@ -1260,6 +1280,18 @@ final class Atomizer {
           }
         } else if (m != null) {
           out.put(i, i == c.from() ? m.text() : lowerFirst(m.text())); // "In trials, statins lowered"
+        }
+      } else if (low.equals("them") && onlyObject(p, c, i)) {
+        // "Antidepressants are medicines that treat depression. Doctors also prescribe them for anxiety".
+        Mention m = refs.they(List.of(), true);
+        if (m != null && !refs.previousInSentence && !isPerson(lastWord(m.text()))) {
+          out.put(i, lowerFirst(m.text()));
+        }
+      } else if (low.equals("them") && gerundObject(p, c, i)) {
+        // "Stopping them suddenly can cause withdrawal symptoms": a gerund subject's object, as "they" opening it.
+        Mention m = refs.they(new ArrayList<>(subjects), true);
+        if (m != null && !isPerson(lastWord(m.text()))) {
+          out.put(i, lowerFirst(m.text()));
         }
       } else if (low.equals("its") && i + 1 < to && !p.low[i + 1].equals("own")) {
         if (p.low[i + 1].equals(References.DEFICIENCY)) {
@@ -1354,7 +1386,7 @@ final class Atomizer {
   }
 
   /** Whether a (lower-case) noun, singular or plural, names people: clinicians or {@link #PEOPLE}. */
-  private static boolean isPerson(String low) {
+  static boolean isPerson(String low) {
     return isClinician(low) || PEOPLE.contains(singular(low));
   }
 
@@ -1696,6 +1728,51 @@ final class Atomizer {
       "involvement", "ability", "absorption", "metabolism", "intake", "level", "levels");
 
   /** The first substance or condition named in tokens [from, to), as it is written. */
+  /**
+   * Whether token {@code i} is the object of its clause's verb and the sentence names no noun before it but the
+   * clause's subject: "Doctors also prescribe them", "People with gallstones should avoid it". Not "Antibiotics kill
+   * bacteria or stop them" (the bacteria), nor "protect people and help them".
+   */
+  private static boolean onlyObject(Parse p, Clauses.Clause c, int i) {
+    if (i < 1 || c.pred() < 0 || i - 1 < c.pred() || !p.tag[i - 1].equals("VERB") || !c.hasSubject()) {
+      return false;
+    }
+    int subjectTo = c.subjFrom();
+    while (subjectTo < i && !p.isVerbal(subjectTo)) {
+      subjectTo++; // a shared subject's clause starts at the first clause's subject: "Antibiotics kill bacteria or"
+    }
+    for (int k = 0; k < i; k++) {
+      if (k >= c.subjFrom() && k < subjectTo) {
+        continue;
+      }
+      // Anything but a verb's company may be what the pronoun means (the model tags some words beside a masked
+      // name ADV: "Antibiotics kill bacteria").
+      boolean company = switch (p.tag[k]) {
+        case "VERB", "AUX", "PART", "ADP", "DET", "CCONJ", "SCONJ", "PUNCT" -> true;
+        case "ADV" -> p.low[k].endsWith("ly") || Set.of("also", "not", "often", "usually", "still", "never",
+            "always", "now", "then", "even", "only", "just", "sometimes", "rarely").contains(p.low[k]);
+        case "PRON" -> p.low[k].equals("you") || p.low[k].equals("we");
+        default -> false;
+      };
+      if (!company || p.isEntity(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Verbs whose object is taken or used: a substance or an intervention, not a condition. */
+  private static final Set<String> TAKEN = Set.of("take", "takes", "taking", "took", "taken", "use", "uses", "using",
+      "used", "try", "tries", "trying", "tried", "prescribe", "prescribes", "prescribed", "swallow", "inject", "apply",
+      "chew", "drink", "eat", "buy");
+
+  /** Whether token {@code i} is the object of a gerund that opens its clause: "Stopping it suddenly", "Taking them". */
+  private static boolean gerundObject(Parse p, Clauses.Clause c, int i) {
+    int g = i - 1;
+    return g >= c.from() && (g == c.from() || g == c.subjFrom()) && p.low[g].endsWith("ing") && p.low[g].length() > 4
+        && (p.tag[g].equals("VERB") || p.tag[g].equals("NOUN"));
+  }
+
   /** The last singular concept in tokens [from, to), not a measure, or null. */
   private static Mention lastThing(Parse p, int from, int to) {
     Mention last = null;
@@ -1849,6 +1926,9 @@ final class Atomizer {
     if (i > 0 && EXPLETIVE_OBJECT_OF.contains(p.low[i - 1])) {
       return true;
     }
+    if (takesTimeUntil(p, i, to)) {
+      return true;
+    }
     boolean aux = false;
     boolean passive = false;
     for (int k = i + 1; k < Math.min(to, i + 8); k++) {
@@ -1874,6 +1954,35 @@ final class Atomizer {
     }
     return false;
   }
+
+  /**
+   * "It takes about two weeks after vaccination for antibodies to develop", "it can take up to two weeks before you
+   * notice a difference": "take" and a stretch of time, then what the time is for ("for", "before", "until"). "It
+   * takes a few weeks to work" is left to the thing before.
+   */
+  private static boolean takesTimeUntil(Parse p, int i, int to) {
+    int v = i + 1;
+    while (v < to && v <= i + 3 && (p.tag[v].equals("AUX") || p.tag[v].equals("ADV") || p.tag[v].equals("PART"))) {
+      v++; // "it can take", "it usually takes", "it does not take"
+    }
+    if (v >= to || !Set.of("take", "takes", "took", "taken", "taking").contains(p.low[v])) {
+      return false;
+    }
+    boolean time = false;
+    for (int k = v + 1; k < Math.min(to, v + 12); k++) {
+      if (TIME_NOUNS.contains(p.low[k])) {
+        time = true;
+      } else if (time && (p.low[k].equals("for") || p.low[k].equals("before") || p.low[k].equals("until"))) {
+        return true;
+      } else if (p.tok[k].equals(",") || p.tok[k].equals(";")) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  private static final Set<String> TIME_NOUNS = Set.of("minute", "minutes", "hour", "hours", "day", "days", "week",
+      "weeks", "month", "months", "year", "years", "time", "while");
 
   /** Verbs after an expletive "it": "It seems that", "It helps to ...". */
   private static final Set<String> EXPLETIVE_VERBS = Set.of("happens", "matters", "depends", "helps", "seems",

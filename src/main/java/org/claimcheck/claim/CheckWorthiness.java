@@ -301,6 +301,17 @@ final class CheckWorthiness {
     if (r.matches()) {
       return r.group(1);
     }
+    // A pronoun inside the subject ("Stopping it suddenly", "The nicotine in them") or in an opening phrase ("For
+    // them, aspirin remains ..."), with nothing before it in the claim it can stand for.
+    var inner = INNER_PRONOUN.matcher(subject);
+    String lowerText = d.text.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+    var opening = OPENING_PRONOUN.matcher(lowerText);
+    if (inner.find() && !antecedentBefore(d.subject.substring(0, inner.start(1)), "", inner.group(1), lexicon)) {
+      return inner.group(1);
+    }
+    if (opening.lookingAt()) {
+      return opening.group(1);
+    }
     String object = d.object.toLowerCase(Locale.ROOT).replace('\u2019', '\'').strip();
     var o = PRONOUN_OBJECT.matcher(object);
     if (o.find()) {
@@ -342,7 +353,21 @@ final class CheckWorthiness {
    */
   private static final Pattern RELATIONAL_SUBJECT = Pattern.compile(
       "(?:(?:at|in|for|on|with|after|before|during|over|from|by|under|among|without|like|unlike) [^,]{1,40},? )?"
-          + "(?:\\w+ly,? )?(the (?:risks?|effects?|benefits?|chances?|odds))");
+          + "(?:\\w+ly,? )?((?:the|this|that|these|those) (?:risks?|effects?|benefits?|chances?|odds))");
+
+  /**
+   * A pronoun after a gerund or a preposition inside a subject: "stopping it suddenly", "the nicotine in them"; not
+   * after a quantifier ("None of them found that ..."): what they found is the claim.
+   */
+  private static final Pattern INNER_PRONOUN = Pattern.compile(
+      "(?<!\\b(?:none|all|some|most|many|few|one|two|three|both|each|half|any|several|either|neither) )"
+          + "(?:\\w+ing|of|in|on|with|from|for|about|without|to|into) (it|them)(?= |$)");
+  /**
+   * An opening phrase made of a preposition and a pronoun: "For them,", "Like them,". Not "After that,": "that" stands
+   * for a time or a statement before.
+   */
+  private static final Pattern OPENING_PRONOUN = Pattern.compile(
+      "(?:for|to|after|before|without|like|unlike|with|among|in) (them|it|those|these),");
 
   /**
    * An object that is a pronoun, alone or before an adverbial ("them", "it for the rest of their lives", "that today"),

@@ -127,16 +127,27 @@ final class References {
    * such thing.
    */
   private static Mention onlyThing(Parse q, Mention subject) {
+    return onlyThing(q, subject, false);
+  }
+
+  /** {@link #onlyThing(Parse, Mention)}, in the plural when {@code plural}: "PPIs", "statins". */
+  private static Mention onlyThing(Parse q, Mention subject, boolean plural) {
     Lexicon.Concept only = null;
     String text = null;
     for (Lexicon.Match m : q.matches) {
       Lexicon.Concept c = m.concept();
-      if (c.equals(subject.concept()) || c.type().equals("measure") || c.equals(only)) {
+      String head = m.text().substring(m.text().lastIndexOf(' ') + 1).toLowerCase(Locale.ROOT);
+      // The subject's own concept when it names the people ("pregnant women"); "People with sleep apnoea" name a
+      // thing beside them.
+      if (c.equals(subject.concept()) && Atomizer.isPerson(head) || c.type().equals("measure") || c.equals(only)) {
         continue;
       }
       String last = m.text().substring(m.text().lastIndexOf(' ') + 1).toLowerCase(Locale.ROOT);
-      if (Lexicon.singular(last) != null && !c.name().toLowerCase(Locale.ROOT).endsWith(last)) {
-        return null; // "vitamins", "statins": plural, and so not "it"
+      boolean isPlural = Lexicon.singular(last) != null && !c.name().toLowerCase(Locale.ROOT).endsWith(last)
+          || last.length() > 2 && last.endsWith("s") && m.text().substring(0, 2).equals(m.text().substring(0, 2)
+              .toUpperCase(Locale.ROOT)); // "PPIs"
+      if (isPlural != plural) {
+        return null; // "vitamins", "statins" are not "it"; "vitamin D" is not "them"
       }
       if (only != null) {
         return null;
@@ -144,8 +155,70 @@ final class References {
       only = c;
       text = m.text();
     }
-    return only == null ? null : new Mention(text, only, false);
+    return only == null ? null : new Mention(text, only, plural);
   }
+
+  /**
+   * What an object "it" most likely means when its sentence names nothing before it but its subject: the subject of
+   * the sentence before, or the one thing a sentence about people names; never the topic or the heading ("Talk to your
+   * GP ... You can get it checked" is not the page's salt).
+   */
+  Mention itBefore() {
+    if (previous == null || previousInSentence) {
+      return null;
+    }
+    if (previous == UNNAMED) {
+      return previousPeople && !recent.isEmpty() ? onlyThing(recent.peekFirst(), previous) : null;
+    }
+    if (!previous.plural()) {
+      return previous;
+    }
+    return recent.isEmpty() ? null : onlyThing(recent.peekFirst(), previous);
+  }
+
+  /**
+   * What "Others" opening a sentence are others of, from the sentences just before: "Alcohol is just one of many
+   * things that can affect your risk. Others include ..." ("things that can affect your risk"); "People at higher risk
+   * of bleeding include those with stomach ulcers. Others include ..." ("people at higher risk of bleeding"); "Some
+   * medicines can interact with metformin. Contrast dye is one. Others include ..." ("medicines that can interact
+   * with metformin"). Null when none of these shapes is there.
+   */
+  String othersCategory() {
+    if (recent.isEmpty()) {
+      return null;
+    }
+    String before = recent.getFirst().text.strip();
+    var one = ONE_OF.matcher(before);
+    if (one.find()) {
+      return one.group(1);
+    }
+    var include = CATEGORY_INCLUDES.matcher(before);
+    if (include.lookingAt() && Lexicon.singular(lastWordOf(include.group(1))) != null
+        || include.lookingAt() && Set.of("people", "children", "women", "men").contains(lastWordOf(include.group(1)))) {
+      return Atomizer.lowerFirst(include.group(1));
+    }
+    if (IS_ONE.matcher(before).matches() && recent.size() > 1) {
+      var some = SOME_DO.matcher(recent.getLast().text.strip());
+      if (some.matches()) {
+        return some.group(1) + " that " + some.group(2);
+      }
+    }
+    return null;
+  }
+
+  private static String lastWordOf(String phrase) {
+    String head = phrase.split(" (?:at|of|with|who|in|for|that) ")[0];
+    return head.substring(head.lastIndexOf(' ') + 1).toLowerCase(Locale.ROOT);
+  }
+
+  private static final java.util.regex.Pattern ONE_OF = java.util.regex.Pattern.compile(
+      "\\b(?:is|are) (?:just |only |simply )?(?:one|among) of (?:the )?(?:many |several |various |numerous |a number "
+          + "of )?(\\p{L}[^.;:]*?)\\.?$");
+  private static final java.util.regex.Pattern CATEGORY_INCLUDES = java.util.regex.Pattern.compile(
+      "(?:(?:Some|Many|Several|Certain|The|Common|Other) )?(\\p{L}[^,;:]*?) include ");
+  private static final java.util.regex.Pattern IS_ONE = java.util.regex.Pattern.compile(".+ (?:is|are) one\\.?");
+  private static final java.util.regex.Pattern SOME_DO = java.util.regex.Pattern.compile(
+      "(?:Some|Many|Several|Certain) (\\p{L}+(?: \\p{L}+)?) ((?:can|may|might|could|will|do|often) [^.;:]+?)\\.?");
 
   /** A substance or an intervention: something taken or done, which "it" may stand for. */
   private static boolean isThing(Mention m) {
@@ -169,6 +242,11 @@ final class References {
     }
     if ((opensSentence || previousInSentence) && previous != null && previous.plural()) {
       return previous;
+    }
+    // After people, the one plural thing their sentence names: "Many people stay on PPIs for years. Taking them for
+    // a long time ..." is PPIs.
+    if (opensSentence && !previousInSentence && previous == UNNAMED && previousPeople && !recent.isEmpty()) {
+      return onlyThing(recent.peekFirst(), previous, true);
     }
     return null;
   }

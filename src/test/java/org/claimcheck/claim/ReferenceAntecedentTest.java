@@ -108,4 +108,64 @@ class ReferenceAntecedentTest {
     assertEquals("In trials, statins lowered cholesterol.",
         texts("Statins are cheap. In trials, they lowered cholesterol.").getLast());
   }
+
+  @Test
+  void aGerundsObjectIsWhatTheSentenceBeforeNames() {
+    assertEquals("Stopping antidepressants suddenly can cause withdrawal symptoms.",
+        texts("Antidepressants are safe for most people. Stopping them suddenly can cause withdrawal symptoms.")
+            .getLast());
+    assertEquals("Stopping aspirin suddenly can increase the risk of a heart attack.",
+        texts("Aspirin thins the blood. Stopping it suddenly can increase the risk of a heart attack.").getLast());
+    // After people, the one plural thing their sentence names.
+    assertEquals("Taking PPIs for a long time has been linked to a higher risk of hip fractures.",
+        texts("Many people stay on PPIs for years. Taking them for a long time has been linked to a higher risk of "
+            + "hip fractures.").getLast());
+    // A gerund phrase is no antecedent of "these" (was "Stopping antidepressants can last for weeks.").
+    assertEquals("These can last for weeks.", texts("Stopping antidepressants suddenly can cause withdrawal symptoms. "
+        + "These can last for weeks.").getLast());
+    // "People with sleep apnoea" name a thing beside them: with another, "it" is neither (was "Treating cognitive
+    // decline with a CPAP machine").
+    assertEquals("Treating it with a CPAP machine may slow that decline.", texts("People with sleep apnoea have "
+        + "faster cognitive decline. Treating it with a CPAP machine may slow that decline.").getLast());
+  }
+
+  @Test
+  void itTakesTimeForSomethingIsNoThingsTime() {
+    // Was "Asthma can take up to two weeks before you notice a difference." on a leaflet about asthma inhalers.
+    List<String> t = texts("Preventer inhalers do not work straight away, and it can take up to two weeks before you "
+        + "notice a difference.");
+    assertEquals("It can take up to two weeks before you notice a difference.", t.getLast());
+    assertEquals("It takes about two weeks after vaccination for antibodies to develop.",
+        texts("Influenza is a virus. It takes about two weeks after vaccination for antibodies to develop.").getLast());
+  }
+
+  @Test
+  void anObjectPronounIsTheThingBeforeWhenItsSentenceNamesNoOther() {
+    assertEquals("Doctors also prescribe antidepressants for anxiety disorders.", texts("Antidepressants are medicines "
+        + "that treat depression. Doctors also prescribe them for anxiety disorders.").getLast());
+    assertEquals("People with gallstones should avoid turmeric.", texts("Turmeric is a spice. People with gallstones "
+        + "should avoid it, because it can make the gallbladder contract.").get(1));
+    // The bacteria named before "them": not the statins of the sentence before.
+    assertEquals("Antibiotics kill bacteria or stop them from multiplying.",
+        texts("Statins lower cholesterol. Antibiotics kill bacteria or stop them from multiplying.").getLast());
+    // What is taken is no condition; after an order nothing is near, and the page's topic is no object.
+    assertEquals("Most people need to take it for the rest of their lives.", texts("Hypothyroidism is treated with "
+        + "levothyroxine. Most people need to take it for the rest of their lives.").getLast());
+    assertEquals("You can get it checked for free at many pharmacies.", extractor.extract(ClaimExtractorTest.titled(
+        "Salt and blood pressure", p("Salt raises blood pressure. Talk to your GP if you are worried about your blood "
+            + "pressure. You can get it checked for free at many pharmacies."))).getLast().claim());
+  }
+
+  @Test
+  void othersAreOthersOfWhatTheSentencesBeforeName() {
+    // "Others include ..." was capped as an unresolved reference (0.45).
+    assertEquals("Other medicines that can interact with metformin include topiramate.", texts("Some medicines can "
+        + "interact with metformin. Iodinated contrast dye is one. Others include topiramate.").getLast());
+    assertEquals("Other people at higher risk of bleeding include people taking warfarin.", texts("People at higher "
+        + "risk of bleeding include those with stomach ulcers. Others include people taking warfarin.").getLast());
+    assertEquals("Other things that can affect your risk include getting older.", texts("Alcohol is just one of many "
+        + "things that can affect your risk. Others include getting older.").getLast());
+    // Nothing of that shape before: "Others" stays.
+    assertEquals("Others prefer tea.", texts("Some people drink coffee. Others prefer tea.").getLast());
+  }
 }
