@@ -500,6 +500,13 @@ public final class Annotator {
       if (entity[i] >= 0) {
         continue;
       }
+      String word = tokens[i].toLowerCase(Locale.ROOT);
+      if (tag.equals("VERB") && HAVE.contains(word) && tags[i + 1].equals("VERB")
+          && PARTICIPLE.matcher(tokens[i + 1].toLowerCase(Locale.ROOT)).matches()) {
+        // "Some studies have linked X to Y": the perfect's auxiliary, not the clause's verb (the relation was "have").
+        tags[i] = "AUX";
+        continue;
+      }
       if (tag.equals("VERB") && STUDY_NOUNS.contains(tokens[i].toLowerCase(Locale.ROOT))
           && (tags[i + 1].equals("VERB") || tags[i + 1].equals("AUX"))) {
         // "..., but studies show it is safe": the noun before the verb, not a second verb of the clause's subject
@@ -606,6 +613,9 @@ public final class Annotator {
   /** What follows an order's verb: "Hold an ice pack", "Rest the joint", "Keep your feet warm". */
   private static final Set<String> ORDER_OBJECTS = Set.of("a", "an", "the", "your", "it", "them", "this", "these",
       "some", "any", "plenty", "yourself");
+
+  private static final Set<String> HAVE = Set.of("have", "has", "had");
+  private static final Pattern PARTICIPLE = Pattern.compile("\\p{L}{2,}(?:ed|en|wn)");
 
   private static final Pattern NOUN_ENDING = Pattern.compile("(tion|sion|sis|ment|ness|ity|ance|ence|ism)s?$");
   private static final Set<String> BE = Set.of("is", "are", "was", "were", "be", "been", "being", "'s", "'re");

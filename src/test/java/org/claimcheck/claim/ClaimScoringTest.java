@@ -270,4 +270,13 @@ class ClaimScoringTest {
     assertTrue(m.stream().anyMatch(x -> x.claim().equals("Metformin also makes your muscles more sensitive to "
         + "insulin.")), m.toString());
   }
+
+  @Test
+  void studiesHaveLinkedIsAFindingNotAStudysMethod() {
+    // "have" was tagged VERB before "linked", so the relation was "have" and "studies have" read as a study's
+    // description (0.30).
+    List<Claim> c = claims("Sleep", p("Some studies have linked long-term use of benzodiazepines, such as diazepam, "
+        + "to a higher risk of dementia."));
+    assertTrue(c.getFirst().checkWorthiness() >= 0.5, c.toString());
+  }
 }
