@@ -416,6 +416,7 @@ final class Atomizer {
         // Its number from its head word's shape too (a capitalised "Statins" or "Studies" opening a sentence is
         // tagged a proper noun), the head before an aside or "of": "Levels of vitamin B12".
         String np = kind;
+        boolean counted = false;
         for (String cut : new String[] {" (", ", ", " of "}) {
           int at = np.indexOf(cut);
           if (at > 0) {
@@ -424,13 +425,15 @@ final class Atomizer {
             boolean quantity = cut.equals(" of ")
                 && QUANTITY.matcher(before.substring(before.lastIndexOf(' ') + 1).toLowerCase(Locale.ROOT)).matches();
             np = quantity ? np.substring(at + cut.length()) : before;
+            counted |= quantity;
           }
         }
         String word = np.substring(np.lastIndexOf(' ') + 1);
         String head = word.toLowerCase(Locale.ROOT);
-        boolean plural = subject.plural() || IRREGULAR_PLURALS.contains(head) || Lexicon.singular(head) != null
-            && !SINGULARS_IN_S.contains(head) && !word.equals(word.toUpperCase(Locale.ROOT)) // not "NHS", "AIDS"
-            || ACRONYM_PLURAL.matcher(word).matches(); // "PPIs", "SSRIs": Lexicon.singular leaves words in -is
+        boolean plural = (subject.plural() || IRREGULAR_PLURALS.contains(head) || Lexicon.singular(head) != null
+            && !word.equals(word.toUpperCase(Locale.ROOT)) // not "NHS", "AIDS"
+            || ACRONYM_PLURAL.matcher(word).matches()) // "PPIs", "SSRIs": Lexicon.singular leaves words in -is
+            && !SINGULARS_IN_S.contains(head); // "Type 2 diabetes" (the mention said plural)
         if (p.tag[subjFrom].equals("VERB") && p.low[subjFrom].endsWith("ing")) {
           // A gerund phrase ("Stopping antidepressants suddenly") is no thing "it" or "they" next stands for.
           refs.previous = References.UNNAMED;
@@ -441,7 +444,9 @@ final class Atomizer {
           refs.previous = new Mention(kind, named == null ? null : named.concept(), plural);
           refs.previousInSentence = true;
         } else if (subject.concept() != null) {
-          refs.previous = new Mention(subject.text(), subject.concept(), plural);
+          // What a quantity counts: "Most of curcumin is broken down ... before it reaches" is curcumin.
+          refs.previous = new Mention(counted && resolvedMention(p.lexicon, np) != null ? np : subject.text(),
+              subject.concept(), plural);
           refs.previousInSentence = true;
         } else if (!isPronoun(p, subjFrom, subjTo)) {
           // A name the lexicon does not know is still what "it" or "they" next means: "BPaLM is recommended for
@@ -1193,6 +1198,15 @@ final class Atomizer {
         boolean subjectPosition = clauseStart && i + 1 < to && (p.isVerbal(i + 1) || p.tag[i + 1].equals("ADV"));
         boolean prepositionObject = i > from && (p.tag[i - 1].equals("ADP") || p.low[i - 1].equals("without"))
             || gerundObject(p, c, i);
+        if (!subjectPosition && gerundObject(p, c, i)) {
+          // "Stopping it suddenly": the thing of the sentence before, never the page's topic ("Treating it with a
+          // CPAP machine" on a page about dementia is the sleep apnoea named before).
+          Mention m = refs.itBefore();
+          if (m != null) {
+            out.put(i, lowerFirst(m.text()));
+          }
+          continue;
+        }
         if (!expletive(p, i, to) && !subjectPosition && !prepositionObject && onlyObject(p, c, i)) {
           // "People with gallstones should avoid it": the thing of the sentence before, when this sentence names
           // nothing before it but its subject.
@@ -1223,8 +1237,9 @@ final class Atomizer {
         if (m == null && afterVerb && own != null && !ownSubject) {
           // "it" is not a plural subject: "Some people believe red wine is healthy because it contains ..."
           m = own.plural() ? null : own;
-        } else if (!near.isEmpty() && !near.getLast().plural()) {
-          m = near.getLast();
+        } else if (!near.isEmpty() && !near.getLast().plural()
+            && !NOT_A_NAME.contains(near.getLast().text().toLowerCase(Locale.ROOT))) {
+          m = near.getLast(); // not a quantifier alone: "Some do, but it is less common"
         }
         if (m == null) {
           m = it(p, subjects, objects);
@@ -1879,7 +1894,14 @@ final class Atomizer {
       return false;
     }
     if (i + 1 < to && (p.low[i + 1].equals("of") || p.low[i + 1].equals("in") || p.tag[i + 1].equals("NOUN")
-        || p.isEntity(i + 1) || p.tag[i + 1].equals("PROPN") || p.tok[i + 1].equals("("))) {
+        || p.isEntity(i + 1) || p.tag[i + 1].equals("PROPN") || p.tok[i + 1].equals("(")
+        // A relative clause makes it a description: "Piperine, the compound that gives black pepper its bite".
+        || p.low[i + 1].equals("that") || p.low[i + 1].equals("which") || p.low[i + 1].equals("who"))) {
+      return false;
+    }
+    // An appositive names its own thing: "Piperine, the compound ...".
+    if (i >= 3 && p.tok[i - 2].equals(",") && p.tag[i - 1].equals("DET") && (p.isEntity(i - 3)
+        || p.tag[i - 3].equals("PROPN") || p.tag[i - 3].equals("NOUN"))) {
       return false;
     }
     if (i > 0 && (p.tag[i - 1].equals("NOUN") || p.tag[i - 1].equals("PROPN") || p.isEntity(i - 1)
@@ -1997,7 +2019,7 @@ final class Atomizer {
       "weeks", "months", "years", "days", "hours", "minutes");
 
   /** Conjunctions of {@link Clauses} that open a subordinate clause. */
-  private static final Set<String> SUBORDINATE = Set.of("because", "while", "whereas", "although", "though");
+  private static final Set<String> SUBORDINATE = Set.of("because", "while", "whereas", "although", "though", "so");
 
   /** Nouns of "It is a common myth that ...", "It is a good idea to ...": the "it" stands for what follows. */
   static final Set<String> STATEMENT_NOUNS = Set.of("myth", "fact", "misconception", "belief", "truth",

@@ -168,4 +168,29 @@ class ReferenceAntecedentTest {
     // Nothing of that shape before: "Others" stays.
     assertEquals("Others prefer tea.", texts("Some people drink coffee. Others prefer tea.").getLast());
   }
+
+  @Test
+  void theFourthSetsWrongAntecedents() {
+    // "Type 2 diabetes" is one thing (its mention said plural), and a "so" clause's subject does not hold its place:
+    // was "... prescribed for sugar".
+    assertEquals("Metformin is usually the first medicine prescribed for type 2 diabetes.", texts("Type 2 diabetes is "
+        + "a condition in which the body does not use insulin properly, so sugar builds up in the blood. Metformin is "
+        + "usually the first medicine prescribed for it.").getLast());
+    // A noun with its own relative clause, after a name, is an appositive, not "the compound" named before: was
+    // "Piperine, Most of curcumin that gives black pepper ...".
+    assertEquals(true, texts("Curcumin is poorly absorbed. Most of it is broken down in the liver. Piperine, the compound "
+        + "that gives black pepper its bite, can increase curcumin absorption.").getLast().startsWith(
+            "Piperine, the compound that gives black pepper"));
+    // What a quantity counts is what "it" next means.
+    assertEquals("Curcumin is safe.", texts("Curcumin is poorly absorbed. Most of it is broken down in the liver before "
+        + "it reaches the bloodstream. It is safe.").getLast());
+    // A quantifier alone is no antecedent: was "Some is less common than with milk or egg allergies."
+    assertEquals("It is less common than with milk or egg allergies.", texts("Some do, but it is less common than with "
+        + "milk or egg allergies.").getLast());
+    // A gerund's object is never the page's topic: was "Treating dementia with a CPAP machine" on a page about
+    // dementia, after a sentence naming sleep apnoea and cognitive decline.
+    assertEquals("Treating it with a CPAP machine may slow that decline.", extractor.extract(ClaimExtractorTest.titled(
+        "Sleep and dementia", p("Dementia is common. People with untreated obstructive sleep apnea have a higher risk "
+            + "of cognitive decline. Treating it with a CPAP machine may slow that decline."))).getLast().claim());
+  }
 }
