@@ -24,14 +24,18 @@ import org.claimcheck.nlp.Sentence;
  * <p>It reads the page's structure: a heading (or a short title-like line) is context for the sentences under it and
  * never a claim; a lead-in ("Symptoms include:", "It plays a role in:") or a heading that names a category
  * ("Neurological Symptoms of B12 Deficiency") completes the list items under it ("Neurological symptoms of B12
- * deficiency include numbness"); a "Label: text" item gives the label as the referent of "it" and "this"; pipe tables
- * give each cell its column header as subject; sources, link lists, comments and author bios are marked as such. Each
- * sentence is then split into atomic claims ({@link Atomizer}) and scored ({@link CheckWorthiness}).
+ * deficiency include numbness"); a "Label: text" item gives the label as the referent of "it" and "this"; a pipe
+ * table's cell is about its row, named by the row's first cell, and says what its column header names of it ("The
+ * maximum daily dose of immediate-release is 2,550 mg"); sources, link lists, comments and author bios are marked as
+ * such. Each sentence is then split into atomic claims ({@link Atomizer}) and scored ({@link CheckWorthiness}).
  */
 public final class ClaimExtractor {
   private static final Pattern LABEL = Pattern.compile("^[^:.!?]{1,60}:\\s+\\S");
   private static final Pattern TABLE_SEPARATOR = Pattern.compile("^[\\s|:\\-]+$");
   private static final Pattern NUMBERING = Pattern.compile("^\\d{1,2}[.)]\\s+");
+  /** First column headers of a table whose columns are the things compared and whose rows say what of them. */
+  private static final Set<String> ATTRIBUTE_HEADERS = Set.of("feature", "features", "characteristic",
+      "characteristics", "property", "properties", "aspect", "attribute", "criterion", "criteria");
   /** Categories whose members are "of" something: "symptoms of", "benefits of". */
   private static final Set<String> OF_CATEGORIES = Set.of("symptoms", "signs", "causes", "effects", "side effects",
       "complications", "manifestations", "consequences", "benefits", "risks", "triggers", "features",
@@ -269,8 +273,10 @@ public final class ClaimExtractor {
 
     /**
      * A markdown table row: the one over the separator row ({@code next} is "|---|---|") gives column headers, the
-     * others one claim per cell sentence, their first cell naming the row (a table without headers: also read when it
-     * is a sentence).
+     * others claims from their cells (a table without headers: its first cell also read when it is a sentence). The
+     * row is one sentence: its text, cells between pipes, is the source its claims show. A cell is about its row, whose
+     * first cell names it, and its column header says what the cell tells of it ({@link #rowCell}); in a table whose
+     * columns are the things compared ("| Feature | B12 deficiency neuropathy |") the column header is the subject.
      */
     private void tableRow(String text, String next) {
       if (TABLE_SEPARATOR.matcher(text).matches()) {
@@ -296,25 +302,114 @@ public final class ClaimExtractor {
       refs.previous = null;
       refs.forgetSentences();
       boolean sentenceFirst = tableHeader == null && rowLabel != null && rowLabel.matches(".*[.!?]");
+      int index = sentenceIndex++;
+      sentences++;
+      String shown = String.join(" | ", cells.stream().filter(c -> !c.isEmpty()).toList());
       for (int j = sentenceFirst ? 0 : 1; j < cells.size(); j++) {
         if (cells.get(j).isEmpty()) {
           continue;
         }
-        Mention column = tableHeader != null && j < tableHeader.size() && !tableHeader.get(j).isEmpty()
-            ? mentionOf(tableHeader.get(j)) : null;
+        String header = tableHeader != null && j < tableHeader.size() && !tableHeader.get(j).isEmpty()
+            ? tableHeader.get(j) : null;
+        boolean byColumn = header != null && (namesConcepts(header) && lexicon.find(rowLabel).isEmpty()
+            || ATTRIBUTE_HEADERS.contains(tableHeader.getFirst().toLowerCase(Locale.ROOT)));
+        Mention column = byColumn ? mentionOf(header) : null;
         // A cell with no column header is about its row: the row label is the subject of a cell that is a verb
         // phrase ("| Pioglitazone | Raises the risk of heart failure. |": "Pioglitazone raises ...").
-        Mention row = column == null && j > 0 && !rowLabel.isEmpty() ? mentionOf(rowLabel) : null;
+        Mention row = !byColumn && j > 0 && !rowLabel.isEmpty() ? mentionOf(rowLabel) : null;
         refs.label = row != null ? row : column;
         refs.labelIn = null;
         for (Sentence s : annotator.sentences(cells.get(j))) {
-          if (row != null) {
-            sentence(s.text(), null, row, false, null);
+          if (byColumn) {
+            read(index, shown, s.text(), null, column, false, j == 0 ? null : rowLabel);
+          } else if (row != null && header != null) {
+            // "No benefit; stopped early": two things said of the row.
+            for (String part : s.text().split(";\\s+")) {
+              read(index, shown, rowCell(rowLabel, header, part), null, null, false, null);
+            }
           } else {
-            sentence(s.text(), null, column, false, j == 0 ? null : rowLabel);
+            read(index, shown, s.text(), null, row, false, null);
           }
         }
       }
+    }
+
+    /** Whether the lexicon's concepts cover every word of {@code text} ("B12 deficiency neuropathy"). */
+    private boolean namesConcepts(String text) {
+      java.util.BitSet covered = new java.util.BitSet();
+      for (Lexicon.Match m : lexicon.find(text)) {
+        covered.set(m.start(), m.end());
+      }
+      for (int i = 0; i < text.length(); i++) {
+        if (Character.isLetterOrDigit(text.charAt(i)) && !covered.get(i)) {
+          return false;
+        }
+      }
+      return !covered.isEmpty();
+    }
+
+    /**
+     * A cell's sentence as a sentence about its row ({@code row}, the row's first cell) under the column header
+     * {@code header}: a value is what the header names of the row ("| Immediate-release | 2,550 mg |" under "Maximum
+     * daily dose": "The maximum daily dose of immediate-release is 2,550 mg"); a verb phrase or an adjective takes the
+     * row for its subject ("Contains four times the antigen", "Very rare", "Made without eggs"); an order is the row's
+     * ("Nausea: take it with food"); a count of people under "How common" is how many it affects. A header that is a
+     * question or a note ("How common", "What to do", "Notes") is never a subject. A cell that is a sentence stays.
+     */
+    private String rowCell(String row, String header, String cell) {
+      // Parsed as it reads after the row's name: a first word in capitals was taken for a name ("Common in ...").
+      String text = clean(withoutControls(cell, false));
+      Parse p = new Parse(Atomizer.lowerFirst(text), annotator, lexicon, lemmas);
+      String value = stripFinal(p.text);
+      if (p.size() == 0 || value.isEmpty()) {
+        return cell;
+      }
+      String h = header.toLowerCase(Locale.ROOT).strip();
+      boolean note = Cues.TABLE_NOTE_HEADER.matcher(h).matches();
+      int k = 0;
+      while (k < p.size() && (p.tag[k].equals("ADV") || p.tag[k].equals("PART"))) {
+        k++;
+      }
+      if (k < p.size() && (p.tag[k].equals("VERB") || p.tag[k].equals("AUX"))) {
+        boolean base = p.lemma[k].equals(p.low[k]) && !p.low[k].endsWith("ing");
+        if (k == 0 && base) {
+          return "For " + Atomizer.lowerFirst(row) + ", " + value + "."; // an order: "Take it with food"
+        }
+        boolean participle = !p.lemma[k].equals(p.low[k]) && !p.low[k].endsWith("s") && !p.low[k].endsWith("ing")
+            && (k + 1 == p.size() || p.tag[k + 1].equals("ADP") || p.tag[k + 1].equals("PUNCT"));
+        return row + (participle ? " is " : " ") + value + ".";
+      }
+      if (k < p.size() && (p.tag[k].equals("ADJ") || k > 0 && p.tag[k].equals("ADP"))) {
+        // "Very rare", "Not for pregnant people": what the row is.
+        return note || Cues.FREQUENCY_HEADER.matcher(h).matches() ? row + " is " + value + "."
+            : attribute(row, header) + value + ".";
+      }
+      Clauses.Clause first = Clauses.of(p, 0, p.size()).getFirst();
+      // A sentence of its own, not a value the tagger read as one ("1,200 mg": a number, then "mg" a verb; "No
+      // benefit; stopped early").
+      if (!first.fragment() && first.hasSubject() && p.indexOf(";", first.subjFrom(), first.pred()) < 0
+          && (!p.tag[0].equals("NUM") || ".!?".indexOf(text.charAt(text.length() - 1)) >= 0)) {
+        return cell;
+      }
+      if (Cues.FREQUENCY_HEADER.matcher(h).matches() && Cues.PEOPLE_COUNT.matcher(value).find()) {
+        return row + " affects " + value + ".";
+      }
+      if (!note && value.matches("[\\d,.]+") && header.strip().matches(".*[^s]s")) {
+        // "| VITAL | 25,871 |" under "Participants": how many.
+        return "The number of " + Atomizer.lowerFirst(Atomizer.sentenceCase(header.strip(), lexicon)) + " in "
+            + Atomizer.lowerFirst(row) + " is " + value + ".";
+      }
+      return note || Cues.FREQUENCY_HEADER.matcher(h).matches() ? row + ": " + value + "."
+          : attribute(row, header) + value + ".";
+    }
+
+    /** "The maximum daily dose of immediate-release is ": what a column header names of a row ("for" a group). */
+    private String attribute(String row, String header) {
+      String h = Atomizer.lowerFirst(Atomizer.sentenceCase(header.strip(), lexicon));
+      String last = h.substring(h.lastIndexOf(' ') + 1).toLowerCase(Locale.ROOT);
+      boolean plural = last.endsWith("s") && !last.endsWith("ss") && !last.endsWith("us") && !last.endsWith("is");
+      String of = Cues.PEOPLE_GROUP.matcher(row.toLowerCase(Locale.ROOT)).lookingAt() ? " for " : " of ";
+      return "The " + h + of + Atomizer.lowerFirst(row) + (plural ? " are " : " is ");
     }
 
     private void sentence(String sentence, Atomizer.Frame frame, Mention defaultSubject, boolean leadIn) {
@@ -325,7 +420,17 @@ public final class ClaimExtractor {
         String rowLabel) {
       int index = sentenceIndex++;
       sentences++;
+      read(index, null, sentence, frame, defaultSubject, leadIn, rowLabel);
+    }
+
+    /**
+     * The claims of one sentence, numbered {@code index}; {@code shown} (null: the sentence) is the source the claims
+     * give, a table's row for the sentence made of one of its cells.
+     */
+    private void read(int index, String shown, String sentence, Atomizer.Frame frame, Mention defaultSubject,
+        boolean leadIn, String rowLabel) {
       sentence = withoutControls(sentence, false);
+      String source = shown == null ? sentence : withoutControls(shown, false);
       String clean = clean(sentence);
       if (clean.isBlank()) {
         clean = sentence;
@@ -396,7 +501,7 @@ public final class ClaimExtractor {
         if (claims.containsKey(id)) {
           continue;
         }
-        claims.put(id, new Claim(id, article.id(), article.url(), title, index, sentence,
+        claims.put(id, new Claim(id, article.id(), article.url(), title, index, source,
             heading, normalised, d.subject, d.relation, d.object, r.negated(), r.hedged(), r.score(), r.reasons(),
             r.entities(), r.certainty(), topicHere()));
       }

@@ -295,6 +295,27 @@ final class Cues {
       "change", "changes", "source", "sources", "food", "foods", "indicator", "indicators", "marker", "markers",
       "type", "types", "stage", "stages", "remedy", "remedies");
 
+  /**
+   * Table column headers (lower case) that name no attribute of a row but a question or a note about it ("How common",
+   * "What to do", "Notes"): never a claim's subject; the row's first cell is.
+   */
+  static final Pattern TABLE_NOTE_HEADER = Pattern.compile(
+      "(how|what|when|who|why|which|where)\\b.*|(additional |other |more )?(notes?|comments?|remarks?|details?"
+          + "|information|description|advice|action|key points?)");
+
+  /** Table column headers (lower case) that say how often the row's thing occurs ("How common", "Frequency"). */
+  static final Pattern FREQUENCY_HEADER = Pattern.compile(
+      "how (common|often|frequent|likely)( is it)?|(frequency|incidence|prevalence|occurrence)( \\(.*\\))?");
+
+  /** A count of people ("up to 1 in 4 people", "10% of patients"): what a frequency says of them. */
+  static final Pattern PEOPLE_COUNT = Pattern.compile(
+      "\\d.*\\b(people|persons|patients|adults|children|users|women|men|infants|babies)\\b");
+
+  /** A row label that names a group of people ("Adults", "Children aged 9 to 13", "19 to 50 years"): "for" it. */
+  static final Pattern PEOPLE_GROUP = Pattern.compile(
+      "(adults?|children|child|kids|teens|teenagers|adolescents|infants|babies|women|men|people|patients|boys|girls"
+          + "|pregnant|older|younger|aged?\\b|over \\d|under \\d|\\d+\\s*(to|-|\u2013)\\s*\\d+ (years|months))");
+
   /** Headings and lead-ins that open a list of references (the rest of the page is bibliography). */
   static final Pattern REFERENCES = Pattern.compile(
       "^(sources?|references?|bibliography|citations?|works cited|literature|further reading|studies cited"

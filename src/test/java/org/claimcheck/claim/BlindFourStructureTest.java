@@ -1,0 +1,79 @@
+package org.claimcheck.claim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.claimcheck.article.Article;
+import org.claimcheck.article.Block;
+import org.junit.jupiter.api.Test;
+
+/**
+ * From the fourth blind review: how a page's structure (tables, inline labels, callouts, lead-ins, definition lists,
+ * numbered headings) becomes claims. The pages here are invented in the shape of the reviewed ones.
+ */
+class BlindFourStructureTest {
+  private final ClaimExtractor extractor = new ClaimExtractor(Lexicon.builtin());
+
+  private static Article titled(String title, Block... blocks) {
+    return new Article("a1", "test.html", "file:///test.html", "file:///test.html", null, title, null, null, null,
+        null, "2026-12-08T00:00:00Z", 0, "hash", null, null, "", List.of(blocks));
+  }
+
+  private static Block p(String text) {
+    return new Block(Block.Kind.PARAGRAPH, text);
+  }
+
+  private static Block h(String text) {
+    return new Block(Block.Kind.HEADING, text, 2);
+  }
+
+  private static Block row(String text) {
+    return new Block(Block.Kind.TABLE_ROW, text);
+  }
+
+  private List<Claim> claims(String title, Block... blocks) {
+    return extractor.extract(titled(title, blocks));
+  }
+
+  private static List<String> texts(List<Claim> claims) {
+    return claims.stream().map(Claim::claim).toList();
+  }
+
+  private static Claim find(List<Claim> claims, String text) {
+    return claims.stream().filter(c -> c.claim().equals(text)).findFirst()
+        .orElseThrow(() -> new AssertionError(text + " not in " + texts(claims)));
+  }
+
+  /**
+   * A table's cells were claims of their own: a value came out as "Tablets of Maximum dose: 1,200 mg." (no verb,
+   * 0.35) and a verb phrase took its column header for subject ("What to do usually passes within a week.", "Notes
+   * contains a weakened virus."). A cell is about its row: the row's first cell is the subject, the column header what
+   * the value is; a header that is a question or a note is never a subject; an order stays an order.
+   */
+  @Test
+  void aTableRowsCellsAreAboutTheRow() {
+    List<Claim> c = claims("Ibuprofen guide", p("Ibuprofen is a painkiller that also reduces inflammation and fever."),
+        h("Doses"), row("| Form | Usual dose | Maximum daily dose |"), row("|---|---|---|"),
+        row("| Tablets | 200 mg to 400 mg three times a day | 1,200 mg |"),
+        h("Side effects"), row("| Side effect | How common | What to do |"), row("|---|---|---|"),
+        row("| Indigestion | Up to 1 in 5 people | Usually passes within a week |"),
+        row("| Rash | Common in the first month | Ask your pharmacist about another painkiller |"),
+        h("Vaccines"), row("| Vaccine | Approved ages | Notes |"), row("|---|---|---|"),
+        row("| Nasal spray vaccine | 2 to 17 years | Contains a weakened virus |"),
+        row("| Adjuvanted vaccine | 65 years and older | Made with an added ingredient |"));
+    assertTrue(find(c, "The maximum daily dose of tablets is 1,200 mg.").checkWorthiness() >= 0.5);
+    assertTrue(find(c, "Indigestion affects up to 1 in 5 people.").checkWorthiness() >= 0.5);
+    assertTrue(find(c, "Indigestion usually passes within a week.").checkWorthiness() >= 0.5);
+    assertTrue(find(c, "Rash is common in the first month.").checkWorthiness() >= 0.5);
+    assertTrue(find(c, "Nasal spray vaccine contains a weakened virus.").checkWorthiness() >= 0.5);
+    find(c, "The approved ages of nasal spray vaccine are 2 to 17 years.");
+    find(c, "Adjuvanted vaccine is made with an added ingredient.");
+    assertTrue(find(c, "For rash, ask your pharmacist about another painkiller.").checkWorthiness() < 0.5);
+    assertTrue(texts(c).stream().noneMatch(t -> t.startsWith("How common") || t.startsWith("What to do")
+        || t.startsWith("Notes") || t.contains(" of Maximum")), texts(c).toString());
+    // The row is the source its claims show.
+    assertEquals("Indigestion | Up to 1 in 5 people | Usually passes within a week",
+        find(c, "Indigestion affects up to 1 in 5 people.").sentence());
+  }
+}
