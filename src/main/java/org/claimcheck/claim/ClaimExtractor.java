@@ -510,9 +510,20 @@ public final class ClaimExtractor {
     /**
      * The tokens [from, to) of what a sentence calls a myth: "Coffee stunts children's growth" of "Coffee stunts
      * children's growth, according to an old myth that has no scientific basis" (or "According to an old myth, ...");
-     * "coffee dehydrates you" of "The idea that coffee dehydrates you is a myth". Null when it calls nothing a myth.
+     * "coffee dehydrates you" of "The idea that coffee dehydrates you is a myth" and of "Myth: Coffee dehydrates you".
+     * Null when it calls nothing a myth.
      */
     private int[] mythStatement(Parse p) {
+      // A label that calls what follows it a myth: "Myth: Antidepressants change your personality." (a myth-and-fact
+      // box; its "Fact:" is a claim as it is).
+      int colon = p.indexOf(":", 1, Math.min(p.size() - 2, 6));
+      if (colon > 0 && Clauses.strictPredicate(p, 0, colon) < 0) {
+        for (int i = 0; i < colon; i++) {
+          if (Cues.MYTH_LABELS.contains(p.low[i])) {
+            return new int[] {colon + 1, p.size(), p.size()};
+          }
+        }
+      }
       for (int a = 0; a + 1 < p.size(); a++) {
         if (!p.low[a].equals("according") || !p.low[a + 1].equals("to")
             || !Cues.MYTH_SOURCE.matcher(p.text.substring(p.start[a])).find()) {

@@ -237,6 +237,9 @@ final class Cues {
   /** Nouns that call a statement false: "It is a myth that", "according to an old myth". */
   static final Set<String> MYTH_NOUNS = set("myth", "myths", "misconception", "misconceptions", "fallacy", "tale");
 
+  /** Words of a label that calls what follows it false: "Myth:", "Common misconception:", "False:", "Fiction:". */
+  static final Set<String> MYTH_LABELS = set("myth", "myths", "misconception", "misconceptions", "fallacy",
+      "false", "fiction", "untrue");
 
   /** A source that calls what it says a myth: "according to an old myth", "according to a popular misconception". */
   static final Pattern MYTH_SOURCE = Pattern.compile(

@@ -76,4 +76,21 @@ class BlindFourStructureTest {
     assertEquals("Indigestion | Up to 1 in 5 people | Usually passes within a week",
         find(c, "Indigestion affects up to 1 in 5 people.").sentence());
   }
+
+  /**
+   * A myth-and-fact box: "Myth: Antidepressants change your personality." gave the statement as a claim of the page's
+   * own (0.85, not negated), to be verified as if the page said it. A label that calls what follows it a myth is read
+   * as "X is a myth" is: the statement, negated; the "Fact:" after it is a claim as it is.
+   */
+  @Test
+  void aMythLabelNegatesItsStatement() {
+    List<Claim> c = claims("Sleeping pills", p("Sleeping pills are medicines that help people with insomnia sleep."),
+        h("Myths and facts"), p("Myth: Sleeping pills cure insomnia."),
+        p("Fact: Sleeping pills can help for a few nights but do not treat the cause of insomnia."),
+        p("Common misconception: Melatonin causes dependence."));
+    assertTrue(find(c, "Sleeping pills cure insomnia.").negated(), texts(c).toString());
+    assertTrue(find(c, "Melatonin causes dependence.").negated(), texts(c).toString());
+    Claim fact = find(c, "Sleeping pills can help for a few nights.");
+    assertTrue(!fact.negated() && fact.checkWorthiness() >= 0.5, fact.toString());
+  }
 }
