@@ -184,12 +184,16 @@ public final class ClaimExtractor {
           continue;
         }
         tableHeader = null;
-        boolean item = block.kind() == Block.Kind.LIST_ITEM || labelled || NUMBERING.matcher(text).find();
+        // "Important: Don't stop taking metformin ...": a callout, not a member of the heading's category.
+        boolean callout = labelled && Cues.CALLOUT_LABEL.matcher(
+            text.substring(0, text.indexOf(':')).strip().toLowerCase(Locale.ROOT)).matches();
+        boolean item = block.kind() == Block.Kind.LIST_ITEM || labelled && !callout
+            || NUMBERING.matcher(text).find();
         List<Sentence> ss = annotator.sentences(text);
         boolean endsWithLeadIn = false;
         for (int k = 0; k < ss.size(); k++) {
           String s = ss.get(k).text();
-          Atomizer.Frame frame = item
+          Atomizer.Frame frame = item && !callout
               ? leadFrame != null ? leadFrame : subFrame != null ? subFrame : headingFrame : null;
           boolean leadIn = s.endsWith(":") && k == ss.size() - 1;
           if (leadIn && ss.size() == 1 && subHeading(s)) {
@@ -708,14 +712,20 @@ public final class ClaimExtractor {
             frame = head + " " + rest;
           } else {
             Mention about = sectionTopic != null ? sectionTopic : topic;
+            if (about != null && names(head, about, true) && topic != null && !names(head, topic, false)) {
+              // "Side effects" is the concept side effects: its items are the article's ("Side effects of
+              // metformin"), not "Side effects of side effects".
+              about = topic;
+            }
             if (about == null) {
               return null;
             }
-            String aboutText = about.text();
-            if (DEFICIENCY_CATEGORIES.contains(w) && about.isA("substance")
+            // "Metformin side effects" already says whose.
+            String aboutText = names(head, about, false) ? null : about.text();
+            if (aboutText != null && DEFICIENCY_CATEGORIES.contains(w) && about.isA("substance")
                 && !References.isNutrient(about.concept())) {
               aboutText = null; // "Signs" under "Antidepressants": not of an antidepressant deficiency
-            } else if (DEFICIENCY_CATEGORIES.contains(w) && about.isA("substance")) {
+            } else if (aboutText != null && DEFICIENCY_CATEGORIES.contains(w) && about.isA("substance")) {
               aboutText = aboutText + " deficiency";
             }
             frame = aboutText == null ? head : head + " of " + aboutText;
@@ -729,6 +739,12 @@ public final class ClaimExtractor {
         }
       }
       return null;
+    }
+
+    /** Whether {@code text} names the concept of {@code m} ({@code last}: in its last words, "Side effects"). */
+    private boolean names(String text, Mention m, boolean last) {
+      return m.concept() != null && lexicon.find(text).stream().anyMatch(x -> x.concept().id().equals(m.concept().id())
+          && (!last || x.end() >= text.length()));
     }
 
     private Mention mentionOf(String text) {

@@ -319,6 +319,15 @@ final class Cues {
       "(adults?|children|child|kids|teens|teenagers|adolescents|infants|babies|women|men|people|patients|boys|girls"
           + "|pregnant|older|younger|aged?\\b|over \\d|under \\d|\\d+\\s*(to|-|\u2013)\\s*\\d+ (years|months))");
 
+  /**
+   * Labels (lower case) of a callout, a note that stands apart from the list or section around it: "Important:",
+   * "Note:", "Tip:", "Warning:".
+   */
+  static final Pattern CALLOUT_LABEL = Pattern.compile(
+      "(very |really )?important( note| information| safety information)?|(please )?note|n\\.?b\\.?|(top |quick )?tips?"
+          + "|warning|caution|remember|reminder|attention|alert|key (point|message|fact)s?|did you know"
+          + "|good to know|take note|safety (note|alert|warning|information)|disclaimer|urgent|emergency");
+
   /** Headings and lead-ins that open a list of references (the rest of the page is bibliography). */
   static final Pattern REFERENCES = Pattern.compile(
       "^(sources?|references?|bibliography|citations?|works cited|literature|further reading|studies cited"

@@ -93,4 +93,27 @@ class BlindFourStructureTest {
     Claim fact = find(c, "Sleeping pills can help for a few nights.");
     assertTrue(!fact.negated() && fact.checkWorthiness() >= 0.5, fact.toString());
   }
+
+  /**
+   * A callout under a category heading: "Important: Don't stop taking metformin ..." under "Side effects" gave "Side
+   * effects of side effects include important (Don't stop taking metformin ...)." (0.95): a "Label: text" paragraph
+   * was taken for a member of the heading's category, and the category was "of" the concept its own heading names.
+   * A callout is read as it is; a heading that names a category concept ("Side effects") frames its items with the
+   * article's topic, one that names its owner ("Metformin side effects") with none.
+   */
+  @Test
+  void aCalloutIsNotAMemberOfTheHeadingsCategory() {
+    Block item = new Block(Block.Kind.LIST_ITEM, "Diarrhoea and stomach cramps");
+    List<Claim> c = claims("Metformin: a patient guide",
+        p("Metformin is usually the first medicine prescribed for type 2 diabetes."), h("Metformin side effects"),
+        new Block(Block.Kind.LIST_ITEM, "Loss of appetite"), h("Side effects"), item,
+        p("Important: Don't stop taking metformin without talking to your care team."),
+        p("Note: Metformin rarely causes low blood sugar on its own."));
+    find(c, "Metformin side effects include loss of appetite.");
+    find(c, "Side effects of metformin include diarrhoea and stomach cramps.");
+    assertTrue(find(c, "Don't stop taking metformin without talking to your care team.").checkWorthiness() < 0.5);
+    assertTrue(find(c, "Metformin rarely causes low blood sugar on its own.").checkWorthiness() >= 0.5);
+    assertTrue(texts(c).stream().noneMatch(t -> t.contains("of side effects") || t.contains("include important")
+        || t.contains("include note")), texts(c).toString());
+  }
 }
