@@ -140,6 +140,8 @@ public final class ClaimExtractor {
     private Atomizer.Frame headingFrame;
     private Atomizer.Frame subFrame;
     private Atomizer.Frame leadFrame;
+    /** The lead-in of {@link #leadFrame} when it ends with "if" or "when": its items are the conditions it reads on. */
+    private String leadCondition;
     private CheckWorthiness.Zone zone = CheckWorthiness.Zone.CONTENT;
     private List<String> tableHeader;
     private int sentenceIndex;
@@ -200,6 +202,14 @@ public final class ClaimExtractor {
             // "Core Symptoms:", "How B12 Works:": a heading with a colon.
             heading(s.substring(0, s.length() - 1).strip(), true, 0);
             endsWithLeadIn = true;
+            continue;
+          }
+          if (k == 0 && frame != null && frame == leadFrame && leadCondition != null && !leadIn) {
+            // "You should not get a flu shot if:" + "you are younger than 6 months": one sentence, the item its
+            // source (the item alone said "You are younger than 6 months" as a fact).
+            int index = sentenceIndex++;
+            sentences++;
+            read(index, s, leadCondition + " " + Atomizer.lowerFirst(s), null, null, false, null);
             continue;
           }
           sentence(s, frame, null, leadIn);
@@ -608,6 +618,7 @@ public final class ClaimExtractor {
         colon--;
       }
       String before = Atomizer.render(p, 0, colon, Map.of());
+      leadCondition = colon > 1 && Cues.CONDITIONS.contains(p.low[colon - 1]) ? before : null;
       if (Clauses.strictPredicate(p, 0, colon) < 0 && colon <= 10) {
         updateZone(before, false);
         leadFrame = categoryFrame(stripNumbering(before));

@@ -116,4 +116,23 @@ class BlindFourStructureTest {
     assertTrue(texts(c).stream().noneMatch(t -> t.contains("of side effects") || t.contains("include important")
         || t.contains("include note")), texts(c).toString());
   }
+
+  /**
+   * A lead-in ending with "if:" was not joined to its items, each a clause of its own: "You should not get a flu shot
+   * if:" + "you have had a severe allergic reaction to a previous dose" gave "You have had a severe allergic reaction
+   * to a previous dose of flu vaccine." (0.85), a fact the page never states. The lead-in and its item are one
+   * sentence now, the item its source.
+   */
+  @Test
+  void anItemUnderAnIfLeadInIsItsCondition() {
+    Block item = new Block(Block.Kind.LIST_ITEM, "you have had a severe allergic reaction to a previous dose");
+    List<Claim> c = claims("Shingles vaccine", p("The shingles vaccine lowers the risk of shingles in older adults."),
+        p("You should not get the shingles vaccine if:"), new Block(Block.Kind.LIST_ITEM, "you are pregnant"), item);
+    find(c, "You should not get the shingles vaccine if you are pregnant.");
+    Claim joined = find(c,
+        "You should not get the shingles vaccine if you have had a severe allergic reaction to a previous dose.");
+    assertEquals(item.text(), joined.sentence());
+    assertTrue(texts(c).stream().noneMatch(t -> t.startsWith("You have had") || t.equals("You are pregnant.")),
+        texts(c).toString());
+  }
 }
