@@ -142,6 +142,8 @@ public final class ClaimExtractor {
     private Atomizer.Frame leadFrame;
     /** The lead-in of {@link #leadFrame} when it ends with "if" or "when": its items are the conditions it reads on. */
     private String leadCondition;
+    /** The term (a dt) whose definition (its dd) the list items after it are; null when none. */
+    private Mention term;
     private CheckWorthiness.Zone zone = CheckWorthiness.Zone.CONTENT;
     private List<String> tableHeader;
     private int sentenceIndex;
@@ -183,6 +185,10 @@ public final class ClaimExtractor {
         }
         if (block.kind() == Block.Kind.HEADING || block.kind() == Block.Kind.PARAGRAPH && headingLike(text)) {
           heading(text, false, block.level());
+          // A page's term (a dt: a heading without a level) over its definition, unless it names a category
+          // ("Mild symptoms": its items are members).
+          term = leveled && block.kind() == Block.Kind.HEADING && block.level() == 0 && headingFrame == null
+              ? mentionOf(withoutControls(text, false)) : null;
           continue;
         }
         tableHeader = null;
@@ -192,9 +198,28 @@ public final class ClaimExtractor {
         boolean item = block.kind() == Block.Kind.LIST_ITEM || labelled && !callout
             || NUMBERING.matcher(text).find();
         List<Sentence> ss = annotator.sentences(text);
+        boolean definition = term != null && block.kind() == Block.Kind.LIST_ITEM;
+        if (!definition) {
+          term = null;
+        }
         boolean endsWithLeadIn = false;
         for (int k = 0; k < ss.size(); k++) {
           String s = ss.get(k).text();
+          if (definition) {
+            // The term is what the definition's "they" and "it" mean, and the subject of a definition that is a noun
+            // phrase ("Tricyclic antidepressants (TCAs)": "An older type, such as amitriptyline").
+            refs.label = term;
+            refs.labelIn = null;
+            if (k == 0) {
+              String defined = definition(term, s);
+              if (defined != null) {
+                int index = sentenceIndex++;
+                sentences++;
+                read(index, s, defined, null, null, false, null);
+                continue;
+              }
+            }
+          }
           Atomizer.Frame frame = item && !callout
               ? leadFrame != null ? leadFrame : subFrame != null ? subFrame : headingFrame : null;
           boolean leadIn = s.endsWith(":") && k == ss.size() - 1;
@@ -346,6 +371,34 @@ public final class ClaimExtractor {
           }
         }
       }
+    }
+
+    /**
+     * A definition's first sentence as a sentence about its term when it is a noun phrase: "Tricyclic antidepressants
+     * (TCAs) are an older type, such as amitriptyline"; "Such as venlafaxine and duloxetine" under "SNRIs" says "SNRIs
+     * include venlafaxine and duloxetine". Null when it is a sentence (a participle after an adverb, "The most widely
+     * prescribed type", is no verb with a subject).
+     */
+    private String definition(Mention term, String sentence) {
+      String text = clean(withoutControls(sentence, false));
+      Parse p = new Parse(text, annotator, lexicon, lemmas);
+      if (p.size() < 2 || text.endsWith("?")) {
+        return null;
+      }
+      String t = term.text();
+      if (p.low[0].equals("such") && p.low[1].equals("as") || p.low[0].equals("including")) {
+        return p.size() > 2 ? t + " include " + p.text.substring(p.start[p.low[0].equals("such") ? 2 : 1]) : null;
+      }
+      Clauses.Clause first = Clauses.of(p, 0, p.size()).getFirst();
+      boolean nounSubject = false;
+      for (int i = first.subjFrom(); first.hasSubject() && i < first.pred(); i++) {
+        nounSubject |= Set.of("NOUN", "PROPN", "PRON", "NUM").contains(p.tag[i]);
+      }
+      if (!p.tag[0].equals("DET") && !p.tag[0].equals("ADJ") && !p.tag[0].equals("NOUN")
+          || Clauses.strictPredicate(p, 0, p.size()) >= 0 && nounSubject) {
+        return null;
+      }
+      return t + (term.plural() ? " are " : " is ") + Atomizer.lowerFirst(text);
     }
 
     /** Whether the lexicon's concepts cover every word of {@code text} ("B12 deficiency neuropathy"). */
@@ -761,7 +814,9 @@ public final class ClaimExtractor {
     private Mention mentionOf(String text) {
       List<Lexicon.Match> m = lexicon.find(text);
       String t = text.strip();
-      return new Mention(t, m.isEmpty() ? null : m.getFirst().concept(), t.toLowerCase(Locale.ROOT).endsWith("s"));
+      // "Tricyclic antidepressants (TCAs)" is plural as "Tricyclic antidepressants" is.
+      String head = t.replaceFirst("\\s*\\([^()]*\\)$", "").toLowerCase(Locale.ROOT);
+      return new Mention(t, m.isEmpty() ? null : m.getFirst().concept(), head.endsWith("s"));
     }
   }
 

@@ -135,4 +135,24 @@ class BlindFourStructureTest {
     assertTrue(texts(c).stream().noneMatch(t -> t.startsWith("You have had") || t.equals("You are pregnant.")),
         texts(c).toString());
   }
+
+  /**
+   * A definition list (dt, dd): the definition's "They" was not its term ("They usually cause fewer side effects")
+   * and a definition that is a noun phrase was a fragment of its own ("Such as venlafaxine and duloxetine." 0.20),
+   * while a term that names a category ("Mild symptoms") completed its definition as a heading's category does. The
+   * term is now the definition's "they" and "it", and the subject of a noun-phrase definition.
+   */
+  @Test
+  void aDefinitionIsAboutItsTerm() {
+    Block dt = new Block(Block.Kind.HEADING, "Beta blockers (BBs)", 0);
+    List<Claim> c = claims("Blood pressure medicines", p("Several kinds of medicine lower blood pressure."),
+        h("Types of medicine"), dt,
+        new Block(Block.Kind.LIST_ITEM, "An older type, such as atenolol. They slow the heart rate."),
+        new Block(Block.Kind.HEADING, "ACE inhibitors", 0),
+        new Block(Block.Kind.LIST_ITEM, "Such as ramipril and lisinopril. These can cause a dry cough."));
+    find(c, "Beta blockers (BBs) are an older type, such as atenolol.");
+    assertTrue(find(c, "Beta blockers (BBs) slow the heart rate.").checkWorthiness() >= 0.5);
+    find(c, "ACE inhibitors include ramipril and lisinopril.");
+    assertTrue(find(c, "ACE inhibitors can cause a dry cough.").checkWorthiness() >= 0.5);
+  }
 }
