@@ -22,12 +22,14 @@ import org.claimcheck.nlp.Sentence;
  * scored for check-worthiness with its reasons; every sentence that is not a heading gives at least one candidate.
  *
  * <p>It reads the page's structure: a heading (or a short title-like line) is context for the sentences under it and
- * never a claim; a lead-in ("Symptoms include:", "It plays a role in:") or a heading that names a category
- * ("Neurological Symptoms of B12 Deficiency") completes the list items under it ("Neurological symptoms of B12
- * deficiency include numbness"); a "Label: text" item gives the label as the referent of "it" and "this"; a pipe
- * table's cell is about its row, named by the row's first cell, and says what its column header names of it ("The
- * maximum daily dose of immediate-release is 2,550 mg"); sources, link lists, comments and author bios are marked as
- * such. Each sentence is then split into atomic claims ({@link Atomizer}) and scored ({@link CheckWorthiness}).
+ * no claim, save a listicle's numbered heading that states one ("4. Calcium supplements don't prevent fractures"); a
+ * lead-in ("Symptoms include:", "It plays a role in:") or a heading that names a category ("Neurological Symptoms of
+ * B12 Deficiency") completes the list items under it ("Neurological symptoms of B12 deficiency include numbness"); a
+ * "Label: text" item gives the label as the referent of "it" and "this", a definition list's term that of its
+ * definition; a pipe table's cell is about its row, named by the row's first cell, and says what its column header
+ * names of it ("The maximum daily dose of immediate-release is 2,550 mg"); sources, link lists, comments and author
+ * bios are marked as such. Each sentence is then split into atomic claims ({@link Atomizer}) and scored
+ * ({@link CheckWorthiness}).
  */
 public final class ClaimExtractor {
   private static final Pattern LABEL = Pattern.compile("^[^:.!?]{1,60}:\\s+\\S");
@@ -70,7 +72,10 @@ public final class ClaimExtractor {
     this.lemmas = Objects.requireNonNull(lemmas, "lemmas");
   }
 
-  /** Every atomic candidate claim of the article, in reading order, scored. Headings give none. */
+  /**
+   * Every atomic candidate claim of the article, in reading order, scored. Headings give none but a numbered one that
+   * states a claim.
+   */
   public List<Claim> extract(Article article) {
     return extractAll(article).claims();
   }
@@ -189,6 +194,11 @@ public final class ClaimExtractor {
           // ("Mild symptoms": its items are members).
           term = leveled && block.kind() == Block.Kind.HEADING && block.level() == 0 && headingFrame == null
               ? mentionOf(withoutControls(text, false)) : null;
+          String statement = statementHeading(text);
+          if (statement != null) {
+            // "7. Smoking and heavy drinking weaken bones": a listicle's heading that states a claim.
+            read(sentenceIndex - 1, text, statement, null, null, false, null);
+          }
           continue;
         }
         tableHeader = null;
@@ -255,6 +265,47 @@ public final class ClaimExtractor {
       return headingLike(before) || lexicon.find(before).isEmpty() && !before.contains(" ");
     }
 
+
+    /**
+     * The sentence a heading states, or null when it states none: a numbered heading ("4. Calcium supplements don't
+     * prevent fractures in most people") that is a sentence, its subject a noun or pronoun, its verb finite; not a
+     * question, a wh-clause ("How measles spreads"), a label ("Myth: ...", "Tip: ...") or a title in capitals.
+     */
+    private String statementHeading(String text) {
+      // Only a numbered one: over the blind sets, the other headings that read as sentences were names ("Serotonin
+      // and noradrenaline reuptake inhibitors (SNRIs)"), a page's chatter or a section's gist.
+      if (!NUMBERING.matcher(text).find()) {
+        return null;
+      }
+      String bare = clean(withoutControls(stripNumbering(text), false)).strip();
+      if (bare.isEmpty() || bare.endsWith("?") || bare.endsWith(":") || bare.contains(":") || headingLike(bare)
+          || bare.split("\\s+").length < 3) {
+        return null;
+      }
+      // Parsed as the sentence it would be: without its full stop the tagger reads fewer verbs.
+      String sentence = ".!".indexOf(bare.charAt(bare.length() - 1)) >= 0 ? bare : bare + ".";
+      Parse p = new Parse(sentence, annotator, lexicon, lemmas);
+      if (p.size() < 4 || Cues.QUESTION_OPENERS.contains(p.low[0])) {
+        return null;
+      }
+      Clauses.Clause first = Clauses.of(p, 0, p.size()).getFirst();
+      if (first.fragment() || !first.hasSubject()) {
+        return null;
+      }
+      // One word opening a sentence is a noun whatever the tagger says ("Sunlight makes ...": ADJ).
+      boolean nounSubject = first.pred() == first.subjFrom() + 1 && !p.tag[first.subjFrom()].equals("DET");
+      for (int i = first.subjFrom(); i < first.pred(); i++) {
+        nounSubject |= Set.of("NOUN", "PROPN", "PRON").contains(p.tag[i]);
+        if (Set.of("that", "which", "who").contains(p.low[i])) {
+          return null; // "Foods that may help": a noun phrase
+        }
+      }
+      String verb = p.low[first.pred()];
+      if (!nounSubject || verb.endsWith("ing") || first.pred() > 0 && p.low[first.pred() - 1].equals("to")) {
+        return null;
+      }
+      return sentence;
+    }
 
     /** A heading, or a sub-heading (a short line ending with a colon) that keeps the frame above it. */
     private void heading(String text, boolean sub, int level) {

@@ -328,6 +328,10 @@ final class Cues {
           + "|warning|caution|remember|reminder|attention|alert|key (point|message|fact)s?|did you know"
           + "|good to know|take note|safety (note|alert|warning|information)|disclaimer|urgent|emergency");
 
+  /** Words that open a question or a wh-clause ("How measles spreads", "Why antibiotics will not work"). */
+  static final Set<String> QUESTION_OPENERS = set("how", "what", "when", "where", "why", "who", "whom", "which",
+      "whether", "whose", "is", "are", "do", "does", "can", "should", "will", "would", "could");
+
   /** Headings and lead-ins that open a list of references (the rest of the page is bibliography). */
   static final Pattern REFERENCES = Pattern.compile(
       "^(sources?|references?|bibliography|citations?|works cited|literature|further reading|studies cited"

@@ -155,4 +155,25 @@ class BlindFourStructureTest {
     find(c, "ACE inhibitors include ramipril and lisinopril.");
     assertTrue(find(c, "ACE inhibitors can cause a dry cough.").checkWorthiness() >= 0.5);
   }
+
+  /**
+   * A listicle's numbered headings that state its claims ("4. Calcium supplements don't prevent fractures in most
+   * people") gave none: headings are context. A numbered heading that is a sentence, its subject a noun or pronoun,
+   * now gives its claim; a numbered question or a heading that is a name gives none, as before.
+   */
+  @Test
+  void aListiclesNumberedHeadingStatesItsClaim() {
+    List<Claim> c = claims("6 things to know about vitamin D", p("Vitamin D keeps bones and muscles healthy."),
+        h("1. Vitamin D supplements don't prevent colds in most people"),
+        p("A large review found no effect on colds in people with normal levels."),
+        h("2. Sunlight makes vitamin D in the skin"), p("In summer, most people make enough."),
+        h("3. How much do you need?"), p("Adults need 10 micrograms a day."), h("4. Oily fish and eggs"),
+        p("They contain small amounts."));
+    Claim first = find(c, "Vitamin D supplements don't prevent colds in most people.");
+    assertTrue(first.negated() && first.checkWorthiness() >= 0.5, first.toString());
+    assertEquals("1. Vitamin D supplements don't prevent colds in most people", first.sentence());
+    find(c, "Sunlight makes vitamin D in the skin.");
+    assertTrue(texts(c).stream().noneMatch(t -> t.startsWith("How much") || t.startsWith("Oily fish and eggs")),
+        texts(c).toString());
+  }
 }
