@@ -44,7 +44,7 @@ class TablesToClaimsTest {
     List<String> fromText = claimsOf(text.fromPlainText(md, "trials.txt"));
     List<String> fromPage = claimsOf(text.extract(html, ""));
     assertTrue(fromText.contains("Fish oil did not reduce major cardiovascular events."), fromText.toString());
-    assertTrue(fromText.contains("Main result is usually gradual, over months."), fromText.toString());
+    assertTrue(fromText.contains("The main result of ASCEND is usually gradual, over months."), fromText.toString());
     assertTrue(fromText.stream().noneMatch(c -> c.contains("|")), fromText.toString());
     assertEquals(fromText, fromPage);
   }
