@@ -1757,7 +1757,8 @@ final class Atomizer {
       subjectTo++; // a shared subject's clause starts at the first clause's subject: "Antibiotics kill bacteria or"
     }
     for (int k = 0; k < i; k++) {
-      if (k >= c.subjFrom() && k < subjectTo) {
+      if (k >= c.subjFrom() && k < subjectTo && !p.isEntity(k)) {
+        // The subject's own words, unless it names a thing: "children with peanut allergy outgrow it" is the allergy.
         continue;
       }
       // Anything but a verb's company may be what the pronoun means (the model tags some words beside a masked

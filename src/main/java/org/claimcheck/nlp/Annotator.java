@@ -501,6 +501,23 @@ public final class Annotator {
         continue;
       }
       String word = tokens[i].toLowerCase(Locale.ROOT);
+      if (i > 0 && !tag.equals("VERB") && !tag.equals("AUX") && SINGULAR_PRONOUNS.contains(tokens[i - 1])
+          && tags[i - 1].equals("PRON") && word.length() > 3 && word.endsWith("s") && !word.endsWith("ss")
+          && (tags[i + 1].equals("ADP") || tags[i + 1].equals("DET") || tags[i + 1].equals("NUM"))
+          && !clauseHasVerb(tags, tokens, i, false)) {
+        // "It accounts for about 90% of cases": a singular pronoun's -s word before a preposition is its verb.
+        tags[i] = "VERB";
+        continue;
+      }
+      if (i > 0 && (tag.equals("ADV") || tag.equals("NOUN") || tag.equals("ADJ")) && !word.endsWith("ly")
+          && OBJECT_PRONOUNS.contains(tokens[i + 1].toLowerCase(Locale.ROOT)) && tags[i + 1].equals("PRON")
+          && (tags[i - 1].equals("NOUN") || tags[i - 1].equals("PROPN") || entity[i - 1] >= 0)
+          && !clauseHasVerb(tags, tokens, i, false)) {
+        // "About 20% of children with peanut allergy outgrow it": a word between a noun and an object pronoun, in a
+        // clause with no verb, is its verb.
+        tags[i] = "VERB";
+        continue;
+      }
       if (tag.equals("VERB") && HAVE.contains(word) && tags[i + 1].equals("VERB")
           && PARTICIPLE.matcher(tokens[i + 1].toLowerCase(Locale.ROOT)).matches()) {
         // "Some studies have linked X to Y": the perfect's auxiliary, not the clause's verb (the relation was "have").
@@ -615,6 +632,8 @@ public final class Annotator {
       "some", "any", "plenty", "yourself");
 
   private static final Set<String> HAVE = Set.of("have", "has", "had");
+  private static final Set<String> SINGULAR_PRONOUNS = Set.of("It", "it", "He", "he", "She", "she", "This", "this");
+  private static final Set<String> OBJECT_PRONOUNS = Set.of("it", "them");
   private static final Pattern PARTICIPLE = Pattern.compile("\\p{L}{2,}(?:ed|en|wn)");
 
   private static final Pattern NOUN_ENDING = Pattern.compile("(tion|sion|sis|ment|ness|ity|ance|ence|ism)s?$");

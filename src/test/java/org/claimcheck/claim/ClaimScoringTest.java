@@ -279,4 +279,14 @@ class ClaimScoringTest {
         + "to a higher risk of dementia."));
     assertTrue(c.getFirst().checkWorthiness() >= 0.5, c.toString());
   }
+
+  @Test
+  void aPronounsVerbAndAVerbBeforeAnObjectPronounAreVerbs() {
+    // Both were "no verb" (0.35): "accounts" tagged NOUN after "It", "outgrow" ADV before "it".
+    List<Claim> c = claims("Diabetes", p("Type 2 diabetes is common. It accounts for about 90% of all diabetes cases."),
+        p("About 20% of children with peanut allergy outgrow it."));
+    assertTrue(claim(c, "Type 2 diabetes accounts for about 90% of all diabetes cases.").checkWorthiness() >= 0.5,
+        c.toString());
+    assertTrue(claim(c, "About 20% of children with peanut allergy outgrow it.").checkWorthiness() >= 0.5);
+  }
 }
