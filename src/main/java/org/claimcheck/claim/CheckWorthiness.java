@@ -147,7 +147,11 @@ final class CheckWorthiness {
     }
     String subjectLower = d.subject.toLowerCase(Locale.ROOT).replace('\u2019', '\'').strip();
     String sentence = facts.sentence().strip().replace('\u2019', '\'');
-    if (Cues.ACQUAINTANCE.matcher(subjectLower).find() || Cues.TESTIMONIAL.matcher(lower).find()
+    // A diary's subjectless past: "Picked up a starter kit today, 20mg nic salts as the shop recommended."
+    boolean diary = !d.framed && subjectLower.isEmpty() && pastTense(d.relation)
+        && sentence.toLowerCase(Locale.ROOT).startsWith(d.relation.toLowerCase(Locale.ROOT).strip().split("\\s+")[0])
+        && DIARY_TIME.matcher(sentence).find();
+    if (diary || Cues.ACQUAINTANCE.matcher(subjectLower).find() || Cues.TESTIMONIAL.matcher(lower).find()
         || Cues.STORY_PERSON.matcher(subjectLower).find() && pastTense(d.relation)
         || Cues.NAMED_PERSON.matcher(sentence).find()) {
       cap = Math.min(cap, 0.3);
@@ -325,6 +329,10 @@ final class CheckWorthiness {
     }
     return null;
   }
+
+  /** When a diary's day was: "Picked up a starter kit today". */
+  private static final Pattern DIARY_TIME = Pattern.compile(
+      "(?i)\\b(?:today|yesterday|tonight|last (?:night|week|month|year)|this (?:morning|week)|\\w+ (?:days|weeks) ago)\\b");
 
   /** Verbs in the past tense that do not end in -ed: "A friend said", "Her son was diagnosed". */
   private static final Set<String> IRREGULAR_PAST = Set.of("was", "were", "had", "did", "said", "told", "took",

@@ -110,7 +110,7 @@ final class Cues {
   static final Pattern META = Pattern.compile(
       "\\b(this|the following|our) (article|post|page|guide|blog|piece|section|table|list|video|leaflet|booklet"
           + "|factsheet|fact sheet|handout|brochure|podcast|website|infographic|newsletter|faq"
-          + "|information sheet)\\b(?!-)"
+          + "|information sheet|calculator|quiz|app|checker|symptom checker|tool)\\b(?!-)"
           + "|(?:^|\\b(?:in|on|throughout) )(this|the following|our) (episode|chapter|thread)\\b(?!-| of\\b)"
           + "|\\b(below|above) (is|are) (a|an|the)\\b|\\bin this (article|post|guide)\\b"
           + "|\\bread on\\b|\\blet's (have a look|take a look|look|dive|explore)\\b");
@@ -275,7 +275,8 @@ final class Cues {
           + "|dietitian|provider|professional|specialist)"
           + "|\\bit(?: is|'s) (?:crucial|important|essential|vital|best|advisable|wise|recommended|necessary"
           + "|key) (?:for you )?to (?!emphasi|remember|note|understand|recogni|keep in mind|point out|mention)"
-          + "|\\bbest course of action\\b|\\b(you|we) (should|must|need to|have to|ought to)\\b"
+          + "|\\bbest course of action\\b|\\b(you|we|everyone|everybody|anyone) (should|must|need to|have to"
+          + "|ought to)\\b"
           + "|\\bshould (be|always|never|not) (conducted|done|performed|taken|consulted|considered|avoided"
           + "|checked|tested|monitored|used|sought)\\b|\\bis (recommended|advised|advisable)\\b"
           + "|\\b(might|may|can|could) be recommended\\b|\\bmake sure\\b|\\bbe sure to\\b|\\btake note\\b"

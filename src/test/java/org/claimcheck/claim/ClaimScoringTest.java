@@ -289,4 +289,20 @@ class ClaimScoringTest {
         c.toString());
     assertTrue(claim(c, "About 20% of children with peanut allergy outgrow it.").checkWorthiness() >= 0.5);
   }
+
+  @Test
+  void everyonesAdviceTheSitesToolsAndADiaryAreNotClaims() {
+    // 0.85, 0.70 and 0.85 before.
+    List<Claim> c = claims("Notes", p("Ideally, everyone should be vaccinated by the end of October."),
+        p("You can also check your 10-year heart risk with our calculator."),
+        p("Picked up a starter kit today, 20mg nic salts as the shop recommended."),
+        p("Everyone needs vitamin D. Reduced the risk of stroke by 20% in the trial."));
+    assertTrue(claim(c, "Ideally, everyone should be vaccinated by the end of October.").checkWorthiness() < 0.5);
+    assertTrue(claim(c, "You can also check your 10-year heart risk with our calculator.").checkWorthiness() < 0.5);
+    assertTrue(claim(c, "Picked up a starter kit today, 20mg nic salts as the shop recommended.").checkWorthiness()
+        < 0.5);
+    // A statement about everyone, and a subjectless finding with no day of a diary, stay claims.
+    assertTrue(claim(c, "Everyone needs vitamin D.").checkWorthiness() >= 0.5);
+    assertTrue(claim(c, "Reduced the risk of stroke by 20% in the trial.").checkWorthiness() >= 0.5);
+  }
 }
