@@ -413,6 +413,17 @@ final class CheckWorthiness {
         return true;
       }
     }
+    if (plural) {
+      // A health word in the plural after the subject's head: "puts stress on bones, which stimulates them".
+      var w = WORD.matcher(before.toLowerCase(Locale.ROOT));
+      while (w.find()) {
+        String word = w.group();
+        if (w.start() >= Math.max(0, headTo) && word.length() > 3 && word.endsWith("s") && !word.endsWith("ss")
+            && Cues.isHealthWord(word)) {
+          return true;
+        }
+      }
+    }
     return false;
   }
 
