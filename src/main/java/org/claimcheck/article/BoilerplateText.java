@@ -25,7 +25,10 @@ final class BoilerplateText {
           + "also read\\b|see also\\b|related:|more:|read:|join (us|our)\\b|listen to\\b|share (this|on)\\b|"
           + "get the latest\\b|tell us\\b|download (our|the)\\b|like us\\b|have a tip\\b|sign in\\b|log in\\b|"
           + "watch:|video:|photos?:|image:|don't miss\\b|recommended:|thank you for (visiting|reading)\\b|"
-          + "thanks for (visiting|reading)\\b|leave a (reply|comment)\\b|back to top\\b)",
+          + "thanks for (visiting|reading)\\b|leave a (reply|comment)\\b|back to top\\b|"
+          + "print (this|the) (page|article|leaflet|guide|story|post)\\b|"
+          + "(was|is|did you find) (this|the) (page|article|leaflet|information|guide|answer|post|story|content)"
+          + "( \\w+)? (helpful|useful)\\b|rate this (page|article|leaflet|guide|post)\\b)",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   /** Calls to follow the site elsewhere, or to support it, anywhere in a short text. */
@@ -37,6 +40,17 @@ final class BoilerplateText {
   /** A dateline or byline: "Posted by ... on ...", "Published on: ...", "Updated 5:27 am". */
   private static final Pattern BYLINE = Pattern.compile(
       "^(posted|published|updated|modified|last updated)( on| by| at)?\\b", Pattern.CASE_INSENSITIVE);
+
+  /**
+   * The line of a page's review or update: "Reviewed by: Maya Chen, MD", "Medically reviewed by Dr. Sam Patel",
+   * "Last reviewed: June 2025. Next review due: June 2028.", "Page last reviewed: 4 June 2024". A credit names
+   * someone (a capital after "by"): "Written by hand, ..." is a sentence.
+   */
+  private static final Pattern REVIEWED = Pattern.compile("^(?i:(((page|content|article|information) )?last "
+      + "(reviewed|updated|modified|revised)|next review( due| date)?|review date|date of (last |next )?review)"
+      + "(\\s*:|\\s+(on\\s+)?(\\d|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\\p{L}*\\.? \\d)))"
+      + "|^(?i:((medically|clinically|expert|peer|fact[- ]checked and) )?(reviewed|written|fact[- ]checked|edited) by)"
+      + ":?\\s+\\p{Lu}");
 
   /** The head of a quoted forum post: "holistic_hanna said:", "Originally posted by Kate". */
   private static final Pattern QUOTE_HEAD = Pattern.compile(
@@ -68,6 +82,7 @@ final class BoilerplateText {
       return true;
     }
     return text.length() < 200 && (CALL.matcher(text).find() || FOLLOW.matcher(text).find())
-        || text.length() < 100 && BYLINE.matcher(text).find() && text.split(" ").length <= 12;
+        || text.length() < 100 && BYLINE.matcher(text).find() && text.split(" ").length <= 12
+        || text.length() < 150 && REVIEWED.matcher(text).find() && text.split(" ").length <= 20;
   }
 }

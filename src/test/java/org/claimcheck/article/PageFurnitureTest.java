@@ -1,0 +1,54 @@
+package org.claimcheck.article;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The forms of page furniture found in the fourth blind page set (and left over from the third) on invented pages:
+ * each must leave the main text while the article's sentences around it stay.
+ */
+class PageFurnitureTest {
+  private static final String P1 = "Vitamin D helps the body absorb calcium from food, and most adults in the UK are "
+      + "advised to take a supplement in the winter months.";
+  private static final String P2 = "Weight-bearing exercise such as walking puts stress on the bones, which makes "
+      + "them stronger at any age, a review of forty trials found.";
+  private static final String P3 = "Smokers lose bone faster than non-smokers, and drinking more than 14 units of "
+      + "alcohol a week raises the risk of a fracture.";
+
+  private final TextExtractor extractor = new TextExtractor();
+
+  private List<String> texts(String body) {
+    return extractor.extract("<html><head><title>Strong bones</title></head><body>" + body + "</body></html>", "")
+        .blocks().stream().map(Block::text).toList();
+  }
+
+  private static String p(String s) {
+    return "<p>" + s + "</p>";
+  }
+
+  /** Blind set 4 and 3: "Reviewed by: ...", "Print this page Last updated ...", "Was this leaflet helpful? Yes No". */
+  @Test
+  void reviewDatesAndFeedbackPromptsAreNotArticleText() {
+    String page = "<main><h1>Strong bones</h1><p class='reviewed'>Reviewed by: Jane Roe, MD &middot; Updated "
+        + "February 10, 2025</p><div class='tools'><a href='javascript:print()'>Print this page</a> <span>Last "
+        + "updated: January 2025</span></div>" + p(P1) + p(P2) + p(P3)
+        + "<p>Last reviewed: June 2025. Next review due: June 2028.</p><div class='feedback'>Was this leaflet "
+        + "helpful? <a href='#'>Yes</a> <a href='#'>No</a></div></main>";
+    assertEquals(List.of(P1, P2, P3), texts(page));
+    for (String s : List.of("Medically reviewed by Dr. Sam Patel, MD \u2014 Updated May 2, 2025",
+        "Medically reviewed by Dr. Ana Gomez \u2014 Written by Sarah Lee \u2014 Updated on January 10, 2025",
+        "Page last reviewed: 4 June 2024 Next review due: 4 June 2027", "Was this article helpful?",
+        "Did you find this page useful?", "Print this article")) {
+      assertTrue(BoilerplateText.is(s), s);
+    }
+    for (String s : List.of("Reviewed studies suggest that zinc shortens a cold by about a day.",
+        "Written by hand, prescriptions are often misread.", "Last reviewed in 2019, the guidance is out of date.",
+        "Printing this page is not needed.")) {
+      assertFalse(BoilerplateText.is(s), s);
+    }
+  }
+}
