@@ -52,6 +52,29 @@ final class BoilerplateText {
       + "|^(?i:((medically|clinically|expert|peer|fact[- ]checked and) )?(reviewed|written|fact[- ]checked|edited) by)"
       + ":?\\s+\\p{Lu}");
 
+  /**
+   * A document's control fields, anywhere in a short line: "Leaflet number: RM-114 | Author: ... | Review date: March
+   * 2027", "Leaflet reference: | PIL-0423, version 3" (a table's row).
+   */
+  private static final Pattern DOCUMENT_FIELD = Pattern.compile("\\b((patient )?(leaflet|document|publication|booklet|"
+      + "information sheet|factsheet|fact sheet) (number|no\\.?|ref\\.?|reference|code|id|version)|review date|"
+      + "date of (issue|publication|next review))\\s*:", Pattern.CASE_INSENSITIVE);
+
+  /** The names a page gives itself when it speaks of itself. */
+  private static final String DOCUMENT = "(leaflet|information|document|booklet|publication|factsheet|fact sheet|"
+      + "page|article|guide|content|post)";
+
+  /**
+   * A leaflet's own notes on itself: its other formats ("If you would like this leaflet in another language or
+   * format, please contact ...") and who wrote it ("This information was written by our information team").
+   */
+  private static final Pattern ABOUT_DOCUMENT = Pattern.compile("^(if you (would like|need|want|require|prefer) "
+      + "(a copy of )?(this|the) " + DOCUMENT + "|(this|the) " + DOCUMENT + " (is|can be) (also )?"
+      + "(available|provided))\\b.{0,60}\\b(in|into|as) (another|other|an alternative|alternative|a different|"
+      + "different|large) (language|format|print)"
+      + "|^(this|the|our) " + DOCUMENT + " (was|has been|is) (written|produced|developed|prepared|created|"
+      + "reviewed|checked)( and (written|produced|reviewed|checked|edited))? by\\b", Pattern.CASE_INSENSITIVE);
+
   /** The head of a quoted forum post: "holistic_hanna said:", "Originally posted by Kate". */
   private static final Pattern QUOTE_HEAD = Pattern.compile(
       "^\\S{1,40} (said|wrote):$|^(quote: )?originally posted by\\b", Pattern.CASE_INSENSITIVE);
@@ -78,7 +101,8 @@ final class BoilerplateText {
     String label = text.toLowerCase(Locale.ROOT).replaceAll("[\\p{P}\\p{S}]+", " ").strip()
         .replaceAll("\\s+", " ");
     if (LABELS.contains(label) || URL.matcher(text).matches() || COPYRIGHT.matcher(text).find()
-        || QUOTE_HEAD.matcher(text).find() || DATE.matcher(text).matches()) {
+        || QUOTE_HEAD.matcher(text).find() || DATE.matcher(text).matches() || DOCUMENT_FIELD.matcher(text).find()
+        || ABOUT_DOCUMENT.matcher(text).find()) {
       return true;
     }
     return text.length() < 200 && (CALL.matcher(text).find() || FOLLOW.matcher(text).find())

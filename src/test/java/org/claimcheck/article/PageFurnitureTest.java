@@ -51,4 +51,26 @@ class PageFurnitureTest {
       assertFalse(BoilerplateText.is(s), s);
     }
   }
+
+  /** Blind set 4 and 3: a hospital leaflet's control fields, its other formats and its authors' credit. */
+  @Test
+  void aLeafletsControlFieldsFormatsAndCreditAreNotArticleText() {
+    String page = "<div id='content' class='leaflet-wrapper'><div class='leaflet-head'><h1>Strong bones</h1>"
+        + "<table class='leaflet-meta'><tr><td>Leaflet reference:</td><td>PIL-0999, version 2</td></tr></table>"
+        + "</div><div class='leaflet-body'>" + p(P1) + p(P2) + p(P3) + "</div><div class='leaflet-meta'>"
+        + "<p>If you would like this leaflet in another language or format, please contact the Patient Advice and "
+        + "Liaison Service (PALS).</p><p>Leaflet number: XY-101 | Author: Bone Health Team | Published: March 2024 "
+        + "| Review date: March 2027</p><p>This information was written by the Bone Health Team with patients who "
+        + "have osteoporosis.</p></div></div>";
+    assertEquals(List.of(P1, P2, P3), texts(page));
+    for (String s : List.of("If you need this leaflet in another language, large print or Braille, please ask a "
+        + "member of staff.", "This leaflet is also available in large print.",
+        "Leaflet reference: PIL-0423 | Published: January 2024 | Review date: January 2026")) {
+      assertTrue(BoilerplateText.is(s), s);
+    }
+    for (String s : List.of("If you need help in another language, ask for an interpreter at your appointment.",
+        "This information was checked against the 2024 guideline, which recommends a daily supplement.")) {
+      assertFalse(BoilerplateText.is(s), s);
+    }
+  }
 }
