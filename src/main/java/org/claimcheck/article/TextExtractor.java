@@ -99,7 +99,7 @@ public final class TextExtractor {
       }
       title = flush(blocks, para, paraKind, title);
       paraKind = null;
-      if (line.isEmpty() || BoilerplateText.is(line)) {
+      if (line.isEmpty() || BoilerplateText.inPlainText(line)) {
         continue;
       }
       if (bullet) {

@@ -73,4 +73,25 @@ class PageFurnitureTest {
       assertFalse(BoilerplateText.is(s), s);
     }
   }
+
+  /** Blind set 4 and 3: a shop's FDA notice, an affiliate notice, "This guide does not replace advice ...". */
+  @Test
+  void aPagesDisclaimersOfItselfAreNotArticleText() {
+    String page = "<article><h1>Strong bones</h1><p class='affiliate-disclosure'><em>This post contains affiliate "
+        + "links. We may earn a commission if you buy through them.</em></p><div class='entry-content'>" + p(P1)
+        + p(P2) + p(P3) + "<p class='disclaimer'><em>*These statements have not been evaluated by the Food and Drug "
+        + "Administration. This product is not intended to diagnose, treat, cure, or prevent any disease.</em></p>"
+        + "<p>This guide does not replace advice from your health care provider.</p></div></article>";
+    assertEquals(List.of(P1, P2, P3), texts(page));
+    for (String s : List.of("This article is for information only and is not medical advice.",
+        "The information on this site is not a substitute for professional medical advice.",
+        "This content is provided for educational purposes only.")) {
+      assertTrue(BoilerplateText.is(s), s);
+    }
+    for (String s : List.of("This supplement is not a substitute for a varied diet.",
+        "The vaccine does not replace screening, which still finds most cancers early.",
+        "These statements have not been checked by anyone, the review found.")) {
+      assertFalse(BoilerplateText.is(s), s);
+    }
+  }
 }
