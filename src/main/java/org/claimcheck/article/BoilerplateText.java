@@ -17,7 +17,17 @@ final class BoilerplateText {
       "comments", "comment", "read later", "share", "share this", "share this article", "share this story",
       "tweet", "email", "print", "close", "caption", "back to gallery", "related", "related articles",
       "related stories", "related posts", "read more", "more", "loading", "loading...", "skip ad",
-      "joined", "posts", "messages", "reaction score", "member since", "likes received");
+      "joined", "posts", "messages", "reaction score", "member since", "likes received", "best answer",
+      "accepted answer", "top answer", "verified answer", "marked as solution");
+
+  /**
+   * A forum post's bar of actions, with their counts: "Like (31) Quote Reply Report", "Like (58) Best answer Quote
+   * Reply". One word alone ("Report", a heading) is not a bar unless it has a count.
+   */
+  private static final Pattern ACTIONS = Pattern.compile("^((likes?|liked|quote|reply|report|share|thanks|upvote|"
+      + "downvote|helpful|permalink|bookmark|(best|accepted|top|verified) answer|mark(ed)? as (solution|answer))"
+      + "( \\(?\\d[\\d,]*\\)?)? ?){2,}$|^(likes?|upvotes?|thanks|helpful) \\(?\\d[\\d,]*\\)?$",
+      Pattern.CASE_INSENSITIVE);
 
   /** Openings of calls to action that end or interrupt articles. */
   private static final Pattern CALL = Pattern.compile(
@@ -95,9 +105,13 @@ final class BoilerplateText {
   private static final Pattern QUOTE_HEAD = Pattern.compile(
       "^\\S{1,40} (said|wrote):$|^(quote: )?originally posted by\\b", Pattern.CASE_INSENSITIVE);
 
-  /** A text that is just a date, perhaps with a time and a post's number: "Feb 12, 2025 #3", "3 May 2024, 10:15". */
+  /**
+   * A text that is just a date, perhaps with a time, a post's number and its mark: "Feb 12, 2025 #3", "3 May 2024,
+   * 10:15", "Feb 11, 2025 #2 Accepted answer".
+   */
   private static final Pattern DATE = Pattern.compile("^(\\p{L}{3,9}\\.? \\d{1,2},? \\d{4}|\\d{1,2} \\p{L}{3,9}\\.? \\d{4})"
-      + ",?( (at )?\\d{1,2}[:.]\\d{2}( ?[ap]\\.?m\\.?)?)?( #\\d+)?$", Pattern.CASE_INSENSITIVE);
+      + ",?( (at )?\\d{1,2}[:.]\\d{2}( ?[ap]\\.?m\\.?)?)?( #\\d+)?( (best|accepted|top|verified) answer| solution)?$",
+      Pattern.CASE_INSENSITIVE);
 
   /** A text that is just a link: a URL and nothing else. */
   private static final Pattern URL = Pattern.compile("^(https?://|www\\.)\\S+$", Pattern.CASE_INSENSITIVE);
@@ -128,7 +142,7 @@ final class BoilerplateText {
         .replaceAll("\\s+", " ");
     if (LABELS.contains(label) || URL.matcher(text).matches() || COPYRIGHT.matcher(text).find()
         || QUOTE_HEAD.matcher(text).find() || DATE.matcher(text).matches() || DOCUMENT_FIELD.matcher(text).find()
-        || ABOUT_DOCUMENT.matcher(text).find()) {
+        || ABOUT_DOCUMENT.matcher(text).find() || ACTIONS.matcher(text).matches()) {
       return true;
     }
     return text.length() < 200 && (CALL.matcher(text).find() || FOLLOW.matcher(text).find())

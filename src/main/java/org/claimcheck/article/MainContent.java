@@ -882,12 +882,20 @@ final class MainContent {
       }
     }
     List<Draft> kept = new ArrayList<>();
+    // The value of a term that is page furniture is furniture too: a forum member's "Joined:" and "Messages:", and
+    // the date and count under them ("Mar 2019", "1,482").
+    boolean furnitureTerm = false;
     for (Draft d : drafts) {
       d.kept = false;
       Info r = rootOf(d.owner);
-      if (r != null && !underBoilerplate(d, r, level) && d.linkDensity() <= settings.maxLinkDensity()
-          && !BoilerplateText.is(d.text)) {
-        kept.add(d);
+      boolean furnitureValue = furnitureTerm && blockTag(d.owner).equals("dd");
+      furnitureTerm = false;
+      if (r != null && !underBoilerplate(d, r, level) && d.linkDensity() <= settings.maxLinkDensity()) {
+        if (BoilerplateText.is(d.text)) {
+          furnitureTerm = blockTag(d.owner).equals("dt");
+        } else if (!furnitureValue) {
+          kept.add(d);
+        }
       }
     }
     for (Info r : roots) {
@@ -918,6 +926,16 @@ final class MainContent {
       }
     }
     return out;
+  }
+
+  /** The tag of the nearest block element holding {@code owner} ("p", "dd", "li", ...), or "" for none. */
+  private static String blockTag(Info owner) {
+    for (Info i = owner; i != null; i = i.parent) {
+      if (BLOCK_TAGS.contains(i.tag)) {
+        return i.tag;
+      }
+    }
+    return "";
   }
 
   private static boolean underJunkTag(Info i, Info container) {

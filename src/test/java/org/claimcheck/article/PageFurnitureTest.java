@@ -94,4 +94,33 @@ class PageFurnitureTest {
       assertFalse(BoilerplateText.is(s), s);
     }
   }
+
+  /**
+   * Blind set 4 and 3: a forum post's bar of actions ("Like (31) Quote Reply Report"), its mark ("Best answer",
+   * "Feb 11, 2025 #2 Accepted answer") and the member's details by a term of furniture ("Joined:" Mar 2019,
+   * "Messages:" 1,482).
+   */
+  @Test
+  void aForumPostsActionsMarksAndMembersDetailsAreNotArticleText() {
+    StringBuilder page = new StringBuilder("<div class='thread'>");
+    for (String post : List.of(P1, P2, P3)) {
+      page.append("<article class='message'><div class='message-user'><h4>bone_bob</h4><dl><dt>Joined:</dt>")
+          .append("<dd>Mar 2019</dd><dt>Messages:</dt><dd>1,482</dd></dl></div><div class='message-main'>")
+          .append("<div class='message-attribution'><time>Feb 11, 2025</time> <span>#2</span> <span>Accepted ")
+          .append("answer</span></div><div class='bbWrapper'>").append(post).append("</div><div class='actions'>")
+          .append("<span class='likes'>Like (31)</span> <span>Best answer</span> <a href='#'>Quote</a> ")
+          .append("<a href='#'>Reply</a> <a href='#'>Report</a></div></div></article>");
+    }
+    List<String> texts = texts(page.append("</div>").toString());
+    assertEquals(List.of(P1, P2, P3), texts.stream().filter(t -> !t.equals("bone_bob")).toList());
+    for (String s : List.of("Reply to the consultation by 3 May.", "Solution", "Report", "Quote")) {
+      assertFalse(BoilerplateText.is(s), s);
+    }
+    for (String s : List.of("Like (2)", "Quote Reply", "Like (12) Quote Reply")) {
+      assertTrue(BoilerplateText.is(s), s);
+    }
+    assertEquals(List.of(P1, "Dose", "1,000 mg", P2), texts("<main>" + p(P1) + "<dl><dt>Dose</dt><dd>1,000 mg</dd>"
+        + "<dt>Joined:</dt><dd>1 January 2024</dd></dl>" + p(P2) + "</main>"),
+        "only the value of a term of furniture goes: a term that is article text keeps its value");
+  }
 }
