@@ -18,7 +18,18 @@ final class BoilerplateText {
       "tweet", "email", "print", "close", "caption", "back to gallery", "related", "related articles",
       "related stories", "related posts", "read more", "more", "loading", "loading...", "skip ad",
       "joined", "posts", "messages", "reaction score", "member since", "likes received", "best answer",
-      "accepted answer", "top answer", "verified answer", "marked as solution");
+      "accepted answer", "top answer", "verified answer", "marked as solution", "bestseller",
+      "best seller", "sale", "on sale", "sold out", "in stock", "out of stock", "add to cart", "add to basket",
+      "add to bag", "buy now", "shop now", "free shipping");
+
+  /** A product's stars and count of reviews: "★★★★★ 2,318 reviews", "4.5 out of 5 stars (210 ratings)". */
+  private static final Pattern RATING = Pattern.compile("^[\u2605\u2606\u2b50\\s]*(\\d(\\.\\d)? ?(out of 5|/ ?5)( stars)?"
+      + "\\s*)?\\(?\\d{1,3}(,\\d{3})*\\+? (customer |verified )?(reviews?|ratings?)\\)?$|^[\u2605\u2606\u2b50]+$",
+      Pattern.CASE_INSENSITIVE);
+
+  /** Prices and nothing else: "$39.95 $29.95", "From £12". */
+  private static final Pattern PRICE = Pattern.compile("^((from|now|was|only|price:?|sale price:?) ?)?([$\u00a3\u20ac]"
+      + " ?\\d{1,6}([.,]\\d{2})?( ?(usd|gbp|eur))? ?)+$", Pattern.CASE_INSENSITIVE);
 
   /**
    * A forum post's bar of actions, with their counts: "Like (31) Quote Reply Report", "Like (58) Best answer Quote
@@ -142,7 +153,8 @@ final class BoilerplateText {
         .replaceAll("\\s+", " ");
     if (LABELS.contains(label) || URL.matcher(text).matches() || COPYRIGHT.matcher(text).find()
         || QUOTE_HEAD.matcher(text).find() || DATE.matcher(text).matches() || DOCUMENT_FIELD.matcher(text).find()
-        || ABOUT_DOCUMENT.matcher(text).find() || ACTIONS.matcher(text).matches()) {
+        || ABOUT_DOCUMENT.matcher(text).find() || ACTIONS.matcher(text).matches()
+        || RATING.matcher(text).matches() || PRICE.matcher(text).matches()) {
       return true;
     }
     return text.length() < 200 && (CALL.matcher(text).find() || FOLLOW.matcher(text).find())

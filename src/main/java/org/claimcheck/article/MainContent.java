@@ -79,6 +79,11 @@ final class MainContent {
   private static final Pattern NOTICE = Pattern.compile("\\b(we use cookies|use of cookies|cookie (policy|settings|"
       + "preferences|notice)|accept (all )?cookies|by continuing to (browse|use)|privacy policy|terms of (use|service)|"
       + "take (our|the|this) quiz|symptom checker)\\b", Pattern.CASE_INSENSITIVE);
+  /** The words of a control to buy. */
+  private static final Pattern BUY = Pattern.compile("(add to (cart|basket|bag|trolley)|buy( it)? now|shop now|"
+      + "order now|pre-?order now)\\b", Pattern.CASE_INSENSITIVE);
+  /** The most text a product box holds. */
+  private static final int PRODUCT_BOX_CHARS = 500;
   /** The text of a link back from a footnote to its marker. */
   private static final Pattern BACK_LINK = Pattern.compile("[\u21a9\u2191\u2934^]\\uFE0E?");
 
@@ -183,6 +188,12 @@ final class MainContent {
     double bad;
     double prose;
     boolean root;
+    /** Characters of text under this element. */
+    int chars;
+    /** Holds a control to buy something ("Add to cart", "Buy now"). */
+    boolean buy;
+    /** A product box: the widest element around a control to buy that holds only a little text. */
+    boolean shop;
 
     Info(Element el, Info parent) {
       this.parent = parent;
@@ -228,6 +239,7 @@ final class MainContent {
     this.root = new Info(body, null);
     infos.add(root);
     NodeTraversor.traverse(new Collector(root), body);
+    markProductBoxes();
   }
 
   /** Reads {@code body}; {@code titles} are the page's titles (a heading that repeats one is not article text). */
@@ -286,6 +298,9 @@ final class MainContent {
         return;
       }
       String tag = e.normalName();
+      if ((tag.equals("button") || tag.equals("a") || tag.equals("input")) && isBuyControl(e)) {
+        current.buy = true;
+      }
       if (SKIP_TAGS.contains(tag) || isHidden(e)) {
         skipDepth = 1;
         return;
@@ -565,6 +580,38 @@ final class MainContent {
     return FURNITURE.matcher(text.substring(0, Math.min(text.length(), 100))).find() || NOTICE.matcher(text).find();
   }
 
+  /** Whether {@code e} (a button, a link or an input) is a control to buy: "Add to cart", "Buy now", "Shop now". */
+  private static boolean isBuyControl(Element e) {
+    String text = e.normalName().equals("input") ? e.attr("value") : e.childNodeSize() > 8 ? "" : e.text();
+    return text.length() <= 40 && BUY.matcher(text.strip()).lookingAt();
+  }
+
+  /**
+   * Marks the product boxes that a shop puts inside its articles (a picture, the product's name as a linked heading,
+   * selling points, stars and "2,318 reviews", a price, "Add to cart"): around each control to buy, the widest element
+   * below the page's landmarks that holds at most {@link #PRODUCT_BOX_CHARS} characters of text.
+   */
+  private void markProductBoxes() {
+    for (Draft d : drafts) {
+      for (Info i = d.owner; i != null; i = i.parent) {
+        i.chars += d.chars;
+      }
+    }
+    for (Info i : infos) {
+      if (!i.buy) {
+        continue;
+      }
+      Info box = null;
+      for (Info x = i; x.parent != null && x.chars <= PRODUCT_BOX_CHARS && !x.main && !x.tag.equals("main")
+          && !x.tag.equals("article"); x = x.parent) {
+        box = x;
+      }
+      if (box != null) {
+        box.shop = true;
+      }
+    }
+  }
+
   /** A cell spanning the rows below its own: its text, its columns, and the rows it still covers with its own. */
   private static final class Carry {
     final String text;
@@ -825,6 +872,9 @@ final class MainContent {
     }
     boolean quoted = false;
     for (Info x = d.owner; x != null && x != container; x = x.parent) {
+      if (x.shop) {
+        return true;
+      }
       if (x.junkTag && !(x.articleHeader && d.kind == Block.Kind.HEADING && levelOf(d.owner) == 1)
           && !(x.box && (container != null && isBoxOf(x, container) || amongMainProse(x)))) {
         return true;

@@ -123,4 +123,28 @@ class PageFurnitureTest {
         + "<dt>Joined:</dt><dd>1 January 2024</dd></dl>" + p(P2) + "</main>"),
         "only the value of a term of furniture goes: a term that is article text keeps its value");
   }
+
+  /**
+   * Blind set 4 and 3: a shop's product box inside its blog post (badge, linked name, selling points, stars and
+   * reviews, prices, "Add to cart"), found by its control to buy, not by its class.
+   */
+  @Test
+  void aProductBoxInsideAnArticleIsNotArticleText() {
+    String box = "<div class='spotlight'><img src='/calcium.jpg' alt='Bottle'><div><span>Bestseller!</span><h3>"
+        + "<a href='/products/calcium'>BoneStrong Calcium + D3, 60 tablets</a></h3><p>Supports healthy bones* "
+        + "&bull; 1,000 mg calcium per serving &bull; Vegan, gluten-free tablets</p><p>&#9733;&#9733;&#9733;&#9733;"
+        + "&#9733; 1,204 reviews</p><p><s>$39.95</s> $29.95</p><button>Add to cart</button></div></div>";
+    String page = "<article><h1>Strong bones</h1><div class='entry'>" + p(P1) + box + p(P2) + p(P3)
+        + "</div></article>";
+    assertEquals(List.of(P1, P2, P3), texts(page));
+    for (String s : List.of("4.5 out of 5 stars (210 ratings)", "£12.99", "Sold out", "From $9.99")) {
+      assertTrue(BoilerplateText.is(s), s);
+    }
+    for (String s : List.of("The review pooled 1,204 reviews of trials.", "$5 a day buys a month of tablets.")) {
+      assertFalse(BoilerplateText.is(s), s);
+    }
+    String shortArticle = "<article><h1>Strong bones</h1>" + p(P1) + "<p><a class='btn' href='/shop'>Shop now</a>"
+        + "</p></article>";
+    assertEquals(List.of(P1), texts(shortArticle), "an article of little text around a button is still the article");
+  }
 }
