@@ -112,6 +112,21 @@ final class BoilerplateText {
       + "(this|the|our) " + DOCUMENT + "( \\w+){0,3} (does|do|should) not (replace|substitute for|take the place of|"
       + "constitute)\\b)", Pattern.CASE_INSENSITIVE);
 
+  /**
+   * The authors opening an entry of a reference list: "Rossouw JE, Anderson GL, ...", "Sabia S, et al." (Vancouver),
+   * "Smith, J. A., &amp; Jones, B. (2019)." (APA).
+   */
+  private static final Pattern CITED_AUTHORS = Pattern.compile("^(\\p{Lu}[\\p{L}'\u2019-]+( \\p{Lu}[\\p{L}'\u2019-]+)? "
+      + "\\p{Lu}{1,3}[,.]|\\p{Lu}[\\p{L}'\u2019-]+, (\\p{Lu}\\. ?){1,3}(,|&| and| \\())");
+
+  /**
+   * Where a cited work appeared: a journal's year, volume and pages ("2002;288(3):321-333", "2021;12:2289",
+   * "2004;(4):CD002978"), a DOI, or an APA year ("(2019).").
+   */
+  private static final Pattern CITED_SOURCE = Pattern.compile("\\b(19|20)\\d{2}[a-z]?\\s*;\\s*\\(?\\d|"
+      + "\\b(19|20)\\d{2}\\s*\\(\\d{1,3}\\)\\s*:\\s*\\d|\\bdoi\\s*:\\s*10\\.|\\bdoi\\.org/10\\.|"
+      + "\\((19|20)\\d{2}[a-z]?\\)\\.", Pattern.CASE_INSENSITIVE);
+
   /** The head of a quoted forum post: "holistic_hanna said:", "Originally posted by Kate". */
   private static final Pattern QUOTE_HEAD = Pattern.compile(
       "^\\S{1,40} (said|wrote):$|^(quote: )?originally posted by\\b", Pattern.CASE_INSENSITIVE);
@@ -134,16 +149,24 @@ final class BoilerplateText {
 
   private BoilerplateText() {}
 
+  /**
+   * Whether {@code text} (one block) is an entry of a reference list: cited authors, then where the work appeared.
+   * The article's claims are in its text; a fact-checker reads its sources from the page.
+   */
+  static boolean isReference(String text) {
+    return text.length() <= 800 && CITED_AUTHORS.matcher(text).find() && CITED_SOURCE.matcher(text).find();
+  }
+
   /** Whether {@code text} (one block of a web page) is page furniture. */
   static boolean is(String text) {
-    return text.length() <= 250 && DISCLAIMER.matcher(text).find() || inPlainText(text);
+    return isReference(text) || text.length() <= 250 && DISCLAIMER.matcher(text).find() || inPlainText(text);
   }
 
   /**
-   * Whether {@code text} (one line of a plain-text article) is page furniture: as {@link #is}, except that a page's
-   * disclaimers of itself stay for now. The claim package's labelled invented articles (invented-articles.tsv, checked
-   * by CheckWorthinessEvalTest) count such lines of their .txt articles as sentences; once those are relabelled with
-   * LabelTool, plain text can use {@link #is} too.
+   * Whether {@code text} (one line of a plain-text article) is page furniture: as {@link #is}, except that reference
+   * entries and a page's disclaimers of itself stay for now. The claim package's labelled invented articles
+   * (invented-articles.tsv, checked by CheckWorthinessEvalTest) count such lines of their .txt articles as sentences;
+   * once those are relabelled with LabelTool, plain text can use {@link #is} too.
    */
   static boolean inPlainText(String text) {
     if (text.length() > 250) {

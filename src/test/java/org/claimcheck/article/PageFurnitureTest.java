@@ -147,4 +147,21 @@ class PageFurnitureTest {
         + "</p></article>";
     assertEquals(List.of(P1), texts(shortArticle), "an article of little text around a button is still the article");
   }
+
+  /** Blind set 4 and 3: the entries of a reference list after the article, in Vancouver and APA style. */
+  @Test
+  void theEntriesOfAReferenceListAreNotArticleText() {
+    String page = "<article><h1>Strong bones</h1><div class='body'>" + p(P1) + p(P2) + p(P3) + "</div><section>"
+        + "<h2>References</h2><ol><li>Weaver CM, Alexander DD, Boushey CJ, et al. Calcium plus vitamin D "
+        + "supplementation and risk of fractures. Osteoporos Int. 2016;27(1):367-76.</li><li>Bolland MJ, et al. "
+        + "Calcium intake and risk of fracture: systematic review. BMJ. 2015;351:h4580.</li><li>Kanis, J. A., &amp; "
+        + "Harvey, N. C. (2019). Bone health in later life. Journal of Bone Studies, 12(3), 45-67. "
+        + "https://doi.org/10.1000/jbs.2019.3</li><li>Maclennan AH, Broadbent JL. Oral oestrogen for hot flushes. "
+        + "Cochrane Database Syst Rev. 2004;(4):CD002978.</li></ol></section></article>";
+    assertEquals(List.of(P1, P2, P3), texts(page));
+    for (String s : List.of("Smith JA, a GP in Leeds, said the 2019 guidance was clear.",
+        "Vitamin D. Most adults need 10 micrograms a day, the 2016 report said.")) {
+      assertFalse(BoilerplateText.is(s), s);
+    }
+  }
 }
