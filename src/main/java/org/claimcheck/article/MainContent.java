@@ -168,6 +168,8 @@ final class MainContent {
     final int hint;
     final boolean junkTag;
     final boolean blockquote;
+    /** A figure or its caption: media, but a quote in it is the article's. */
+    final boolean figure;
     /** A link to a place in the page itself (href "#..."), inside a heading: the heading's anchor, not a link away. */
     final boolean anchor;
     final boolean articleHeader;
@@ -214,6 +216,7 @@ final class MainContent {
       // not.
       this.articleHeader = tag.equals("header") && within(parent, "article");
       this.blockquote = tag.equals("blockquote");
+      this.figure = tag.equals("figure") || tag.equals("figcaption");
       this.anchor = tag.equals("a") && el.attr("href").startsWith("#") && isHeading(parent);
     }
 
@@ -876,7 +879,8 @@ final class MainContent {
         return true;
       }
       if (x.junkTag && !(x.articleHeader && d.kind == Block.Kind.HEADING && levelOf(d.owner) == 1)
-          && !(x.box && (container != null && isBoxOf(x, container) || amongMainProse(x)))) {
+          && !(x.box && (container != null && isBoxOf(x, container) || amongMainProse(x)))
+          && !(x.figure && container != null && isSentences(d) && isBoxOf(x, container))) {
         return true;
       }
       // Inside the article, an embedded post (a tweet) is a quote it makes, whatever its wrapper's class says.
@@ -887,6 +891,18 @@ final class MainContent {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether {@code d}, in a figure, reads as the article's sentences: a quote the figure holds (a reader's story, its
+   * teller's name in the caption); not the caption ("Priya, 34").
+   */
+  private static boolean isSentences(Draft d) {
+    if (d.good <= 0 || d.words < 6 || d.kind == Block.Kind.HEADING || !Info.within(d.owner, "blockquote")) {
+      return false;
+    }
+    char last = d.text.charAt(d.text.length() - 1);
+    return ".!?\"\u201d".indexOf(last) >= 0;
   }
 
   /**

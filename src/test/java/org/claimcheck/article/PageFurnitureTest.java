@@ -164,4 +164,15 @@ class PageFurnitureTest {
       assertFalse(BoilerplateText.is(s), s);
     }
   }
+
+  /** Blind set 4: a reader's story quoted in a figure, her name in its caption, between the article's paragraphs. */
+  @Test
+  void aQuoteInAFigureInsideTheArticleIsArticleText() {
+    String quote = "\u201cI was scared of breaking a hip. Two years of walking every day, and my last scan was "
+        + "normal.\u201d";
+    String page = "<article><h1>Strong bones</h1><div class='body'>" + p(P1) + "<figure class='story-quote'>"
+        + "<blockquote><p>" + quote + "</p></blockquote><figcaption>Priya, 64</figcaption></figure>" + p(P2) + p(P3)
+        + "</div></article>";
+    assertEquals(List.of(P1, quote, P2, P3), texts(page));
+  }
 }
