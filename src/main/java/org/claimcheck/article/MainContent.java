@@ -84,6 +84,12 @@ final class MainContent {
       + "order now|pre-?order now)\\b", Pattern.CASE_INSENSITIVE);
   /** The most text a product box holds. */
   private static final int PRODUCT_BOX_CHARS = 500;
+  /** A form of be, have or a modal verb: a caption that has one states something. */
+  private static final Pattern STATES = Pattern.compile("\\b(is|are|was|were|has|have|had|can|cannot|could|may|might|"
+      + "will|would|should|must|does|do|did)\\b", Pattern.CASE_INSENSITIVE);
+  /** The opening of a caption's credit. */
+  private static final Pattern CREDIT = Pattern.compile("\\s*(photo(graph)?|image|picture|illustration|graphic|video|"
+      + "source|credit|courtesy)s?( credit)?\\s*:", Pattern.CASE_INSENSITIVE);
   /** The text of a link back from a footnote to its marker. */
   private static final Pattern BACK_LINK = Pattern.compile("[\u21a9\u2191\u2934^]\\uFE0E?");
 
@@ -168,7 +174,7 @@ final class MainContent {
     final int hint;
     final boolean junkTag;
     final boolean blockquote;
-    /** A figure or its caption: media, but a quote in it is the article's. */
+    /** A figure or its caption: media, but a quote in it, or a caption in full sentences, is the article's. */
     final boolean figure;
     /** A link to a place in the page itself (href "#..."), inside a heading: the heading's anchor, not a link away. */
     final boolean anchor;
@@ -271,6 +277,8 @@ final class MainContent {
     private int breaks;
     /** A footnote marker was left out just before: text glued to it after a full stop starts a new sentence. */
     private boolean gap;
+    /** How many figcaptions the walk is in. */
+    private int captions;
     private Element row;
     /** The columns of the current table row so far, and the cell separators written for them. */
     private int cells;
@@ -308,6 +316,10 @@ final class MainContent {
         skipDepth = 1;
         return;
       }
+      if (captions > 0 && !BLOCK_TAGS.contains(tag) && isCredit(e)) {
+        skipDepth = 1; // "... a regular tablet. <span class='credit'>Photo: Getty Images</span>"
+        return;
+      }
       if ((tag.equals("sup") || tag.equals("a")) && isMarker(e, tag)) {
         skipDepth = 1; // "... breast cancer.<sup>1</sup> Later ...": the sentence ends at its full stop
         gap = true;
@@ -319,6 +331,9 @@ final class MainContent {
       if (tag.equals("br")) {
         breaks++;
         return;
+      }
+      if (tag.equals("figcaption")) {
+        captions++;
       }
       if (tag.equals("a") && !info.anchor) {
         linkDepth++;
@@ -367,6 +382,9 @@ final class MainContent {
       boolean anchor = current.anchor;
       current = current.parent;
       String tag = e.normalName();
+      if (tag.equals("figcaption")) {
+        captions--;
+      }
       if (tag.equals("a") && !anchor) {
         linkDepth--;
       }
@@ -894,15 +912,23 @@ final class MainContent {
   }
 
   /**
-   * Whether {@code d}, in a figure, reads as the article's sentences: a quote the figure holds (a reader's story, its
-   * teller's name in the caption); not the caption ("Priya, 34").
+   * Whether {@code d}, in a figure, reads as the article's sentences: a quote the figure holds (a reader's story), a
+   * caption that states something ("Figure: Dementia risk by average nightly sleep at age 50. Risk was lowest among
+   * people sleeping seven hours."); not a name ("Priya, 34"), a label or a credit, nor a photograph's description ("A
+   * handful of magnesium tablets on a kitchen table, photographed for this article.", "A barista pours a latte in a
+   * London cafe."): a caption states something where it has a form of be, have or a modal verb.
    */
   private static boolean isSentences(Draft d) {
-    if (d.good <= 0 || d.words < 6 || d.kind == Block.Kind.HEADING || !Info.within(d.owner, "blockquote")) {
+    if (d.good <= 0 || d.words < 6 || d.kind == Block.Kind.HEADING) {
       return false;
     }
     char last = d.text.charAt(d.text.length() - 1);
-    return ".!?\"\u201d".indexOf(last) >= 0;
+    return ".!?\"\u201d".indexOf(last) >= 0 && (Info.within(d.owner, "blockquote") || STATES.matcher(d.text).find());
+  }
+
+  /** Whether {@code e}, inline in a caption, is its credit: "Photo: Getty Images", a class such as "credit". */
+  private static boolean isCredit(Element e) {
+    return Hints.of(e) == Hints.BAD || CREDIT.matcher(e.text()).lookingAt();
   }
 
   /**

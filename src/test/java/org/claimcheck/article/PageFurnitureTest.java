@@ -175,4 +175,21 @@ class PageFurnitureTest {
         + "</div></article>";
     assertEquals(List.of(P1, quote, P2, P3), texts(page));
   }
+
+  /**
+   * Blind set 4: a chart's caption that states something, between the article's paragraphs, is article text without
+   * its credit; a caption that is only a credit, a few words or a photograph's description is not.
+   */
+  @Test
+  void aCaptionInFullSentencesInsideTheArticleIsArticleTextWithoutItsCredit() {
+    String caption = "Figure 1: Fracture risk by daily calcium intake. Risk was lowest at about 700 mg a day.";
+    String page = "<article><h1>Strong bones</h1><div class='body'>" + p(P1) + "<figure class='chart'><img src="
+        + "'/chart.png' alt='Bar chart'><figcaption>" + caption + " <span class='source'>Source: Weaver et al., "
+        + "Osteoporos Int, 2016</span></figcaption></figure>" + p(P2) + "<figure><img src='/walk.jpg' alt='Walkers'>"
+        + "<figcaption>Walkers in a park <span class='credit'>Jane Doe</span></figcaption></figure><figure><img "
+        + "src='/dog.jpg' alt=''><figcaption>A woman walks her dog along a beach in Cornwall.</figcaption></figure>"
+        + "<figure><img "
+        + "src='/x.jpg' alt=''><figcaption>Photo: Getty Images</figcaption></figure>" + p(P3) + "</div></article>";
+    assertEquals(List.of(P1, caption, P2, P3), texts(page));
+  }
 }
