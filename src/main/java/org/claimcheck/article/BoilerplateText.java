@@ -127,6 +127,15 @@ final class BoilerplateText {
       + "\\b(19|20)\\d{2}\\s*\\(\\d{1,3}\\)\\s*:\\s*\\d|\\bdoi\\s*:\\s*10\\.|\\bdoi\\.org/10\\.|"
       + "\\((19|20)\\d{2}[a-z]?\\)\\.", Pattern.CASE_INSENSITIVE);
 
+  /**
+   * A note on the page's own history: "Editor's note: This article was updated on March 14 to correct ...", "An
+   * earlier version of this story misstated ...", "Correction: ...".
+   */
+  private static final Pattern EDITORS_NOTE = Pattern.compile("^((editor'?s'?|editorial) note|correction|"
+      + "clarification)\\s*:|^(update\\s*:\\s*)?(this " + DOCUMENT + " (was|has been) (updated|corrected|amended|"
+      + "changed|edited)\\b|an? (earlier|previous|prior) version of this " + DOCUMENT + "\\b)",
+      Pattern.CASE_INSENSITIVE);
+
   /** The head of a quoted forum post: "holistic_hanna said:", "Originally posted by Kate". */
   private static final Pattern QUOTE_HEAD = Pattern.compile(
       "^\\S{1,40} (said|wrote):$|^(quote: )?originally posted by\\b", Pattern.CASE_INSENSITIVE);
@@ -177,7 +186,8 @@ final class BoilerplateText {
     if (LABELS.contains(label) || URL.matcher(text).matches() || COPYRIGHT.matcher(text).find()
         || QUOTE_HEAD.matcher(text).find() || DATE.matcher(text).matches() || DOCUMENT_FIELD.matcher(text).find()
         || ABOUT_DOCUMENT.matcher(text).find() || ACTIONS.matcher(text).matches()
-        || RATING.matcher(text).matches() || PRICE.matcher(text).matches()) {
+        || RATING.matcher(text).matches() || PRICE.matcher(text).matches()
+        || EDITORS_NOTE.matcher(text).find()) {
       return true;
     }
     return text.length() < 200 && (CALL.matcher(text).find() || FOLLOW.matcher(text).find())

@@ -192,4 +192,21 @@ class PageFurnitureTest {
         + "src='/x.jpg' alt=''><figcaption>Photo: Getty Images</figcaption></figure>" + p(P3) + "</div></article>";
     assertEquals(List.of(P1, caption, P2, P3), texts(page));
   }
+
+  /** Blind set 4: an editor's note on the article's own history is not article text. */
+  @Test
+  void anEditorsNoteOnTheArticlesHistoryIsNotArticleText() {
+    String page = "<article><h1>Strong bones</h1><div class='body'><p class='editor-note'><em>Editor's note: This "
+        + "article was updated on March 14 to correct the number of study participants.</em></p>" + p(P1) + p(P2)
+        + p(P3) + "</div></article>";
+    assertEquals(List.of(P1, P2, P3), texts(page));
+    for (String s : List.of("An earlier version of this story misstated the dose of vitamin D.",
+        "Correction: the trial enrolled 800 people, not 8,000.", "This page was updated in May 2025.")) {
+      assertTrue(BoilerplateText.is(s), s);
+    }
+    for (String s : List.of("This vaccine was updated in 2023 to match the new strains.",
+        "An earlier version of the drug caused more nausea.")) {
+      assertFalse(BoilerplateText.is(s), s);
+    }
+  }
 }
