@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -90,6 +91,14 @@ final class MainContent {
   /** The opening of a caption's credit. */
   private static final Pattern CREDIT = Pattern.compile("\\s*(photo(graph)?|image|picture|illustration|graphic|video|"
       + "source|credit|courtesy)s?( credit)?\\s*:", Pattern.CASE_INSENSITIVE);
+  /**
+   * A paragraph's last sentence that is a call to the reader: to comment, or to use the site's own tool. It follows
+   * another sentence of the paragraph.
+   */
+  private static final Pattern CLOSING_CALL = Pattern.compile("(?<=[.!?][\"\u201d\u2019)]?)\\s+((let us know|tell us)\\b"
+      + "[^.!?]{0,60}|[^.!?]{0,80}\\b(with|using|on|in) our (free |online )?(calculator|tool|quiz|checker|symptom "
+      + "checker|app|planner|tracker)\\b[^.!?]{0,40})"
+      + "[.!?]$", Pattern.CASE_INSENSITIVE);
   /** The text of a link back from a footnote to its marker. */
   private static final Pattern BACK_LINK = Pattern.compile("[\u21a9\u2191\u2934^]\\uFE0E?");
 
@@ -1051,6 +1060,9 @@ final class MainContent {
   private static Block take(Draft d) {
     d.kept = true;
     String text = withoutCitations(d.text);
+    if (d.kind == Block.Kind.PARAGRAPH) {
+      text = withoutClosingCall(text);
+    }
     if (d.kind == Block.Kind.TABLE_ROW) {
       text = "| " + text + " |";
     }
@@ -1067,6 +1079,15 @@ final class MainContent {
     if (d.columns > 0) {
       out.add(new Block(Block.Kind.TABLE_ROW, "|" + "---|".repeat(d.columns)));
     }
+  }
+
+  /**
+   * {@code text} without a last sentence that turns to the site rather than the subject: "Let us know in the
+   * comments.", "You can also check your 10-year heart risk with our calculator."
+   */
+  static String withoutClosingCall(String text) {
+    Matcher m = CLOSING_CALL.matcher(text);
+    return m.find() ? text.substring(0, m.start()) : text;
   }
 
   /** {@code text} without bracketed reference numbers in its sentences ("... of blood clots.[5] Patches ..."). */

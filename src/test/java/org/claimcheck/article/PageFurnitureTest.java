@@ -19,6 +19,9 @@ class PageFurnitureTest {
   private static final String P3 = "Smokers lose bone faster than non-smokers, and drinking more than 14 units of "
       + "alcohol a week raises the risk of a fracture.";
 
+  private static final String STUDY = "Bone density was measured in 800 women for ten years. In our study, women "
+      + "who walked every day lost less bone than those who did not.";
+
   private final TextExtractor extractor = new TextExtractor();
 
   private List<String> texts(String body) {
@@ -208,5 +211,17 @@ class PageFurnitureTest {
         "An earlier version of the drug caused more nausea.")) {
       assertFalse(BoilerplateText.is(s), s);
     }
+  }
+
+  /**
+   * Blind set 4 and 3: a paragraph's last sentence that turns to the site ("Let us know in the comments.", "... with our
+   * calculator.") is not article text; the paragraph's other sentences are.
+   */
+  @Test
+  void aParagraphsClosingCallToCommentOrToUseTheSitesToolIsNotArticleText() {
+    String page = "<article><h1>Strong bones</h1><div class='body'>" + p(P1 + " Let us know in the comments.")
+        + p(P2 + " You can also <a href='/tools/bone'>check your fracture risk with our calculator</a>.") + p(P3)
+        + p(STUDY) + "</div></article>";
+    assertEquals(List.of(P1, P2, P3, STUDY), texts(page));
   }
 }
