@@ -304,7 +304,10 @@ final class Atomizer {
       // A statement is no antecedent ("Many parents worry that vaccines cause autism, but they do not" made "That
       // vaccines do not"): who "they" are is not sure.
       boolean statement = c.relTo() < c.to() && (p.low[c.relTo()].equals("that") || p.low[c.relTo()].equals("whether"));
-      if (objectMention.concept() != null && !statement) {
+      // Nor is what a copula says the subject is ("It is a live vaccine, and it is not recommended ..." is not about
+      // live vaccines).
+      boolean copula = c.pred() >= 0 && Set.of("is", "are", "was", "were", "'s", "be").contains(p.low[c.pred()]);
+      if (objectMention.concept() != null && !statement && !copula) {
         objects.add(objectMention);
       }
       int introFrom = Math.min(subjFrom, Clauses.skipDiscourse(p, c.from(), subjFrom));
@@ -1204,6 +1207,7 @@ final class Atomizer {
           Mention m = refs.itBefore();
           if (m != null) {
             out.put(i, lowerFirst(m.text()));
+            refs.itThisSentence = m;
           }
           continue;
         }
@@ -1215,6 +1219,7 @@ final class Atomizer {
           // take it" is not hypothyroidism.
           if (m != null && !(TAKEN.contains(p.low[i - 1]) && m.isA("condition"))) {
             out.put(i, lowerFirst(m.text()));
+            refs.itThisSentence = m;
           }
           continue;
         }
@@ -1236,16 +1241,20 @@ final class Atomizer {
         }
         if (m == null && afterVerb && own != null && !ownSubject) {
           // "it" is not a plural subject: "Some people believe red wine is healthy because it contains ..."
-          m = own.plural() ? null : own;
+          m = own.plural() || HOLDS_PRONOUN.matcher(own.text()).find() ? null : own;
         } else if (!near.isEmpty() && !near.getLast().plural()
-            && !NOT_A_NAME.contains(near.getLast().text().toLowerCase(Locale.ROOT))) {
-          m = near.getLast(); // not a quantifier alone: "Some do, but it is less common"
+            && !NOT_A_NAME.contains(near.getLast().text().toLowerCase(Locale.ROOT))
+            && !HOLDS_PRONOUN.matcher(near.getLast().text()).find()) {
+          // Not a quantifier alone ("Some do, but it is less common"), nor a phrase that is itself a reference ("Most
+          // of it is broken down before it reaches").
+          m = near.getLast();
         }
         if (m == null) {
           m = it(p, subjects, objects);
         }
         if (m != null) {
           out.put(i, i == c.from() ? m.text() : lowerFirst(m.text()));
+          refs.itThisSentence = m;
           if (i + 1 < to && p.low[i + 1].equals("'s")) {
             out.put(i + 1, "is");
           }
@@ -1299,13 +1308,15 @@ final class Atomizer {
       } else if (low.equals("them") && onlyObject(p, c, i)) {
         // "Antidepressants are medicines that treat depression. Doctors also prescribe them for anxiety".
         Mention m = refs.they(List.of(), true);
-        if (m != null && !refs.previousInSentence && !isPerson(lastWord(m.text()))) {
+        // Only a thing the lexicon knows: "Coaches often suggest iron supplements. Athletes should take them" is not
+        // the coaches.
+        if (m != null && m.concept() != null && !refs.previousInSentence && !isPerson(lastWord(m.text()))) {
           out.put(i, lowerFirst(m.text()));
         }
       } else if (low.equals("them") && gerundObject(p, c, i)) {
         // "Stopping them suddenly can cause withdrawal symptoms": a gerund subject's object, as "they" opening it.
         Mention m = refs.they(new ArrayList<>(subjects), true);
-        if (m != null && !isPerson(lastWord(m.text()))) {
+        if (m != null && m.concept() != null && !isPerson(lastWord(m.text()))) {
           out.put(i, lowerFirst(m.text()));
         }
       } else if (low.equals("its") && i + 1 < to && !p.low[i + 1].equals("own")) {
@@ -1846,6 +1857,9 @@ final class Atomizer {
       "few", "several", "all");
 
   /** Singular names that end in "s": "Diabetes is common. It ..." */
+  private static final java.util.regex.Pattern HOLDS_PRONOUN = java.util.regex.Pattern.compile(
+      "(?i)\\b(?:it|its|them|they)\\b");
+
   /** What heads a quantity before "of": a number, a share, a quantifier. */
   private static final java.util.regex.Pattern QUANTITY = java.util.regex.Pattern.compile(
       "[\\d.,]+%?|half|most|many|some|all|none|majority|minority|third|thirds|quarter|quarters|fifth|tenth|percent|"

@@ -55,8 +55,25 @@ final class References {
     return topic;
   }
 
+  /** What an "it" of the sentence being read stood for (the last one resolved), or null. */
+  Mention itThisSentence;
+  /** What an "it" of the sentence before stood for, or null. */
+  private Mention itBeforeSentence;
+
   /** A sentence read: "these neurotransmitters" in the next two may name a noun phrase of it. */
   void read(Parse p) {
+    itBeforeSentence = itThisSentence;
+    if (itThisSentence == null) {
+      // An "it" left as written stands for something other than its sentence's subject, as likely as not: "In people
+      // who have it, gluten damages ...".
+      for (int i = 1; i < p.size(); i++) {
+        if (p.low[i].equals("it") && p.tag[i].equals("PRON") && !Atomizer.expletive(p, i, p.size())) {
+          itBeforeSentence = UNNAMED;
+          break;
+        }
+      }
+    }
+    itThisSentence = null;
     recent.addFirst(p);
     while (recent.size() > 2) {
       recent.removeLast();
@@ -66,6 +83,7 @@ final class References {
   /** A new list item, labelled item, heading or table row: the sentences before it are not its antecedents. */
   void forgetSentences() {
     recent.clear();
+    itBeforeSentence = null;
   }
 
   /** The sentences read before this one in the same paragraph or item, nearest first. */
@@ -96,7 +114,10 @@ final class References {
       return null;
     }
     if (previous != null && !people && !previous.plural()) {
-      return previous;
+      // The sentence before had an "it" of another thing: either may be meant ("Coeliac disease is ... In people who
+      // have it, gluten damages the lining ... It affects 1 in 100 people" is not gluten).
+      return itBeforeSentence != null && !previousInSentence && !sameThing(itBeforeSentence, previous) ? null
+          : previous;
     }
     // People or things in the plural before, a thing named once beside them: "Worldwide, around 37% of pregnant women
     // have anaemia. It is less common in the UK" is anaemia.
@@ -139,8 +160,11 @@ final class References {
       String head = m.text().substring(m.text().lastIndexOf(' ') + 1).toLowerCase(Locale.ROOT);
       // The subject's own concept when it names the people ("pregnant women"); "People with sleep apnoea" name a
       // thing beside them.
-      if (c.equals(subject.concept()) && Atomizer.isPerson(head) || c.type().equals("measure") || c.equals(only)) {
+      if (c.equals(subject.concept()) && Atomizer.isPerson(head) || c.equals(only)) {
         continue;
+      }
+      if (c.type().equals("measure")) {
+        return null; // "... have anaemia and high blood pressure. It ...": either
       }
       String last = m.text().substring(m.text().lastIndexOf(' ') + 1).toLowerCase(Locale.ROOT);
       boolean isPlural = Lexicon.singular(last) != null && !c.name().toLowerCase(Locale.ROOT).endsWith(last)
@@ -164,16 +188,40 @@ final class References {
    * GP ... You can get it checked" is not the page's salt).
    */
   Mention itBefore() {
-    if (previous == null || previousInSentence) {
+    if (previousInSentence) {
       return null;
     }
-    if (previous == UNNAMED) {
-      return previousPeople && !recent.isEmpty() ? onlyThing(recent.peekFirst(), previous) : null;
+    Mention m;
+    if (previous == null || previous == UNNAMED) {
+      m = previous == UNNAMED && previousPeople && !recent.isEmpty() ? onlyThing(recent.peekFirst(), previous) : null;
+      if (m == null) {
+        m = itBeforeSentence; // "Nurses usually give it in the thigh. Giving it within 24 hours ..."
+      }
+    } else if (!previous.plural()) {
+      // Not when the sentence before names another thing too ("Salt raises blood pressure. Regular exercise can lower
+      // it"), nor when its own "it" was another thing.
+      boolean other = !recent.isEmpty() && namesAnother(recent.peekFirst(), previous);
+      m = other || itBeforeSentence != null && !sameThing(itBeforeSentence, previous) ? null : previous;
+    } else {
+      m = recent.isEmpty() ? null : onlyThing(recent.peekFirst(), previous);
     }
-    if (!previous.plural()) {
-      return previous;
+    // Only a thing the lexicon knows: a plain name may be people ("Coaches", "Nurses").
+    return m != null && m.concept() != null ? m : null;
+  }
+
+  private static boolean sameThing(Mention a, Mention b) {
+    return a.concept() != null && a.concept().equals(b.concept()) || a.text().equalsIgnoreCase(b.text());
+  }
+
+  /** Whether a sentence names a concept, a measure included, other than {@code subject}'s. */
+  private static boolean namesAnother(Parse q, Mention subject) {
+    String named = subject.text().toLowerCase(Locale.ROOT);
+    for (Lexicon.Match m : q.matches) {
+      if (!m.concept().equals(subject.concept()) && !named.contains(m.text().toLowerCase(Locale.ROOT))) {
+        return true; // not one the subject names itself: "The hepatitis B vaccine"
+      }
     }
-    return recent.isEmpty() ? null : onlyThing(recent.peekFirst(), previous);
+    return false;
   }
 
   /**

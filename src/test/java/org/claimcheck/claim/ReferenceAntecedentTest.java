@@ -196,4 +196,20 @@ class ReferenceAntecedentTest {
         "Sleep and dementia", p("Dementia is common. People with untreated obstructive sleep apnea have a higher risk "
             + "of cognitive decline. Treating it with a CPAP machine may slow that decline."))).getLast().claim());
   }
+
+  @Test
+  void theReReviewsObjectPronouns() {
+    // Was "Regular exercise can lower salt." (0.95): the sentence before names another thing after its verb.
+    assertEquals("Regular exercise can lower it.", texts("Salt raises blood pressure. Regular exercise can lower it.")
+        .getLast());
+    assertEquals("Some drinks reduce it.", texts("Vitamin C helps the body absorb iron. Some drinks reduce it.")
+        .getLast());
+    // Was "Athletes should take coaches with food.": only a thing the lexicon knows, never people it does not list.
+    assertEquals("Athletes should take them with food.", texts("Coaches often suggest iron supplements. Athletes should "
+        + "take them with food.").getLast());
+    // A pronoun chain: the sentence before's "it" is what the gerund's "it" is.
+    assertEquals("Giving the hepatitis B vaccine within 24 hours of birth prevents most infections.", texts("The "
+        + "hepatitis B vaccine is safe. Nurses usually give it in the thigh. Giving it within 24 hours of birth prevents "
+        + "most infections.").getLast());
+  }
 }
