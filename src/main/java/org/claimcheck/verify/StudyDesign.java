@@ -120,6 +120,75 @@ public enum StudyDesign {
     return OTHER;
   }
 
+  /**
+   * Which of {@code record}'s sentences ({@link PubmedRecord#sentences()}) say how the study was done (its design,
+   * setting, participants, interventions, exposures, outcome measures, methods, search and selection), not what it
+   * found: "Secondary outcomes pertained to sleep-related daytime impairment and included validated measures of
+   * insomnia symptoms, depression, anxiety, stress, and fatigue" lists what was measured, and was taken as evidence
+   * against a claim that poor sleep causes daytime fatigue. From the record's labelled sections (PubMed XML:
+   * NlmCategory METHODS, or a label naming methods) or, for a corpus's flattened abstracts (SciFact), from the headings
+   * its sentences open with ("DESIGN, SETTING, AND PARTICIPANTS ...", "Main Outcomes and Measures ..."), which hold
+   * until the next heading. A section that reports findings too ("METHODS AND RESULTS", "METHODS AND FINDINGS") is
+   * not one, nor a sentence into which a findings heading was run ("... NF-kB.   RESULTS Using an intent-to-treat
+   * analysis, ..."), nor the objective ("OBJECTIVE To determine whether ..."). All false for an abstract without such
+   * headings.
+   */
+  static boolean[] methods(PubmedRecord record) {
+    List<String> sentences = record.sentences();
+    boolean[] out = new boolean[sentences.size()];
+    int[] places = record.sections().stream().anyMatch(s -> s.label() != null || s.category() != null)
+        ? record.sentencePlaces() : null;
+    if (places != null) {
+      for (int i = 0; i < out.length; i++) {
+        PubmedRecord.Section s = record.sections().get(places[2 * i]);
+        String category = s.category() == null ? "" : s.category().toUpperCase(Locale.ROOT);
+        String label = s.label() == null ? "" : s.label();
+        boolean methods = category.equals("METHODS") || METHODS_WORDS.matcher(label).find();
+        out[i] = methods && !FINDINGS_HEADING.matcher(label).find()
+            && !RUN_IN_FINDINGS.matcher(sentences.get(i)).find();
+      }
+      return out;
+    }
+    boolean inMethods = false;
+    for (int i = 0; i < out.length; i++) {
+      String s = sentences.get(i);
+      Matcher h = LEADING_HEADING.matcher(s);
+      if (h.lookingAt() || (h = TITLE_CASE_HEADING.matcher(s)).lookingAt()) {
+        String heading = h.group(1);
+        boolean findings = FINDINGS_HEADING.matcher(heading).find();
+        if (findings || METHODS_WORDS.matcher(heading).find()) {
+          inMethods = !findings;
+        }
+      }
+      boolean runIn = RUN_IN_FINDINGS.matcher(s).find();
+      out[i] = inMethods && !runIn;
+      if (runIn) {
+        inMethods = false;
+      }
+    }
+    return out;
+  }
+
+  /** Words of a heading over a study's methods. */
+  private static final Pattern METHODS_WORDS = Pattern.compile("\\b(?:design|settings?|participants|patients"
+      + "|subjects|population|interventions?|exposures?|measures?|measurements|methods?|methodology|materials"
+      + "|procedures?|data sources|study selection|selection criteria|eligibility"
+      + "|data extraction|data collection|search(?: strategy| methods)?)\\b", Pattern.CASE_INSENSITIVE);
+  /** Words of a heading over what a study found, why, or what it set out to do (not how). */
+  private static final Pattern FINDINGS_HEADING = Pattern.compile("\\b(?:results?|findings?|conclusions?|interpretation"
+      + "|synthesis|discussion|summary|significance|implications|relevance|background|context|introduction"
+      + "|importance|rationale|objectives?|aims?|purpose|goals?|hypothes[ie]s)\\b", Pattern.CASE_INSENSITIVE);
+  /** A heading in capitals that a flattened abstract's sentence opens with: "DESIGN, SETTING, AND PARTICIPANTS". */
+  private static final Pattern LEADING_HEADING = Pattern.compile("\\s*([A-Z][A-Z&/,\\- ]*[A-Z])(?=:?\\s+\\S)");
+  /** A heading in title case, as JAMA writes them: "Design, Setting, and Participants", "Exposures". */
+  private static final Pattern TITLE_CASE_HEADING = Pattern.compile("\\s*(Objectives?|Aims?|Purpose|Importance"
+      + "|Design(?:, Setting,? and (?:Participants|Patients))?|Setting|Participants|Interventions?|Exposures?"
+      + "|Main Outcomes? and Measures?|Methods?|Results|Findings|Conclusions?(?: and Relevance)?|Background"
+      + "|Interpretation)(?=:?\\s+[A-Z\\d])");
+  /** A findings heading run into the middle of a sentence, after the spaces that stood for a line break. */
+  private static final Pattern RUN_IN_FINDINGS = Pattern.compile(
+      "\\S\\s{2,}(?:RESULTS?|FINDINGS|CONCLUSIONS?|INTERPRETATION)\\b");
+
   private static final Pattern META_WORDS = Pattern.compile("\\bmeta[- ]?analy(?:sis|ses|tic)\\b");
   private static final Pattern REVIEW_WORDS = Pattern.compile("\\bsystematic(?:al)?(?:ally)? review");
   /** "randomized", "randomly assigned", with what may stand before them: a "non", "not" or "quasi" undoes them. */

@@ -397,13 +397,23 @@ public final class Verifier {
     }
   }
 
-  /** The sentences the stance model will see: the most overlapping with the claim, ties by rank and position. */
+  /**
+   * The sentences the stance model will see: the most overlapping with the claim, ties by rank and position. Not those
+   * of an abstract's methods ({@link StudyDesign#methods}): they say what was measured, not what was found ("Secondary
+   * outcomes ... included validated measures of ... fatigue" CONTRADICTED a claim that poor sleep causes daytime
+   * fatigue). Its objective ("To determine whether ...") stays: leaving it out too measured 0.8 points lower in
+   * cross-validation (src/training/README.md).
+   */
   private List<Candidate> candidates(String claim, List<SearchHit> hits) {
     Set<String> claimTerms = overlap.terms(claim);
     List<Candidate> all = new ArrayList<>();
     for (int h = 0; h < hits.size(); h++) {
       List<String> sentences = hits.get(h).record().sentences();
+      boolean[] methods = StudyDesign.methods(hits.get(h).record());
       for (int i = 0; i < sentences.size(); i++) {
+        if (methods[i]) {
+          continue;
+        }
         String s = sentences.get(i);
         all.add(new Candidate(h, i, s, SentenceOverlap.fraction(claimTerms, overlap.terms(s))));
       }

@@ -73,4 +73,47 @@ class StudyDesignTest {
     assertEquals(StudyDesign.ANIMAL, of("Sleep in rats", "Sleep was measured."));
     assertEquals(StudyDesign.IN_VITRO, of("Tumour growth", "Two cell lines were exposed to the drug."));
   }
+  @Test
+  void aFlattenedAbstractsMethodsAreNotFindings() {
+    // SciFact 17973630, shortened: its outcome list was taken as evidence that poor sleep does not cause fatigue.
+    PubmedRecord r = record("Mindfulness meditation and sleep", List.of(), List.of(), List.of(
+        "IMPORTANCE Sleep disturbances are most prevalent among older adults.",
+        "OBJECTIVE To determine the efficacy of mindfulness meditation to promote sleep quality.",
+        "DESIGN, SETTING, AND PARTICIPANTS Randomized clinical trial with 2 parallel groups.",
+        "MAIN OUTCOMES AND MEASURES The study was powered to detect differences in sleep disturbance.",
+        "Secondary outcomes included validated measures of depression and fatigue.",
+        "Secondary outcomes included anxiety.   RESULTS Participants in the MAPs group showed significant improvement.",
+        "The MAPs group improved on fatigue severity (P < .05).",
+        "CONCLUSIONS AND RELEVANCE Mindfulness meditation improved sleep quality."));
+    assertEquals(List.of(false, false, true, true, true, false, false, false), asList(StudyDesign.methods(r)));
+    // The objective is not the methods; "METHODS AND RESULTS" reports findings; JAMA's title-case headings count; a
+    // capitalised acronym is no heading.
+    PubmedRecord jama = record("Ovarian reserve", List.of(), List.of(), List.of(
+        "Objective To determine the associations between biomarkers and fertility.",
+        "Design, Setting, and Participants Prospective cohort study of 981 women without a history of infertility.",
+        "AMH was measured in serum.", "Results Low AMH was not associated with reduced fertility.",
+        "METHODS AND RESULTS We classified 13 608 subjects by diabetes.", "Prasugrel reduced events.",
+        "METHODS Patients were randomly assigned.", "HIV status was recorded."));
+    assertEquals(List.of(false, true, true, false, false, false, true, true), asList(StudyDesign.methods(jama)));
+  }
+
+  @Test
+  void labelledSectionsSayWhichSentencesAreMethods() {
+    List<PubmedRecord.Section> sections = List.of(
+        new PubmedRecord.Section("BACKGROUND", "BACKGROUND", "Fatigue is common."),
+        new PubmedRecord.Section("METHODS", "METHODS", "We measured fatigue. We measured sleep."),
+        new PubmedRecord.Section("METHODS AND RESULTS", "METHODS", "Sleep loss raised fatigue."),
+        new PubmedRecord.Section("CONCLUSIONS", "CONCLUSIONS", "Sleep matters."));
+    PubmedRecord r = record("Sleep and fatigue", List.of(), sections, List.of("Fatigue is common.",
+        "We measured fatigue.", "We measured sleep.", "Sleep loss raised fatigue.", "Sleep matters."));
+    assertEquals(List.of(false, true, true, false, false), asList(StudyDesign.methods(r)));
+  }
+
+  private static List<Boolean> asList(boolean[] a) {
+    List<Boolean> out = new java.util.ArrayList<>();
+    for (boolean b : a) {
+      out.add(b);
+    }
+    return out;
+  }
 }

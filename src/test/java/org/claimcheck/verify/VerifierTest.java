@@ -109,6 +109,41 @@ class VerifierTest {
         "Oral treatment", List.of()).verdict(), "the trial is about oral treatment");
   }
 
+  /** A stance model that calls every sentence saying "measures" CONTRADICT, and every other SUPPORT. */
+  private static final StanceModel MEASURES_CONTRADICT = new StanceModel() {
+    @Override
+    public List<StanceScores> score(String claim, List<String> sentences) {
+      return sentences.stream().map(s -> s.contains("measures") ? new StanceScores(0.05, 0.9, 0.05)
+          : new StanceScores(0.6, 0.1, 0.3)).toList();
+    }
+
+    @Override
+    public String describe() {
+      return "test";
+    }
+  };
+
+  @Test
+  void anAbstractsMethodsAreNotEvidence() throws IOException {
+    // "The lack of restorative sleep leads to significant daytime fatigue" was CONTRADICTED by a trial's METHODS
+    // sentence listing what it measured ("Secondary outcomes ... included validated measures of ... fatigue").
+    org.claimcheck.pubmed.PubmedRecord r = new org.claimcheck.pubmed.PubmedRecord("17973630", 1,
+        "Mindfulness meditation and sleep quality in older adults", List.of(), List.of(
+            "OBJECTIVE To find out whether mindfulness meditation helps older adults.",
+            "MAIN OUTCOMES AND MEASURES Secondary outcomes included validated measures of sleep and daytime fatigue.",
+            "Daytime fatigue measures were taken at baseline.",
+            "RESULTS Better sleep came with less daytime fatigue in the meditation group."),
+        "J", "2015", 2015, List.of(), null, List.of(), List.of(), "eng", true, false, false, "corpus");
+    try (AbstractSearcher s = AbstractSearcher.open(dir, AbstractSearcher.Bm25.DEFAULT)) {
+      ClaimVerdict v = new Verifier(s, MEASURES_CONTRADICT, Lexicon.builtin(), Verifier.Options.defaults())
+          .verify(ClaimsFile.plain("1", "Poor sleep leads to daytime fatigue.", 0),
+              List.of(new org.claimcheck.index.SearchHit(1, 1f, r, 0, "")));
+      assertEquals(Verdict.SUPPORTED, v.verdict(), v.toString());
+      assertEquals(List.of(0, 3), v.abstracts().getFirst().sentences().stream().map(EvidenceSentence::index)
+          .toList(), "the objective stays; the methods go");
+    }
+  }
+
   private static org.claimcheck.claim.Claim said(String text, String subject, String object) {
     return new org.claimcheck.claim.Claim("1", "a1", "http://example.org/a", "A page", 0, text, null, text, subject,
         "", object, false, false, 0.9, List.of(), List.of(), "certain", List.of("restless_legs"));
