@@ -33,7 +33,14 @@ public final class StanceFeatures {
       "claim_comparative", "sentence_null", "null_claim_positive", "null_claim_negated", "overlap_x_negation_xor",
       "overlap_x_direction_disagree", "overlap_x_antonym_clash", "claim_null", "null_agree", "null_xor",
       "abstract_overlap", "abstract_antonym_clash", "abstract_direction_same", "abstract_direction_opposite",
-      "abstract_negation_scoped", "claim_direction_word_missing", "dense_cosine");
+      "abstract_negation_scoped", "claim_direction_word_missing", "dense_cosine", "rule_negation_xor");
+
+  /**
+   * The features the trained model does not read: signals for its contradiction rule ({@link TrainedStanceModel}).
+   * {@code rule_negation_xor} is {@code scoped_negation_xor} without the negations that pick out whom a finding is
+   * about ("people without heart disease", "no history of", "compared with individuals reporting no activity").
+   */
+  public static final List<String> RULE_ONLY = List.of("rule_negation_xor");
 
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'-]*");
   private static final Pattern NUMBER = Pattern.compile("\\d+(?:\\.\\d+)?");
@@ -81,6 +88,18 @@ public final class StanceFeatures {
       {"increas", "reduc"}, {"increas", "lower"}, {"increas", "inhibit"}, {"improv", "impair"}, {"promot", "inhibit"},
       {"risk", "protect"}};
   private static final int SCOPE = 5;
+  /**
+   * Before a "no" or "without": the people it qualifies ("women without diabetes", "in those without", "individuals
+   * reporting no activity", "patients with hypertension and no"), so that it says whom a finding is about, not that
+   * there is none.
+   */
+  private static final Pattern QUALIFIED_PEOPLE = Pattern.compile("\\b(?:people|persons?|patients|subjects|participants"
+      + "|individuals|women|men|girls|boys|children|adults|adolescents|infants|newborns|mothers|pregnancies|those|controls"
+      + "|volunteers|smokers|non-?smokers|cases|ones|groups?|populations?|cohorts?)(?:\\s+(?:who\\s+)?(?:with|had|have"
+      + "|having|reporting|reported|and))?\\s+$", Pattern.CASE_INSENSITIVE);
+  /** After a "no" or "without": a history or earlier diagnosis ("no history of", "without established disease"). */
+  private static final Pattern HISTORY = Pattern.compile("\\W+(?:an?\\s+)?(?:(?:prior|previous|known|established"
+      + "|pre-?existing|documented)\\b|(?:history|diagnos\\w*)\\s+of\\b)", Pattern.CASE_INSENSITIVE);
   /** A sentence that opens with a subordinate clause, which its first comma ends. */
   private static final Pattern FRONTED = Pattern.compile(
       "\\W*(?:although|though|while|whereas|even though|even if|if|when|because|since)\\b", Pattern.CASE_INSENSITIVE);
@@ -124,7 +143,7 @@ public final class StanceFeatures {
       Set<String> concepts, boolean negated, List<Integer> negationAt, List<Integer> negationScope, int direction,
       boolean hedge,
       boolean comparative, boolean nullResult, boolean finding, Set<Integer> antonymSides, float[] vector,
-      boolean up, boolean down, List<String> directionWords) {}
+      boolean up, boolean down, List<String> directionWords, List<Boolean> negationQualifies) {}
 
   public Text analyse(String text) {
     return analyse(text, true);
@@ -152,9 +171,14 @@ public final class StanceFeatures {
     }
     List<Integer> negationAt = new ArrayList<>();
     List<Integer> negationScope = new ArrayList<>();
+    List<Boolean> negationQualifies = new ArrayList<>();
     Matcher g = NEGATION.matcher(text);
     while (g.find()) {
       String after = text.substring(g.end(), Math.min(text.length(), g.end() + 80));
+      String cue = g.group().toLowerCase(Locale.ROOT);
+      negationQualifies.add((cue.equals("no") || cue.equals("without"))
+          && (QUALIFIED_PEOPLE.matcher(text.substring(Math.max(0, g.start() - 60), g.start())).find()
+              || HISTORY.matcher(after).lookingAt()));
       int w = 0;
       while (w < wordStarts.size() && wordStarts.get(w) < g.end()) {
         w++;
@@ -208,7 +232,8 @@ public final class StanceFeatures {
     }
     return new Text(text, terms, new HashSet<>(terms), words, numbers, concepts, !negationAt.isEmpty(), negationAt,
         negationScope, up == down ? 0 : up ? 1 : -1, HEDGE.matcher(text).find(), COMPARATIVE.matcher(text).find(),
-        NULL_RESULT.matcher(text).find(), FINDING.matcher(text).find(), sides, v, up, down, directionWords);
+        NULL_RESULT.matcher(text).find(), FINDING.matcher(text).find(), sides, v, up, down, directionWords,
+        negationQualifies);
   }
 
   /** An abstract, analysed once for all its sentences (no vector). */
@@ -308,6 +333,7 @@ public final class StanceFeatures {
     }
     f[i++] = missing ? 1 : 0;
     f[i++] = claim.vector() == null || s.vector() == null ? Double.NaN : dot(claim.vector(), s.vector());
+    f[i++] = scoped(claim, s.termSet(), false) != scoped(s, claim.termSet(), false) ? 1 : 0;
     if (i != f.length) {
       throw new IllegalStateException("feature count " + i + " != " + f.length);
     }
@@ -316,10 +342,18 @@ public final class StanceFeatures {
 
   /** Whether a negation cue of {@code t} has, within a few words after it, a term the other text shares. */
   private static boolean scoped(Text t, Set<String> other) {
+    return scoped(t, other, true);
+  }
+
+  /** As above; without {@code qualifiers}, only cues that deny something, not those that say whom it is about. */
+  private static boolean scoped(Text t, Set<String> other, boolean qualifiers) {
     if (t.negationAt().isEmpty()) {
       return false;
     }
     for (int k = 0; k < t.negationAt().size(); k++) {
+      if (!qualifiers && t.negationQualifies().get(k)) {
+        continue;
+      }
       int at = t.negationAt().get(k);
       for (int w = at; w < Math.min(t.words().size(), at + t.negationScope().get(k)); w++) {
         String word = t.words().get(w);

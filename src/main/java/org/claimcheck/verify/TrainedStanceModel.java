@@ -44,7 +44,7 @@ public final class TrainedStanceModel implements StanceModel {
   private final FeatureSource source;
   private final boolean contradictionRule;
   private final String sha256;
-  private static final int SCOPED_NEGATION_XOR = StanceFeatures.NAMES.indexOf("scoped_negation_xor");
+  private static final int RULE_NEGATION_XOR = StanceFeatures.NAMES.indexOf("rule_negation_xor");
   private static final int DIRECTION_DISAGREE = StanceFeatures.NAMES.indexOf("direction_disagree");
 
   /**
@@ -60,7 +60,9 @@ public final class TrainedStanceModel implements StanceModel {
   /**
    * As above; with {@code contradictionRule}, a sentence whose negation governs words of the claim while the claim's
    * does not (or the other way round), or that moves the claim's quantity the other way, leans to CONTRADICT whatever
-   * the label model says: P(SUPPORT | rationale) becomes min(q, 1 - q).
+   * the label model says: P(SUPPORT | rationale) becomes min(q, 1 - q). A negation that says whom a finding is about
+   * ("people without heart disease", "no history of") is none for the rule ({@code rule_negation_xor}), though the
+   * label model's features keep it.
    */
   public TrainedStanceModel(List<String> features, LogisticRegression selector, LogisticRegression label,
       double rationaleThreshold, double supportThreshold, boolean contradictionRule, FeatureSource source) {
@@ -242,7 +244,7 @@ public final class TrainedStanceModel implements StanceModel {
       }
       double r = LogisticRegression.sigmoid(selector.logit(x) - rShift);
       double q = LogisticRegression.sigmoid(label.logit(x) - sShift);
-      if (contradictionRule && (f[SCOPED_NEGATION_XOR] > 0 || f[DIRECTION_DISAGREE] > 0)) {
+      if (contradictionRule && (f[RULE_NEGATION_XOR] > 0 || f[DIRECTION_DISAGREE] > 0)) {
         q = Math.min(q, 1 - q);
       }
       double support = r * q;

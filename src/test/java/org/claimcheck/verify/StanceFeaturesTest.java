@@ -147,4 +147,29 @@ class StanceFeaturesTest {
     double cos = dense.features(dense.analyse(claim), last)[StanceFeatures.NAMES.indexOf("dense_cosine")];
     assertEquals(1, cos, 1e-6);
   }
+  @Test
+  void aNegationThatSaysWhomAFindingIsAboutDeniesNothing() {
+    // A verdict review: "people without heart disease", "no history of", "individuals reporting no activity" were
+    // read as denials and CONTRADICTED claims that the abstract supports. The model's feature keeps them (leaving them
+    // out measured worse in cross-validation); the contradiction rule's signal does not.
+    String claim = "In people without established cardiovascular disease, statins reduce all cause mortality.";
+    String sentence = "Treatment with statins significantly reduced the risk of all cause mortality.";
+    assertEquals(1, f(claim, sentence, "scoped_negation_xor"));
+    assertEquals(0, f(claim, sentence, "rule_negation_xor"));
+    assertEquals(0, f("Leisure time physical activity lowers mortality risk.", "Compared with individuals reporting no "
+        + "leisure time physical activity, we observed a 20% lower mortality risk.", "rule_negation_xor"));
+    assertEquals(0, f("Pravastatin reduces myocardial infarction in men with no history of myocardial infarction.",
+        "Pravastatin reduced myocardial infarction by 31 percent.", "rule_negation_xor"));
+    assertEquals(0, f("Women with diabetes have a lower bone score than women without diabetes.",
+        "In women, the bone score was lower in diabetes.", "rule_negation_xor"));
+    assertEquals(0, f("Hypoglycemia raises dementia risk in patients with diabetes and no prior dementia.",
+        "Hypoglycemia was associated with a greater risk of dementia.", "rule_negation_xor"));
+    // A denial still counts.
+    assertEquals(1, f("Statins reduce all cause mortality.", "Statins did not reduce all cause mortality.",
+        "rule_negation_xor"));
+    assertEquals(1, f("Statins reduce mortality in people without heart disease.",
+        "In people without heart disease, statins had no effect on mortality.", "rule_negation_xor"));
+    assertEquals(1, f("Pravastatin increases deaths from non-cardiovascular causes.",
+        "There was no excess of deaths from noncardiovascular causes with pravastatin.", "rule_negation_xor"));
+  }
 }

@@ -112,6 +112,7 @@ public final class TrainStanceLr {
       features.remove("dense_cosine");
     }
     features.removeAll(drop);
+    features.removeAll(StanceFeatures.RULE_ONLY);
     long t0 = System.nanoTime();
     List<Claim> claims = ClaimsFile.read(claimsFile);
     Map<String, Gold> gold = readGold(claimsFile);

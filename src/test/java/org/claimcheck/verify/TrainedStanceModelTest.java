@@ -131,4 +131,12 @@ class TrainedStanceModelTest {
         unknown.toString().getBytes(StandardCharsets.UTF_8), "unknown.json", Lexicon.builtin()));
     assertTrue(e.getMessage().contains("no_such_feature"), e.getMessage());
   }
+  @Test
+  void aNegationSayingWhomAFindingIsAboutDoesNotTurnItsEvidenceAround() {
+    // "Compared with individuals reporting no leisure time physical activity, we observed a 20% lower mortality risk"
+    // was read as denying that activity lowers mortality: the contradiction rule fired on "no".
+    StanceScores s = MODEL.score("Leisure time physical activity lowers mortality risk.", List.of("Compared with "
+        + "individuals reporting no leisure time physical activity, we observed a 20% lower mortality risk.")).getFirst();
+    assertTrue(s.support() > s.contradict(), s.toString());
+  }
 }
