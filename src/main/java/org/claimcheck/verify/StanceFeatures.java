@@ -33,14 +33,18 @@ public final class StanceFeatures {
       "claim_comparative", "sentence_null", "null_claim_positive", "null_claim_negated", "overlap_x_negation_xor",
       "overlap_x_direction_disagree", "overlap_x_antonym_clash", "claim_null", "null_agree", "null_xor",
       "abstract_overlap", "abstract_antonym_clash", "abstract_direction_same", "abstract_direction_opposite",
-      "abstract_negation_scoped", "claim_direction_word_missing", "dense_cosine", "rule_negation_xor");
+      "abstract_negation_scoped", "claim_direction_word_missing", "dense_cosine", "rule_negation_xor", "rule_comparison");
 
   /**
    * The features the trained model does not read: signals for its contradiction rule ({@link TrainedStanceModel}).
    * {@code rule_negation_xor} is {@code scoped_negation_xor} without the negations that pick out whom a finding is
    * about ("people without heart disease", "no history of", "compared with individuals reporting no activity").
+   * {@code rule_comparison} is -1 where claim and sentence compare the same two things the opposite way ("zopiclone is
+   * more effective than CBT" against "CBT was superior to zopiclone"; "more adenomas with aspirin than placebo"
+   * against "fewer adenomas with aspirin than placebo"), 1 where the same way, 0 where either compares nothing or the
+   * sides cannot be matched.
    */
-  public static final List<String> RULE_ONLY = List.of("rule_negation_xor");
+  public static final List<String> RULE_ONLY = List.of("rule_negation_xor", "rule_comparison");
 
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'-]*");
   private static final Pattern NUMBER = Pattern.compile("\\d+(?:\\.\\d+)?");
@@ -88,6 +92,22 @@ public final class StanceFeatures {
       {"increas", "reduc"}, {"increas", "lower"}, {"increas", "inhibit"}, {"improv", "impair"}, {"promot", "inhibit"},
       {"risk", "protect"}};
   private static final int SCOPE = 5;
+  /**
+   * Where the second side of a comparison begins; "superior to" and "inferior to" ("superior asthma-symptom control
+   * to") also say which way it goes.
+   */
+  private static final Pattern COMPARED = Pattern.compile("\\b(?:than|compared (?:with|to)|in comparison (?:with|to)"
+      + "|versus|vs\\b\\.?|relative to|(superior|inferior)(?:\\s+[\\w-]+){0,3}?\\s+to)\\b", Pattern.CASE_INSENSITIVE);
+  /** A comparative that puts the first side above the second. */
+  private static final Pattern MORE_THAN = Pattern.compile(
+      "\\b(?:more|greater|higher|better|larger|longer|stronger|faster|superior)\\b", Pattern.CASE_INSENSITIVE);
+  /** A comparative that puts the first side below the second. */
+  private static final Pattern LESS_THAN = Pattern.compile(
+      "\\b(?:less|fewer|lower|worse|smaller|shorter|weaker|slower|inferior)\\b", Pattern.CASE_INSENSITIVE);
+  /** Where a comparison's second side ends: punctuation, or a phrase that qualifies the whole ("in older adults"). */
+  private static final Pattern SECOND_SIDE_END = Pattern.compile(
+      "[,;:()\\[]|\\s(?:in|among|for|during|at|after|over|both|who|which|and|with|on|by|from)\\s",
+      Pattern.CASE_INSENSITIVE);
   /**
    * Before a "no" or "without": the people it qualifies ("women without diabetes", "in those without", "individuals
    * reporting no activity", "patients with hypertension and no"), so that it says whom a finding is about, not that
@@ -143,7 +163,76 @@ public final class StanceFeatures {
       Set<String> concepts, boolean negated, List<Integer> negationAt, List<Integer> negationScope, int direction,
       boolean hedge,
       boolean comparative, boolean nullResult, boolean finding, Set<Integer> antonymSides, float[] vector,
-      boolean up, boolean down, List<String> directionWords, List<Boolean> negationQualifies) {}
+      boolean up, boolean down, List<String> directionWords, List<Boolean> negationQualifies,
+      Comparison comparison) {}
+
+  /**
+   * A comparison: the terms of its first side only, of its second side only, and its way (1: the first above the
+   * second, -1 below). Null when a text compares nothing.
+   */
+  public record Comparison(Set<String> first, Set<String> second, int way) {}
+
+  /** The first comparison of {@code text} that says which way it goes ("A lowered X more than B"), or null. */
+  private Comparison comparison(String text) {
+    Matcher m = COMPARED.matcher(text);
+    while (m.find()) {
+      int from = Math.max(text.lastIndexOf(';', m.start()), text.lastIndexOf(':', m.start())) + 1;
+      String first = text.substring(from, m.start());
+      int way = m.group(1) != null ? (m.group(1).equalsIgnoreCase("superior") ? 1 : -1) : 0;
+      if (way == 0) {
+        int last = -1;
+        for (Pattern p : List.of(MORE_THAN, LESS_THAN)) {
+          Matcher c = p.matcher(first);
+          while (c.find()) {
+            if (c.start() > last) {
+              last = c.start();
+              way = p == MORE_THAN ? 1 : -1;
+            }
+          }
+        }
+      }
+      if (way == 0) {
+        continue;
+      }
+      String rest = text.substring(m.end());
+      int lead = rest.length() - rest.stripLeading().length();
+      Matcher end = SECOND_SIDE_END.matcher(rest);
+      String second = end.find(Math.min(rest.length(), lead + 1)) ? rest.substring(0, end.start()) : rest;
+      Set<String> a = new HashSet<>(overlap.terms(first));
+      Set<String> b = new HashSet<>(overlap.terms(second));
+      Set<String> both = new HashSet<>(a);
+      both.retainAll(b);
+      a.removeAll(both);
+      b.removeAll(both);
+      if (!a.isEmpty() && !b.isEmpty()) {
+        return new Comparison(a, b, way);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Whether {@code s} compares the claim's two sides the same way (1), the opposite way (-1), or cannot be told (0):
+   * the claim's second side ("than placebo") found on one side of the sentence's comparison only says which side is
+   * which; failing that, its first side.
+   */
+  static int comparisonAgreement(Comparison claim, Comparison s) {
+    if (claim == null || s == null) {
+      return 0;
+    }
+    int order = order(claim.second(), s.second(), s.first());
+    if (order == 0) {
+      order = order(claim.first(), s.first(), s.second());
+    }
+    return order * claim.way() * s.way();
+  }
+
+  /** 1 when {@code terms} are found on the {@code same} side only, -1 on the {@code other} only, else 0. */
+  private static int order(Set<String> terms, Set<String> same, Set<String> other) {
+    int inSame = shared(terms, same);
+    int inOther = shared(terms, other);
+    return inSame > 0 && inOther == 0 ? 1 : inOther > 0 && inSame == 0 ? -1 : 0;
+  }
 
   public Text analyse(String text) {
     return analyse(text, true);
@@ -233,7 +322,7 @@ public final class StanceFeatures {
     return new Text(text, terms, new HashSet<>(terms), words, numbers, concepts, !negationAt.isEmpty(), negationAt,
         negationScope, up == down ? 0 : up ? 1 : -1, HEDGE.matcher(text).find(), COMPARATIVE.matcher(text).find(),
         NULL_RESULT.matcher(text).find(), FINDING.matcher(text).find(), sides, v, up, down, directionWords,
-        negationQualifies);
+        negationQualifies, comparison(text));
   }
 
   /** An abstract, analysed once for all its sentences (no vector). */
@@ -334,6 +423,7 @@ public final class StanceFeatures {
     f[i++] = missing ? 1 : 0;
     f[i++] = claim.vector() == null || s.vector() == null ? Double.NaN : dot(claim.vector(), s.vector());
     f[i++] = scoped(claim, s.termSet(), false) != scoped(s, claim.termSet(), false) ? 1 : 0;
+    f[i++] = comparisonAgreement(claim.comparison(), s.comparison());
     if (i != f.length) {
       throw new IllegalStateException("feature count " + i + " != " + f.length);
     }

@@ -45,6 +45,7 @@ public final class TrainedStanceModel implements StanceModel {
   private final boolean contradictionRule;
   private final String sha256;
   private static final int RULE_NEGATION_XOR = StanceFeatures.NAMES.indexOf("rule_negation_xor");
+  private static final int RULE_COMPARISON = StanceFeatures.NAMES.indexOf("rule_comparison");
   private static final int DIRECTION_DISAGREE = StanceFeatures.NAMES.indexOf("direction_disagree");
 
   /**
@@ -62,7 +63,9 @@ public final class TrainedStanceModel implements StanceModel {
    * does not (or the other way round), or that moves the claim's quantity the other way, leans to CONTRADICT whatever
    * the label model says: P(SUPPORT | rationale) becomes min(q, 1 - q). A negation that says whom a finding is about
    * ("people without heart disease", "no history of") is none for the rule ({@code rule_negation_xor}), though the
-   * label model's features keep it.
+   * label model's features keep it. A sentence that compares the claim's two sides the other way round ("CBT was
+   * superior to zopiclone" against "zopiclone is more effective than CBT") leans to CONTRADICT too; one that compares
+   * them the same way is left to the label model ({@code rule_comparison}).
    */
   public TrainedStanceModel(List<String> features, LogisticRegression selector, LogisticRegression label,
       double rationaleThreshold, double supportThreshold, boolean contradictionRule, FeatureSource source) {
@@ -244,7 +247,8 @@ public final class TrainedStanceModel implements StanceModel {
       }
       double r = LogisticRegression.sigmoid(selector.logit(x) - rShift);
       double q = LogisticRegression.sigmoid(label.logit(x) - sShift);
-      if (contradictionRule && (f[RULE_NEGATION_XOR] > 0 || f[DIRECTION_DISAGREE] > 0)) {
+      if (contradictionRule && (f[RULE_COMPARISON] < 0
+          || f[RULE_COMPARISON] == 0 && (f[RULE_NEGATION_XOR] > 0 || f[DIRECTION_DISAGREE] > 0))) {
         q = Math.min(q, 1 - q);
       }
       double support = r * q;

@@ -172,4 +172,30 @@ class StanceFeaturesTest {
     assertEquals(1, f("Pravastatin increases deaths from non-cardiovascular causes.",
         "There was no excess of deaths from noncardiovascular causes with pravastatin.", "rule_negation_xor"));
   }
+  @Test
+  void aComparisonTheOtherWayRoundIsAClash() {
+    // A verdict review: "X lowered risk more than Y" read as agreeing with "Y lowered risk more than X" (the same
+    // words, the same directions). The contradiction rule reads which side each text puts above the other.
+    String cbt = "CONCLUSION These results suggest that interventions based on CBT are superior to zopiclone treatment "
+        + "both in short- and long-term management of insomnia in older adults.";
+    assertEquals(-1, f("Zopiclone is more effective than cognitive behavioral therapy for insomnia in older adults.", cbt,
+        "rule_comparison"));
+    assertEquals(1, f("Cognitive behavioral therapy is more effective than zopiclone for insomnia in older adults.", cbt,
+        "rule_comparison"));
+    String tmao = "Omnivorous human subjects produced more TMAO than did vegans or vegetarians following ingestion of "
+        + "L-carnitine through a microbiota-dependent mechanism.";
+    assertEquals(-1, f("Vegans produce more TMAO than omnivores after eating L-carnitine.", tmao, "rule_comparison"));
+    assertEquals(1, f("Omnivores produce more TMAO than vegans after eating L-carnitine.", tmao, "rule_comparison"));
+    String adenomas = "The mean number of adenomas was lower in the aspirin group than the placebo group (0.30 vs. 0.49).";
+    assertEquals(-1, f("Patients taking aspirin develop more colorectal adenomas than patients taking placebo.",
+        adenomas, "rule_comparison"), "the same order, the other way");
+    assertEquals(1, f("Patients taking aspirin develop fewer colorectal adenomas than patients taking placebo.",
+        adenomas, "rule_comparison"));
+    assertEquals(0, f("Aspirin prevents colorectal adenomas.", adenomas, "rule_comparison"), "no comparison");
+    assertEquals(-1, f("As-needed terbutaline controls asthma symptoms better than as-needed budesonide-formoterol.",
+        "In mild asthma, as-needed budesonide-formoterol provided superior asthma-symptom control to as-needed "
+            + "terbutaline.", "rule_comparison"));
+    assertEquals(0, f("Patients taking aspirin develop fewer adenomas than patients taking placebo.",
+        "Adenomas were found in 17 percent of patients.", "rule_comparison"));
+  }
 }

@@ -139,4 +139,12 @@ class TrainedStanceModelTest {
         + "individuals reporting no leisure time physical activity, we observed a 20% lower mortality risk.")).getFirst();
     assertTrue(s.support() > s.contradict(), s.toString());
   }
+  @Test
+  void aComparisonTheOtherWayRoundContradicts() {
+    // "Vegans produce more TMAO than omnivores" was SUPPORTED by "omnivores produced more TMAO than did vegans".
+    StanceScores s = MODEL.score("Vegans produce more TMAO than omnivores after eating L-carnitine.", List.of(
+        "Omnivorous human subjects produced more TMAO than did vegans or vegetarians following ingestion of "
+            + "L-carnitine through a microbiota-dependent mechanism.")).getFirst();
+    assertTrue(s.contradict() > s.support(), s.toString());
+  }
 }
