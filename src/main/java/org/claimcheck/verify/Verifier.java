@@ -183,8 +183,10 @@ public final class Verifier {
           mine.add(new Scored(candidates.get(c).sentence(), candidates.get(c).text(), scores.get(c)));
         }
       }
-      if (!claimConcepts.isEmpty() && !aboutTheClaim(claimConcepts, concepts(text(hits.get(h).record())))
-          || subjectHead != null && !subjectHead.matcher(text(hits.get(h).record())).find()) {
+      PubmedRecord record = hits.get(h).record();
+      if (!claimConcepts.isEmpty() && !aboutTheClaim(claimConcepts, concepts(text(record)))
+          || subjectHead != null && !subjectHead.matcher(text(record)).find()
+          || !sameKind(claim.claim(), findings(record))) {
         mine = List.of();
       }
       abstracts.add(judge(hits.get(h), mine));
@@ -229,6 +231,55 @@ public final class Verifier {
   static boolean aboutTheClaim(Set<String> claim, Set<String> named) {
     long found = claim.stream().filter(named::contains).count();
     return found >= (claim.size() >= 3 ? claim.size() - 1 : claim.size());
+  }
+
+  /**
+   * Whether an abstract is about the kind of diabetes a claim is about: the lexicon's one concept names them all, so
+   * "diabetes" in a claim was matched by an abstract on type 1 diabetes alone, and "type 1 diabetes" by one on type 2.
+   * A claim naming kinds (type 1, type 2, gestational) needs an abstract naming one of them; a claim on diabetes of no
+   * kind is taken to mean the common one, type 2 (as health pages write it), or diabetes in general: an abstract
+   * naming only type 1 or gestational diabetes is not about it. True when the claim does not speak of diabetes, or the
+   * abstract names no kind. {@code abstractText} is what the abstract found: its title and the sentences outside its
+   * methods ("Women with type 2 diabetes or gestational diabetes were excluded" names no kind it is about).
+   */
+  static boolean sameKind(String claim, String abstractText) {
+    Set<String> wanted = diabetesKinds(claim);
+    if (wanted.isEmpty() && !DIABETES.matcher(claim).find()) {
+      return true;
+    }
+    Set<String> named = diabetesKinds(abstractText);
+    if (named.isEmpty()) {
+      return true;
+    }
+    if (wanted.isEmpty()) {
+      return named.contains("2");
+    }
+    return named.stream().anyMatch(wanted::contains);
+  }
+
+  private static final java.util.regex.Pattern DIABETES = java.util.regex.Pattern.compile("\\bdiabet",
+      java.util.regex.Pattern.CASE_INSENSITIVE);
+  /** A kind of diabetes: "type 1 diabetes", "type II diabetic", "T2DM", "IDDM", "gestational diabetes", "GDM". */
+  private static final java.util.regex.Pattern DIABETES_KIND = java.util.regex.Pattern.compile(
+      "\\b(?:type[- ]?(1|2|i|ii|one|two)|(juvenile|insulin[- ]dependent|non[- ]?insulin[- ]dependent|adult[- ]onset"
+          + "|gestational|autoimmune))[- ]+(?:diabet\\w*|dm)\\b|\\b(T1DM?|T2DM?|IDDM|NIDDM|GDM)\\b",
+      java.util.regex.Pattern.CASE_INSENSITIVE);
+
+  /** The kinds of diabetes {@code text} names: "1", "2", "gestational". */
+  static Set<String> diabetesKinds(String text) {
+    Set<String> out = new HashSet<>();
+    var m = DIABETES_KIND.matcher(text);
+    while (m.find()) {
+      String k = (m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3))
+          .toLowerCase(java.util.Locale.ROOT).replace('-', ' ');
+      out.add(switch (k) {
+        case "1", "i", "one", "juvenile", "insulin dependent", "autoimmune", "t1d", "t1dm", "iddm" -> "1";
+        case "2", "ii", "two", "non insulin dependent", "noninsulin dependent", "adult onset", "t2d", "t2dm",
+            "niddm" -> "2";
+        default -> "gestational";
+      });
+    }
+    return out;
   }
 
   /**
@@ -382,6 +433,18 @@ public final class Verifier {
       }
     }
     return out;
+  }
+
+  /** A record's title and the sentences of its abstract outside its methods ({@link StudyDesign#methods}). */
+  private static String findings(PubmedRecord r) {
+    boolean[] methods = StudyDesign.methods(r);
+    StringBuilder b = new StringBuilder(r.title());
+    for (int i = 0; i < methods.length; i++) {
+      if (!methods[i]) {
+        b.append('\n').append(r.sentences().get(i));
+      }
+    }
+    return b.toString();
   }
 
   /** What a record says: its title and abstract. */

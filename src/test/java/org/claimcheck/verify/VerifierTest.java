@@ -144,6 +144,42 @@ class VerifierTest {
     }
   }
 
+  @Test
+  void aClaimOnOneKindOfDiabetesNeedsAnAbstractOnThatKind() throws IOException {
+    // A verdict review: "diabetes" in a claim was matched by an abstract on type 1 diabetes alone (the lexicon's one
+    // concept names every kind), "type 1 diabetes" by one on type 2.
+    String t1 = "Contemporary type 1 diabetes pregnancy outcomes\nWomen with type 1 diabetes were more likely to have a "
+        + "caesarean delivery than women without diabetes.";
+    String t2 = "Bezafibrate for prevention of type 2 diabetes mellitus\nBezafibrate delays the onset of T2DM.";
+    assertFalse(Verifier.sameKind("Diabetes increases the risk of caesarean delivery.", t1), "diabetes of no kind");
+    assertTrue(Verifier.sameKind("Diabetes increases the risk of caesarean delivery.", t2));
+    assertTrue(Verifier.sameKind("Type 1 diabetes increases the risk of caesarean delivery.", t1));
+    assertFalse(Verifier.sameKind("Bezafibrate prevents type 1 diabetes.", t2));
+    assertTrue(Verifier.sameKind("Bezafibrate prevents type II diabetes.", t2));
+    assertFalse(Verifier.sameKind("Gestational diabetes causes shoulder dystocia.", t1));
+    assertTrue(Verifier.sameKind("Diabetes is common.", "Diabetes is common in older adults."), "no kind named");
+    assertTrue(Verifier.sameKind("Statins reduce mortality.", t1), "not about diabetes");
+    assertEquals(Set.of("1", "2", "gestational"), Verifier.diabetesKinds("IDDM, non-insulin-dependent diabetes, GDM"));
+
+    // Through the verifier: a type 1 trial takes no stance on diabetes of no kind; a kind named only in the methods
+    // ("type 2 diabetes ... were excluded") is not what the abstract is about.
+    org.claimcheck.pubmed.PubmedRecord r = new org.claimcheck.pubmed.PubmedRecord("8842332", 1,
+        "Contemporary type 1 diabetes pregnancy outcomes", List.of(), List.of(
+            "PARTICIPANTS Women with type 2 diabetes were excluded.",
+            "RESULTS Women with type 1 diabetes were more likely to have a caesarean delivery than women without "
+                + "diabetes."),
+        "J", "2015", 2015, List.of(), null, List.of(), List.of(), "eng", true, false, false, "corpus");
+    try (AbstractSearcher s = AbstractSearcher.open(dir, AbstractSearcher.Bm25.DEFAULT)) {
+      Verifier verifier = new Verifier(s, MEASURES_CONTRADICT, Lexicon.builtin(), Verifier.Options.defaults());
+      List<org.claimcheck.index.SearchHit> hits = List.of(new org.claimcheck.index.SearchHit(1, 1f, r, 0, ""));
+      ClaimVerdict generic = verifier.verify(ClaimsFile.plain("1", "Diabetes raises the risk of caesarean delivery.",
+          0), hits);
+      assertEquals(Verdict.INSUFFICIENT_EVIDENCE, generic.verdict(), generic.toString());
+      assertEquals(Verdict.SUPPORTED, verifier.verify(ClaimsFile.plain("1",
+          "Type 1 diabetes raises the risk of caesarean delivery.", 0), hits).verdict());
+    }
+  }
+
   private static org.claimcheck.claim.Claim said(String text, String subject, String object) {
     return new org.claimcheck.claim.Claim("1", "a1", "http://example.org/a", "A page", 0, text, null, text, subject,
         "", object, false, false, 0.9, List.of(), List.of(), "certain", List.of("restless_legs"));
