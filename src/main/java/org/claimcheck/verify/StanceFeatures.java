@@ -117,6 +117,13 @@ public final class StanceFeatures {
       + "|individuals|women|men|girls|boys|children|adults|adolescents|infants|newborns|mothers|pregnancies|those|controls"
       + "|volunteers|smokers|non-?smokers|cases|ones|groups?|populations?|cohorts?)(?:\\s+(?:who\\s+)?(?:with|had|have"
       + "|having|reporting|reported|and))?\\s+$", Pattern.CASE_INSENSITIVE);
+  /**
+   * Before a "no" or "without": the group a comparison measures against ("higher than in those without hypertension",
+   * "compared with women without diabetes"), which no text denies: such a cue is no negation at all.
+   */
+  private static final Pattern REFERENCE_GROUP = Pattern.compile("\\b(?:than|compared (?:with|to)|versus|vs\\.?"
+      + "|relative to)\\s+(?:(?:in|among|the|for)\\s+)?(?:people|persons|patients|subjects|participants|individuals"
+      + "|women|men|children|adults|controls|those|ones|mothers|infants)(?:\\s+with)?\\s+$", Pattern.CASE_INSENSITIVE);
   /** After a "no" or "without": a history or earlier diagnosis ("no history of", "without established disease"). */
   private static final Pattern HISTORY = Pattern.compile("\\W+(?:an?\\s+)?(?:(?:prior|previous|known|established"
       + "|pre-?existing|documented)\\b|(?:history|diagnos\\w*)\\s+of\\b)", Pattern.CASE_INSENSITIVE);
@@ -265,6 +272,10 @@ public final class StanceFeatures {
     while (g.find()) {
       String after = text.substring(g.end(), Math.min(text.length(), g.end() + 80));
       String cue = g.group().toLowerCase(Locale.ROOT);
+      if ((cue.equals("no") || cue.equals("without"))
+          && REFERENCE_GROUP.matcher(text.substring(Math.max(0, g.start() - 60), g.start())).find()) {
+        continue;
+      }
       negationQualifies.add((cue.equals("no") || cue.equals("without"))
           && (QUALIFIED_PEOPLE.matcher(text.substring(Math.max(0, g.start() - 60), g.start())).find()
               || HISTORY.matcher(after).lookingAt()));

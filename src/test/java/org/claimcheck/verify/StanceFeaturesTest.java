@@ -198,4 +198,20 @@ class StanceFeaturesTest {
     assertEquals(0, f("Patients taking aspirin develop fewer adenomas than patients taking placebo.",
         "Adenomas were found in 17 percent of patients.", "rule_comparison"));
   }
+  @Test
+  void theGroupAComparisonMeasuresAgainstIsNoNegation() {
+    // "higher serum corin than people without hypertension" was read as a negated claim, and every result that did
+    // not say "without" as evidence against it.
+    String claim = "People with hypertension have higher serum corin levels than people without hypertension.";
+    String result = "Higher serum corin was positively associated with prevalent hypertension.";
+    assertEquals(0, f(claim, result, "claim_negated"));
+    assertEquals(0, f(claim, result, "negation_xor"));
+    assertEquals(0, f(claim, "Hypertensive participants had an increased serum corin level compared to those without "
+        + "hypertension.", "sentence_negated"));
+    assertEquals(0, f("Women with type 2 diabetes have a lower bone score than women without diabetes.", result,
+        "claim_negated"));
+    // Not after a comparison: still a negation.
+    assertEquals(1, f("Women without diabetes have a lower bone score.", result, "claim_negated"));
+    assertEquals(1, f("Statins are no better than placebo.", result, "claim_negated"));
+  }
 }

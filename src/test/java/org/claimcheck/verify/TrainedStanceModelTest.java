@@ -147,4 +147,11 @@ class TrainedStanceModelTest {
             + "L-carnitine through a microbiota-dependent mechanism.")).getFirst();
     assertTrue(s.contradict() > s.support(), s.toString());
   }
+  @Test
+  void aComparisonsReferenceGroupDoesNotTurnItsEvidenceAround() {
+    StanceScores s = MODEL.score("People with hypertension have higher serum corin levels than people without "
+        + "hypertension.", List.of("Higher serum corin was positively associated with prevalent hypertension (odds "
+        + "ratio (OR) = 2.01, P < 0.001).")).getFirst();
+    assertTrue(s.support() > s.contradict(), s.toString());
+  }
 }
