@@ -151,6 +151,8 @@ public final class ClaimExtractor {
     private Mention term;
     private CheckWorthiness.Zone zone = CheckWorthiness.Zone.CONTENT;
     private List<String> tableHeader;
+    /** Whether the table's columns are the things compared, decided at its first row (null before it). */
+    private Boolean tableByColumn;
     private int sentenceIndex;
     private int sentences;
     private int headings;
@@ -384,6 +386,7 @@ public final class ClaimExtractor {
       }
       if (next.startsWith("|") && TABLE_SEPARATOR.matcher(next).matches()) {
         tableHeader = cells;
+        tableByColumn = null;
         sentenceIndex++;
         headings++;
         return;
@@ -401,8 +404,17 @@ public final class ClaimExtractor {
         }
         String header = tableHeader != null && j < tableHeader.size() && !tableHeader.get(j).isEmpty()
             ? tableHeader.get(j) : null;
-        boolean byColumn = header != null && (namesConcepts(header) && lexicon.find(rowLabel).isEmpty()
-            || ATTRIBUTE_HEADERS.contains(tableHeader.getFirst().toLowerCase(Locale.ROOT)));
+        // Decided once for the table, at its first row: a row whose label the lexicon knows ("Asthma attacks") in a
+        // table of compared medicines was read about its row, the others about their columns.
+        if (tableByColumn == null && tableHeader != null) {
+          boolean compared = tableHeader.size() > 1;
+          for (int k = 1; k < tableHeader.size(); k++) {
+            compared &= tableHeader.get(k).isEmpty() || namesConcepts(tableHeader.get(k));
+          }
+          tableByColumn = compared && lexicon.find(rowLabel).isEmpty()
+              || ATTRIBUTE_HEADERS.contains(tableHeader.getFirst().toLowerCase(Locale.ROOT));
+        }
+        boolean byColumn = header != null && Boolean.TRUE.equals(tableByColumn);
         Mention column = byColumn ? mentionOf(header) : null;
         // A cell with no column header is about its row: the row label is the subject of a cell that is a verb
         // phrase ("| Pioglitazone | Raises the risk of heart failure. |": "Pioglitazone raises ...").
@@ -410,7 +422,14 @@ public final class ClaimExtractor {
         refs.label = row != null ? row : column;
         refs.labelIn = null;
         for (Sentence s : annotator.sentences(cells.get(j))) {
-          if (byColumn) {
+          if (byColumn && j > 0 && !rowLabel.isEmpty() && verbless(s.text())) {
+            // A value of the row's under the thing compared: "| Stomach upset | Common | Rare |" under "Side effect |
+            // Ibuprofen | Paracetamol" says "Stomach upset with ibuprofen is common" (was "Ibuprofen is common").
+            // Under "Feature": an attribute of the thing ("Onset of B12 deficiency neuropathy is usually gradual").
+            boolean attribute = ATTRIBUTE_HEADERS.contains(tableHeader.getFirst().toLowerCase(Locale.ROOT));
+            read(index, shown, rowLabel + (attribute ? " of " : " with ") + Atomizer.lowerFirst(header) + " is "
+                + Atomizer.lowerFirst(stripFinal(clean(s.text()))) + ".", null, null, false, null);
+          } else if (byColumn) {
             read(index, shown, s.text(), null, column, false, j == 0 ? null : rowLabel);
           } else if (row != null && header != null) {
             // "No benefit; stopped early": two things said of the row.
@@ -440,6 +459,11 @@ public final class ClaimExtractor {
       if (p.low[0].equals("such") && p.low[1].equals("as") || p.low[0].equals("including")) {
         return p.size() > 2 ? t + " include " + p.text.substring(p.start[p.low[0].equals("such") ? 2 : 1]) : null;
       }
+      // "These" and a verb (the model tags some as nouns after it; a plural noun ends in -s: "These medicines").
+      if (Set.of("these", "this", "they", "it", "those").contains(p.low[0]) && (p.tag[1].equals("VERB")
+          || p.tag[1].equals("AUX") || p.tag[1].equals("ADV") || !p.low[1].endsWith("s") && text.endsWith("."))) {
+        return null; // a sentence about the term: "These absorb UV light." (was "Chemical sunscreens are these absorb")
+      }
       Clauses.Clause first = Clauses.of(p, 0, p.size()).getFirst();
       boolean nounSubject = false;
       for (int i = first.subjFrom(); first.hasSubject() && i < first.pred(); i++) {
@@ -450,6 +474,20 @@ public final class ClaimExtractor {
         return null;
       }
       return t + (term.plural() ? " are " : " is ") + Atomizer.lowerFirst(text);
+    }
+
+    /** Whether a cell says no verb of its own: a value ("Common", "Possible in overdose", "30 minutes"). */
+    private boolean verbless(String cell) {
+      Parse p = new Parse(Atomizer.lowerFirst(clean(cell)), annotator, lexicon, lemmas);
+      for (int i = 0; i < p.size(); i++) {
+        // A participle alone is a value too: "Not reported", "Made without eggs".
+        boolean participle = p.tag[i].equals("VERB") && (p.low[i].endsWith("ed") || p.low[i].endsWith("en"))
+            && (i == 0 || p.low[i - 1].equals("not"));
+        if (p.tag[i].equals("AUX") || p.tag[i].equals("VERB") && !participle) {
+          return false;
+        }
+      }
+      return p.size() > 0;
     }
 
     /** Whether the lexicon's concepts cover every word of {@code text} ("B12 deficiency neuropathy"). */

@@ -552,6 +552,17 @@ public final class Annotator {
             tags[0] = "NOUN";
           }
         }
+        // A noun the model took for an order before its own noun or adjective and the clause's verb: "Stomach upset
+        // with ibuprofen is common" (a table row read as a sentence).
+        if (i == 0 && tag.equals("VERB") && base == null && !ORDER_VERBS.contains(first) && !first.endsWith("ing")
+            && !first.endsWith("ed") && (tags[1].equals("NOUN") || tags[1].equals("ADJ"))) {
+          for (int k = 2; k < Math.min(tokens.length, 7) && !tokens[k].equals(","); k++) {
+            if (tags[k].equals("AUX")) {
+              tags[0] = "NOUN";
+              break;
+            }
+          }
+        }
         // An order: "Hold an ice pack against it", "Rest the joint": a listed verb's base form that the model took
         // for a name or a noun, before a determiner (a noun is not followed by one).
         if (i == 0 && (first.equals(base) || ORDER_VERBS.contains(first)) && (tag.equals("PROPN") || tag.equals("NOUN"))

@@ -176,4 +176,30 @@ class BlindFourStructureTest {
     assertTrue(texts(c).stream().noneMatch(t -> t.startsWith("How much") || t.startsWith("Oily fish and eggs")),
         texts(c).toString());
   }
+
+  @Test
+  void aTableOfComparedMedicinesIsReadTheSameWayInEveryRow() {
+    // The re-review: rows gave "Ibuprofen is common." and "Ibuprofen rare." (the row label lost), and a row whose
+    // label the lexicon knows ("Asthma attacks") switched to the row reading mid-table ("Asthma attacks is not
+    // reported."); "Stomach" opening a row was tagged an order.
+    List<Claim> c = claims("Ibuprofen or paracetamol?", p("Ibuprofen and paracetamol are common painkillers."),
+        row("| Side effect | Ibuprofen | Paracetamol |"), row("|---|---|---|"),
+        row("| Stomach upset | Common | Rare |"), row("| Liver damage | Rare | Possible in overdose |"),
+        row("| Asthma attacks | Can trigger them in some children | Not reported |"));
+    assertTrue(find(c, "Stomach upset with ibuprofen is common.").checkWorthiness() >= 0.5, texts(c).toString());
+    assertTrue(find(c, "Liver damage with paracetamol is possible in overdose.").checkWorthiness() >= 0.5);
+    Claim none = find(c, "Asthma attacks with paracetamol is not reported.");
+    assertTrue(none.negated(), none.toString());
+    assertTrue(texts(c).stream().noneMatch(t -> t.equals("Ibuprofen is common.") || t.startsWith("Asthma attacks is")),
+        texts(c).toString());
+  }
+
+  @Test
+  void aDefinitionThatIsASentenceIsNotGluedToItsTerm() {
+    // Was "Chemical sunscreens are these absorb UV light." (0.85).
+    List<Claim> c = claims("Sunscreen", p("Sunscreens protect the skin from the sun."), h("Types of sunscreen"),
+        new Block(Block.Kind.HEADING, "Chemical sunscreens", 0), new Block(Block.Kind.LIST_ITEM,
+            "These absorb UV light."));
+    assertTrue(texts(c).stream().noneMatch(t -> t.contains("are these")), texts(c).toString());
+  }
 }

@@ -923,7 +923,8 @@ class ClaimExtractorTest {
     List<Claim> c = claims(p("| Feature | B12 deficiency neuropathy |"), p("|---|---|"),
         p("| Onset | Usually gradual, over months. Often accompanied by fatigue. |"));
     List<String> t = texts(c);
-    assertTrue(t.contains("B12 deficiency neuropathy is usually gradual, over months."), t.toString());
+    // The value of an attribute under "Feature" keeps the attribute (was "B12 deficiency neuropathy is usually gradual").
+    assertTrue(t.contains("Onset of B12 deficiency neuropathy is usually gradual, over months."), t.toString());
     assertTrue(t.contains("B12 deficiency neuropathy is often accompanied by fatigue."), t.toString());
   }
 }
