@@ -23,7 +23,8 @@ final class BoilerplateText {
       "add to bag", "buy now", "shop now", "free shipping");
 
   /** A product's stars and count of reviews: "★★★★★ 2,318 reviews", "4.5 out of 5 stars (210 ratings)". */
-  private static final Pattern RATING = Pattern.compile("^[\u2605\u2606\u2b50\\s]*(\\d(\\.\\d)? ?(out of 5|/ ?5)( stars)?"
+  private static final Pattern RATING = Pattern.compile("^[\u2605\u2606\u2b50\\s]*"
+      + "(\\d(\\.\\d)? ?(out of 5|/ ?5)( stars)?"
       + "\\s*)?\\(?\\d{1,3}(,\\d{3})*\\+? (customer |verified )?(reviews?|ratings?)\\)?$|^[\u2605\u2606\u2b50]+$",
       Pattern.CASE_INSENSITIVE);
 
@@ -103,7 +104,8 @@ final class BoilerplateText {
    */
   private static final Pattern DISCLAIMER = Pattern.compile("^(disclaimer\\s*:|\\*?these statements have not been "
       + "evaluated by the (u\\.?s\\.? )?(food and drug administration|fda)\\b|"
-      + "(this|the|our) " + DOCUMENT + "( \\w+){0,2} (contains|may contain|includes|uses) (affiliate|sponsored) links\\b|"
+      + "(this|the|our) " + DOCUMENT + "( \\w+){0,2} (contains|may contain|includes|uses) "
+      + "(affiliate|sponsored) links\\b|"
       + "we (may )?(earn|receive|get) (a )?(small )?(commission|compensation) (if|when|from)\\b|"
       + "(this|the|our) " + DOCUMENT + "( \\w+){0,3} (is|are) (provided |intended |meant |designed )?(for|as) "
       + "(general )?(information(al)?|education(al)?)( and (information(al)?|education(al)?))?( purposes)? only\\b|"

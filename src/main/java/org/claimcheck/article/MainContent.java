@@ -95,7 +95,8 @@ final class MainContent {
    * A paragraph's last sentence that is a call to the reader: to comment, or to use the site's own tool. It follows
    * another sentence of the paragraph.
    */
-  private static final Pattern CLOSING_CALL = Pattern.compile("(?<=[.!?][\"\u201d\u2019)]?)\\s+((let us know|tell us)\\b"
+  private static final Pattern CLOSING_CALL = Pattern.compile("(?<=[.!?][\"\u201d\u2019)]?)\\s+"
+      + "((let us know|tell us)\\b"
       + "[^.!?]{0,60}|[^.!?]{0,80}\\b(with|using|on|in) our (free |online )?(calculator|tool|quiz|checker|symptom "
       + "checker|app|planner|tracker)\\b[^.!?]{0,40})"
       + "[.!?]$", Pattern.CASE_INSENSITIVE);

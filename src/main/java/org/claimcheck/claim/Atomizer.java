@@ -1866,7 +1866,7 @@ final class Atomizer {
       + "proportion|number|lot|lots|dozens|hundreds|thousands|millions|one|two|three|four|five|several|each|both");
 
   /** An abbreviation's plural: two capitals or more and an "s" ("PPIs", "SSRIs", "NSAIDs"). */
-  private static final java.util.regex.Pattern ACRONYM_PLURAL = java.util.regex.Pattern.compile("\\p{Lu}{2,}\\d*s");
+  static final java.util.regex.Pattern ACRONYM_PLURAL = java.util.regex.Pattern.compile("\\p{Lu}{2,}\\d*s");
 
   private static final Set<String> SINGULARS_IN_S = Set.of("diabetes", "measles", "herpes", "mumps", "rabies",
       "rickets", "scabies", "shingles", "series", "species", "news", "lens", "gas", "lupus", "tetanus", "pertussis");

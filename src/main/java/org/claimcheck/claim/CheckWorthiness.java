@@ -332,7 +332,8 @@ final class CheckWorthiness {
 
   /** When a diary's day was: "Picked up a starter kit today". */
   private static final Pattern DIARY_TIME = Pattern.compile(
-      "(?i)\\b(?:today|yesterday|tonight|last (?:night|week|month|year)|this (?:morning|week)|\\w+ (?:days|weeks) ago)\\b");
+      "(?i)\\b(?:today|yesterday|tonight|last (?:night|week|month|year)|this (?:morning|week)"
+          + "|\\w+ (?:days|weeks) ago)\\b");
 
   /** Verbs in the past tense that do not end in -ed: "A friend said", "Her son was diagnosed". */
   private static final Set<String> IRREGULAR_PAST = Set.of("was", "were", "had", "did", "said", "told", "took",

@@ -168,8 +168,8 @@ final class References {
       }
       String last = m.text().substring(m.text().lastIndexOf(' ') + 1).toLowerCase(Locale.ROOT);
       boolean isPlural = Lexicon.singular(last) != null && !c.name().toLowerCase(Locale.ROOT).endsWith(last)
-          || last.length() > 2 && last.endsWith("s") && m.text().substring(0, 2).equals(m.text().substring(0, 2)
-              .toUpperCase(Locale.ROOT)); // "PPIs"
+          // "PPIs"
+          || Atomizer.ACRONYM_PLURAL.matcher(m.text().substring(m.text().lastIndexOf(' ') + 1)).matches();
       if (isPlural != plural) {
         return null; // "vitamins", "statins" are not "it"; "vitamin D" is not "them"
       }
