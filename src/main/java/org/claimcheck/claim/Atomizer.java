@@ -1237,7 +1237,12 @@ final class Atomizer {
           while (verb > c.pred() && !p.isVerbal(verb)) {
             verb--; // after the last verb: "calcium is absorbed with it" names no thing for it
           }
-          m = lastThing(p, verb, i);
+          // Not the noun "it" hangs on: "proof of vaccination against it" is the yellow fever named before.
+          int end = i - 1 > verb && p.tag[i - 1].equals("ADP") ? i - 1 : i;
+          while (end > verb && end < i && (p.isNounish(end - 1) || p.isEntity(end - 1))) {
+            end--;
+          }
+          m = end > verb ? lastThing(p, verb, end) : null;
         }
         if (m == null && afterVerb && own != null && !ownSubject) {
           // "it" is not a plural subject: "Some people believe red wine is healthy because it contains ..."

@@ -564,7 +564,10 @@ public final class ClaimExtractor {
       String h = Atomizer.lowerFirst(Atomizer.sentenceCase(header.strip(), lexicon));
       String last = h.substring(h.lastIndexOf(' ') + 1).toLowerCase(Locale.ROOT);
       boolean plural = last.endsWith("s") && !last.endsWith("ss") && !last.endsWith("us") && !last.endsWith("is");
-      String of = Cues.PEOPLE_GROUP.matcher(row.toLowerCase(Locale.ROOT)).lookingAt() ? " for " : " of ";
+      // "Healthy adults", "Most children": a group of people after an adjective or a quantifier too.
+      String people = row.toLowerCase(Locale.ROOT).replaceFirst("^(?:healthy|most|all|some|many|young|frail|elderly"
+          + "|high-risk|at-risk|vulnerable|premature) ", "");
+      String of = Cues.PEOPLE_GROUP.matcher(people).lookingAt() ? " for " : " of ";
       return "The " + h + of + Atomizer.lowerFirst(row) + (plural ? " are " : " is ");
     }
 

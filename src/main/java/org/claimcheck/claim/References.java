@@ -123,7 +123,9 @@ final class References {
     // have anaemia. It is less common in the UK" is anaemia.
     if (previous != null && !previousInSentence && !recent.isEmpty()) {
       Mention only = onlyThing(recent.peekFirst(), previous);
-      if (only != null) {
+      // Not past an "it" of that sentence's own that stood for something else ("In people who have it, gluten
+      // damages ... It affects 1 in 100 people" is not gluten).
+      if (only != null && (itBeforeSentence == null || sameThing(itBeforeSentence, only))) {
         return only;
       }
     }

@@ -202,4 +202,12 @@ class BlindFourStructureTest {
             "These absorb UV light."));
     assertTrue(texts(c).stream().noneMatch(t -> t.contains("are these")), texts(c).toString());
   }
+
+  @Test
+  void aGroupOfPeopleAfterAnAdjectiveIsWhomARowIsFor() {
+    // Was "The age of healthy adults is 65 and over." (0.70).
+    List<Claim> c = claims("Shingles vaccine", p("The shingles vaccine protects older adults."),
+        row("| Group | Age | Doses |"), row("|---|---|---|"), row("| Healthy adults | 65 and over | 2 |"));
+    assertTrue(texts(c).stream().noneMatch(t -> t.startsWith("The age of healthy adults")), texts(c).toString());
+  }
 }

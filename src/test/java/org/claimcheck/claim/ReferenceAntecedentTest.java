@@ -212,4 +212,14 @@ class ReferenceAntecedentTest {
         + "hepatitis B vaccine is safe. Nurses usually give it in the thigh. Giving it within 24 hours of birth prevents "
         + "most infections.").getLast());
   }
+
+  @Test
+  void theSecondReReviewsFalseClaims() {
+    // Was "Gluten affects about 1 in 100 people." (0.95): the sentence before had its own "it" for something else.
+    assertEquals("It affects about 1 in 100 people.", texts("Coeliac disease is an autoimmune condition. In people who "
+        + "have it, gluten damages the lining of the small intestine. It affects about 1 in 100 people.").getLast());
+    // Was "... proof of vaccination against vaccination.": not the noun "it" hangs on.
+    assertEquals("Some countries require proof of vaccination against yellow fever.", texts("Yellow fever is a viral "
+        + "infection spread by mosquitoes. Some countries require proof of vaccination against it.").getLast());
+  }
 }
