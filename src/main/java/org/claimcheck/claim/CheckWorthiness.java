@@ -162,6 +162,10 @@ final class CheckWorthiness {
       cap = Math.min(cap, 0.4);
       reasons.add("opinion");
     }
+    if (Cues.POPULAR_BELIEF.matcher(sentence).find()) {
+      cap = Math.min(cap, 0.4);
+      reasons.add("a belief reported, not the page's claim");
+    }
     String unresolved = unresolvedReference(d, p, lexicon);
     if (unresolved != null) {
       cap = Math.min(cap, 0.45);

@@ -166,6 +166,15 @@ final class Cues {
    * frankly, a", "To be honest, most supplements ...". "Frankly", "honestly" and "truthfully" only set off by a comma
    * or opening a clause: "An HbA1c above 48 mmol/mol is frankly diabetic" is a clinical term.
    */
+  /**
+   * A statement the page reports as what people believe, not as its own: "Sugar causes ADHD, according to a popular
+   * belief", "It is widely believed that ...".
+   */
+  static final Pattern POPULAR_BELIEF = Pattern.compile("\\baccording to (?:an? |the )?(?:popular|common|widespread"
+      + "|widely held|folk|old|traditional) (?:belief|wisdom|saying|lore|tradition)s?\\b"
+      + "|\\bit(?: is|'s) (?:widely|commonly|popularly|often) (?:believed|thought|assumed) that\\b"
+      + "|\\b(?:popular|common|widespread) belief (?:is|has it) that\\b", Pattern.CASE_INSENSITIVE);
+
   static final Pattern OPINION = Pattern.compile("\\b(?:personally|imho|imo)\\b"
       + "|(?:^|, )(?:honestly|frankly|truthfully),|, (?:honestly|frankly|truthfully)\\b"
       + "|^(?:honestly|frankly|truthfully) (?:the|a|an|it|it's|this|that|these|those|most|many|there|we|you|i|they)\\b"

@@ -314,4 +314,14 @@ class ClaimScoringTest {
     assertTrue(c.getFirst().checkWorthiness() >= 0.5, c.toString());
     assertTrue(c.getLast().checkWorthiness() < 0.5, "nothing before: " + c);
   }
+
+  @Test
+  void aBeliefThePageReportsIsNotItsClaim() {
+    // "Sugar causes ADHD, according to a popular belief." was the page's claim (0.95), the next sentence denying it.
+    List<Claim> c = claims("ADHD", p("Sugar causes ADHD, according to a popular belief. It is widely believed that "
+        + "vitamin C cures colds. Vitamin C does not cure colds."));
+    assertTrue(claim(c, "Sugar causes ADHD, according to a popular belief.").checkWorthiness() < 0.5, c.toString());
+    assertTrue(claim(c, "It is widely believed that vitamin C cures colds.").checkWorthiness() < 0.5);
+    assertTrue(claim(c, "Vitamin C does not cure colds.").checkWorthiness() >= 0.5);
+  }
 }
