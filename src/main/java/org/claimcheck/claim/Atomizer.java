@@ -444,7 +444,9 @@ final class Atomizer {
           refs.previousPeople = false;
         } else if (kind.length() < subject.text().length()) {
           Mention named = resolvedMention(p.lexicon, kind);
-          refs.previous = new Mention(kind, named == null ? null : named.concept(), plural);
+          // A kind the lexicon does not know is of its examples' kind: "Stimulants such as methylphenidate" are
+          // medicines ("Psychiatrists usually prescribe them at a low dose").
+          refs.previous = new Mention(kind, named != null ? named.concept() : subject.concept(), plural);
           refs.previousInSentence = true;
         } else if (subject.concept() != null) {
           // What a quantity counts: "Most of curcumin is broken down ... before it reaches" is curcumin.

@@ -222,4 +222,11 @@ class ReferenceAntecedentTest {
     assertEquals("Some countries require proof of vaccination against yellow fever.", texts("Yellow fever is a viral "
         + "infection spread by mosquitoes. Some countries require proof of vaccination against it.").getLast());
   }
+
+  @Test
+  void aKindTheLexiconDoesNotKnowIsOfItsExamplesKind() {
+    // Capped since object pronouns need a lexicon concept: "Stimulants" is none, methylphenidate is.
+    assertEquals("Psychiatrists usually prescribe stimulants at a low dose.", texts("Stimulants such as methylphenidate "
+        + "are the first choice of treatment. Psychiatrists usually prescribe them at a low dose.").getLast());
+  }
 }
