@@ -1199,6 +1199,7 @@ final class Atomizer {
       boolean clauseStart = i == from || i == c.subjFrom() || p.tok[i - 1].equals(",")
           || p.low[i - 1].equals("and") || p.low[i - 1].equals("but") || p.tag[i - 1].equals("SCONJ")
           || p.low[i - 1].equals("that") || p.low[i - 1].equals("where");
+      String others;
       if (low.equals("it") && p.tag[i].equals("PRON")) {
         boolean subjectPosition = clauseStart && i + 1 < to && (p.isVerbal(i + 1) || p.tag[i + 1].equals("ADV"));
         boolean prepositionObject = i > from && (p.tag[i - 1].equals("ADP") || p.low[i - 1].equals("without"))
@@ -1275,9 +1276,10 @@ final class Atomizer {
             out.put(i + 1, "is");
           }
         }
-      } else if (low.equals("others") && i == c.subjFrom() && clauseStart && refs.othersCategory() != null) {
+      } else if ((others = low.equals("others") && i == c.subjFrom() && clauseStart ? refs.othersCategory() : null)
+          != null) {
         // "Others include topiramate": others of what the sentences before name.
-        out.put(i, (i == c.from() ? "Other " : "other ") + refs.othersCategory());
+        out.put(i, (i == c.from() ? "Other " : "other ") + others);
       } else if ((low.equals("they") || low.equals("these")) && p.tag[i].equals("PRON") && clauseStart
           && i + 1 < to && (p.isVerbal(i + 1) || p.tag[i + 1].equals("ADV"))) {
         // An earlier clause's subject before its objects: "Vitamin C supplements do not prevent colds in most
@@ -1812,12 +1814,16 @@ final class Atomizer {
     Mention last = null;
     for (Lexicon.Match m : p.matches) {
       if (m.start() >= p.start[from] && m.end() <= p.end[to - 1] && !m.concept().type().equals("measure")) {
-        String word = m.text().substring(m.text().lastIndexOf(' ') + 1).toLowerCase(Locale.ROOT);
-        boolean plural = Lexicon.singular(word) != null && !m.concept().name().toLowerCase(Locale.ROOT).endsWith(word);
-        last = plural ? null : new Mention(m.text(), m.concept(), false);
+        last = pluralMatch(m) ? null : new Mention(m.text(), m.concept(), false);
       }
     }
     return last;
+  }
+
+  /** Whether a lexicon match is written in the plural ("statins"; not "diabetes", whose concept ends so). */
+  static boolean pluralMatch(Lexicon.Match m) {
+    String word = m.text().substring(m.text().lastIndexOf(' ') + 1).toLowerCase(Locale.ROOT);
+    return Lexicon.singular(word) != null && !m.concept().name().toLowerCase(Locale.ROOT).endsWith(word);
   }
 
   private static Mention firstEntity(Parse p, int from, int to) {

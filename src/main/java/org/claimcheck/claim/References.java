@@ -168,10 +168,8 @@ final class References {
       if (c.type().equals("measure")) {
         return null; // "... have anaemia and high blood pressure. It ...": either
       }
-      String last = m.text().substring(m.text().lastIndexOf(' ') + 1).toLowerCase(Locale.ROOT);
-      boolean isPlural = Lexicon.singular(last) != null && !c.name().toLowerCase(Locale.ROOT).endsWith(last)
-          // "PPIs"
-          || Atomizer.ACRONYM_PLURAL.matcher(m.text().substring(m.text().lastIndexOf(' ') + 1)).matches();
+      boolean isPlural = Atomizer.pluralMatch(m)
+          || Atomizer.ACRONYM_PLURAL.matcher(m.text().substring(m.text().lastIndexOf(' ') + 1)).matches(); // "PPIs"
       if (isPlural != plural) {
         return null; // "vitamins", "statins" are not "it"; "vitamin D" is not "them"
       }

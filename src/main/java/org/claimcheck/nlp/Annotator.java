@@ -543,25 +543,12 @@ public final class Annotator {
             && (i == 1 || tags[i + 1].equals("ADV"))) {
           tags[i] = "VERB";
         }
-        // A name the model took for an order before a verb's -s form: "Spinach contains a lot of calcium".
+        // A noun the model took for an order: before a verb's -s form ("Spinach contains a lot of calcium"), or before
+        // its own noun or adjective and the clause's auxiliary ("Stomach upset with ibuprofen is common").
         if (i == 0 && tag.equals("VERB") && base == null && !ORDER_VERBS.contains(first) && !first.endsWith("ing")
-            && !first.endsWith("ed") && tokens.length > 2 && tags[1].equals("VERB")) {
-          String next = tokens[1].toLowerCase(Locale.ROOT);
-          String nextBase = verbBase(next);
-          if (nextBase != null && !nextBase.equals(next)) {
-            tags[0] = "NOUN";
-          }
-        }
-        // A noun the model took for an order before its own noun or adjective and the clause's verb: "Stomach upset
-        // with ibuprofen is common" (a table row read as a sentence).
-        if (i == 0 && tag.equals("VERB") && base == null && !ORDER_VERBS.contains(first) && !first.endsWith("ing")
-            && !first.endsWith("ed") && (tags[1].equals("NOUN") || tags[1].equals("ADJ"))) {
-          for (int k = 2; k < Math.min(tokens.length, 7) && !tokens[k].equals(","); k++) {
-            if (tags[k].equals("AUX")) {
-              tags[0] = "NOUN";
-              break;
-            }
-          }
+            && !first.endsWith("ed") && (tokens.length > 2 && tags[1].equals("VERB") && thirdPerson(tokens[1])
+            || (tags[1].equals("NOUN") || tags[1].equals("ADJ")) && auxiliaryNear(tokens, tags))) {
+          tags[0] = "NOUN";
         }
         // An order: "Hold an ice pack against it", "Rest the joint": a listed verb's base form that the model took
         // for a name or a noun, before a determiner (a noun is not followed by one).
@@ -637,6 +624,23 @@ public final class Annotator {
   private static final Set<String> ORDER_VERBS = Set.of("hold", "rest", "take", "keep", "avoid", "drink", "eat",
       "apply", "wash", "use", "put", "place", "wear", "try", "ask", "see", "call", "check", "choose", "give", "get",
       "make", "follow", "start", "store", "swap", "add", "cover", "book", "tell", "let", "find", "bring", "leave");
+
+  /** Whether a word is a listed verb's -s form ("contains"). */
+  private static boolean thirdPerson(String token) {
+    String lower = token.toLowerCase(Locale.ROOT);
+    String base = verbBase(lower);
+    return base != null && !base.equals(lower);
+  }
+
+  /** Whether an auxiliary follows the sentence's first two words before a comma, within five more. */
+  private static boolean auxiliaryNear(String[] tokens, String[] tags) {
+    for (int k = 2; k < Math.min(tokens.length, 7) && !tokens[k].equals(","); k++) {
+      if (tags[k].equals("AUX")) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /** What follows an order's verb: "Hold an ice pack", "Rest the joint", "Keep your feet warm". */
   private static final Set<String> ORDER_OBJECTS = Set.of("a", "an", "the", "your", "it", "them", "this", "these",
